@@ -1,0 +1,85 @@
+"""Clean stage: raw document → clean text with an exact offset map, metadata and a cleaning log.
+
+Order matters and is fixed: line endings → pinyin → mojibake → t2s → width/radicals →
+whitespace → metadata → boilerplate. Every step edits a MappedText, so offsets stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.clean import boilerplate, metadata, script
+from pipeline.clean.offsets import MappedText
+from pipeline.ingest import RawDocument
+
+_CR = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_INNER_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]{2,}|[\t\u3000\u00a0\u2002-\u200b\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass
+class CleanDocument:
+    raw: RawDocument
+    clean_text: str
+    positions: list[int]
+    script: str
+    title: str | None
+    publish_date: object
+    source: str | None
+    author: str | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return self.raw.doc_id
+
+
+def clean(raw: RawDocument) -> CleanDocument:
+    mt = MappedText(raw.raw_text)
+    mt.sub(_CR, "\n")
+    log: list[str] = []
+    if n := mt.sub(_CONTROL, ""):
+        log.append(f"script:control: removed {n} control characters")
+    log += script.remove_pinyin(mt)
+    log += script.remove_mojibake(mt)
+    doc_script = script.detect_script(mt.text)
+    if doc_script == "zh-Hant":
+        log += script.to_simplified(mt)
+    log += script.normalize_width(mt)
+    _normalize_spaces(mt)
+    lines = mt.text.split("\n")
+    removed = boilerplate.boilerplate_lines(lines)
+    md = metadata.extract(lines, removed, raw.hints)
+    for i in md.meta_lines:
+        removed.setdefault(i, "meta.fields")
+    log += _summarize(removed)
+    _drop_lines(mt, lines, removed)
+    return CleanDocument(raw, mt.text, mt.pos, doc_script, md.title, md.publish_date, md.source, md.author, log)
+
+
+def _normalize_spaces(mt: MappedText) -> None:
+    """Strip lines, collapse inner runs of blanks to one space, drop empty lines."""
+    mt.sub(_INNER_SPACE, " ")
+    mt.sub(re.compile(r"(?m)^ +| +$"), "")
+    mt.sub(re.compile(r"\n{2,}"), "\n")
+    mt.sub(re.compile(r"^\n+|\n+$"), "")
+
+
+def _summarize(removed: dict[int, str]) -> list[str]:
+    counts: dict[str, int] = {}
+    for rule_id in removed.values():
+        counts[rule_id] = counts.get(rule_id, 0) + 1
+    return [f"boilerplate:{rule_id}: removed {n} lines" for rule_id, n in sorted(counts.items())]
+
+
+def _drop_lines(mt: MappedText, lines: list[str], removed: dict[int, str]) -> None:
+    spans = []
+    offset = 0
+    for i, line in enumerate(lines):
+        end = offset + len(line) + (1 if i < len(lines) - 1 else 0)
+        if i in removed:
+            spans.append((offset, end))
+        offset = end
+    mt.delete(spans)
+    mt.sub(re.compile(r"\n+$"), "")

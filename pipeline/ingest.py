@@ -1,0 +1,276 @@
+"""Input files and folders → decoded raw documents, or quarantine records saying why not.
+
+Supported inputs: ``.txt``, ``.html``/``.htm`` and ``.jsonl`` (one ``{"text", "url"?, "title"?}``
+object per line). Bytes are decoded with BOM detection, strict UTF-8, then charset-normalizer
+restricted to the encodings Chinese sites use. HTML is reduced to its text with a real parser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+CANDIDATE_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_8"]
+MAX_DOC_BYTES = 20_000_000
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
+BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt", "dl", "hr", "td", "th",
+}
+DROP_TAGS = ["script", "style", "noscript", "nav", "iframe", "svg", "template", "form", "button", "select"]
+
+
+class InputError(Exception):
+    """An input that cannot become a document; ``reason`` is a short machine-friendly code."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One unit of input to read: a file, or a range of lines of a .jsonl file."""
+
+    path: str
+    kind: str
+    first_line: int = 1
+    last_line: int | None = None
+
+
+@dataclass
+class RawDocument:
+    doc_id: str
+    source_path: str
+    encoding: str
+    raw_text: str
+    source_line: int | None = None
+    url: str | None = None
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Rejected:
+    """An input that went to quarantine."""
+
+    source_path: str
+    reason: str
+    detail: str
+    source_line: int | None = None
+    content_sha256: str | None = None
+    stage: str = "ingest"
+    doc_id: str | None = None
+
+
+def doc_id_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200) -> tuple[list[SourceRef], list[Rejected]]:
+    """Expand files and folders into SourceRefs; unsupported files are rejected, not skipped."""
+    refs: list[SourceRef] = []
+    rejected: list[Rejected] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise FileNotFoundError(f"input not found: {p}")
+        files = [p] if p.is_file() else _walk(p, rejected)
+        for f in files:
+            kind = TEXT_SUFFIXES.get(f.suffix.lower())
+            if kind is None:
+                rejected.append(Rejected(str(f), "unsupported_type", f"suffix {f.suffix or '(none)'} is not .txt/.html/.htm/.jsonl"))
+            elif kind == "jsonl":
+                refs.extend(_jsonl_refs(f, jsonl_lines_per_ref, rejected))
+            else:
+                refs.append(SourceRef(str(f), kind))
+    return refs, rejected
+
+
+def _walk(root: Path, rejected: list[Rejected]) -> list[Path]:
+    out: list[Path] = []
+
+    def onerror(err: OSError) -> None:
+        rejected.append(Rejected(str(err.filename), "unreadable", str(err)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                out.append(Path(dirpath) / name)
+    return out
+
+
+def _jsonl_refs(path: Path, per_ref: int, rejected: list[Rejected]) -> list[SourceRef]:
+    try:
+        with open(path, "rb") as fh:
+            n = sum(1 for _ in fh)
+    except OSError as e:
+        rejected.append(Rejected(str(path), "unreadable", str(e)))
+        return []
+    if n == 0:
+        rejected.append(Rejected(str(path), "empty", "the .jsonl file has no lines"))
+        return []
+    return [SourceRef(str(path), "jsonl", a, min(a + per_ref - 1, n)) for a in range(1, n + 1, per_ref)]
+
+
+def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | Rejected]:
+    """Read one SourceRef into documents and rejections; never raises for bad content."""
+    try:
+        if ref.kind == "jsonl":
+            return list(_read_jsonl(ref, max_bytes))
+        with open(ref.path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as e:
+        return [Rejected(ref.path, "unreadable", f"{type(e).__name__}: {e.strerror or e}")]
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        if len(data) > max_bytes:
+            raise InputError("oversized", f"file is larger than {max_bytes} bytes")
+        text, encoding = decode(data)
+        hints: dict[str, str] = {}
+        if ref.kind == "html":
+            text, hints = html_to_text(text)
+        return [_document(ref.path, text, encoding, hints=hints)]
+    except InputError as e:
+        return [Rejected(ref.path, e.reason, e.detail, content_sha256=sha)]
+
+
+def _read_jsonl(ref: SourceRef, max_bytes: int):
+    with open(ref.path, "rb") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if lineno < ref.first_line:
+                continue
+            if ref.last_line is not None and lineno > ref.last_line:
+                break
+            sha = hashlib.sha256(line).hexdigest()
+            try:
+                if not line.strip():
+                    raise InputError("empty", "blank line")
+                if len(line) > max_bytes:
+                    raise InputError("oversized", f"record is larger than {max_bytes} bytes")
+                record = _parse_record(line)
+                yield _document(ref.path, record["text"], "utf_8", line=lineno,
+                                url=record.get("url"), hints={"title": record.get("title") or ""})
+            except InputError as e:
+                yield Rejected(ref.path, e.reason, e.detail, source_line=lineno, content_sha256=sha)
+
+
+def _parse_record(line: bytes) -> dict:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise InputError("undecodable", f"jsonl line is not UTF-8: {e.reason} at byte {e.start}") from e
+    except json.JSONDecodeError as e:
+        raise InputError("malformed_json", f"{e.msg} at column {e.colno}") from e
+    if not isinstance(record, dict):
+        raise InputError("malformed_json", f"expected an object, got {type(record).__name__}")
+    if not isinstance(record.get("text"), str):
+        raise InputError("malformed_json", "missing string field 'text'")
+    for key in ("url", "title"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputError("malformed_json", f"field {key!r} must be a string")
+    return record
+
+
+def _document(path: str, text: str, encoding: str, line: int | None = None,
+              url: str | None = None, hints: dict[str, str] | None = None) -> RawDocument:
+    check_text(text)
+    hints = {k: v for k, v in (hints or {}).items() if v}
+    url = url or hints.pop("url", None)
+    return RawDocument(doc_id_of(text), path, encoding, text, source_line=line, url=url, hints=hints)
+
+
+def check_text(text: str) -> None:
+    """Reject text that cannot be a Chinese article."""
+    if not text.strip():
+        raise InputError("empty", "no text (empty or whitespace only)")
+    if "\x00" in text:
+        raise InputError("binary", "contains NUL characters")
+    letters = len(_LETTER.findall(text[:20000]))
+    han = len(_HAN.findall(text[:20000]))
+    if han < 10 or han < 0.2 * letters:
+        raise InputError("not_chinese", f"only {han} Chinese characters among {letters} letters")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode input bytes; returns (text, encoding name) or raises InputError."""
+    if not data.strip():
+        raise InputError("empty", "no bytes" if not data else "whitespace only")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf_8_sig"), (b"\xff\xfe", "utf_16"), (b"\xfe\xff", "utf_16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise InputError("undecodable", f"{enc} BOM but invalid bytes at {e.start}") from e
+    try:
+        return data.decode("utf-8"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise InputError("binary", "control bytes suggest a binary file")
+    best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:
+        raise InputError("undecodable", "no Chinese encoding (UTF-8, GB18030, Big5, UTF-16) decodes it")
+    return str(best), best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head and not (head[0::2].count(0) > len(head) // 4 or head[1::2].count(0) > len(head) // 4):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """Text of an HTML page with block structure as line breaks, plus metadata hints."""
+    tree = HTMLParser(html)
+    hints = _html_meta(tree)
+    tree.strip_tags(DROP_TAGS)
+    root = tree.body or tree.root
+    if root is None:
+        raise InputError("empty", "HTML page has no content")
+    parts: list[str] = []
+    for node in root.traverse(include_text=True):
+        if node.tag == "-text":
+            parts.append(node.text_content or "")
+        elif node.tag in BLOCK_TAGS:
+            parts.append("\n")
+    text = re.sub(r"[ \t\r\f\v]*\n[\s]*", "\n", "".join(parts)).strip()
+    return text, hints
+
+
+def _html_meta(tree: HTMLParser) -> dict[str, str]:
+    hints: dict[str, str] = {}
+    title = tree.css_first("title")
+    if title is not None and title.text(strip=True):
+        hints["title"] = title.text(strip=True)
+    wanted = {
+        "og:title": "title", "title": "title", "articletitle": "title",
+        "article:published_time": "publish_date", "pubdate": "publish_date", "publishdate": "publish_date",
+        "firstpublishedtime": "publish_date", "source": "source", "contentsource": "source",
+        "author": "author", "og:url": "url",
+    }
+    for meta in tree.css("meta"):
+        key = (meta.attributes.get("name") or meta.attributes.get("property") or "").lower()
+        value = (meta.attributes.get("content") or "").strip()
+        target = wanted.get(key)
+        if target and value and (target not in hints or key == "og:title"):
+            hints[target] = value
+    canonical = tree.css_first("link[rel=canonical]")
+    if canonical is not None and canonical.attributes.get("href"):
+        hints.setdefault("url", canonical.attributes["href"])
+    return hints

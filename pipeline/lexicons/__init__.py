@@ -1,0 +1,32 @@
+"""Shared lexicons (data files beside this module) and the checks built on them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_NOT_IN_NAMES = set("市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def read_words(name: str) -> list[str]:
+    """Whitespace-separated words of a lexicon file; ``#`` starts a comment line."""
+    text = resources.files("pipeline.lexicons").joinpath(name).read_text("utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(read_words("surnames.txt"))
+
+
+def is_person_name(text: str) -> bool:
+    """A plausible full Chinese name: known surname + 1-2 given-name characters."""
+    if not _HAN_NAME.fullmatch(text):
+        return False
+    sn = surnames()
+    for k in (2, 1):
+        if text[:k] in sn and 1 <= len(text) - k <= 2:
+            return not (set(text[k:]) & _NOT_IN_NAMES)
+    return False

@@ -1,0 +1,174 @@
+"""Pydantic models → Arrow schemas, atomic Parquet writes, and reading the tables back.
+
+Layout: ``OUT/<table>/part-<key>.parquet``. A batch's files are written to ``OUT/.tmp`` and
+renamed into place, ``documents`` last: a batch whose ``documents`` part exists is complete, and
+parts of other tables without one are leftovers of a killed run, removed by ``sweep_orphans``.
+Part names derive from the batch's content, so writing the same batch again replaces, never
+duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import types
+import typing
+import uuid
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from schemas import SCHEMA_VERSION, TABLES, Row
+
+log = logging.getLogger(__name__)
+
+_SCALARS: dict[Any, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    dt.date: pa.date32(),
+    dt.datetime: pa.timestamp("us", tz="UTC"),
+}
+COMMIT_TABLE = "documents"
+
+
+def arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
+    """Arrow type of a Pydantic field annotation, and whether it is nullable."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) != 1:
+            raise TypeError(f"unsupported union {annotation!r}")
+        return arrow_type(inner[0])[0], True
+    if origin is Literal:
+        return pa.string(), False
+    if origin is list:
+        return pa.list_(arrow_type(args[0])[0]), False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return pa.struct(arrow_fields(annotation)), False
+    if annotation in _SCALARS:
+        return _SCALARS[annotation], False
+    raise TypeError(f"no Arrow type for {annotation!r}")
+
+
+def arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
+    fields = []
+    for name, info in model.model_fields.items():
+        typ, nullable = arrow_type(info.annotation)
+        meta = {"description": info.description or ""}
+        fields.append(pa.field(name, typ, nullable=nullable, metadata=meta))
+    return fields
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a table, derived from its Pydantic model."""
+    model = TABLES[table]
+    return pa.schema(arrow_fields(model), metadata={
+        "schema_version": SCHEMA_VERSION, "table": table, "model": model.__name__})
+
+
+def data_dictionary() -> str:
+    """Markdown data dictionary of every table, generated from the models."""
+    out = [f"# Data dictionary (schema version {SCHEMA_VERSION})", ""]
+    for table, model in TABLES.items():
+        out += [f"## {table}", "", (model.__doc__ or "").strip(), "",
+                "| column | type | nullable | description |", "|---|---|---|---|"]
+        for f in arrow_schema(table):
+            desc = f.metadata[b"description"].decode()
+            out.append(f"| {f.name} | {f.type} | {'yes' if f.nullable else 'no'} | {desc} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def to_arrow(table: str, rows: Iterable[Row]) -> pa.Table:
+    schema = arrow_schema(table)
+    records = [r.model_dump(mode="python") for r in rows]
+    return pa.Table.from_pylist(records, schema=schema)
+
+
+def part_key(*parts: str) -> str:
+    """Deterministic part-file key from the batch's content (e.g. its sorted doc ids)."""
+    h = hashlib.sha256()
+    for p in sorted(parts):
+        h.update(p.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:20]
+
+
+def write_batch(out: Path, tables: dict[str, list[Row]], key: str) -> dict[str, int]:
+    """Write one batch's rows of several tables atomically; ``documents`` is renamed last."""
+    tmp_dir = out / ".tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    counts: dict[str, int] = {}
+    order = sorted(tables, key=lambda t: t == COMMIT_TABLE)
+    for table in order:
+        rows = tables[table]
+        counts[table] = len(rows)
+        if not rows and table != COMMIT_TABLE:
+            continue
+        final = out / table / f"part-{key}.parquet"
+        tmp = tmp_dir / f"{table}-{key}-{uuid.uuid4().hex}.parquet"
+        pq.write_table(to_arrow(table, rows), tmp, compression="zstd")
+        staged.append((tmp, final))
+    for tmp, final in staged:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, final)
+    _fsync_dir(out)
+    return counts
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sweep_orphans(out: Path) -> list[Path]:
+    """Remove staged temp files and parts whose batch never committed its documents part."""
+    removed: list[Path] = []
+    tmp_dir = out / ".tmp"
+    if tmp_dir.exists():
+        for p in tmp_dir.iterdir():
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    committed = {p.name for p in (out / COMMIT_TABLE).glob("part-*.parquet")}
+    for table in TABLES:
+        if table in (COMMIT_TABLE, "runs", "quarantine"):
+            continue
+        for p in (out / table).glob("part-*.parquet"):
+            if p.name not in committed:
+                p.unlink()
+                removed.append(p)
+    if removed:
+        log.warning("removed %d leftover files of an interrupted run", len(removed))
+    return removed
+
+
+def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """Read a table back with its declared schema (an empty table when it has no files yet)."""
+    schema = arrow_schema(table)
+    files = sorted((Path(out) / table).glob("*.parquet"))
+    if not files:
+        return schema.empty_table().select(columns) if columns else schema.empty_table()
+    import pyarrow.dataset as ds
+    dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
+    return dataset.to_table(columns=columns)
+
+
+def processed_documents(out: Path) -> dict[str, str]:
+    """doc_id → pipeline_version of every document already in OUT."""
+    t = read_table(out, COMMIT_TABLE, columns=["doc_id", "pipeline_version"])
+    return dict(zip(t.column("doc_id").to_pylist(), t.column("pipeline_version").to_pylist()))

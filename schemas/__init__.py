@@ -1,0 +1,23 @@
+"""Table schemas: the Pydantic models every output row is validated against."""
+
+from schemas.tables import (
+    SCHEMA_VERSION,
+    TABLES,
+    Document,
+    Indicator,
+    Mention,
+    OffsetRun,
+    Official,
+    Place,
+    Quarantine,
+    Regulation,
+    Row,
+    Run,
+    Sentence,
+    Span,
+)
+
+__all__ = [
+    "SCHEMA_VERSION", "TABLES", "Document", "Indicator", "Mention", "OffsetRun", "Official",
+    "Place", "Quarantine", "Regulation", "Row", "Run", "Sentence", "Span",
+]
