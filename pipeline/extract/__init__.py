@@ -1,0 +1,38 @@
+"""Extract stage: rules over clean text → mentions and entity rows for one document.
+
+Order is deliberate: regulations first (their 《》 spans shield titles from the number rules),
+then places, officials (they use the document's places), indicators and dates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.extract import dates, indicators, officials, places, regulations
+from pipeline.extract.types import Extraction
+
+
+def extract(text: str) -> Extraction:
+    regs, reg_mentions, titles = regulations.find(text)
+    resolved = places.resolve(places.find(text))
+    main = main_places(resolved)
+    offs, off_mentions = officials.find(text, main)
+    inds, ind_mentions = indicators.find(text, titles)
+    date_mentions = dates.find(text, titles)
+    mentions = reg_mentions + places.mentions(resolved) + off_mentions + ind_mentions + date_mentions
+    mentions.sort(key=lambda f: (f.start, f.end, f.label))
+    return Extraction(mentions, resolved, offs, regs, inds)
+
+
+def main_places(resolved: list[places.ResolvedPlace]) -> dict[str, str]:
+    """Most mentioned resolved place per level suffix (市, 县, 区, 省) of the document."""
+    counts: dict[str, Counter] = {}
+    for p in resolved:
+        if p.division is None:
+            continue
+        suffix = p.name[-1] if p.name[-1] in "市县区省州" else None
+        if p.level == "province":
+            suffix = "省"
+        if suffix:
+            counts.setdefault(suffix, Counter())[p.name] += len(p.spans)
+    return {suffix: c.most_common(1)[0][0] for suffix, c in counts.items()}

@@ -1,0 +1,52 @@
+"""Dates and periods as mentions: 2020年, 2018年5月18日, 今年7月份, 2021—2025年."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.types import Found
+
+DATE_PATTERNS = [
+    ("date.year_range", re.compile(r"(\d{4})\s*[-—–―~～至]+\s*(\d{4})年")),
+    ("date.ymd", re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")),
+    ("date.ym", re.compile(r"(\d{4})年(\d{1,2})月份?")),
+    ("date.relative_month", re.compile(r"(今年|去年|明年|本年)(\d{1,2})月份?")),
+    ("date.md", re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")),
+    ("date.year", re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")),
+]
+
+
+def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[Found]:
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = list(blocked)
+    for rule, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            norm = _normalize(rule, m)
+            if norm is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Found(m.start(), m.end(), "DATE", norm, rule, 0.9))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _normalize(rule: str, m: re.Match) -> str | None:
+    g = m.groups()
+    if rule == "date.year_range":
+        return f"{g[0]}/{g[1]}" if g[0] <= g[1] and _year(g[0]) else None
+    if rule == "date.year":
+        return g[0] if _year(g[0]) else None
+    if rule == "date.ym":
+        return f"{g[0]}-{int(g[1]):02d}" if _year(g[0]) and 1 <= int(g[1]) <= 12 else None
+    if rule == "date.ymd":
+        ok = _year(g[0]) and 1 <= int(g[1]) <= 12 and 1 <= int(g[2]) <= 31
+        return f"{g[0]}-{int(g[1]):02d}-{int(g[2]):02d}" if ok else None
+    if rule == "date.md":
+        return f"--{int(g[0]):02d}-{int(g[1]):02d}" if 1 <= int(g[0]) <= 12 and 1 <= int(g[1]) <= 31 else None
+    rel = {"今年": "this_year", "本年": "this_year", "去年": "last_year", "明年": "next_year"}[g[0]]
+    return f"{rel}-{int(g[1]):02d}" if 1 <= int(g[1]) <= 12 else None
+
+
+def _year(y: str) -> bool:
+    return 1900 <= int(y) <= 2100

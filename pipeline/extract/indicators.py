@@ -1,0 +1,182 @@
+"""Numeric indicators: number + unit + qualifier, the metric it measures, ranks and
+frequencies (每月至少学习两次). Units, qualifiers and exclusions are data (``data/indicators.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract import rules
+from pipeline.extract.numbers import ARABIC, CHINESE, split_multiplier, value_of
+from pipeline.extract.types import Found, IndicatorHit
+
+_PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
+_QUOTES = "“”\"‘’「」『』"
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _spec():
+    spec = rules.load("indicators")
+    unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
+    pre, suf = spec["qualifiers_prefix"], spec["qualifiers_suffix"]
+    number = re.compile(
+        rf"(?P<pre>{_alt(pre)})?(?P<num>{ARABIC}|{CHINESE})(?P<mult>{_alt(spec['multipliers'])})?"
+        rf"(?P<suf1>余|多)?(?P<unit>{_alt(unit_base)})(?P<suf2>以上|左右|以下|上下)?")
+    scopes = _alt(spec["rank_scopes"])
+    rank = re.compile(rf"(?:位居|位列|排名|名列|居)(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)(?:位|名)?")
+    freq = re.compile(rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
+                      rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})")
+    return spec, unit_base, number, rank, freq
+
+
+def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
+    """Indicators outside ``blocked`` spans (titles) and short quoted slogans."""
+    spec, unit_base, number, rank, freq = _spec()
+    blocked = list(blocked) + _slogans(text)
+    hits: list[IndicatorHit] = []
+    taken: list[tuple[int, int]] = []
+    for m in freq.finditer(text):
+        if _inside(m.start("num"), blocked):
+            continue
+        hits.append(_freq_hit(m, unit_base))
+        taken.append((m.start(), m.end()))
+    for m in rank.finditer(text):
+        if not _inside(m.start(), blocked):
+            hits.append(_rank_hit(text, m))
+            taken.append((m.start(), m.end()))
+    floor = 0
+    for m in number.finditer(text):
+        if _inside(m.start("num"), blocked + taken) or not _plausible(text, m, spec):
+            continue
+        hit = _number_hit(text, m, unit_base, spec, floor)
+        if hit:
+            hits.append(hit)
+            floor = m.end()
+    hits.sort(key=lambda h: h.start)
+    found = [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence) for h in hits]
+    return hits, found
+
+
+def _inside(i: int, spans) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _slogans(text: str) -> list[tuple[int, int]]:
+    """Short quoted phrases (“五个过硬”, “三重一大”) are names, not counts."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,12}[”\"’」』]", text)]
+
+
+def _plausible(text: str, m: re.Match, spec: dict) -> bool:
+    num = m.group("num")
+    before = text[max(0, m.start() - 4):m.start()]
+    if any(before.endswith(w) for w in spec["not_before"]):
+        return False
+    after_num = text[m.end("num"):]
+    if any(after_num.startswith(w) for w in spec["not_after"]) and not m.group("mult"):
+        return False
+    after_unit = text[m.end("unit"):m.end("unit") + 2]
+    if m.group("unit") == "个" and after_unit[:1] in ("月", "小"):  # 3个月, 2个小时: durations
+        return False
+    if m.start("num") > 0 and re.match(r"[\d.A-Za-z]", text[m.start("num") - 1]):
+        return False
+    if re.fullmatch(ARABIC, num):
+        return True
+    # Chinese numerals: only with a quantity cue
+    cues = spec["cn_quantity_cues"]
+    return bool(m.group("pre") or m.group("suf1") or m.group("suf2") or re.search("[十百千]", num)
+                or any(before.endswith(c) for c in cues))
+
+
+def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int) -> IndicatorHit | None:
+    numeral, mult = split_multiplier(m.group("num"), m.group("mult"))
+    try:
+        value, normalized = value_of(numeral, mult)
+    except ValueError:
+        return None
+    unit_surface = m.group("unit")
+    base = unit_base[unit_surface]
+    qualifier = None
+    if m.group("pre"):
+        qualifier = spec["qualifiers_prefix"][m.group("pre")]
+    for key in ("suf1", "suf2"):
+        if m.group(key):
+            qualifier = spec["qualifiers_suffix"][m.group(key)]
+    unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
+    metric, start, end = _metric(text, m, spec, floor)
+    return IndicatorHit(start, end, metric, value, unit, qualifier, normalized, base, "indicator.number_unit", 0.8)
+
+
+def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:
+    """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
+    returns it with the indicator's span, which covers number and metric."""
+    after = _forward_phrase(text, m.end(), spec)
+    if after:
+        brackets = 2 if text.startswith("《", m.end()) else 0
+        return _strip_quotes(after), m.start(), m.end() + len(after) + brackets
+    before = _backward_phrase(text, m.start(), spec, floor)
+    if before:
+        return _strip_quotes(before), m.start() - len(before), m.end()
+    return None, m.start(), m.end()
+
+
+def _forward_phrase(text: str, i: int, spec: dict) -> str:
+    if text[i:i + 1] == "《":
+        close = text.find("》", i)
+        return text[i + 1:close] if 0 < close - i <= 40 else ""
+    verbs = spec["metric_verbs"]
+    j = i
+    while j < len(text) and j - i < 12 and "\u4e00" <= text[j] <= "\u9fff":
+        if any(text.startswith(v, j) for v in verbs):
+            break
+        j += 1
+    return text[i:j] if j - i >= 2 else ""
+
+
+def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> str:
+    j = i
+    while j > floor and i - j < 16 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
+        j -= 1
+    phrase = text[j:i]
+    cut = 0
+    for stop in spec["metric_stops"]:
+        k = phrase.rfind(stop)
+        if k >= 0 and k + len(stop) < len(phrase):
+            cut = max(cut, k + len(stop))
+    phrase = phrase[cut:]
+    phrase = re.sub(r"^(\d{4})?年", "", phrase)
+    return phrase if len(_strip_quotes(phrase)) >= 2 else ""
+
+
+def _strip_quotes(s: str) -> str:
+    return s.translate({ord(q): None for q in _QUOTES}).strip()
+
+
+def _cn_small(num: str) -> float:
+    if num.isdigit():
+        return float(num)
+    return value_of(num, "")[0] if len(num) > 1 else float(_CN_DIGITS[num])
+
+
+def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
+    value = _cn_small(m.group("num"))
+    before = _backward_phrase(text, m.start(), _spec()[0])
+    metric = f"{_strip_quotes(before)}{m.group('scope')}排名" if before else f"{m.group('scope')}排名"
+    start = m.start() - len(before) if before else m.start()
+    qualifier = "前" if m.group("front") else None
+    return IndicatorHit(start, m.end(), metric, value, "名次", qualifier, value, "名次", "indicator.rank", 0.8)
+
+
+def _freq_hit(m: re.Match, unit_base: dict) -> IndicatorHit:
+    value = _cn_small(m.group("num"))
+    obj = m.group("obj") or ""
+    obj = re.split(r"并|和|以|的|，|,", obj)[0]
+    subject = obj if len(obj) >= 2 else m.group("verb")
+    metric = f"{subject}({m.group('per')})" if subject else f"({m.group('per')})"
+    unit = m.group("unit")
+    return IndicatorHit(m.start(), m.end("unit") + len(obj), metric, value, unit, "以上", value,
+                        unit_base[unit], "indicator.frequency_at_least", 0.75)

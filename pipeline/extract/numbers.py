@@ -1,0 +1,50 @@
+"""Number grammar: Arabic, Chinese and mixed numerals with 千/万/亿 multipliers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import cn2an
+
+from pipeline.extract import rules
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+
+
+@lru_cache(maxsize=1)
+def multipliers() -> dict[str, int]:
+    return rules.load("indicators")["multipliers"]
+
+
+def parse_numeral(text: str) -> float:
+    """218.15 → 218.15; 1,528 → 1528; 二百一十八 → 218; 八百 → 800. Raises ValueError."""
+    if re.fullmatch(ARABIC, text):
+        return float(text.replace(",", ""))
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except Exception as e:  # cn2an raises bare ValueError/KeyError variants
+        raise ValueError(f"not a number: {text!r}") from e
+
+
+def split_multiplier(numeral: str, mult: str | None) -> tuple[str, str]:
+    """二百一十八亿 → (二百一十八, 亿): a Chinese numeral's trailing 万/亿 is its multiplier."""
+    if mult or re.fullmatch(ARABIC, numeral):
+        return numeral, mult or ""
+    m = re.fullmatch(r"(.+?)(万亿|亿|万)", numeral)
+    if m and m.group(1)[-1] not in "万亿":
+        return m.group(1), m.group(2)
+    return numeral, ""
+
+
+def value_of(numeral: str, mult: str) -> tuple[float, float]:
+    """(value as written, value × multiplier)."""
+    value = parse_numeral(numeral)
+    factor = multipliers().get(mult, 1) if mult else 1
+    return value, _round(value * factor)
+
+
+def _round(x: float) -> float:
+    r = round(x, 6)
+    return float(int(r)) if r == int(r) else r

@@ -1,0 +1,127 @@
+"""Officials: a person's name next to a title from the lexicon (``data/titles.yaml``).
+
+Patterns (rule ids in brackets):
+- [official.title_name]  中共北镇市委书记 郑文彬 / 市委副书记、市长何志勇   (org + title chain, then name)
+- [official.name_title]  安伟市长 / 习近平总书记                           (name, then title)
+- [official.byline]      何志勇 ⏎ 葫芦岛市委副书记、市长                  (name line, title line)
+The organisation is the place at the head of the chain; a bare 市长 takes the document's main
+place of that level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from pipeline.extract import rules
+from pipeline.extract.gazetteer import load as load_gazetteer
+from pipeline.extract.types import Found, OfficialHit
+from pipeline.lexicons import is_person_name
+
+FUNCTION_CHARS = set("和与是的在对向同及由请被把将给让为")
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    spec = rules.load("titles")
+    base = "|".join(sorted(map(re.escape, spec["base"]), key=len, reverse=True))
+    pre = "|".join(sorted(map(re.escape, spec["prefixes"]), key=len, reverse=True))
+    one = rf"(?:(?:{pre})*(?:{base}))"
+    title_start = re.compile(one)
+    chain_end = re.compile(rf"{one}$")
+    not_official = tuple(spec["not_officials"])
+    return title_start, chain_end, not_official
+
+
+def find(text: str, main_places: dict[str, str]) -> tuple[list[OfficialHit], list[Found]]:
+    """Officials and their PERSON/TITLE mentions. ``main_places`` maps a level suffix (市, 县, 省)
+    to the document's most frequent place of that level, for titles without an organisation."""
+    title_start, chain_end, not_official = _patterns()
+    hits: dict[str, OfficialHit] = {}
+    found: list[Found] = []
+    for name_start, name_end, chain, chain_span, rule in _candidates(text, title_start, chain_end):
+        name = text[name_start:name_end]
+        before = text[max(0, (chain_span or (name_start, name_end))[0] - 6):(chain_span or (name_start, name_end))[0]]
+        if before.endswith(not_official) or chain is None:
+            continue
+        org, title = split_chain(chain, main_places)
+        hit = hits.get(name)
+        if hit is None:
+            hits[name] = hit = OfficialHit(name, title, org, [], rule, 0.85)
+        elif title and len(title) > len(hit.title or ""):
+            hit.title, hit.org = title, org or hit.org
+        hit.spans.append((name_start, name_end))
+        found.append(Found(name_start, name_end, "PERSON", name, rule, 0.85))
+        if chain_span:
+            found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, 0.85))
+    for hit in hits.values():  # every other occurrence of the name is a mention too
+        known = set(hit.spans)
+        for m in re.finditer(re.escape(hit.name), text):
+            if (m.start(), m.end()) not in known:
+                hit.spans.append((m.start(), m.end()))
+        hit.spans.sort()
+    return list(hits.values()), found
+
+
+def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
+    """(name_start, name_end, chain, chain_span, rule) for every name adjacent to a title."""
+    for t in title_start.finditer(text):  # name then title: 安伟市长
+        i = t.start()
+        name_start = _name_before(text, i)
+        if name_start is not None:
+            yield name_start, i, text[i:t.end()], (i, t.end()), "official.name_title"
+    for m in re.finditer(r"[)），,。；;\n]|$", text):  # title then name: 中共北镇市委书记 郑文彬)
+        yield from _chain_then_name(text, m.start(), chain_end)
+    for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,4})\n([\u4e00-\u9fff、]{2,30})$", text):
+        if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
+            yield m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline"
+
+
+def _chain_then_name(text: str, end: int, chain_end: re.Pattern):
+    for length in (3, 2):
+        start = end - length
+        if start < 2 or not is_person_name(text[start:end]):
+            continue
+        k = start - 1 if text[start - 1] == " " else start
+        j = k
+        while j > 0 and k - j < 30 and re.match(r"[\u4e00-\u9fff、]", text[j - 1]):
+            j -= 1
+        chain = text[j:k]
+        if len(chain) >= 2 and chain_end.search(chain):
+            chain_text, chain_start = _trim_chain(chain, j)
+            yield start, end, chain_text, (chain_start, chain_start + len(chain_text)), "official.title_name"
+            return
+
+
+def _name_before(text: str, i: int) -> int | None:
+    """Start of the person name ending at i: three characters unless the first is a function
+    word (和王伟市长 → 王伟) or the three do not form a name."""
+    three = text[max(0, i - 3):i]
+    two = text[max(0, i - 2):i]
+    if len(three) == 3 and is_person_name(three) and not (three[0] in FUNCTION_CHARS and is_person_name(two)):
+        return i - 3
+    return i - 2 if len(two) == 2 and is_person_name(two) else None
+
+
+def _trim_chain(chain: str, start: int) -> tuple[str, int]:
+    """Drop words before the organisation: keep from 中共 or the first place name or title."""
+    idx = chain.find("中共")
+    if idx < 0:
+        hits = load_gazetteer().scan(chain)
+        idx = hits[0][0] if hits else 0
+    return chain[idx:], start + idx
+
+
+def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
+    """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长)."""
+    body = chain[2:] if chain.startswith("中共") else chain
+    hits = load_gazetteer().scan(body)
+    if hits and hits[0][0] == 0:
+        place = load_gazetteer().by_name[hits[0][2]][0].name
+        rest = body[hits[0][1]:]
+        if rest[:1] in ("委", "政") or rest.startswith("人民政府"):
+            rest = place[-1] + rest
+        return place, rest
+    level = body[:1]
+    return main_places.get(level), body

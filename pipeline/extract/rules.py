@@ -1,0 +1,34 @@
+"""Loading rule files (``extract/data/*.yaml``) and the version hash of all rules."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+RULE_PACKAGES = ("pipeline.extract", "pipeline.clean", "pipeline.lexicons")
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    text = resources.files("pipeline.extract").joinpath(f"data/{name}.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """Hash of every rule and lexicon file: changes whenever a rule changes."""
+    h = hashlib.sha256()
+    for pkg in RULE_PACKAGES:
+        root = resources.files(pkg)
+        for sub in ("data", "."):
+            folder = root.joinpath(sub)
+            if not folder.is_dir():
+                continue
+            for f in sorted(folder.iterdir(), key=lambda p: p.name):
+                if f.is_file() and f.name.endswith((".yaml", ".txt", ".json")):
+                    h.update(f.name.encode())
+                    h.update(f.read_bytes())
+    return h.hexdigest()[:12]
