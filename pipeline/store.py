@@ -168,6 +168,34 @@ def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Ta
     return dataset.to_table(columns=columns)
 
 
+def drop_documents(out: Path, doc_ids: set[str], keep_part: str) -> int:
+    """Remove rows of ``doc_ids`` from every part except ``keep_part`` (stale versions of
+    reprocessed documents); each affected part is rewritten atomically. Returns rows removed."""
+    import pyarrow.compute as pc
+
+    removed = 0
+    for table in TABLES:
+        if table == "runs":
+            continue
+        for f in sorted((out / table).glob("part-*.parquet")):
+            if f.name == keep_part:
+                continue
+            t = pq.read_table(f)
+            if "doc_id" not in t.column_names:
+                continue
+            mask = pc.is_in(t.column("doc_id"), value_set=pa.array(sorted(doc_ids)))
+            hits = pc.sum(mask).as_py() or 0
+            if not hits:
+                continue
+            removed += hits
+            kept = t.filter(pc.invert(pc.fill_null(mask, False)))
+            tmp = out / ".tmp" / f"{table}-{f.name}-{uuid.uuid4().hex}"
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(kept, tmp, compression="zstd")
+            os.replace(tmp, f)
+    return removed
+
+
 def processed_documents(out: Path) -> dict[str, str]:
     """doc_id → pipeline_version of every document already in OUT."""
     t = read_table(out, COMMIT_TABLE, columns=["doc_id", "pipeline_version"])

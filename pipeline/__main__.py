@@ -1,0 +1,138 @@
+"""Command line: ``python -m pipeline run|evaluate|schema`` (also installed as ``fazhi``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+# Quiet, offline Prefect defaults; a user's own settings win.
+for _key, _value in {
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_TO_API_ENABLED": "false",
+}.items():
+    os.environ.setdefault(_key, _value)
+
+app = typer.Typer(add_completion=False, help="Chinese rule-of-law articles → audited Parquet tables.")
+console = Console()
+err = Console(stderr=True)
+log = logging.getLogger("pipeline")
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    paths: list[Path] = typer.Argument(..., help="Files or folders of .txt, .html/.htm and .jsonl"),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
+    batch_size: int = typer.Option(50, min=1, help="Documents per Prefect task batch"),
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
+) -> None:
+    """Run the extract flow and print a summary."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"input not found: {', '.join(missing)}")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as e:
+        _fail(f"cannot write to {out}: {e.strerror or e}")
+    from pipeline.flows import extract_flow
+
+    try:
+        summary = extract_flow(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size)
+    except Exception as e:  # one line for the user, the traceback in the log
+        log.exception("run failed")
+        _fail(f"run failed: {type(e).__name__}: {e}")
+    if as_json:
+        console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
+        return
+    _print_summary(summary)
+
+
+def _print_summary(s: dict) -> None:
+    t = Table(title=f"run {s['run_id']}", show_header=False)
+    for key in ("inputs", "documents", "skipped_unchanged", "quarantined", "seconds"):
+        t.add_row(key, str(s[key]))
+    t.add_row("sentences", str(s["rows"].get("sentences", 0)))
+    for table in ("places", "officials", "regulations", "indicators"):
+        t.add_row(table, str(s["rows"].get(table, 0)))
+    for label, n in sorted(s["mentions_by_label"].items()):
+        t.add_row(f"mentions:{label}", str(n))
+    t.add_row("output", s["out"])
+    console.print(t)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold .json files"),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root of a run"),
+    show_errors: bool = typer.Option(True, "--errors/--no-errors", help="List misses and false positives"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
+) -> None:
+    """Precision/recall/F1 per kind and metadata field against gold annotations."""
+    from pipeline.evaluate import evaluate as run_eval
+
+    if not gold.is_dir():
+        _fail(f"gold folder not found: {gold}")
+    if not (out / "documents").is_dir():
+        _fail(f"no run output in {out} (run `python -m pipeline run ... --out {out}` first)")
+    result = run_eval(gold, out)
+    if result["documents"] == 0:
+        _fail(f"no document of {out} matches a gold file in {gold}")
+    scores = {**result["kinds"], **{f"meta.{k}": v for k, v in result["meta"].items()}}
+    if as_json:
+        console.print_json(json.dumps({k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp,
+                                            "fp": v.fp, "fn": v.fn} for k, v in scores.items()}))
+        return
+    t = Table(title=f"evaluation on {result['documents']} documents")
+    for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
+        t.add_column(col, justify="right" if col != "kind" else "left")
+    for kind, s in scores.items():
+        t.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+    console.print(t)
+    if show_errors:
+        for kind, s in scores.items():
+            for line in s.misses:
+                console.print(f"[yellow]miss[/yellow] {kind} {line}", markup=True, highlight=False)
+            for line in s.false_positives:
+                console.print(f"[magenta]false positive[/magenta] {kind} {line}", highlight=False)
+
+
+@app.command()
+def schema(table: Optional[str] = typer.Argument(None, help="Only this table")) -> None:
+    """Print the data dictionary of every table (generated from the Pydantic models)."""
+    from pipeline.store import data_dictionary
+    from schemas import TABLES
+
+    if table and table not in TABLES:
+        _fail(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+    text = data_dictionary()
+    if table:
+        section = text.split(f"## {table}\n", 1)[1].split("\n## ", 1)[0]
+        text = f"## {table}\n{section}"
+    console.print(text, markup=False, highlight=False)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

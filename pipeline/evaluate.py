@@ -1,0 +1,128 @@
+"""Compare a run's tables with gold files (``samples/gold`` format): P/R/F1 per kind and metadata.
+
+Matching (items marked ``uncertain`` count neither for nor against):
+- places: standard name;  officials: name;  regulations: canonical name (punctuation, quotes,
+  dashes and 中华人民共和国 removed);
+- indicators: same normalized value and base unit, and metrics that agree — one contains the
+  other, or they share at least half of their characters (Jaccard), after removing punctuation.
+- metadata: exact equality per field (null = null counts as a match).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import store
+
+KINDS = ("places", "officials", "regulations", "indicators")
+META_FIELDS = ("title", "publish_date", "source", "author")
+_PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉()（）\[\]【】、,，.。:：;；\-—–―~～·]")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def canonical(text: str | None) -> str:
+    text = (text or "").replace("中华人民共和国", "")
+    return _PUNCT.sub("", text)
+
+
+def metric_agrees(a: str | None, b: str | None) -> bool:
+    a, b = canonical(a), canonical(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) >= 0.5
+
+
+def _same(kind: str, pred: dict, gold: dict) -> bool:
+    if kind == "indicators":
+        return (abs(float(pred["normalized_value"]) - float(gold["normalized"])) < 1e-6
+                and pred["base_unit"] == gold["base_unit"] and metric_agrees(pred["metric"], gold["metric"]))
+    key = "name"
+    return canonical(pred[key]) == canonical(gold[key])
+
+
+def _label(kind: str, item: dict) -> str:
+    if kind == "indicators":
+        return f"{item.get('text')} [{item.get('metric')} = {item.get('normalized', item.get('normalized_value'))} {item.get('base_unit')}]"
+    return str(item.get("name"))
+
+
+def match(kind: str, preds: list[dict], golds: list[dict], score: Score, doc: str) -> None:
+    """Greedy one-to-one matching; predictions matching only uncertain gold items are ignored."""
+    used: set[int] = set()
+    unmatched_preds = []
+    for p in preds:
+        hit = next((i for i, g in enumerate(golds) if i not in used and _same(kind, p, g)), None)
+        if hit is None:
+            unmatched_preds.append(p)
+            continue
+        used.add(hit)
+        if not golds[hit].get("uncertain"):
+            score.tp += 1
+    for p in unmatched_preds:
+        score.fp += 1
+        score.false_positives.append(f"{doc}: {_label(kind, p)}")
+    for i, g in enumerate(golds):
+        if i not in used and not g.get("uncertain"):
+            score.fn += 1
+            score.misses.append(f"{doc}: {_label(kind, g)}")
+
+
+def evaluate(gold_dir: Path, out: Path) -> dict:
+    """Scores per kind and per metadata field for every gold file whose document is in the run."""
+    docs = store.read_table(out, "documents", ["doc_id", "source_path", "title", "publish_date", "source", "author"]).to_pandas()
+    docs["stem"] = docs["source_path"].map(lambda p: Path(p).stem)
+    tables = {k: store.read_table(out, k).to_pandas() for k in KINDS}
+    scores = {k: Score() for k in KINDS}
+    meta = {f: Score() for f in META_FIELDS}
+    matched_docs = 0
+    for gold_file in sorted(Path(gold_dir).glob("*.json")):
+        gold = json.loads(gold_file.read_text("utf-8"))
+        stem = gold.get("id") or gold_file.stem
+        row = docs[docs["stem"] == stem]
+        if row.empty:
+            continue
+        matched_docs += 1
+        doc = row.iloc[0]
+        for kind in KINDS:
+            t = tables[kind]
+            preds = t[t["doc_id"] == doc["doc_id"]].to_dict("records")
+            match(kind, preds, gold.get(kind, []), scores[kind], stem)
+        for f in META_FIELDS:
+            pred = doc[f]
+            pred = None if pd.isna(pred) else (pred.isoformat() if hasattr(pred, "isoformat") else pred)
+            want = gold.get("meta", {}).get(f)
+            if pred == want:
+                meta[f].tp += 1
+            else:
+                meta[f].fn += 1
+                meta[f].misses.append(f"{stem}: want {want!r}, got {pred!r}")
+    return {"documents": matched_docs, "kinds": scores, "meta": meta}

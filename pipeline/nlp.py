@@ -1,0 +1,38 @@
+"""Builds the spaCy pipeline once per process: Chinese tokenizer + sentence component.
+
+The char segmenter is the default (fast, no model to fetch). The trained NER model slots in here
+when it ships; the rule extractors work on the text and its sentences either way.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from pipeline import split  # noqa: F401  (registers the fazhi_sentences component)
+
+
+@lru_cache(maxsize=2)
+def build_nlp(segmenter: str = "char") -> Language:
+    config = {"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": segmenter}}}
+    nlp = spacy.blank("zh", config=config)
+    nlp.add_pipe("fazhi_sentences")
+    return nlp
+
+
+def sentences(texts: list[str], segmenter: str = "char") -> list[list[tuple[int, int]]]:
+    """Sentence spans for each text, through the spaCy pipeline."""
+    nlp = build_nlp(segmenter)
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        spans = []
+        for sent in doc.sents:
+            text = sent.text
+            start = sent.start_char + len(text) - len(text.lstrip())
+            end = sent.end_char - (len(text) - len(text.rstrip()))
+            if end > start:
+                spans.append((start, end))
+        out.append(spans)
+    return out

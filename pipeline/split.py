@@ -1,0 +1,75 @@
+"""Sentence splitting: a plain function over clean text, and the spaCy component that uses it.
+
+Rules: a paragraph (line) is never crossed; a sentence ends after 。！？!?… or an ASCII '.' that
+ends Chinese text; closing quotes and brackets stay with their sentence; no split inside open
+quotes or brackets (a quote left open is closed at the end of its paragraph) nor inside numbers
+(218.15); headings and list items are their own lines, hence their own sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+END = set("。！？!?…")
+CLOSERS = set("”’」』）)】》\"'")
+OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
+MAX_QUOTE = 150  # an unbalanced quote stops shielding splits after this many characters
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”）)])\.(?=\s|$|[\u4e00-\u9fff“])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, in order; together they cover all non-blank text."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + s, offset + e) for s, e in _split_line(line))
+        offset += len(line) + 1
+    return spans
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    stack: list[tuple[str, int]] = []
+    ascii_stops = {m.start() for m in _ASCII_STOP.finditer(line)}
+    i = 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if stack and ch == OPENERS[stack[-1][0]]:
+            stack.pop()
+        elif ch in OPENERS and ch not in CLOSERS:
+            stack.append((ch, i))
+        stack = [(o, p) for o, p in stack if i - p <= MAX_QUOTE]
+        if (ch in END or i in ascii_stops) and not stack:
+            j = i + 1
+            while j < n and (line[j] in END or line[j] in CLOSERS):
+                j += 1
+            out.append((start, j))
+            start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return [(s + _lead(line, s, e), e - _trail(line, s, e)) for s, e in out if line[s:e].strip()]
+
+
+def _lead(line: str, s: int, e: int) -> int:
+    return len(line[s:e]) - len(line[s:e].lstrip())
+
+
+def _trail(line: str, s: int, e: int) -> int:
+    return len(line[s:e]) - len(line[s:e].rstrip())
+
+
+@Language.component("fazhi_sentences")
+def sentence_component(doc: Doc) -> Doc:
+    """Set token.is_sent_start from split_sentences (works with any tokenizer)."""
+    starts = {s for s, _ in split_sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc

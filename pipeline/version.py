@@ -1,0 +1,33 @@
+"""Versions recorded on every row and run: the code + rules hash decides what needs reprocessing."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+__version__ = "0.1.0"
+_PKG = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Package version + hash of every source, rule and lexicon file of the pipeline package."""
+    h = hashlib.sha256()
+    for f in sorted(_PKG.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".yaml", ".txt", ".json", ".cfg") and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(_PKG)).encode())
+            h.update(f.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("spacy", "prefect", "pydantic", "pyarrow", "opencc", "cn2an", "jionlp", "charset-normalizer"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "missing"
+    return out
