@@ -65,8 +65,8 @@ def split_task(docs: list[CleanDocument]) -> list[list[tuple[int, int]]]:
 
 
 @task(name="extract")
-def extract_task(docs: list[CleanDocument], sentences: list[list[tuple[int, int]]]) -> list[Processed]:
-    return [Processed(d, s, extract(d.clean_text)) for d, s in zip(docs, sentences)]
+def extract_task(docs: list[CleanDocument], sentences: list[list[tuple[int, int]]]) -> list[Processed | Rejected]:
+    return [_guarded("extract", d.raw, lambda: Processed(d, s, extract(d.clean_text))) for d, s in zip(docs, sentences)]
 
 
 @task(name="validate")
@@ -96,17 +96,20 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) 
     out_path.mkdir(parents=True, exist_ok=True)
     store.sweep_orphans(out_path)
     refs, rejected = discover_task(inputs, batch_size)
-    stats = RunStats(inputs=len(refs) + len(rejected))
+    stats = RunStats(inputs=len(rejected))
     done = store.processed_documents(out_path)
     seen: dict[str, str] = {}
     _write_quarantine(out, run_id, rejected, stats)
     for batch in _batches(refs, batch_size):
         items = ingest_task(batch)
+        stats.inputs += len(items)
         raws, bad = _fresh(items, done, version, seen, stats)
         cleaned = clean_task(raws)
         docs = [d for d in cleaned if isinstance(d, CleanDocument)]
         bad += [d for d in cleaned if isinstance(d, Rejected)]
-        processed = extract_task(docs, split_task(docs)) if docs else []
+        extracted = extract_task(docs, split_task(docs)) if docs else []
+        processed = [p for p in extracted if isinstance(p, Processed)]
+        bad += [p for p in extracted if isinstance(p, Rejected)]
         rows = validate_task(processed, run_id, version)
         rows.tables["quarantine"] += [_quarantine_row(run_id, r) for r in bad]
         _write_rows(out, rows, version, done, stats)
@@ -116,8 +119,20 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) 
     return summary
 
 
+def _guarded(stage: str, raw: RawDocument, fn):
+    """Run one document's stage; a crash quarantines that document instead of failing the run."""
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 — any bug on one document must not stop the others
+        log.exception("%s failed on %s", stage, raw.source_path)
+        return Rejected(raw.source_path, f"{stage}_error", f"{type(e).__name__}: {e}"[:800],
+                        source_line=raw.source_line, stage=stage, doc_id=raw.doc_id)
+
+
 def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
-    doc = clean(raw)
+    doc = _guarded("clean", raw, lambda: clean(raw))
+    if isinstance(doc, Rejected):
+        return doc
     if not doc.clean_text.strip():
         return Rejected(raw.source_path, "empty_after_cleaning", "every line was boilerplate: " + "; ".join(doc.warnings)[:500],
                         source_line=raw.source_line, stage="clean", doc_id=raw.doc_id)

@@ -79,9 +79,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     after_num = text[m.end("num"):]
     if any(after_num.startswith(w) for w in spec["not_after"]) and not m.group("mult"):
         return False
-    after_unit = text[m.end("unit"):m.end("unit") + 2]
-    if m.group("unit") == "个" and after_unit[:1] in ("月", "小"):  # 3个月, 2个小时: durations
-        return False
+    if m.group("unit") == "个" and text.startswith(tuple(spec["duration_after_unit"]), m.end()):
+        return False  # 3个月, 1个工作日: durations
     if m.start("num") > 0 and re.match(r"[\d.A-Za-z]", text[m.start("num") - 1]):
         return False
     if re.fullmatch(ARABIC, num):
@@ -149,6 +148,10 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> str:
             cut = max(cut, k + len(stop))
     phrase = phrase[cut:]
     phrase = re.sub(r"^(\d{4})?年", "", phrase)
+    for verb in sorted(spec["metric_trailing"], key=len, reverse=True):
+        if phrase.endswith(verb) and len(phrase) > len(verb) + 1:
+            phrase = phrase[: -len(verb)]
+            break
     return phrase if len(_strip_quotes(phrase)) >= 2 else ""
 
 

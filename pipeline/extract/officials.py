@@ -31,13 +31,19 @@ def _patterns():
     title_start = re.compile(one)
     chain_end = re.compile(rf"{one}$")
     not_official = tuple(spec["not_officials"])
-    return title_start, chain_end, not_official
+    run = re.compile(rf"(?:(?:[市县区省州]委|[市县区省州]政府)?{one}、)*(?:[市县区省州]委|[市县区省州]政府)?{one}$")
+
+    def title_run_start(chain: str) -> int:
+        m = run.search(chain)
+        return m.start() if m else 0
+
+    return title_start, chain_end, not_official, title_run_start
 
 
 def find(text: str, main_places: dict[str, str]) -> tuple[list[OfficialHit], list[Found]]:
     """Officials and their PERSON/TITLE mentions. ``main_places`` maps a level suffix (市, 县, 省)
     to the document's most frequent place of that level, for titles without an organisation."""
-    title_start, chain_end, not_official = _patterns()
+    title_start, chain_end, not_official, _ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
     for name_start, name_end, chain, chain_span, rule in _candidates(text, title_start, chain_end):
@@ -71,6 +77,8 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
         name_start = _name_before(text, i)
         if name_start is not None:
             yield name_start, i, text[i:t.end()], (i, t.end()), "official.name_title"
+    for t in title_start.finditer(text):  # title chain glued to the name: 市长李明华在
+        yield from _chain_then_name(text, t.end(), chain_end, after=True)
     for m in re.finditer(r"[)），,。；;\n]|$", text):  # title then name: 中共北镇市委书记 郑文彬)
         yield from _chain_then_name(text, m.start(), chain_end)
     for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,4})\n([\u4e00-\u9fff、]{2,30})$", text):
@@ -78,20 +86,45 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
             yield m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline"
 
 
-def _chain_then_name(text: str, end: int, chain_end: re.Pattern):
+def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = False):
+    """(中共北镇市委书记 郑文彬): a name ending at ``end`` right after a title chain; with
+    ``after``, ``end`` is where a title ends and the name must start there (市长李明华在)."""
+    if after:
+        for length in (3, 2):
+            if is_person_name(text[end:end + length]) and _boundary_after(text, end + length):
+                yield from _with_chain(text, end, end + length, end, chain_end)
+                return
+        return
     for length in (3, 2):
         start = end - length
-        if start < 2 or not is_person_name(text[start:end]):
-            continue
-        k = start - 1 if text[start - 1] == " " else start
-        j = k
-        while j > 0 and k - j < 30 and re.match(r"[\u4e00-\u9fff、]", text[j - 1]):
-            j -= 1
-        chain = text[j:k]
-        if len(chain) >= 2 and chain_end.search(chain):
-            chain_text, chain_start = _trim_chain(chain, j)
-            yield start, end, chain_text, (chain_start, chain_start + len(chain_text)), "official.title_name"
-            return
+        if start >= 2 and is_person_name(text[start:end]):
+            chain_stop = start - 1 if text[start - 1] == " " else start
+            found = list(_with_chain(text, start, end, chain_stop, chain_end))
+            if found:
+                yield from found
+                return
+
+
+def _with_chain(text: str, name_start: int, name_end: int, chain_stop: int, chain_end: re.Pattern):
+    j = chain_stop
+    while j > 0 and chain_stop - j < 30 and re.match(r"[\u4e00-\u9fff、]", text[j - 1]):
+        j -= 1
+    chain = text[j:chain_stop]
+    if len(chain) >= 2 and chain_end.search(chain):
+        chain_text, chain_start = _trim_chain(chain, j)
+        yield name_start, name_end, chain_text, (chain_start, chain_start + len(chain_text)), "official.title_name"
+
+
+def _boundary_after(text: str, i: int) -> bool:
+    """A name ends here: end of text, punctuation/space, or a word that follows names."""
+    if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
+        return True
+    return text.startswith(_after_name_words(), i)
+
+
+@lru_cache(maxsize=1)
+def _after_name_words() -> tuple[str, ...]:
+    return tuple(sorted(rules.load("titles")["after_name"], key=len, reverse=True))
 
 
 def _name_before(text: str, i: int) -> int | None:
@@ -109,7 +142,7 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
     idx = chain.find("中共")
     if idx < 0:
         hits = load_gazetteer().scan(chain)
-        idx = hits[0][0] if hits else 0
+        idx = hits[0][0] if hits else _patterns()[3](chain)
     return chain[idx:], start + idx
 
 

@@ -21,9 +21,14 @@ def surnames() -> frozenset[str]:
     return frozenset(read_words("surnames.txt"))
 
 
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    return frozenset(read_words("not_names.txt"))
+
+
 def is_person_name(text: str) -> bool:
-    """A plausible full Chinese name: known surname + 1-2 given-name characters."""
-    if not _HAN_NAME.fullmatch(text):
+    """A plausible full Chinese name: known surname + 1-2 given-name characters, not a common word."""
+    if not _HAN_NAME.fullmatch(text) or text in not_names() or text[:2] in not_names():
         return False
     sn = surnames()
     for k in (2, 1):
