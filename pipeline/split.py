@@ -2,7 +2,7 @@
 
 Rules: a paragraph (line) is never crossed; a sentence ends after 。！？!?… or an ASCII '.' that
 ends Chinese text; closing quotes and brackets stay with their sentence; no split inside open
-quotes or brackets (a quote left open is closed at the end of its paragraph) nor inside numbers
+quotes or brackets that close within the paragraph (an unclosed quote shields nothing) nor inside numbers
 (218.15); headings and list items are their own lines, hence their own sentences.
 """
 
@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 END = set("。！？!?…")
 CLOSERS = set("”’」』）)】》\"'")
 OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
-MAX_QUOTE = 150  # an unbalanced quote stops shielding splits after this many characters
+MAX_QUOTE = 200  # a quote longer than this does not shield splits
 _ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”）)])\.(?=\s|$|[\u4e00-\u9fff“])")
 
 
@@ -39,12 +39,13 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     n = len(line)
     while i < n:
         ch = line[i]
+        closes_sentence = False
         if stack and ch == OPENERS[stack[-1][0]]:
             stack.pop()
-        elif ch in OPENERS and ch not in CLOSERS:
-            stack.append((ch, i))
-        stack = [(o, p) for o, p in stack if i - p <= MAX_QUOTE]
-        if (ch in END or i in ascii_stops) and not stack:
+            closes_sentence = not stack and i > 0 and line[i - 1] in END  # …国家乱。” ends here
+        elif ch in OPENERS and ch not in CLOSERS and 0 < line.find(OPENERS[ch], i + 1) - i <= MAX_QUOTE:
+            stack.append((ch, i))  # only quotes that close on this line shield their content
+        if (ch in END or i in ascii_stops or closes_sentence) and not stack:
             j = i + 1
             while j < n and (line[j] in END or line[j] in CLOSERS):
                 j += 1

@@ -147,7 +147,12 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> str:
         if k >= 0 and k + len(stop) < len(phrase):
             cut = max(cut, k + len(stop))
     phrase = phrase[cut:]
-    phrase = re.sub(r"^(\d{4})?年", "", phrase)
+    if cut == 0 and j > 0 and text[j - 1].isdigit():
+        phrase = re.sub(r"^[年月日号]", "", phrase)  # 2020年法治建设… : the year is not the metric
+    for lead in sorted(spec["metric_leading"], key=len, reverse=True):
+        if phrase.startswith(lead) and len(phrase) > len(lead) + 1:
+            phrase = phrase[len(lead):]
+            break
     for verb in sorted(spec["metric_trailing"], key=len, reverse=True):
         if phrase.endswith(verb) and len(phrase) > len(verb) + 1:
             phrase = phrase[: -len(verb)]

@@ -1,0 +1,138 @@
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import boilerplate, clean
+from pipeline.clean.offsets import MappedText, positions_from_runs, to_raw
+from pipeline.ingest import RawDocument, doc_id_of
+
+NAV_PAGE = """网站首页 | 网站地图 | 手机版
+当前位置:首页 > 工作动态 > 正文
+
+临夏州推进法治政府建设取得新成效
+
+来源:临夏州司法局  发布时间:2023-08-02 09:00  作者:马小军
+【打印本页】【关闭窗口】
+
+临夏州坚持依法行政,全州培训执法人员900余人。
+各县(市)认真落实《行政复议法》。
+
+[责任编辑:王芳]
+Copyright © 2023 临夏州人民政府 版权所有 甘ICP备00000001号
+"""
+
+TRADITIONAL = """首頁 > 通知公告 > 正文
+
+某某縣人民政府辦公室關(guān)於加強行政執(zhí)法工作的通知
+
+發(fā)布日期:2019-04-01
+
+各鄉(xiāng)鎮(zhèn)人民政府:
+
+ ?。ㄒ?\ue3a9┮?yī)、提高認識
+
+縣政府要求各部門每月至少學習兩次,嚴格執(zhí)行有關(guān)規(guī)定。
+
+某某縣人民政府辦公室
+
+2019年4月1日
+"""
+
+
+def _doc(text: str, hints=None) -> RawDocument:
+    return RawDocument(doc_id_of(text), "x.txt", "utf_8", text, hints=hints or {})
+
+
+def test_navigation_footer_and_metadata_lines_are_removed_and_logged():
+    doc = clean(_doc(NAV_PAGE))
+    assert doc.clean_text.splitlines() == [
+        "临夏州推进法治政府建设取得新成效",
+        "临夏州坚持依法行政,全州培训执法人员900余人。",
+        "各县(市)认真落实《行政复议法》。",
+    ]
+    rules = {w.split(":")[1] for w in doc.warnings}
+    assert {"nav.site_menu", "nav.breadcrumb", "footer.copyright", "byline.editor", "widget.print_close"} <= rules
+    assert (doc.title, str(doc.publish_date), doc.source, doc.author) == (
+        "临夏州推进法治政府建设取得新成效", "2023-08-02", "临夏州司法局", "马小军")
+
+
+def test_traditional_with_pinyin_and_mojibake_becomes_clean_simplified():
+    doc = clean(_doc(TRADITIONAL))
+    assert doc.script == "zh-Hant"
+    text = doc.clean_text
+    assert "关于加强行政执法工作的通知" in text
+    assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", text)
+    assert not re.search(r"[\ue000-\uf8ff\u2500-\u257f?]", text)
+    assert "每月至少学习两次" in text
+    assert any(w.startswith("script:mojibake") for w in doc.warnings)
+    assert doc.publish_date.isoformat() == "2019-04-01"
+    assert doc.source == "某某县人民政府办公室"
+
+
+def test_labelled_source_that_is_a_breadcrumb_category_is_ignored():
+    page = "您的当前位置: 范文网 > 公文范文 > 讲话\n\n县长在法治政府建设会上的讲话\n\n来源:公文范文 时间:2022-06-15\n\n同志们:今天召开会议。"
+    doc = clean(_doc(page))
+    assert doc.source == "范文网"
+    assert doc.title == "县长在法治政府建设会上的讲话"
+
+
+def test_width_and_radical_variants_are_normalized():
+    doc = clean(_doc("甘肃省张掖市⻄部新区培训执法人员１２０名，满意率９８％。"))
+    assert doc.clean_text == "甘肃省张掖市西部新区培训执法人员120名，满意率98%。"
+
+
+def test_tail_rule_only_fires_in_second_half():
+    lines = ["正文第一段。", "THE END", "正文第二段。", "正文第三段。"]
+    assert boilerplate.boilerplate_lines(lines) == {1: "tail.the_end"}
+    assert boilerplate.boilerplate_lines(lines[:1] + lines[2:] + ["THE END", "相关链接"]) == {
+        3: "tail.the_end", 4: "tail.the_end"}
+
+
+@pytest.mark.parametrize("line", [
+    "规范性文件备案审查工作不断加强。",  # 备案审查 is a legal term, not an ICP line
+    "各部门要加强分享经验。",
+])
+def test_body_lines_survive(line):
+    assert boilerplate.match_line(line) is None
+
+
+ARTIFACTS = st.sampled_from(["經(jīng)", "區(qū)", "\ue46a┮?", "網站首頁 | 網站地圖\n", "　", "\r\n", "２０", "⻄", "   "])
+HAN = st.text(alphabet="法治政府建设张掖市行政执法人员签约额亿元。，", min_size=1, max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(HAN, ARTIFACTS), min_size=1, max_size=12))
+def test_offset_map_leads_every_span_back_to_its_source(pieces):
+    raw = "".join(pieces)
+    doc = clean(_doc(raw))
+    text, pos = doc.clean_text, doc.positions
+    assert len(pos) == len(text)
+    assert all(a < b for a, b in zip(pos, pos[1:]))  # order preserved
+    for i, ch in enumerate(text):
+        src = raw[pos[i]]
+        assert ch == src or ch in "\n " or _converted(src, ch), (ch, src)
+
+
+def _converted(src: str, ch: str) -> bool:
+    import unicodedata
+
+    from pipeline.clean.script import _t2s, radical_table
+    return _t2s().convert(src) == ch or unicodedata.normalize("NFKC", src) == ch or radical_table().get(src) == ch
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=60), st.data())
+def test_mapped_text_edits_keep_spans_exact(text, data):
+    mt = MappedText(text)
+    mt.sub(re.compile(r"[a-z]+"), "")
+    mt.sub(re.compile(r"\s+"), " ")
+    if not mt.text:
+        return
+    start = data.draw(st.integers(0, len(mt.text) - 1))
+    end = data.draw(st.integers(start + 1, len(mt.text)))
+    rs, re_ = mt.raw_span(start, end)
+    assert text[rs:re_].replace(" ", "")[:1] == mt.text[start:end].replace(" ", "")[:1] or mt.text[start] == " "
+    assert to_raw(mt.runs(), start, end) == (rs, re_)
+    assert positions_from_runs(mt.runs()) == mt.pos

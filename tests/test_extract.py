@@ -1,0 +1,137 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract import extract, indicators, officials, places, regulations
+from pipeline.extract.numbers import parse_numeral, split_multiplier, value_of
+
+
+@pytest.mark.parametrize("numeral, mult, value, normalized", [
+    ("218.15", "亿", 218.15, 21815000000), ("2", "万", 2, 20000), ("1,528", "", 1528, 1528),
+    ("二百一十八亿", None, 218, 21800000000), ("八百", None, 800, 800), ("两万", None, 2, 20000),
+])
+def test_number_grammar(numeral, mult, value, normalized):
+    num, m = split_multiplier(numeral, mult)
+    assert value_of(num, m) == (value, normalized)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _to_chinese(n: int) -> str:
+    units = [(10000, "万"), (1000, "千"), (100, "百"), (10, "十")]
+    out, zero = "", False
+    for size, unit in units:
+        d, n = divmod(n, size)
+        if d:
+            out += ("零" if zero and out else "") + _DIGITS[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        out += ("零" if zero and out else "") + _DIGITS[n]
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 99999))
+def test_number_grammar_round_trips_arabic_chinese_and_mixed(n):
+    assert parse_numeral(str(n)) == n
+    assert parse_numeral(f"{n:,}") == n
+    assert parse_numeral(_to_chinese(n)) == n
+    num, mult = split_multiplier(str(n), "万")
+    assert value_of(num, mult) == (n, n * 10000)
+
+
+def _ind(text):
+    hits, _ = indicators.find(text, [])
+    return [(h.metric, h.value, h.unit, h.qualifier, h.normalized_value, h.base_unit) for h in hits]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全市签约额218.15亿元,", [("签约额", 218.15, "亿元", None, 21815000000, "元")]),
+    ("年均发布政府信息超2万条。", [("年均发布政府信息", 2, "万条", "超", 20000, "条")]),
+    ("全市800余名行政执法人员接受培训。", [("行政执法人员", 800, "名", "余", 800, "名")]),
+    ("群众满意率100%。", [("群众满意率", 100, "%", None, 100, "%")]),
+    ("总体评价位居全省第二,", [("总体评价全省排名", 2, "名次", None, 2, "名次")]),
+    ("每年至少举办两期法治专题讲座。", [("法治专题讲座(每年)", 2, "期", "以上", 2, "期")]),
+    ("共培训一千二百人次。", [("培训", 1200, "人次", None, 1200, "人次")]),
+])
+def test_indicators(text, expected):
+    assert _ind(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2020年全省法治建设绩效考评", "今年7月份启动", "〔2016〕23号文件", "实现“五个过硬”目标",
+    "认真执行“三重一大”事项", "第27届兰洽会", "压缩至3个月", "电话0931-1234567", "一是坚持牵头抓总",
+    "谈三个方面的观点", "改革开放40周年",
+])
+def test_not_indicators(text):
+    assert _ind(text) == []
+
+
+def test_indicator_inside_a_title_is_not_counted():
+    text = "制定《礼遇便利13条》措施。"
+    _, _, titles = regulations.find(text)
+    assert indicators.find(text, titles)[0] == []
+
+
+@pytest.mark.parametrize("text, name, adcode, level", [
+    ("甘肃省张掖市司法局召开会议", "张掖市", "620700", "city"),
+    ("辽宁全面振兴", "辽宁省", "210000", "province"),
+    ("红河州推进法治建设", "红河哈尼族彝族自治州", "532500", "city"),
+    ("中共北镇市委书记", "北镇市", "210782", "county"),
+])
+def test_places_resolve_to_standard_names(text, name, adcode, level):
+    resolved = places.resolve(places.find(text))
+    got = {(p.name, p.division.adcode, p.level) for p in resolved if p.division}
+    assert (name, adcode, level) in got
+
+
+def test_ambiguous_place_is_resolved_by_context_or_flagged():
+    alone = places.resolve(places.find("朝阳区召开会议"))
+    assert len(alone) == 1 and alone[0].division is None and len(alone[0].candidates) == 2
+    with_ctx = places.resolve(places.find("吉林省长春市朝阳区召开会议"))
+    assert "220104" in {p.division.adcode for p in with_ctx if p.division}
+
+
+@pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会"])
+def test_generic_words_are_not_places(text):
+    assert places.find(text) == []
+
+
+@pytest.mark.parametrize("text, name, title, org", [
+    ("葫芦岛市委副书记、市长何志勇在会上强调", "何志勇", "市委副书记、市长", "葫芦岛市"),
+    ("(中共北镇市委书记 郑文彬)", "郑文彬", "市委书记", "北镇市"),
+    ("何志勇\n葫芦岛市委副书记、市长\n正文。", "何志勇", "市委副书记、市长", "葫芦岛市"),
+    ("张掖市召开会议,何志勇市长出席。", "何志勇", "市长", "张掖市"),
+])
+def test_officials(text, name, title, org):
+    result = extract(text)
+    assert [(o.name, o.title, o.org) for o in result.officials] == [(name, title, org)]
+
+
+@pytest.mark.parametrize("text", ["[责任编辑:王小红]", "记者 张明报道", "以******同志为核心", "关于印发方案的通知"])
+def test_not_officials(text):
+    assert officials.find(text, {})[0] == []
+
+
+def test_regulations_nested_bare_and_filtered():
+    text = ("学习《关于贯彻〈中华人民共和国行政处罚法〉的实施意见》和宪法,阅读《人民日报》,"
+            "落实《张掖市人民政府重大行政决策程序规定》《法治政府建设实施纲要（2021—2025年）》。")
+    regs, _, _ = regulations.find(text)
+    by_name = {r.name: r for r in regs}
+    assert set(by_name) == {"关于贯彻中华人民共和国行政处罚法的实施意见", "行政处罚法", "宪法",
+                            "张掖市人民政府重大行政决策程序规定", "法治政府建设实施纲要(2021-2025年)"}
+    assert by_name["张掖市人民政府重大行政决策程序规定"].category == "规章"
+    assert by_name["张掖市人民政府重大行政决策程序规定"].issuing_place == "张掖市"
+    assert by_name["行政处罚法"].category == "法律"
+    assert by_name["法治政府建设实施纲要(2021-2025年)"].category == "规划/纲要/方案"
+
+
+def test_every_mention_span_matches_its_text():
+    text = "甘肃省张掖市签约额218.15亿元,张掖市委副书记、市长何志勇出席,学习《行政处罚法》。2021年7月1日。"
+    for m in extract(text).mentions:
+        assert 0 <= m.start < m.end <= len(text)
+    labels = {m.label for m in extract(text).mentions}
+    assert {"PLACE", "PERSON", "TITLE", "INDICATOR", "REGULATION", "DATE"} <= labels

@@ -1,0 +1,81 @@
+import json
+
+import pytest
+
+from pipeline.ingest import InputError, Rejected, RawDocument, SourceRef, decode, discover, html_to_text, read
+
+ARTICLE = "张掖市司法局召开会议，部署法治政府建设工作。全市培训行政执法人员800余名。"
+
+
+@pytest.mark.parametrize("encoding, expected", [
+    ("utf-8", "utf_8"), ("utf-8-sig", "utf_8_sig"), ("utf-16", "utf_16"), ("gb18030", "gb18030"),
+])
+def test_decode_common_encodings(encoding, expected):
+    text, enc = decode(ARTICLE.encode(encoding))
+    assert text == ARTICLE
+    assert enc == expected
+
+
+def test_decode_gbk_and_big5_articles():
+    longer = ARTICLE * 3
+    assert decode(longer.encode("gbk"))[0] == longer
+    trad = "甘肅省張掖市司法局推進法治政府建設，各級機關認真學習憲法和監察法，依法行政水平不斷提升。" * 2
+    text, enc = decode(trad.encode("big5"))
+    assert text == trad and enc == "big5"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"), (b"  \n\t ", "empty"), (bytes(range(256)) * 8, "binary"),
+])
+def test_decode_rejects_bad_bytes(data, reason):
+    with pytest.raises(InputError) as e:
+        decode(data)
+    assert e.value.reason == reason
+
+
+def test_html_to_text_keeps_blocks_and_drops_scripts():
+    html = ("<html><head><title>标题 - 某某网</title><meta name='PubDate' content='2023-05-06'>"
+            "<script>var a='首页';</script></head><body><nav>首页 | 地图</nav>"
+            "<p>第一段<b>加粗</b>文字。</p><div>第二段。</div></body></html>")
+    text, hints = html_to_text(html)
+    assert text.split("\n") == ["第一段加粗文字。", "第二段。"]
+    assert hints["title"] == "标题 - 某某网"
+    assert hints["publish_date"] == "2023-05-06"
+
+
+def test_read_quarantines_each_bad_jsonl_line(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": ARTICLE, "url": "http://x/1"}, ensure_ascii=False), "{bad", "[1]",
+             json.dumps({"text": 3}), json.dumps({"text": "English only text here, nothing Chinese at all."})]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refs, rejected = discover([f])
+    items = [i for r in refs for i in read(r)]
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    bad = {i.source_line: i.reason for i in items if isinstance(i, Rejected)}
+    assert len(docs) == 1 and docs[0].url == "http://x/1" and docs[0].source_line == 1
+    assert bad == {2: "malformed_json", 3: "malformed_json", 4: "malformed_json", 5: "not_chinese"}
+    assert not rejected
+
+
+def test_discover_walks_folders_and_rejects_unsupported(tmp_path):
+    (tmp_path / "a b 中文.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    refs, rejected = discover([tmp_path])
+    assert [r.kind for r in refs] == ["text"]
+    assert [r.reason for r in rejected] == ["unsupported_type"]
+
+
+def test_discover_missing_path_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        discover([tmp_path / "nope"])
+
+
+def test_doc_id_is_content_hash(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE, encoding="utf-8")
+    b.write_bytes(ARTICLE.encode("gbk"))
+    da, = read(SourceRef(str(a), "text"))
+    db, = read(SourceRef(str(b), "text"))
+    assert da.doc_id == db.doc_id and len(da.doc_id) == 16

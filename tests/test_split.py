@@ -1,0 +1,26 @@
+import pytest
+
+from pipeline.nlp import sentences
+from pipeline.split import split_sentences
+
+
+def _texts(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("签约额218.15亿元。总投资额2038.84亿元。", ["签约额218.15亿元。", "总投资额2038.84亿元。"]),
+    ("他说:“法治兴则国家兴。法治衰则国家乱。”会议结束。", ["他说:“法治兴则国家兴。法治衰则国家乱。”", "会议结束。"]),
+    ("一、认清形势\n(一)树立法治思维\n要学法。要守法!", ["一、认清形势", "(一)树立法治思维", "要学法。", "要守法!"]),
+    ("实施纲要(2021—2025年)已印发。真的吗?是的……", ["实施纲要(2021—2025年)已印发。", "真的吗?", "是的……"]),
+    ("没有句号的段落\n下一段。", ["没有句号的段落", "下一段。"]),
+    ("This is fine. 中文句子.下一句。", ["This is fine. 中文句子.", "下一句。"]),
+    ("“双随机一公开、证照分离等方面推进。下一句。", ["“双随机一公开、证照分离等方面推进。", "下一句。"]),
+])
+def test_split(text, expected):
+    assert _texts(text) == expected
+
+
+def test_spacy_component_gives_the_same_spans():
+    text = "第一句。第二句!\n第三句"
+    assert sentences([text])[0] == split_sentences(text)
