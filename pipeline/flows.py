@@ -98,8 +98,9 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) 
     refs, rejected = discover_task(inputs, batch_size)
     stats = RunStats(inputs=len(rejected))
     done = store.processed_documents(out_path)
+    quarantined = store.quarantined_inputs(out_path)
     seen: dict[str, str] = {}
-    _write_quarantine(out, run_id, rejected, stats)
+    _write_quarantine(out, run_id, rejected, quarantined, stats)
     for batch in _batches(refs, batch_size):
         items = ingest_task(batch)
         stats.inputs += len(items)
@@ -111,8 +112,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) 
         processed = [p for p in extracted if isinstance(p, Processed)]
         bad += [p for p in extracted if isinstance(p, Rejected)]
         rows = validate_task(processed, run_id, version)
-        rows.tables["quarantine"] += [_quarantine_row(run_id, r) for r in bad]
         _write_rows(out, rows, version, done, stats)
+        _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
         logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
     summary = _finish(out, run_id, started, t0, inputs, batch_size, version, stats)
     _artifacts(summary)
@@ -178,29 +179,27 @@ def _quarantine_row(run_id: str, r: Rejected) -> Quarantine:
                       stage=r.stage, reason=r.reason, detail=r.detail, content_sha256=r.content_sha256)
 
 
-def _write_quarantine(out: str, run_id: str, rejected: list[Rejected], stats: RunStats) -> None:
-    if rejected:
-        rows = [_quarantine_row(run_id, r) for r in rejected]
-        key = store.part_key(*(f"{r.source_path}:{r.source_line}:{r.reason}" for r in rejected))
-        stats.quarantined += len(rows)
-        write_task(out, {"quarantine": rows}, "q-" + key)
+def _write_quarantine(out: str, run_id: str, rejected: list, known: set[tuple], stats: RunStats) -> None:
+    """Quarantine rows of inputs not already quarantined with the same content (re-runs add none)."""
+    rows = [r if isinstance(r, Quarantine) else _quarantine_row(run_id, r) for r in rejected]
+    stats.quarantined += len(rows)
+    new = [q for q in rows if store.quarantine_key(q) not in known]
+    if new:
+        known.update(store.quarantine_key(q) for q in new)
+        write_task(out, {"quarantine": new}, "q-" + store.part_key(*("|".join(map(str, store.quarantine_key(q))) for q in new)))
 
 
 def _write_rows(out: str, rows: Rows, version: str, done: dict[str, str], stats: RunStats) -> None:
-    tables = rows.tables
+    tables = {t: r for t, r in rows.tables.items() if t != "quarantine"}
     doc_ids = [d.doc_id for d in tables["documents"]]
-    q_keys = [f"{q.source_path}:{q.source_line}:{q.reason}" for q in tables["quarantine"]]
-    if not doc_ids and not q_keys:
-        return
-    key = store.part_key(version, *doc_ids, *q_keys)
     if not doc_ids:
-        tables = {"quarantine": tables["quarantine"]}
+        return
+    key = store.part_key(version, *doc_ids)
     counts = write_task(out, tables, key)
     stale = {d for d in doc_ids if d in done}
     if stale:
         store.drop_documents(Path(out), stale, keep_part=f"part-{key}.parquet")
     stats.documents += len(doc_ids)
-    stats.quarantined += len(rows.tables["quarantine"])
     stats.add_rows(counts)
     for m in rows.tables["mentions"]:
         stats.entities[m.label] = stats.entities.get(m.label, 0) + 1

@@ -196,6 +196,19 @@ def drop_documents(out: Path, doc_ids: set[str], keep_part: str) -> int:
     return removed
 
 
+def quarantine_key(q) -> tuple:
+    """Identity of a quarantined input: where it came from, what it was, why it was rejected."""
+    return (q.source_path, q.source_line, q.doc_id, q.content_sha256, q.stage, q.reason, q.detail)
+
+
+def quarantined_inputs(out: Path) -> set[tuple]:
+    """Keys of everything already in OUT/quarantine, so re-runs do not add the same row again."""
+    from schemas import Quarantine
+
+    t = read_table(out, "quarantine")
+    return {quarantine_key(Quarantine.model_construct(**r)) for r in t.to_pylist()}
+
+
 def processed_documents(out: Path) -> dict[str, str]:
     """doc_id → pipeline_version of every document already in OUT."""
     t = read_table(out, COMMIT_TABLE, columns=["doc_id", "pipeline_version"])

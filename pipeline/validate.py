@@ -108,7 +108,7 @@ def _try(out: Rows, p: Processed, model: type[BaseModel], data: dict, table: str
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        brief = {k: v for k, v in data.items() if k not in ("raw_text", "clean_text", "offset_runs")}
+        brief = {k: v for k, v in data.items() if k not in ("raw_text", "clean_text", "offset_runs", "run_id")}
         out.tables["quarantine"].append(Quarantine(
             run_id=data["run_id"], source_path=p.doc.raw.source_path, source_line=p.doc.raw.source_line,
             doc_id=p.doc.doc_id, stage="validate", reason=f"invalid_{table}_row",
