@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import rules
+from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.numbers import ARABIC, CHINESE, split_multiplier, value_of
 from pipeline.extract.types import Found, IndicatorHit
 
@@ -149,6 +150,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> str:
     phrase = phrase[cut:]
     if cut == 0 and j > 0 and text[j - 1].isdigit():
         phrase = re.sub(r"^[年月日号]", "", phrase)  # 2020年法治建设… : the year is not the metric
+    phrase = _strip_leading_places(phrase)
     for lead in sorted(spec["metric_leading"], key=len, reverse=True):
         if phrase.startswith(lead) and len(phrase) > len(lead) + 1:
             phrase = phrase[len(lead):]
@@ -158,6 +160,16 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> str:
             phrase = phrase[: -len(verb)]
             break
     return phrase if len(_strip_quotes(phrase)) >= 2 else ""
+
+
+def _strip_leading_places(phrase: str) -> str:
+    """甘肃省张掖市签约额 → 签约额: the place says where, not what is measured."""
+    cut = 0
+    for start, end, _ in load_gazetteer().scan(phrase):
+        if start != cut or len(phrase) - end < 2:
+            break
+        cut = end
+    return phrase[cut:]
 
 
 def _strip_quotes(s: str) -> str:

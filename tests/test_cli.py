@@ -1,0 +1,93 @@
+"""End to end through the command line, reading every table back with pandas, DuckDB and polars."""
+
+import json
+import subprocess
+import sys
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+TABLES = ("documents", "sentences", "mentions", "places", "officials", "regulations", "indicators", "runs")
+
+
+def _cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = _cli("run", str(EXAMPLES), "--out", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    return out, json.loads(result.stdout)
+
+
+def test_run_summary(run_dir):
+    _, summary = run_dir
+    assert summary["documents"] == 3 and summary["quarantined"] == 0
+    assert summary["rows"]["indicators"] > 0 and summary["mentions_by_label"]["PLACE"] > 0
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_tables_load_in_one_line(run_dir, table):
+    out, _ = run_dir
+    a = pd.read_parquet(out / table)
+    b = duckdb.sql(f"select * from '{out}/{table}/**/*.parquet'").df()
+    c = pl.scan_parquet(f"{out}/{table}/**/*.parquet").collect()
+    assert len(a) == len(b) == c.height > 0
+
+
+def test_example_values(run_dir):
+    out, _ = run_dir
+    ind = pd.read_parquet(out / "indicators")
+    row = ind[ind["text"].str.contains("超3万户")].iloc[0]
+    assert (row["normalized_value"], row["base_unit"], row["qualifier"]) == (30000, "户", "超")
+    places = pd.read_parquet(out / "places")
+    assert {"宜昌市", "绵阳市", "遵义市"} <= set(places["name"])
+    officials = pd.read_parquet(out / "officials")
+    assert "李明华" in set(officials["name"])
+
+
+def test_bad_input_is_quarantined_with_exit_zero(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "english.txt").write_text("Only English words in this file, nothing else." * 3)
+    (tmp_path / "feed.jsonl").write_text("{not json\n", encoding="utf-8")
+    result = _cli("run", str(tmp_path), "--out", str(tmp_path / "out"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    q = pd.read_parquet(tmp_path / "out" / "quarantine")
+    assert sorted(q["reason"]) == ["binary", "empty", "malformed_json", "not_chinese"]
+
+
+def test_missing_input_is_a_one_line_error(tmp_path):
+    result = _cli("run", str(tmp_path / "missing"), "--out", str(tmp_path / "o"))
+    assert result.returncode != 0
+    assert "input not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_schema_command_prints_the_data_dictionary():
+    result = _cli("schema", "indicators")
+    assert result.returncode == 0
+    assert "normalized_value" in result.stdout and "base units" in result.stdout
+
+
+def test_evaluate_command_on_a_gold_file(run_dir, tmp_path):
+    out, _ = run_dir
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "yichang_notice.json").write_text(json.dumps({
+        "meta": {"title": "宜昌市持续深化法治政府建设 营商环境不断优化", "publish_date": "2024-03-12",
+                 "source": "宜昌市司法局", "author": None},
+        "places": [{"text": "宜昌", "name": "宜昌市", "level": "city"}, {"text": "湖北省", "name": "湖北省", "level": "province"}],
+        "officials": [{"name": "李明华", "title": "市委副书记、市长", "org": "宜昌市"}],
+        "regulations": [], "indicators": []}, ensure_ascii=False), encoding="utf-8")
+    result = _cli("evaluate", "--gold", str(gold), "--out", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["places"]["recall"] == 1.0 and scores["officials"]["f1"] == 1.0
+    assert scores["meta.title"]["tp"] == 1 and scores["meta.author"]["tp"] == 1

@@ -1,0 +1,34 @@
+from pipeline.clean import clean
+from pipeline.extract import extract
+from pipeline.extract.types import Found
+from pipeline.ingest import RawDocument, doc_id_of
+from pipeline.split import split_sentences
+from pipeline.validate import Processed, to_rows
+
+TEXT = "甘肃省张掖市签约额218.15亿元。张掖市委副书记、市长何志勇出席。"
+
+
+def _processed() -> Processed:
+    doc = clean(RawDocument(doc_id_of(TEXT), "a.txt", "utf_8", TEXT))
+    return Processed(doc, split_sentences(doc.clean_text), extract(doc.clean_text))
+
+
+def test_rows_carry_offsets_back_to_raw_text():
+    rows = to_rows(_processed(), "run-1", "v1").tables
+    assert len(rows["documents"]) == 1 and not rows["quarantine"]
+    for m in rows["mentions"]:
+        assert TEXT[m.raw_start:m.raw_end] == m.text
+        assert m.method.startswith("rule:")
+    ind = rows["indicators"][0]
+    assert (ind.text, ind.normalized_value, ind.base_unit) == ("签约额218.15亿元", 21815000000, "元")
+
+
+def test_a_row_failing_validation_goes_to_quarantine_not_away():
+    p = _processed()
+    p.extraction.mentions.append(Found(5, 5, "PLACE", "x", "bad.rule", 0.5))  # empty span
+    p.extraction.mentions.append(Found(0, 3, "NOT_A_LABEL", "x", "bad.rule", 0.5))
+    rows = to_rows(p, "run-1", "v1").tables
+    reasons = [q.reason for q in rows["quarantine"]]
+    assert reasons == ["invalid_mentions_row", "invalid_mentions_row"]
+    assert all(q.doc_id == p.doc.doc_id and "validation error" in q.detail for q in rows["quarantine"])
+    assert len(rows["mentions"]) == len(p.extraction.mentions) - 2
