@@ -18,10 +18,9 @@ _HAN = r"\u3400-\u9fff"
 PINYIN = re.compile(rf"(?<=[{_HAN}])[(（](?=[a-z{TONED}]*[{TONED}])[a-z{TONED}]{{1,7}}[)）]")
 # anchors of mojibake: private use, box drawing, replacement character, '?' inside Han text
 MOJIBAKE_ANCHOR = re.compile(rf"[\ue000-\uf8ff\u2500-\u257f\ufffd]|(?<=[{_HAN}])\?+(?=[{_HAN}])")
-_JUNK = re.compile(rf"[?？\u3100-\u312f\u0100-\u024fA-Za-z。(（\ue000-\uf8ff\u2500-\u257f\ufffd]")
+_JUNK = re.compile(r"[?？\u3100-\u312f\u0100-\u024fA-Za-z。(（\ue000-\uf8ff\u2500-\u257f\ufffd]")
 _PINYIN_RESIDUE = re.compile(rf"[a-z{TONED}]{{1,7}}[)）]")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]")
-_T2S_HANT_HINTS = re.compile(r"[們這個來時為國說對會發過還後經區關與學實際體劃義產開書這]")
 
 
 @lru_cache(maxsize=1)

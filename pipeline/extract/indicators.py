@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import rules
+from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.numbers import ARABIC, CHINESE, split_multiplier, value_of
 from pipeline.extract.types import Found, IndicatorHit
@@ -16,18 +17,14 @@ _QUOTES = "“”\"‘’「」『』"
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _alt(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _spec():
     spec = rules.load("indicators")
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
-    pre, suf = spec["qualifiers_prefix"], spec["qualifiers_suffix"]
     number = re.compile(
-        rf"(?P<pre>{_alt(pre)})?(?P<num>{ARABIC}|{CHINESE})(?P<mult>{_alt(spec['multipliers'])})?"
-        rf"(?P<suf1>余|多)?(?P<unit>{_alt(unit_base)})(?P<suf2>以上|左右|以下|上下)?")
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC}|{CHINESE})(?P<mult>{_alt(spec['multipliers'])})?"
+        rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
+        rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?")
     scopes = _alt(spec["rank_scopes"])
     rank = re.compile(rf"(?:位居|位列|排名|名列|居)(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)(?:位|名)?")
     freq = re.compile(rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
@@ -103,9 +100,9 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
     qualifier = None
     if m.group("pre"):
         qualifier = spec["qualifiers_prefix"][m.group("pre")]
-    for key in ("suf1", "suf2"):
+    for key, table in (("suf1", "qualifiers_before_unit"), ("suf2", "qualifiers_after_unit")):
         if m.group(key):
-            qualifier = spec["qualifiers_suffix"][m.group(key)]
+            qualifier = spec[table][m.group(key)]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
     metric, start, end = _metric(text, m, spec, floor)
     return IndicatorHit(start, end, metric, value, unit, qualifier, normalized, base, "indicator.number_unit", 0.8)

@@ -11,7 +11,6 @@ place of that level.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from pipeline.extract import rules
@@ -25,8 +24,8 @@ FUNCTION_CHARS = set("和与是的在对向同及由请被把将给让为")
 @lru_cache(maxsize=1)
 def _patterns():
     spec = rules.load("titles")
-    base = "|".join(sorted(map(re.escape, spec["base"]), key=len, reverse=True))
-    pre = "|".join(sorted(map(re.escape, spec["prefixes"]), key=len, reverse=True))
+    base = rules.alternation(spec["base"])
+    pre = rules.alternation(spec["prefixes"])
     one = rf"(?:(?:{pre})*(?:{base}))"
     title_start = re.compile(one)
     chain_end = re.compile(rf"{one}$")

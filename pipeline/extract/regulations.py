@@ -19,13 +19,12 @@ _YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–―－~～至]+\s*(\d{4})")
 @lru_cache(maxsize=1)
 def _spec():
     spec = rules.load("regulations")
-    suffix = "|".join(sorted(map(re.escape, spec["title_suffixes"]), key=len, reverse=True))
-    not_reg = "|".join(sorted(map(re.escape, spec["not_regulation_suffixes"]), key=len, reverse=True))
+    suffix = rules.alternation(spec["title_suffixes"])
+    not_reg = rules.alternation(spec["not_regulation_suffixes"])
     tail = r"(\s*[(（][^()（）]{0,20}[)）])?$"
-    laws = sorted(spec["bare_laws"], key=len, reverse=True)
     cats = [(c["id"], re.compile(c["pattern"]), c["category"], c.get("needs_place", False)) for c in spec["category_rules"]]
     return (re.compile(rf"({suffix}){tail}"), re.compile(rf"({not_reg}){tail}"),
-            re.compile("(中华人民共和国)?(" + "|".join(map(re.escape, laws)) + ")"), cats)
+            re.compile(f"(中华人民共和国)?({rules.alternation(spec['bare_laws'])})"), cats)
 
 
 def normalize(title: str) -> str:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
 RULE_PACKAGES = ("pipeline.extract", "pipeline.clean", "pipeline.lexicons")
+
+
+def alternation(words) -> str:
+    """Regex alternation of literal words, longest first (so 副书记 wins over 书记)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
