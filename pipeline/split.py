@@ -17,7 +17,7 @@ END = set("。！？!?…")
 CLOSERS = set("”’」』）)】》\"'")
 OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 MAX_QUOTE = 200  # a quote longer than this does not shield splits
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”）)])\.(?=\s|$|[\u4e00-\u9fff“])")
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z”）)])\.(?=\s|$|[\u4e00-\u9fff“])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
