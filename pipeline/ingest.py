@@ -217,8 +217,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise InputError("undecodable", f"{enc} BOM but invalid bytes at {e.start}") from e
     try:
         return data.decode("utf-8"), "utf_8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            return data[:e.start].decode("utf-8"), "utf_8"  # a file cut inside its last character
     if _looks_binary(data):
         raise InputError("binary", "control bytes suggest a binary file")
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()

@@ -136,3 +136,10 @@ def test_mapped_text_edits_keep_spans_exact(text, data):
     assert text[rs:re_].replace(" ", "")[:1] == mt.text[start:end].replace(" ", "")[:1] or mt.text[start] == " "
     assert to_raw(mt.runs(), start, end) == (rs, re_)
     assert positions_from_runs(mt.runs()) == mt.pos
+
+
+def test_mojibake_with_surviving_bytes_is_repaired():
+    broken = "法治".encode("utf-8").decode("gbk")  # what a GBK reader makes of UTF-8
+    doc = clean(_doc(f"张掖市推进\ue000{broken}\ue000政府建设工作,全面提升依法行政水平。"))
+    assert doc.clean_text == "张掖市推进法治政府建设工作,全面提升依法行政水平。"
+    assert "script:mojibake: repaired 1 runs by re-decoding GBK-read UTF-8" in doc.warnings

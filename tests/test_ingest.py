@@ -79,3 +79,9 @@ def test_doc_id_is_content_hash(tmp_path):
     da, = read(SourceRef(str(a), "text"))
     db, = read(SourceRef(str(b), "text"))
     assert da.doc_id == db.doc_id and len(da.doc_id) == 16
+
+
+def test_utf8_cut_inside_the_last_character_still_decodes():
+    data = ARTICLE.encode("utf-8")[:-1]
+    text, enc = decode(data)
+    assert enc == "utf_8" and text == ARTICLE[:-1]

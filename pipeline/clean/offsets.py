@@ -49,21 +49,28 @@ class MappedText:
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> int:
         """Delete [start, end) spans (sorted, non-overlapping); returns characters removed."""
-        keep_text: list[str] = []
-        keep_pos: list[int] = []
+        return self.splice((s, e, "") for s, e in spans)
+
+    def splice(self, edits: Iterable[tuple[int, int, str]]) -> int:
+        """Replace [start, end) spans (sorted, non-overlapping) by new strings; returns the
+        number of characters replaced. New characters map onto the span they replace."""
+        chunks: list[str] = []
+        pos: list[int] = []
         last = 0
-        removed = 0
-        for start, end in spans:
-            keep_text.append(self.text[last:start])
-            keep_pos.extend(self.pos[last:start])
-            removed += end - start
+        touched = 0
+        for start, end, new in edits:
+            chunks.append(self.text[last:start])
+            pos.extend(self.pos[last:start])
+            chunks.append(new)
+            pos.extend(_spread(self.pos[start:end], len(new)))
+            touched += end - start
             last = end
-        if removed:
-            keep_text.append(self.text[last:])
-            keep_pos.extend(self.pos[last:])
-            self.text = "".join(keep_text)
-            self.pos = keep_pos
-        return removed
+        if touched:
+            chunks.append(self.text[last:])
+            pos.extend(self.pos[last:])
+            self.text = "".join(chunks)
+            self.pos = pos
+        return touched
 
     def replace_same_length(self, new_text: str) -> None:
         """Swap in a same-length text (character-for-character conversions such as t2s)."""

@@ -51,12 +51,40 @@ def remove_pinyin(mt: MappedText) -> list[str]:
 
 
 def remove_mojibake(mt: MappedText) -> list[str]:
-    """Remove runs of mis-decoded characters around unambiguous anchors."""
+    """Repair runs of mis-decoded characters around unambiguous anchors where the bytes survive
+    (UTF-8 read as GBK), remove them otherwise."""
     spans = _merge(_mojibake_run(mt.text, m.start(), m.end()) for m in MOJIBAKE_ANCHOR.finditer(mt.text))
     if not spans:
         return []
-    removed = mt.delete(spans)
-    return [f"script:mojibake: removed {len(spans)} mis-decoded runs ({removed} chars)"]
+    edits = _repairs(mt.text, spans)
+    repaired = sum(1 for *_, new in edits if new)
+    touched = mt.splice(edits)
+    logs = [f"script:mojibake: removed {len(edits) - repaired} mis-decoded runs"] if len(edits) > repaired else []
+    if repaired:
+        logs.append(f"script:mojibake: repaired {repaired} runs by re-decoding GBK-read UTF-8")
+    logs.append(f"script:mojibake: {touched} characters affected")
+    return logs
+
+
+def _repairs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Edits for the runs; two runs close together are repaired as one when the text between
+    them is part of the same mis-decoded bytes."""
+    edits: list[tuple[int, int, str]] = []
+    for s, e in spans:
+        if edits and s - edits[-1][1] <= 6 and (fixed := _repair(text[edits[-1][0]:e])):
+            edits[-1] = (edits[-1][0], e, fixed)
+        else:
+            edits.append((s, e, _repair(text[s:e]) or ""))
+    return edits
+
+
+def _repair(run: str) -> str | None:
+    core = MOJIBAKE_ANCHOR.sub("", run).strip(" ?\u3000")
+    try:
+        fixed = core.encode("gbk").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed and all(_is_han(c) or c in "，。、（）()“”：；" for c in fixed) else None
 
 
 def _mojibake_run(text: str, start: int, end: int) -> tuple[int, int]:
