@@ -70,6 +70,17 @@ def test_not_indicators(text):
     assert _ind(text) == []
 
 
+@pytest.mark.parametrize("text, span, metric", [
+    ("园区企业达40余家,", "园区企业达40余家", "园区企业"),
+    ("签约额累计635亿元。", "签约额累计635亿元", "签约额"),
+    ("电网投资预计超过5万亿元。", "电网投资预计超过5万亿元", "电网投资"),
+    ("冰雪产业总规模将达2500亿元。", "冰雪产业总规模将达2500亿元", "冰雪产业总规模"),
+])
+def test_indicator_span_covers_metric_and_number(text, span, metric):
+    hits, _ = indicators.find(text, [])
+    assert [(text[h.start:h.end], h.metric) for h in hits] == [(span, metric)]
+
+
 def test_indicator_inside_a_title_is_not_counted():
     text = "制定《礼遇便利13条》措施。"
     _, _, titles = regulations.find(text)
@@ -81,6 +92,7 @@ def test_indicator_inside_a_title_is_not_counted():
     ("辽宁全面振兴", "辽宁省", "210000", "province"),
     ("红河州推进法治建设", "红河哈尼族彝族自治州", "532500", "city"),
     ("中共北镇市委书记", "北镇市", "210782", "county"),
+    ("李希在重庆调研", "重庆市", "500000", "province"),
 ])
 def test_places_resolve_to_standard_names(text, name, adcode, level):
     resolved = places.resolve(places.find(text))
@@ -95,7 +107,7 @@ def test_ambiguous_place_is_resolved_by_context_or_flagged():
     assert "220104" in {p.division.adcode for p in with_ctx if p.division}
 
 
-@pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会"])
+@pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会", "京津冀和西安区域", "省市和县两级"])
 def test_generic_words_are_not_places(text):
     assert places.find(text) == []
 
@@ -105,6 +117,8 @@ def test_generic_words_are_not_places(text):
     ("(中共北镇市委书记 郑文彬)", "郑文彬", "市委书记", "北镇市"),
     ("何志勇\n葫芦岛市委副书记、市长\n正文。", "何志勇", "市委副书记、市长", "葫芦岛市"),
     ("张掖市召开会议,何志勇市长出席。", "何志勇", "市长", "张掖市"),
+    ("全国人大常委会委员长赵乐际在北京会见", "赵乐际", "委员长", None),
+    ("习近平总书记强调,要坚持依法治国。", "习近平", "总书记", None),
 ])
 def test_officials(text, name, title, org):
     result = extract(text)

@@ -115,9 +115,9 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if after:
         brackets = 2 if text.startswith("《", m.end()) else 0
         return _strip_quotes(after), m.start(), m.end() + len(after) + brackets
-    before = _backward_phrase(text, m.start(), spec, floor)
+    before, start = _backward_phrase(text, m.start(), spec, floor)
     if before:
-        return _strip_quotes(before), m.start() - len(before), m.end()
+        return _strip_quotes(before), start, m.end()
     return None, m.start(), m.end()
 
 
@@ -134,39 +134,44 @@ def _forward_phrase(text: str, i: int, spec: dict) -> str:
     return text[i:j] if j - i >= 2 else ""
 
 
-def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> str:
+def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str, int]:
+    """Metric read backwards from i: back to punctuation, a digit or ``floor``, then trimmed of
+    stop words, a leading year, places and leading/trailing function words. Returns the phrase
+    and where it starts in text."""
     j = i
     while j > floor and i - j < 16 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
         j -= 1
-    phrase = text[j:i]
-    cut = 0
-    for stop in spec["metric_stops"]:
-        k = phrase.rfind(stop)
-        if k >= 0 and k + len(stop) < len(phrase):
-            cut = max(cut, k + len(stop))
-    phrase = phrase[cut:]
-    if cut == 0 and j > 0 and text[j - 1].isdigit():
-        phrase = re.sub(r"^[年月日号]", "", phrase)  # 2020年法治建设… : the year is not the metric
-    phrase = _strip_leading_places(phrase)
-    for lead in sorted(spec["metric_leading"], key=len, reverse=True):
-        if phrase.startswith(lead) and len(phrase) > len(lead) + 1:
-            phrase = phrase[len(lead):]
-            break
-    for verb in sorted(spec["metric_trailing"], key=len, reverse=True):
-        if phrase.endswith(verb) and len(phrase) > len(verb) + 1:
-            phrase = phrase[: -len(verb)]
-            break
-    return phrase if len(_strip_quotes(phrase)) >= 2 else ""
+    start, end = j, i
+    cut = max((k + len(stop) for stop in spec["metric_stops"]
+               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) < end), default=start)
+    if cut == start and start > 0 and text[start - 1].isdigit() and text[start:start + 1] in "年月日号":
+        cut = start + 1  # 2020年法治建设… : the year is not the metric
+    start = cut + _leading_places(text[cut:end])
+    start += _affix(text[start:end], spec["metric_leading"], prefix=True)
+    while (n := _affix(text[start:end], spec["metric_trailing"], prefix=False)):
+        end -= n
+    phrase = text[start:end]
+    return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
 
 
-def _strip_leading_places(phrase: str) -> str:
-    """甘肃省张掖市签约额 → 签约额: the place says where, not what is measured."""
+def _affix(phrase: str, words: list[str], prefix: bool) -> int:
+    """Length of the longest word of ``words`` at the start (or end) of phrase, if what remains
+    keeps at least two characters."""
+    for w in sorted(words, key=len, reverse=True):
+        hit = phrase.startswith(w) if prefix else phrase.endswith(w)
+        if hit and len(phrase) - len(w) >= 2:
+            return len(w)
+    return 0
+
+
+def _leading_places(phrase: str) -> int:
+    """Length of the places heading a metric (甘肃省张掖市签约额: where, not what is measured)."""
     cut = 0
     for start, end, _ in load_gazetteer().scan(phrase):
         if start != cut or len(phrase) - end < 2:
             break
         cut = end
-    return phrase[cut:]
+    return cut
 
 
 def _strip_quotes(s: str) -> str:
@@ -181,9 +186,8 @@ def _cn_small(num: str) -> float:
 
 def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     value = _cn_small(m.group("num"))
-    before = _backward_phrase(text, m.start(), _spec()[0])
+    before, start = _backward_phrase(text, m.start(), _spec()[0])
     metric = f"{_strip_quotes(before)}{m.group('scope')}排名" if before else f"{m.group('scope')}排名"
-    start = m.start() - len(before) if before else m.start()
     qualifier = "前" if m.group("front") else None
     return IndicatorHit(start, m.end(), metric, value, "名次", qualifier, value, "名次", "indicator.rank", 0.8)
 

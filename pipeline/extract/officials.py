@@ -71,7 +71,10 @@ def find(text: str, main_places: dict[str, str]) -> tuple[list[OfficialHit], lis
 
 def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
     """(name_start, name_end, chain, chain_span, rule) for every name adjacent to a title."""
+    org_tail = tuple(rules.load("titles")["not_after_title"])
     for t in title_start.finditer(text):  # name then title: 安伟市长
+        if text.startswith(org_tail, t.end()):
+            continue  # 人大常委会: an organisation, not a title
         i = t.start()
         name_start = _name_before(text, i)
         if name_start is not None:
@@ -89,6 +92,8 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
     """(中共北镇市委书记 郑文彬): a name ending at ``end`` right after a title chain; with
     ``after``, ``end`` is where a title ends and the name must start there (市长李明华在)."""
     if after:
+        if text.startswith(_after_name_words(), end):
+            return  # 总书记强调: a verb, not a name
         for length in (3, 2):
             if is_person_name(text[end:end + length]) and _boundary_after(text, end + length):
                 yield from _with_chain(text, end, end + length, end, chain_end)

@@ -14,6 +14,8 @@ from pipeline.extract.gazetteer import Division, load
 from pipeline.extract.types import Found
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# the name's last character and the next one form a common word: 西安区域, 市场, 县域
+NOT_PLACE_ENDINGS = {"区域", "区间", "区块", "市场", "市面", "县域"}
 RULE_FULL = "place.gazetteer.full_name"
 RULE_ALIAS = "place.gazetteer.short_name"
 
@@ -37,7 +39,8 @@ class ResolvedPlace:
 
 
 def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
-    """Gazetteer matches, minus two-character names glued to a preceding Chinese word."""
+    """Gazetteer matches, minus two-character county names glued to a preceding Chinese word
+    (和县 in 市和县两级) and names whose last character starts a word (西安区域)."""
     gaz = load()
     hits: list[PlaceHit] = []
     prev_end = -1
@@ -45,7 +48,8 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
         if any(s <= start < e for s, e in blocked):
             continue
         glued = start > 0 and _HAN.match(text[start - 1]) and start != prev_end
-        if end - start <= 2 and glued:
+        short_county = end - start <= 2 and all(d.level == "county" for d in gaz.by_name[surface])
+        if (short_county and glued) or text[end - 1:end + 1] in NOT_PLACE_ENDINGS:
             continue
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
         prev_end = end
