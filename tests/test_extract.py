@@ -107,7 +107,8 @@ def test_ambiguous_place_is_resolved_by_context_or_flagged():
     assert "220104" in {p.division.adcode for p in with_ctx if p.division}
 
 
-@pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会", "京津冀和西安区域", "省市和县两级"])
+@pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会", "京津冀和西安区域", "省市和县两级",
+                                  "国家长治久安", "人民幸福安康", "吃三明治"])
 def test_generic_words_are_not_places(text):
     assert places.find(text) == []
 

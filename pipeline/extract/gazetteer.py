@@ -106,6 +106,14 @@ def parse(text: str) -> list[Division]:
     return out
 
 
+def read_idioms() -> list[str]:
+    """Chinese idioms from jionlp's data file (word<TAB>frequency per line)."""
+    path = _data_file().with_name("chinese_idiom.zip")
+    with zipfile.ZipFile(path) as z:
+        text = z.read("chinese_idiom.txt").decode("utf-8")
+    return [line.split("\t", 1)[0] for line in text.splitlines() if line]
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     with zipfile.ZipFile(_data_file()) as z:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.gazetteer import Division, load
+from functools import lru_cache
+
+from pipeline.extract import rules
+from pipeline.extract.gazetteer import Division, load, read_idioms
 from pipeline.extract.types import Found
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# the name's last character and the next one form a common word: 西安区域, 市场, 县域
-NOT_PLACE_ENDINGS = {"区域", "区间", "区块", "市场", "市面", "县域"}
 RULE_FULL = "place.gazetteer.full_name"
 RULE_ALIAS = "place.gazetteer.short_name"
 
@@ -38,6 +39,29 @@ class ResolvedPlace:
     rule: str
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    spec = rules.load("places")
+    idioms = frozenset(w for w in read_idioms() if len(w) == 4)
+    return idioms, frozenset(spec["not_place_endings"]), tuple(spec["not_place_words"])
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """The short name is part of an idiom or listed word (长治久安, 幸福安康)."""
+    idioms, _, words = _stop_words()
+    if any(text[k:k + 4] in idioms for k in range(max(0, end - 4), start + 1)):
+        return True
+    window = text[max(0, start - 6):end + 6]
+    return any(w in window and _covers(text, w, start, end) for w in words)
+
+
+def _covers(text: str, word: str, start: int, end: int) -> bool:
+    for k in range(max(0, end - len(word)), start + 1):
+        if text.startswith(word, k):
+            return True
+    return False
+
+
 def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     """Gazetteer matches, minus two-character county names glued to a preceding Chinese word
     (和县 in 市和县两级) and names whose last character starts a word (西安区域)."""
@@ -49,7 +73,10 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
             continue
         glued = start > 0 and _HAN.match(text[start - 1]) and start != prev_end
         short_county = end - start <= 2 and all(d.level == "county" for d in gaz.by_name[surface])
-        if (short_county and glued) or text[end - 1:end + 1] in NOT_PLACE_ENDINGS:
+        is_alias = surface != gaz.by_name[surface][0].name
+        if (short_county and glued) or text[end - 1:end + 1] in _stop_words()[1]:
+            continue
+        if is_alias and _inside_word(text, start, end):
             continue
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
         prev_end = end
