@@ -128,6 +128,38 @@ def schema(table: Optional[str] = typer.Argument(None, help="Only this table")) 
     console.print(text, markup=False, highlight=False)
 
 
+@app.command()
+def bench(
+    corpus: Path = typer.Argument(..., help="Corpus as .jsonl or .jsonl.gz with a 'text' field"),
+    sizes: str = typer.Option("2,8", help="Comma-separated corpus sizes in MB of text"),
+    out_json: Path = typer.Option(Path("bench.json"), "--json-out", help="Where to write the results"),
+) -> None:
+    """Throughput per stage, docs/s and peak RSS at several corpus sizes."""
+    from pipeline.bench import bench as run_bench
+
+    if not corpus.is_file():
+        _fail(f"corpus not found: {corpus}")
+    try:
+        mbs = [float(x) for x in sizes.split(",") if x.strip()]
+    except ValueError:
+        _fail(f"--sizes must be numbers, got {sizes!r}")
+    try:
+        report = run_bench(corpus, mbs, out_json)
+    except RuntimeError as e:
+        _fail(str(e))
+    t = Table(title=f"bench on {corpus.name} (1 core)")
+    for col in ("MB", "docs", "chars/s", "docs/s", "peak RSS MB", *STAGE_COLUMNS):
+        t.add_column(col, justify="right")
+    for r in report["results"]:
+        t.add_row(str(r["megabytes"]), str(r["docs"]), str(r["chars_per_s"]), str(r["docs_per_s"]),
+                  str(r["peak_rss_mb"]), *(f"{r['stage_seconds'][s]:.2f}" for s in STAGE_COLUMNS))
+    console.print(t)
+    console.print(f"results written to {out_json}")
+
+
+STAGE_COLUMNS = ("ingest", "clean", "split", "extract", "validate", "write")
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()
