@@ -93,29 +93,29 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) 
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     version = pipeline_version()
     out_path = Path(out)
-    out_path.mkdir(parents=True, exist_ok=True)
-    store.sweep_orphans(out_path)
-    refs, rejected = discover_task(inputs, batch_size)
-    stats = RunStats(inputs=len(rejected))
-    done = store.processed_documents(out_path)
-    quarantined = store.quarantined_inputs(out_path)
-    seen: dict[str, str] = {}
-    _write_quarantine(out, run_id, rejected, quarantined, stats)
-    for batch in _batches(refs, batch_size):
-        items = ingest_task(batch)
-        stats.inputs += len(items)
-        raws, bad = _fresh(items, done, version, seen, stats)
-        cleaned = clean_task(raws)
-        docs = [d for d in cleaned if isinstance(d, CleanDocument)]
-        bad += [d for d in cleaned if isinstance(d, Rejected)]
-        extracted = extract_task(docs, split_task(docs)) if docs else []
-        processed = [p for p in extracted if isinstance(p, Processed)]
-        bad += [p for p in extracted if isinstance(p, Rejected)]
-        rows = validate_task(processed, run_id, version)
-        _write_rows(out, rows, version, done, stats)
-        _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
-        logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
-    summary = _finish(out, run_id, started, t0, inputs, batch_size, version, stats)
+    with store.run_lock(out_path):
+        store.sweep_orphans(out_path)
+        refs, rejected = discover_task(inputs, batch_size)
+        stats = RunStats(inputs=len(rejected))
+        done = store.processed_documents(out_path)
+        quarantined = store.quarantined_inputs(out_path)
+        seen: dict[str, str] = {}
+        _write_quarantine(out, run_id, rejected, quarantined, stats)
+        for batch in _batches(refs, batch_size):
+            items = ingest_task(batch)
+            stats.inputs += len(items)
+            raws, bad = _fresh(items, done, version, seen, stats)
+            cleaned = clean_task(raws)
+            docs = [d for d in cleaned if isinstance(d, CleanDocument)]
+            bad += [d for d in cleaned if isinstance(d, Rejected)]
+            extracted = extract_task(docs, split_task(docs)) if docs else []
+            processed = [p for p in extracted if isinstance(p, Processed)]
+            bad += [p for p in extracted if isinstance(p, Rejected)]
+            rows = validate_task(processed, run_id, version)
+            _write_rows(out, rows, version, done, stats)
+            _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
+            logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
+        summary = _finish(out, run_id, started, t0, inputs, batch_size, version, stats)
     _artifacts(summary)
     return summary
 

@@ -9,7 +9,9 @@ duplicates.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import logging
 import os
@@ -134,6 +136,25 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def run_lock(out: Path, wait: bool = True):
+    """Exclusive lock on OUT for one run: a second run into the same OUT waits (with a message)
+    or, with wait=False, fails with a clear error. Released by the OS if the process dies."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise RuntimeError(f"another run is writing to {out}") from None
+            log.warning("another run is writing to %s; waiting for it to finish", out)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def sweep_orphans(out: Path) -> list[Path]:

@@ -60,3 +60,12 @@ def test_invalid_row_is_rejected_by_the_model():
     with pytest.raises(ValueError):
         Run(run_id="r", started_at=dt.datetime.now(dt.timezone.utc), finished_at="not a date",
             parameters="{}", counts="{}", versions="{}")
+
+
+def test_a_second_run_into_the_same_out_is_told_and_waits(tmp_path):
+    with store.run_lock(tmp_path):
+        with pytest.raises(RuntimeError, match="another run is writing"):
+            with store.run_lock(tmp_path, wait=False):
+                pass
+    with store.run_lock(tmp_path, wait=False):  # free again once released
+        pass
