@@ -38,9 +38,17 @@ def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders of .txt, .html/.htm and .jsonl"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
     batch_size: int = typer.Option(50, min=1, help="Documents per Prefect task batch"),
+    segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
 ) -> None:
     """Run the extract flow and print a summary."""
+    if segmenter not in ("char", "pkuseg"):
+        _fail(f"--segmenter must be char or pkuseg, not {segmenter!r}")
+    if segmenter == "pkuseg":
+        from pipeline.segment import pkuseg_model_path
+
+        if pkuseg_model_path() is None:
+            _fail("the pkuseg model is not fetched: run `python -m pipeline fetch-pkuseg` first")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")
@@ -54,7 +62,8 @@ def run(
     from pipeline.flows import extract_flow
 
     try:
-        summary = extract_flow(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size)
+        summary = extract_flow(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
+                               segmenter=segmenter)
     except Exception as e:  # one line for the user, the traceback in the log
         log.exception("run failed")
         _fail(f"run failed: {type(e).__name__}: {e}")
@@ -155,6 +164,18 @@ def bench(
                   str(r["peak_rss_mb"]), *(f"{r['stage_seconds'][s]:.2f}" for s in STAGE_COLUMNS))
     console.print(t)
     console.print(f"results written to {out_json}")
+
+
+@app.command("fetch-pkuseg")
+def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to keep the model")) -> None:
+    """Fetch the pkuseg model from the pkuseg==0.0.25 sdist on PyPI into the cache (once)."""
+    from pipeline.segment import PkusegModelError, fetch_pkuseg_model
+
+    try:
+        path = fetch_pkuseg_model(cache_dir)
+    except PkusegModelError as e:
+        _fail(str(e))
+    console.print(f"pkuseg model ready at {path}")
 
 
 STAGE_COLUMNS = ("ingest", "clean", "split", "extract", "validate", "write")

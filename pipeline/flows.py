@@ -60,8 +60,8 @@ def clean_task(raws: list[RawDocument]) -> list[CleanDocument | Rejected]:
 
 
 @task(name="split")
-def split_task(docs: list[CleanDocument]) -> list[list[tuple[int, int]]]:
-    return nlp.sentences([d.clean_text for d in docs])
+def split_task(docs: list[CleanDocument], segmenter: str = "char") -> list[list[tuple[int, int]]]:
+    return nlp.sentences([d.clean_text for d in docs], segmenter)
 
 
 @task(name="extract")
@@ -85,7 +85,7 @@ def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
 # ---- flow ---------------------------------------------------------------------------------------
 
 @flow(name="extract", log_prints=False)
-def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) -> dict:
+def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, segmenter: str = "char") -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary."""
     logger = get_run_logger()
     started = dt.datetime.now(dt.timezone.utc)
@@ -108,14 +108,15 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50) 
             cleaned = clean_task(raws)
             docs = [d for d in cleaned if isinstance(d, CleanDocument)]
             bad += [d for d in cleaned if isinstance(d, Rejected)]
-            extracted = extract_task(docs, split_task(docs)) if docs else []
+            extracted = extract_task(docs, split_task(docs, segmenter)) if docs else []
             processed = [p for p in extracted if isinstance(p, Processed)]
             bad += [p for p in extracted if isinstance(p, Rejected)]
             rows = validate_task(processed, run_id, version)
             _write_rows(out, rows, version, done, stats)
             _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
             logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
-        summary = _finish(out, run_id, started, t0, inputs, batch_size, version, stats)
+        params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size, "segmenter": segmenter}
+        summary = _finish(out, run_id, started, t0, params, version, stats)
     _artifacts(summary)
     return summary
 
@@ -205,12 +206,11 @@ def _write_rows(out: str, rows: Rows, version: str, done: dict[str, str], stats:
         stats.entities[m.label] = stats.entities.get(m.label, 0) + 1
 
 
-def _finish(out, run_id, started, t0, inputs, batch_size, version, stats: RunStats) -> dict:
+def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStats) -> dict:
     finished = dt.datetime.now(dt.timezone.utc)
     versions = {"pipeline": version, "schema": SCHEMA_VERSION, **library_versions()}
     counts = {"inputs": stats.inputs, "documents": stats.documents, "skipped_unchanged": stats.skipped,
               "quarantined": stats.quarantined, "rows": stats.rows, "mentions_by_label": stats.entities}
-    params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size}
     run = Run(run_id=run_id, started_at=started, finished_at=finished, parameters=json.dumps(params, ensure_ascii=False),
               counts=json.dumps(counts, ensure_ascii=False), versions=json.dumps(versions))
     write_task(out, {"runs": [run]}, f"run-{run_id}")

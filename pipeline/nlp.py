@@ -1,6 +1,7 @@
 """Builds the spaCy pipeline once per process: Chinese tokenizer + sentence component.
 
-The char segmenter is the default (fast, no model to fetch). The trained NER model slots in here
+The char segmenter is the default (fast, no model to fetch); pkuseg needs
+``python -m pipeline fetch-pkuseg`` once (see pipeline/segment.py). The trained NER model slots in here
 when it ships; the rule extractors work on the text and its sentences either way.
 """
 
@@ -8,16 +9,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 
 from pipeline import split  # noqa: F401  (registers the fazhi_sentences component)
+from pipeline.segment import build_zh_nlp
 
 
 @lru_cache(maxsize=2)
 def build_nlp(segmenter: str = "char") -> Language:
-    config = {"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": segmenter}}}
-    nlp = spacy.blank("zh", config=config)
+    """Tokenizer (char, or pkuseg with the project's user dictionary) + sentence component."""
+    nlp = build_zh_nlp(segmenter)
     nlp.add_pipe("fazhi_sentences")
     return nlp
 
