@@ -102,7 +102,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
         seen: dict[str, str] = {}
         _write_quarantine(out, run_id, rejected, quarantined, stats)
         for batch in _batches(refs, batch_size):
-            items = ingest_task(batch)
+            items = _ingest_or_quarantine(batch)
             stats.inputs += len(items)
             raws, bad = _fresh(items, done, version, seen, stats)
             cleaned = clean_task(raws)
@@ -119,6 +119,16 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
         summary = _finish(out, run_id, started, t0, params, version, stats)
     _artifacts(summary)
     return summary
+
+
+def _ingest_or_quarantine(batch: list[SourceRef]) -> list[RawDocument | Rejected]:
+    """Read a batch with Prefect's retries; inputs still failing after them are quarantined."""
+    state = ingest_task(batch, return_state=True)
+    if state.is_completed():
+        return state.result()
+    detail = f"still failing after retries: {state.message or 'I/O error'}"[:800]
+    return [Rejected(ref.path, "unreadable", detail, source_line=ref.first_line if ref.kind == "jsonl" else None)
+            for ref in batch]
 
 
 def _guarded(stage: str, raw: RawDocument, fn):

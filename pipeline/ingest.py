@@ -126,15 +126,25 @@ def _jsonl_refs(path: Path, per_ref: int, rejected: list[Rejected]) -> list[Sour
     return [SourceRef(str(path), "jsonl", a, min(a + per_ref - 1, n)) for a in range(1, n + 1, per_ref)]
 
 
+PERMANENT_OS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
+
+
+class TransientReadError(OSError):
+    """An I/O error that may pass (network file systems, busy devices): worth a retry."""
+
+
 def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | Rejected]:
-    """Read one SourceRef into documents and rejections; never raises for bad content."""
+    """Read one SourceRef into documents and rejections. Bad content and permanent I/O errors
+    become rejections; other I/O errors raise TransientReadError so the caller can retry."""
     try:
         if ref.kind == "jsonl":
             return list(_read_jsonl(ref, max_bytes))
         with open(ref.path, "rb") as fh:
             data = fh.read(max_bytes + 1)
-    except OSError as e:
+    except PERMANENT_OS_ERRORS as e:
         return [Rejected(ref.path, "unreadable", f"{type(e).__name__}: {e.strerror or e}")]
+    except OSError as e:
+        raise TransientReadError(f"{ref.path}: {e}") from e
     sha = hashlib.sha256(data).hexdigest()
     try:
         if len(data) > max_bytes:
@@ -222,10 +232,32 @@ def decode(data: bytes) -> tuple[str, str]:
             return data[:e.start].decode("utf-8"), "utf_8"  # a file cut inside its last character
     if _looks_binary(data):
         raise InputError("binary", "control bytes suggest a binary file")
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise InputError("undecodable", "no Chinese encoding (UTF-8, GB18030, Big5, UTF-16) decodes it")
     return str(best), best.encoding
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
+    """Files pasted together from UTF-8 and GB18030 sources: decode each line on its own when
+    most lines are valid UTF-8 and every other line is valid GB18030."""
+    lines = data.split(b"\n")
+    out, gb = [], 0
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                out.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            gb += 1
+    if len(lines) < 2 or gb * 2 > len(lines):
+        return None
+    return "\n".join(out), "mixed:utf_8+gb18030"
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -15,6 +15,7 @@ import fcntl
 import hashlib
 import logging
 import os
+import signal
 import types
 import typing
 import uuid
@@ -123,8 +124,23 @@ def write_batch(out: Path, tables: dict[str, list[Row]], key: str) -> dict[str, 
     for tmp, final in staged:
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
+        _maybe_crash()
     _fsync_dir(out)
     return counts
+
+
+_renames = 0
+
+
+def _maybe_crash() -> None:
+    """Fault injection for the kill-and-rerun harness: FAZHI_KILL_AFTER_RENAMES=N sends this
+    process SIGKILL right after its N-th file rename (never set outside tests)."""
+    global _renames
+    limit = os.environ.get("FAZHI_KILL_AFTER_RENAMES")
+    if limit:
+        _renames += 1
+        if _renames >= int(limit):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _fsync_dir(path: Path) -> None:
