@@ -1,0 +1,77 @@
+"""One-line loading of a run's tables for notebooks: ``load("outputs").indicators``.
+
+Tables come back as pandas DataFrames with the dtypes of the Arrow schema (nullable integers,
+dates, lists); ``.duckdb()`` gives a DuckDB connection with one view per table and ``.polars``
+lazy frames.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import store
+from schemas import TABLES
+
+
+class Output:
+    """The tables of one output folder, loaded lazily on first access."""
+
+    def __init__(self, root: str | Path = "outputs"):
+        self.root = Path(root)
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"no output folder at {self.root}")
+        self._cache: dict[str, pd.DataFrame] = {}
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLES)}")
+        if name not in self._cache:
+            table = store.read_table(self.root, name)
+            df = table.to_pandas(types_mapper=_dtype)
+            for field in table.schema:
+                if str(field.type) == "date32[day]":
+                    df[field.name] = pd.to_datetime(df[field.name])
+            self._cache[name] = df
+        return self._cache[name]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name in TABLES:
+            return self.table(name)
+        raise AttributeError(name)
+
+    def __dir__(self):
+        return [*super().__dir__(), *TABLES]
+
+    def duckdb(self):
+        """A DuckDB connection with a view per table (empty tables are left out)."""
+        import duckdb
+
+        con = duckdb.connect()
+        for name in TABLES:
+            if list((self.root / name).glob("*.parquet")):
+                con.execute(f"create view {name} as select * from read_parquet('{self.root / name}/*.parquet', union_by_name=true)")
+        return con
+
+    @cached_property
+    def polars(self):
+        """Lazy polars frames per table: ``load(out).polars["indicators"].collect()``."""
+        import polars as pl
+
+        return {name: pl.scan_parquet(str(self.root / name / "*.parquet"))
+                for name in TABLES if list((self.root / name).glob("*.parquet"))}
+
+
+def _dtype(arrow_type):
+    """Nullable pandas dtypes for Arrow scalars, so ints with nulls stay ints."""
+    import pyarrow as pa
+
+    mapping = {pa.int64(): pd.Int64Dtype(), pa.string(): pd.StringDtype(), pa.bool_(): pd.BooleanDtype(),
+               pa.float64(): pd.Float64Dtype()}
+    return mapping.get(arrow_type)
+
+
+def load(root: str | Path = "outputs") -> Output:
+    return Output(root)

@@ -1,0 +1,41 @@
+"""The example notebook runs top to bottom on the built-in examples, and load() gives typed frames."""
+
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture(scope="module")
+def example_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nb") / "out"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(EXAMPLES), "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_load_gives_typed_tables(example_out):
+    from pipeline import load
+    run = load(example_out)
+    assert run.indicators["normalized_value"].dtype == pd.Float64Dtype()
+    assert run.sentences["sentence_id"].dtype == pd.Int64Dtype()
+    assert pd.api.types.is_datetime64_any_dtype(run.documents["publish_date"])
+    assert run.duckdb().sql("select count(*) from places").fetchall()[0][0] == len(run.places)
+    assert run.polars["mentions"].collect().height == len(run.mentions)
+    with pytest.raises(KeyError):
+        run.table("nope")
+
+
+def test_example_notebook_executes(example_out):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.read(ROOT / "notebooks" / "explore_run.ipynb", as_version=4)
+    os.environ["FAZHI_OUT"] = str(example_out)
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
