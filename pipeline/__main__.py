@@ -166,6 +166,24 @@ def bench(
     console.print(f"results written to {out_json}")
 
 
+@app.command()
+def audit(
+    out: Path = typer.Argument(Path("outputs"), help="Output root of a run"),
+    html_path: Path = typer.Option(Path("report.html"), "--html", help="Where to write the report"),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder: mark misses and false positives"),
+    max_docs: int = typer.Option(200, help="At most this many documents in the report"),
+) -> None:
+    """Write a self-contained HTML audit report of an output folder."""
+    from pipeline.audit.report import write_report
+
+    if not (out / "documents").is_dir():
+        _fail(f"no run output in {out}")
+    if gold is not None and not gold.is_dir():
+        _fail(f"gold folder not found: {gold}")
+    path = write_report(out, html_path, gold=gold, max_docs=max_docs)
+    console.print(f"report written to {path}")
+
+
 @app.command("fetch-pkuseg")
 def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to keep the model")) -> None:
     """Fetch the pkuseg model from the pkuseg==0.0.25 sdist on PyPI into the cache (once)."""

@@ -31,6 +31,8 @@ class Score:
     fn: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
+    miss_items: list[tuple[str, dict]] = field(default_factory=list)  # (doc, gold item)
+    fp_items: list[tuple[str, dict]] = field(default_factory=list)  # (doc, predicted row)
 
     @property
     def precision(self) -> float:
@@ -90,10 +92,12 @@ def match(kind: str, preds: list[dict], golds: list[dict], score: Score, doc: st
     for p in unmatched_preds:
         score.fp += 1
         score.false_positives.append(f"{doc}: {_label(kind, p)}")
+        score.fp_items.append((doc, p))
     for i, g in enumerate(golds):
         if i not in used and not g.get("uncertain"):
             score.fn += 1
             score.misses.append(f"{doc}: {_label(kind, g)}")
+            score.miss_items.append((doc, g))
 
 
 def evaluate(gold_dir: Path, out: Path) -> dict:

@@ -100,6 +100,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
         done = store.processed_documents(out_path)
         quarantined = store.quarantined_inputs(out_path)
         seen: dict[str, str] = {}
+        run_docs: list[str] = []
         _write_quarantine(out, run_id, rejected, quarantined, stats)
         for batch in _batches(refs, batch_size):
             items = _ingest_or_quarantine(batch)
@@ -113,10 +114,12 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
             bad += [p for p in extracted if isinstance(p, Rejected)]
             rows = validate_task(processed, run_id, version)
             _write_rows(out, rows, version, done, stats)
+            run_docs += [d.doc_id for d in rows.tables["documents"]]
             _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
             logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
         params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size, "segmenter": segmenter}
         summary = _finish(out, run_id, started, t0, params, version, stats)
+        summary["report"] = _report(out_path, run_docs)
     _artifacts(summary)
     return summary
 
@@ -227,12 +230,25 @@ def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStat
     return {"run_id": run_id, "seconds": round(time.perf_counter() - t0, 2), **counts, "versions": versions, "out": str(out)}
 
 
+def _report(out: Path, doc_ids: list[str]) -> str | None:
+    """The audit report of this run's documents (first 200), next to the tables."""
+    from pipeline.audit.report import write_report
+
+    try:
+        return str(write_report(out, out / "report.html", doc_ids=doc_ids).resolve())
+    except Exception:  # noqa: BLE001 — a report problem must not fail a run whose data is written
+        log.exception("could not write the audit report")
+        return None
+
+
 def _artifacts(summary: dict) -> None:
     rows = [{"table": t, "rows": n} for t, n in sorted(summary["rows"].items())]
     create_table_artifact(key="extract-run-rows", table=rows, description=f"Rows written by run {summary['run_id']}")
     md = [f"# Extract run `{summary['run_id']}`", "",
           f"- inputs: {summary['inputs']}", f"- documents processed: {summary['documents']}",
           f"- skipped (unchanged): {summary['skipped_unchanged']}", f"- quarantined: {summary['quarantined']}",
-          f"- seconds: {summary['seconds']}", f"- output: `{summary['out']}`", "", "| label | mentions |", "|---|---|"]
+          f"- seconds: {summary['seconds']}", f"- output: `{summary['out']}`",
+          f"- audit report: [{summary['report']}](file://{summary['report']})" if summary.get("report") else "- audit report: not written",
+          "", "| label | mentions |", "|---|---|"]
     md += [f"| {k} | {v} |" for k, v in sorted(summary["mentions_by_label"].items())]
     create_markdown_artifact(key="extract-run-summary", markdown="\n".join(md), description="Run summary")
