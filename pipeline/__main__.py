@@ -39,6 +39,7 @@ def run(
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
     batch_size: int = typer.Option(50, min=1, help="Documents per Prefect task batch"),
     segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
+    disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
 ) -> None:
     """Run the extract flow and print a summary."""
@@ -63,7 +64,7 @@ def run(
 
     try:
         summary = extract_flow(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
-                               segmenter=segmenter)
+                               segmenter=segmenter, disabled_rules=sorted(set(disable_rule)))
     except Exception as e:  # one line for the user, the traceback in the log
         log.exception("run failed")
         _fail(f"run failed: {type(e).__name__}: {e}")
@@ -182,6 +183,39 @@ def audit(
         _fail(f"gold folder not found: {gold}")
     path = write_report(out, html_path, gold=gold, max_docs=max_docs)
     console.print(f"report written to {path}")
+
+
+@app.command()
+def diff(
+    out_a: Path = typer.Argument(..., help="Output folder of the first run"),
+    out_b: Path = typer.Argument(..., help="Output folder of the second run"),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Also write the full diff as JSON"),
+    show: int = typer.Option(5, help="Rows to show per table and change kind"),
+) -> None:
+    """Rows added, removed and changed per table between two runs (keyed by doc and span)."""
+    from pipeline.audit.diff import KEYS, diff as run_diff, to_json
+
+    for folder in (out_a, out_b):
+        if not (folder / "documents").is_dir():
+            _fail(f"no run output in {folder}")
+    result = run_diff(out_a, out_b)
+    t = Table(title=f"{out_a} → {out_b}")
+    for col in ("table", "added", "removed", "changed"):
+        t.add_column(col, justify="right" if col != "table" else "left")
+    for table, d in result.items():
+        t.add_row(table, str(len(d.added)), str(len(d.removed)), str(len(d.changed)))
+    console.print(t)
+    for table, d in result.items():
+        for kind, rows in (("+", d.added), ("-", d.removed), ("~", d.changed)):
+            for row in rows[:show]:
+                key = row["key"] if kind == "~" else {k: row[k] for k in KEYS[table]}
+                extra = f" {row['before']} → {row['after']}" if kind == "~" else f" {row.get('text') or row.get('name') or ''}"
+                console.print(f"{kind} {table} {key}{extra}", highlight=False, markup=False)
+    if json_path:
+        json_path.write_text(to_json(result), encoding="utf-8")
+        console.print(f"full diff written to {json_path}")
+    if all(d.empty for d in result.values()):
+        console.print("no changes")
 
 
 @app.command("fetch-pkuseg")

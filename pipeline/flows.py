@@ -65,8 +65,10 @@ def split_task(docs: list[CleanDocument], segmenter: str = "char") -> list[list[
 
 
 @task(name="extract")
-def extract_task(docs: list[CleanDocument], sentences: list[list[tuple[int, int]]]) -> list[Processed | Rejected]:
-    return [_guarded("extract", d.raw, lambda: Processed(d, s, extract(d.clean_text))) for d, s in zip(docs, sentences)]
+def extract_task(docs: list[CleanDocument], sentences: list[list[tuple[int, int]]],
+                 disabled_rules: frozenset[str] = frozenset()) -> list[Processed | Rejected]:
+    return [_guarded("extract", d.raw, lambda: Processed(d, s, extract(d.clean_text, disabled_rules)))
+            for d, s in zip(docs, sentences)]
 
 
 @task(name="validate")
@@ -85,13 +87,15 @@ def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
 # ---- flow ---------------------------------------------------------------------------------------
 
 @flow(name="extract", log_prints=False)
-def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, segmenter: str = "char") -> dict:
+def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, segmenter: str = "char",
+                 disabled_rules: list[str] | None = None) -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary."""
     logger = get_run_logger()
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    version = pipeline_version()
+    disabled = frozenset(disabled_rules or [])
+    version = pipeline_version() + (f"-without:{','.join(sorted(disabled))}" if disabled else "")
     out_path = Path(out)
     with store.run_lock(out_path):
         store.sweep_orphans(out_path)
@@ -109,7 +113,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
             cleaned = clean_task(raws)
             docs = [d for d in cleaned if isinstance(d, CleanDocument)]
             bad += [d for d in cleaned if isinstance(d, Rejected)]
-            extracted = extract_task(docs, split_task(docs, segmenter)) if docs else []
+            extracted = extract_task(docs, split_task(docs, segmenter), disabled) if docs else []
             processed = [p for p in extracted if isinstance(p, Processed)]
             bad += [p for p in extracted if isinstance(p, Rejected)]
             rows = validate_task(processed, run_id, version)
@@ -117,7 +121,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
             run_docs += [d.doc_id for d in rows.tables["documents"]]
             _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
             logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
-        params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size, "segmenter": segmenter}
+        params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
+                  "segmenter": segmenter, "disabled_rules": sorted(disabled)}
         summary = _finish(out, run_id, started, t0, params, version, stats)
         summary["report"] = _report(out_path, run_docs)
     _artifacts(summary)

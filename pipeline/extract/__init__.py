@@ -12,7 +12,18 @@ from pipeline.extract import dates, indicators, officials, places, regulations
 from pipeline.extract.types import Extraction
 
 
-def extract(text: str) -> Extraction:
+def extract(text: str, disabled: frozenset[str] = frozenset()) -> Extraction:
+    """All extractors over one clean text; ``disabled`` rule ids are left out of the results."""
+    result = _extract(text)
+    return _without(result, disabled) if disabled else result
+
+
+def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
+    keep = lambda items: [i for i in items if i.rule not in disabled]  # noqa: E731
+    return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators))
+
+
+def _extract(text: str) -> Extraction:
     regs, reg_mentions, titles = regulations.find(text)
     resolved = places.resolve(places.find(text))
     main = main_places(resolved)
