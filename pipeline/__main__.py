@@ -218,6 +218,39 @@ def diff(
         console.print("no changes")
 
 
+@app.command("review-export")
+def review_export(
+    out: Path = typer.Argument(Path("outputs"), help="Output root of a run"),
+    to: Path = typer.Option(Path("review_tasks.json"), "--to", help="Label Studio tasks file to write"),
+) -> None:
+    """Export documents and their mentions as Label Studio tasks with predictions."""
+    from pipeline.audit.review import export_tasks
+
+    if not (out / "documents").is_dir():
+        _fail(f"no run output in {out}")
+    tasks = export_tasks(out)
+    to.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    console.print(f"{len(tasks)} tasks written to {to}")
+
+
+@app.command("review-import")
+def review_import(
+    tasks_file: Path = typer.Argument(..., help="Label Studio JSON export of the reviewed tasks"),
+    gold: Path = typer.Option(..., "--gold", help="Folder to write gold files into"),
+) -> None:
+    """Turn reviewed Label Studio tasks into gold files for `evaluate`."""
+    from pipeline.audit.review import import_reviewed
+
+    try:
+        tasks = json.loads(tasks_file.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        _fail(f"cannot read tasks from {tasks_file}: {e}")
+    if not isinstance(tasks, list):
+        _fail(f"{tasks_file} is not a Label Studio export (expected a JSON list of tasks)")
+    written = import_reviewed(tasks, gold)
+    console.print(f"{len(written)} gold files written to {gold}")
+
+
 @app.command("fetch-pkuseg")
 def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to keep the model")) -> None:
     """Fetch the pkuseg model from the pkuseg==0.0.25 sdist on PyPI into the cache (once)."""
