@@ -40,6 +40,9 @@ def run(
     batch_size: int = typer.Option(50, min=1, help="Documents per Prefect task batch"),
     segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
     disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
+    runner: str = typer.Option("thread", help="Task runner: thread, process (local cores) or dask"),
+    workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
+    dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
 ) -> None:
     """Run the extract flow and print a summary."""
@@ -60,10 +63,12 @@ def run(
         probe.unlink()
     except OSError as e:
         _fail(f"cannot write to {out}: {e.strerror or e}")
-    from pipeline.flows import extract_flow
+    if runner not in ("thread", "process", "dask"):
+        _fail(f"--runner must be thread, process or dask, not {runner!r}")
+    from pipeline.flows import flow_with_runner
 
     try:
-        summary = extract_flow(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
+        summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
                                segmenter=segmenter, disabled_rules=sorted(set(disable_rule)))
     except Exception as e:  # one line for the user, the traceback in the log
         log.exception("run failed")

@@ -11,6 +11,7 @@ import json
 import logging
 import time
 import uuid
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,22 @@ class RunStats:
 
 
 # ---- tasks (thin wrappers; the logic lives in the stage modules) -------------------------------
+# A batch travels as one list in which every item is a document at its current stage, a Rejected
+# (quarantined with a reason) or a Skipped (already processed with this pipeline version).
+
+@dataclass
+class Skipped:
+    doc_id: str
+    source_path: str
+
+
+@dataclass
+class BatchResult:
+    rows: Rows
+    rejected: list[Rejected]
+    skipped: list[Skipped]
+    items: int
+
 
 @task(name="discover", retries=2, retry_delay_seconds=[1, 5])
 def discover_task(inputs: list[str], lines_per_ref: int) -> tuple[list[SourceRef], list[Rejected]]:
@@ -55,28 +72,32 @@ def ingest_task(refs: list[SourceRef]) -> list[RawDocument | Rejected]:
 
 
 @task(name="clean")
-def clean_task(raws: list[RawDocument]) -> list[CleanDocument | Rejected]:
-    return [_clean_one(r) for r in raws]
+def clean_task(items: list, done: frozenset[str] = frozenset()) -> list:
+    return [_clean_one(i) if isinstance(i, RawDocument) and i.doc_id not in done
+            else Skipped(i.doc_id, i.source_path) if isinstance(i, RawDocument) else i for i in items]
 
 
 @task(name="split")
-def split_task(docs: list[CleanDocument], segmenter: str = "char") -> list[list[tuple[int, int]]]:
-    return nlp.sentences([d.clean_text for d in docs], segmenter)
+def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int]] | None]:
+    docs = [i for i in items if isinstance(i, CleanDocument)]
+    spans = iter(nlp.sentences([d.clean_text for d in docs], segmenter) if docs else [])
+    return [next(spans) if isinstance(i, CleanDocument) else None for i in items]
 
 
 @task(name="extract")
-def extract_task(docs: list[CleanDocument], sentences: list[list[tuple[int, int]]],
-                 disabled_rules: frozenset[str] = frozenset()) -> list[Processed | Rejected]:
-    return [_guarded("extract", d.raw, lambda: Processed(d, s, extract(d.clean_text, disabled_rules)))
-            for d, s in zip(docs, sentences)]
+def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset()) -> list:
+    return [_guarded("extract", i.raw, lambda i=i, s=s: Processed(i, s, extract(i.clean_text, disabled_rules)))
+            if isinstance(i, CleanDocument) else i for i, s in zip(items, sentences)]
 
 
 @task(name="validate")
-def validate_task(processed: list[Processed], run_id: str, version: str) -> Rows:
+def validate_task(items: list, run_id: str, version: str) -> BatchResult:
     rows = Rows()
-    for p in processed:
-        rows.extend(to_rows(p, run_id, version))
-    return rows
+    for p in items:
+        if isinstance(p, Processed):
+            rows.extend(to_rows(p, run_id, version))
+    return BatchResult(rows, [i for i in items if isinstance(i, Rejected)],
+                       [i for i in items if isinstance(i, Skipped)], len(items))
 
 
 @task(name="write", retries=3, retry_delay_seconds=[1, 5, 15])
@@ -88,65 +109,120 @@ def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
 
 @flow(name="extract", log_prints=False)
 def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, segmenter: str = "char",
-                 disabled_rules: list[str] | None = None) -> dict:
-    """Process input files/folders into the Parquet tables under ``out``; returns the run summary."""
-    logger = get_run_logger()
+                 disabled_rules: list[str] | None = None, in_flight: int = 4) -> dict:
+    """Process input files/folders into the Parquet tables under ``out``; returns the run summary.
+
+    Batches go through the stage tasks as futures on the flow's task runner (threads by default,
+    processes or Dask with ``--runner``); at most ``in_flight`` batches are pending at once, and
+    results are written in input order by this process alone."""
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     disabled = frozenset(disabled_rules or [])
     version = pipeline_version() + (f"-without:{','.join(sorted(disabled))}" if disabled else "")
     out_path = Path(out)
+    params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
+              "segmenter": segmenter, "disabled_rules": sorted(disabled)}
     with store.run_lock(out_path):
         store.sweep_orphans(out_path)
         refs, rejected = discover_task(inputs, batch_size)
-        stats = RunStats(inputs=len(rejected))
-        done = store.processed_documents(out_path)
-        quarantined = store.quarantined_inputs(out_path)
-        seen: dict[str, str] = {}
-        run_docs: list[str] = []
-        _write_quarantine(out, run_id, rejected, quarantined, stats)
+        state = RunState(out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path))
+        state.stats.inputs = len(rejected)
+        state.quarantine(rejected)
+        skip = frozenset(d for d, v in state.done.items() if v == version)
+        pending: deque = deque()
         for batch in _batches(refs, batch_size):
-            items = _ingest_or_quarantine(batch)
-            stats.inputs += len(items)
-            raws, bad = _fresh(items, done, version, seen, stats)
-            cleaned = clean_task(raws)
-            docs = [d for d in cleaned if isinstance(d, CleanDocument)]
-            bad += [d for d in cleaned if isinstance(d, Rejected)]
-            extracted = extract_task(docs, split_task(docs, segmenter), disabled) if docs else []
-            processed = [p for p in extracted if isinstance(p, Processed)]
-            bad += [p for p in extracted if isinstance(p, Rejected)]
-            rows = validate_task(processed, run_id, version)
-            _write_rows(out, rows, version, done, stats)
-            run_docs += [d.doc_id for d in rows.tables["documents"]]
-            _write_quarantine(out, run_id, bad + rows.tables["quarantine"], quarantined, stats)
-            logger.info("batch of %d inputs: %d documents", len(batch), len(docs))
-        params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
-                  "segmenter": segmenter, "disabled_rules": sorted(disabled)}
-        summary = _finish(out, run_id, started, t0, params, version, stats)
-        summary["report"] = _report(out_path, run_docs)
+            items = ingest_task.submit(batch)
+            cleaned = clean_task.submit(items, skip)
+            processed = extract_task.submit(cleaned, split_task.submit(cleaned, segmenter), disabled)
+            pending.append((batch, items, validate_task.submit(processed, run_id, version)))
+            if len(pending) >= in_flight:
+                state.collect(*pending.popleft())
+        while pending:
+            state.collect(*pending.popleft())
+        summary = _finish(out, run_id, started, t0, params, version, state.stats)
+        summary["report"] = _report(out_path, state.run_docs)
     _artifacts(summary)
     return summary
 
 
-def _ingest_or_quarantine(batch: list[SourceRef]) -> list[RawDocument | Rejected]:
-    """Read a batch with Prefect's retries; inputs still failing after them are quarantined."""
-    state = ingest_task(batch, return_state=True)
-    if state.is_completed():
-        return state.result()
-    detail = f"still failing after retries: {state.message or 'I/O error'}"[:800]
-    return [Rejected(ref.path, "unreadable", detail, source_line=ref.first_line if ref.kind == "jsonl" else None)
-            for ref in batch]
+class RunState:
+    """What the flow process tracks while writing batches in order: documents already in OUT,
+    documents of this run (duplicates), quarantine rows already present, counts."""
 
+    def __init__(self, out: str, run_id: str, version: str, done: dict[str, str], known_quarantine: set):
+        self.out, self.run_id, self.version = out, run_id, version
+        self.done, self.known = done, known_quarantine
+        self.seen: dict[str, str] = {}
+        self.run_docs: list[str] = []
+        self.stats = RunStats()
+        self.logger = get_run_logger()
 
-def _guarded(stage: str, raw: RawDocument, fn):
-    """Run one document's stage; a crash quarantines that document instead of failing the run."""
-    try:
-        return fn()
-    except Exception as e:  # noqa: BLE001 — any bug on one document must not stop the others
-        log.exception("%s failed on %s", stage, raw.source_path)
-        return Rejected(raw.source_path, f"{stage}_error", f"{type(e).__name__}: {e}"[:800],
-                        source_line=raw.source_line, stage=stage, doc_id=raw.doc_id)
+    def collect(self, batch: list[SourceRef], items_future, result_future) -> None:
+        if items_future.state.is_failed() or not result_future.state.is_completed():
+            result_future.wait()
+        if items_future.state.is_failed():  # still failing after Prefect's retries
+            detail = f"still failing after retries: {items_future.state.message or 'I/O error'}"[:800]
+            self.stats.inputs += len(batch)
+            self.quarantine([Rejected(r.path, "unreadable", detail, source_line=r.first_line if r.kind == "jsonl" else None)
+                             for r in batch])
+            return
+        result: BatchResult = result_future.result()
+        self.stats.inputs += result.items
+        self.stats.skipped += len(result.skipped)
+        for s in result.skipped:
+            self.seen.setdefault(s.doc_id, s.source_path)
+        duplicates = self._drop_duplicates(result.rows)
+        self._write(result.rows)
+        self.quarantine(result.rejected + duplicates + result.rows.tables["quarantine"])
+        self.logger.info("batch of %d inputs: %d documents", len(batch), len(result.rows.tables["documents"]))
+
+    def _drop_duplicates(self, rows: Rows) -> list[Rejected]:
+        """The same content twice in one run: the first is kept, later ones are quarantined."""
+        dupes, kept = [], []
+        for d in rows.tables["documents"]:
+            if d.doc_id in self.seen:
+                dupes.append(Rejected(d.source_path, "duplicate", f"same content as {self.seen[d.doc_id]} (doc_id {d.doc_id})",
+                                      source_line=d.source_line, doc_id=d.doc_id))
+            else:
+                self.seen[d.doc_id] = d.source_path
+                kept.append(d)
+        if dupes:
+            rows.tables["documents"] = kept
+            kept_ids = {d.doc_id for d in kept}
+            for table in (t for t in rows.tables if t not in ("documents", "quarantine")):
+                unique = {}  # a duplicate within the batch produced identical rows: keep one copy
+                for r in rows.tables[table]:
+                    if r.doc_id in kept_ids:
+                        unique.setdefault(r.model_dump_json(), r)
+                rows.tables[table] = list(unique.values())
+        return dupes
+
+    def _write(self, rows: Rows) -> None:
+        tables = {t: r for t, r in rows.tables.items() if t != "quarantine"}
+        doc_ids = [d.doc_id for d in tables["documents"]]
+        if not doc_ids:
+            return
+        key = store.part_key(self.version, *doc_ids)
+        counts = write_task(self.out, tables, key)
+        stale = {d for d in doc_ids if d in self.done}
+        if stale:
+            store.drop_documents(Path(self.out), stale, keep_part=f"part-{key}.parquet")
+        self.run_docs += doc_ids
+        self.stats.documents += len(doc_ids)
+        self.stats.add_rows(counts)
+        for m in rows.tables["mentions"]:
+            self.stats.entities[m.label] = self.stats.entities.get(m.label, 0) + 1
+
+    def quarantine(self, rejected: list) -> None:
+        """Quarantine rows of inputs not already quarantined with the same content (re-runs add none)."""
+        rows = [r if isinstance(r, Quarantine) else _quarantine_row(self.run_id, r) for r in rejected]
+        self.stats.quarantined += len(rows)
+        new = [q for q in rows if store.quarantine_key(q) not in self.known]
+        if new:
+            self.known.update(store.quarantine_key(q) for q in new)
+            key = store.part_key(*("|".join(map(str, store.quarantine_key(q))) for q in new))
+            write_task(self.out, {"quarantine": new}, "q-" + key)
 
 
 def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
@@ -157,6 +233,16 @@ def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
         return Rejected(raw.source_path, "empty_after_cleaning", "every line was boilerplate: " + "; ".join(doc.warnings)[:500],
                         source_line=raw.source_line, stage="clean", doc_id=raw.doc_id)
     return doc
+
+
+def _guarded(stage: str, raw: RawDocument, fn):
+    """Run one document's stage; a crash quarantines that document instead of failing the run."""
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 — any bug on one document must not stop the others
+        log.exception("%s failed on %s", stage, raw.source_path)
+        return Rejected(raw.source_path, f"{stage}_error", f"{type(e).__name__}: {e}"[:800],
+                        source_line=raw.source_line, stage=stage, doc_id=raw.doc_id)
 
 
 def _batches(refs: list[SourceRef], size: int):
@@ -174,54 +260,28 @@ def _batches(refs: list[SourceRef], size: int):
         yield batch
 
 
-def _fresh(items, done: dict[str, str], version: str, seen: dict[str, str], stats: RunStats):
-    """Documents to process now; already-processed ones are skipped, in-run duplicates rejected."""
-    raws: list[RawDocument] = []
-    bad: list[Rejected] = []
-    for item in items:
-        if isinstance(item, Rejected):
-            bad.append(item)
-        elif item.doc_id in seen:
-            bad.append(Rejected(item.source_path, "duplicate", f"same content as {seen[item.doc_id]} (doc_id {item.doc_id})",
-                                source_line=item.source_line, doc_id=item.doc_id))
-        elif done.get(item.doc_id) == version:
-            seen[item.doc_id] = item.source_path
-            stats.skipped += 1
-        else:
-            seen[item.doc_id] = item.source_path
-            raws.append(item)
-    return raws, bad
+def flow_with_runner(runner: str = "thread", workers: int = 2, dask_address: str | None = None):
+    """The extract flow on a task runner: threads (default), local processes, or Dask (a running
+    cluster at ``dask_address``, else a local cluster of ``workers`` processes)."""
+    if runner == "thread":
+        return extract_flow
+    if runner == "process":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return extract_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return extract_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        cluster = {"n_workers": workers, "processes": True, "threads_per_worker": 1, "dashboard_address": None}
+        return extract_flow.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+    raise ValueError(f"unknown runner {runner!r}: thread, process or dask")
 
 
 def _quarantine_row(run_id: str, r: Rejected) -> Quarantine:
     return Quarantine(run_id=run_id, source_path=r.source_path, source_line=r.source_line, doc_id=r.doc_id,
                       stage=r.stage, reason=r.reason, detail=r.detail, content_sha256=r.content_sha256)
-
-
-def _write_quarantine(out: str, run_id: str, rejected: list, known: set[tuple], stats: RunStats) -> None:
-    """Quarantine rows of inputs not already quarantined with the same content (re-runs add none)."""
-    rows = [r if isinstance(r, Quarantine) else _quarantine_row(run_id, r) for r in rejected]
-    stats.quarantined += len(rows)
-    new = [q for q in rows if store.quarantine_key(q) not in known]
-    if new:
-        known.update(store.quarantine_key(q) for q in new)
-        write_task(out, {"quarantine": new}, "q-" + store.part_key(*("|".join(map(str, store.quarantine_key(q))) for q in new)))
-
-
-def _write_rows(out: str, rows: Rows, version: str, done: dict[str, str], stats: RunStats) -> None:
-    tables = {t: r for t, r in rows.tables.items() if t != "quarantine"}
-    doc_ids = [d.doc_id for d in tables["documents"]]
-    if not doc_ids:
-        return
-    key = store.part_key(version, *doc_ids)
-    counts = write_task(out, tables, key)
-    stale = {d for d in doc_ids if d in done}
-    if stale:
-        store.drop_documents(Path(out), stale, keep_part=f"part-{key}.parquet")
-    stats.documents += len(doc_ids)
-    stats.add_rows(counts)
-    for m in rows.tables["mentions"]:
-        stats.entities[m.label] = stats.entities.get(m.label, 0) + 1
 
 
 def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStats) -> dict:

@@ -1,6 +1,7 @@
 """The Prefect flow under one session-scoped test harness."""
 
 import pandas as pd
+import pytest
 
 from conftest import EXAMPLES
 from pipeline.flows import extract_flow, ingest_task
@@ -37,3 +38,27 @@ def test_ingest_task_is_a_plain_function(tmp_path):
     f.write_text("甘肃省张掖市司法局召开会议，部署法治政府建设工作。", encoding="utf-8")
     docs = ingest_task.fn([SourceRef(str(f), "text")])
     assert docs[0].raw_text.startswith("甘肃省")
+
+
+def test_same_content_twice_is_processed_once(prefect_harness, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "宜昌市召开法治政府建设推进会，培训执法人员800余名。"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    summary = extract_flow(inputs=[str(folder)], out=str(tmp_path / "out"), batch_size=2)
+    assert summary["documents"] == 1 and summary["quarantined"] == 2
+    q = pd.read_parquet(tmp_path / "out" / "quarantine")
+    assert list(q["reason"]) == ["duplicate", "duplicate"]
+    assert len(pd.read_parquet(tmp_path / "out" / "indicators")) == 1
+
+
+def test_dask_runner_gives_the_same_rows_as_the_default(prefect_harness, tmp_path):
+    pytest.importorskip("prefect_dask")
+    from pipeline.flows import flow_with_runner
+    from test_reliability import table_digest
+
+    default, dask = tmp_path / "default", tmp_path / "dask"
+    extract_flow(inputs=[str(EXAMPLES)], out=str(default), batch_size=1)
+    flow_with_runner("dask", workers=2)(inputs=[str(EXAMPLES)], out=str(dask), batch_size=1)
+    assert table_digest(dask) == table_digest(default)
