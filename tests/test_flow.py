@@ -62,3 +62,17 @@ def test_dask_runner_gives_the_same_rows_as_the_default(prefect_harness, tmp_pat
     extract_flow(inputs=[str(EXAMPLES)], out=str(default), batch_size=1)
     flow_with_runner("dask", workers=2)(inputs=[str(EXAMPLES)], out=str(dask), batch_size=1)
     assert table_digest(dask) == table_digest(default)
+
+
+def test_changed_rules_reprocess_and_replace_old_rows(prefect_harness, tmp_path):
+    out = tmp_path / "out"
+    extract_flow(inputs=[str(EXAMPLES)], out=str(out))
+    again = extract_flow(inputs=[str(EXAMPLES)], out=str(out))
+    assert again["skipped_unchanged"] == 3 and again["documents"] == 0
+    changed = extract_flow(inputs=[str(EXAMPLES)], out=str(out), disabled_rules=["reg.bare_law"])
+    assert changed["documents"] == 3
+    docs = pd.read_parquet(out / "documents")
+    assert len(docs) == 3 and docs["pipeline_version"].str.endswith("-without:reg.bare_law").all()
+    regs = pd.read_parquet(out / "regulations")
+    assert not (regs["method"] == "rule:reg.bare_law").any()
+    assert regs.duplicated(["doc_id", "name"]).sum() == 0
