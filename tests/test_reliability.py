@@ -76,9 +76,22 @@ def _corpus(tmp_path, n=24):
 
 
 def _run(corpus, out, env=None):
+    """Run the CLI in its own process group; after it ends (or is killed), also end what it left
+    behind (a killed run's ephemeral Prefect server would hold its output pipes open)."""
     import os
-    return subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--batch-size", "4"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
+    import signal
+    log = out.parent / f"{out.name}.log"
+    with open(log, "ab") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--batch-size", "4"],
+                                cwd=ROOT, stdout=fh, stderr=fh, env={**os.environ, **(env or {})}, start_new_session=True)
+        try:
+            proc.wait(timeout=600)
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    return subprocess.CompletedProcess(proc.args, proc.returncode, log.read_text(errors="replace"), "")
 
 
 @pytest.mark.slow
