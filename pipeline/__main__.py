@@ -40,6 +40,7 @@ def run(
     batch_size: int = typer.Option(50, min=1, help="Documents per Prefect task batch"),
     segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
     disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
+    ner_mode: str = typer.Option("triggers", "--ner", help="NER model on: triggers (sentences with a title; default), all, off"),
     runner: str = typer.Option("thread", help="Task runner: thread, process (local cores) or dask"),
     workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
     dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
@@ -63,13 +64,15 @@ def run(
         probe.unlink()
     except OSError as e:
         _fail(f"cannot write to {out}: {e.strerror or e}")
+    if ner_mode not in ("triggers", "all", "off"):
+        _fail(f"--ner must be triggers, all or off, not {ner_mode!r}")
     if runner not in ("thread", "process", "dask"):
         _fail(f"--runner must be thread, process or dask, not {runner!r}")
     from pipeline.flows import flow_with_runner
 
     try:
         summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
-                               segmenter=segmenter, disabled_rules=sorted(set(disable_rule)))
+                               segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode)
     except Exception as e:  # one line for the user, the traceback in the log
         log.exception("run failed")
         _fail(f"run failed: {type(e).__name__}: {e}")
@@ -146,29 +149,34 @@ def schema(table: Optional[str] = typer.Argument(None, help="Only this table")) 
 @app.command()
 def bench(
     corpus: Path = typer.Argument(..., help="Corpus as .jsonl or .jsonl.gz with a 'text' field"),
-    sizes: str = typer.Option("2,8", help="Comma-separated corpus sizes in MB of text"),
+    sizes: str = typer.Option("2,8", help="Comma-separated corpus sizes in millions of characters"),
     out_json: Path = typer.Option(Path("bench.json"), "--json-out", help="Where to write the results"),
+    compare_ner: bool = typer.Option(False, help="Also run the NER over all text at the first size"),
+    gold: Optional[Path] = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
 ) -> None:
     """Throughput per stage, docs/s and peak RSS at several corpus sizes."""
     from pipeline.bench import bench as run_bench
 
-    if not corpus.is_file():
+    if not corpus.exists():
         _fail(f"corpus not found: {corpus}")
     try:
         mbs = [float(x) for x in sizes.split(",") if x.strip()]
     except ValueError:
         _fail(f"--sizes must be numbers, got {sizes!r}")
     try:
-        report = run_bench(corpus, mbs, out_json)
+        report = run_bench(corpus, mbs, out_json, compare_ner=compare_ner, gold=gold)
     except RuntimeError as e:
         _fail(str(e))
     t = Table(title=f"bench on {corpus.name} (1 core)")
-    for col in ("MB", "docs", "chars/s", "docs/s", "peak RSS MB", *STAGE_COLUMNS):
+    for col in ("M chars", "docs", "chars/s", "docs/s", "peak RSS MB", *STAGE_COLUMNS):
         t.add_column(col, justify="right")
-    for r in report["results"]:
-        t.add_row(str(r["megabytes"]), str(r["docs"]), str(r["chars_per_s"]), str(r["docs_per_s"]),
+    for r in report["results"] + ([report["ner_all_text"]] if "ner_all_text" in report else []):
+        t.add_row(f"{r['megabytes']} {r['ner_mode']}", str(r["docs"]), str(r["chars_per_s"]), str(r["docs_per_s"]),
                   str(r["peak_rss_mb"]), *(f"{r['stage_seconds'][s]:.2f}" for s in STAGE_COLUMNS))
     console.print(t)
+    for key in ("ratio_last_to_first", "speedup_vs_all_text", "gold_f1"):
+        if key in report:
+            console.print(f"{key}: {report[key]}", highlight=False)
     console.print(f"results written to {out_json}")
 
 
@@ -268,7 +276,18 @@ def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to k
     console.print(f"pkuseg model ready at {path}")
 
 
-STAGE_COLUMNS = ("ingest", "clean", "split", "extract", "validate", "write")
+STAGE_COLUMNS = ("ingest", "clean", "split", "ner", "rules", "validate", "write")
+
+
+def _mount_ner() -> None:
+    """train-ner and evaluate-ner live in pipeline/ner/cli.py; mount them here."""
+    from pipeline.ner.cli import app as ner_app
+
+    for command in ner_app.registered_commands:
+        app.registered_commands.append(command)
+
+
+_mount_ner()
 
 
 def main() -> None:

@@ -1,7 +1,10 @@
-"""Throughput benchmark: the stages as plain functions over the first N MB of a corpus.
+"""Throughput benchmark: the stages as plain functions over the first N million characters of a
+corpus, each size in its own process so that peak RSS is that size's own.
 
-Each size runs in its own process so peak RSS is that size's own. Results: chars/s, docs/s,
-peak RSS and seconds per stage, for every size, plus the ratios between sizes.
+Reports chars/s, docs/s, peak RSS and seconds per stage (ingest, clean, split, ner, rules,
+validate, write) per size and the ratios between sizes. With ``compare_ner`` the first size is
+also run with the NER model over every sentence (plain ``nlp.pipe`` over all clean text), side by
+side with the default trigger mode, and with ``gold`` both modes are scored on the gold files.
 """
 
 from __future__ import annotations
@@ -15,37 +18,46 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("ingest", "clean", "split", "extract", "validate", "write")
+STAGES = ("ingest", "clean", "split", "ner", "rules", "validate", "write")
 
 
 def corpus_texts(path: Path, max_chars: int):
-    """Stream ``text`` fields of a .jsonl or .jsonl.gz corpus until max_chars is reached."""
-    opener = gzip.open if path.suffix == ".gz" else open
+    """Texts of a .jsonl/.jsonl.gz corpus (``text`` field) or a folder of .txt files."""
     total = 0
+    for text in _texts(path):
+        if not text.strip():
+            continue
+        yield text
+        total += len(text)
+        if total >= max_chars:
+            return
+
+
+def _texts(path: Path):
+    if path.is_dir():
+        for f in sorted(path.glob("*.txt")):
+            yield f.read_text("utf-8", errors="replace")
+        return
+    opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            text = json.loads(line).get("text") or ""
-            if not text.strip():
-                continue
-            yield text
-            total += len(text)
-            if total >= max_chars:
-                return
+            yield json.loads(line).get("text") or ""
 
 
-def run_size(corpus: Path, megabytes: float, batch_size: int = 200) -> dict:
+def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: str = "triggers",
+             out: Path | None = None) -> dict:
     """Process ~megabytes×1e6 characters through every stage, timing each."""
     from pipeline import nlp, store
     from pipeline.clean import clean
-    from pipeline.extract import extract
+    from pipeline.extract import extract, ner
     from pipeline.ingest import InputError, _document
     from pipeline.validate import Processed, Rows, to_rows
 
     times = dict.fromkeys(STAGES, 0.0)
     chars = docs = rejected = 0
-    out = Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
+    out = out or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     texts = corpus_texts(corpus, int(megabytes * 1_000_000))
-    extract("预热张掖市"), nlp.sentences(["预热。"])  # load lexicons and the gazetteer before timing
+    extract("预热张掖市"), nlp.sentences(["预热。"]), ner.tag(["预热市长"], [[(0, 4)]], ner_mode)  # load before timing
     start = time.perf_counter()
     while True:
         t0 = time.perf_counter()
@@ -63,45 +75,83 @@ def run_size(corpus: Path, megabytes: float, batch_size: int = 200) -> dict:
         t2 = time.perf_counter()
         sents = nlp.sentences([d.clean_text for d in cleaned])
         t3 = time.perf_counter()
-        found = [extract(d.clean_text) for d in cleaned]
+        tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
         t4 = time.perf_counter()
+        found = [extract(d.clean_text, ner_spans=n) for d, n in zip(cleaned, tagged)]
+        t5 = time.perf_counter()
         rows = Rows()
         for d, s, f in zip(cleaned, sents, found):
-            rows.extend(to_rows(Processed(d, s, f), "bench", "bench"))
-        t5 = time.perf_counter()
-        tables = {k: v for k, v in rows.tables.items() if k != "quarantine"}
-        store.write_batch(out, tables, store.part_key(*(r.doc_id for r in raws)))
+            rows.extend(to_rows(Processed(d, s, f), "bench", f"bench-{ner_mode}"))
         t6 = time.perf_counter()
-        for stage, a, b in zip(STAGES, (t0, t1, t2, t3, t4, t5), (t1, t2, t3, t4, t5, t6)):
+        tables = {k: v for k, v in rows.tables.items() if k != "quarantine"}
+        if tables["documents"]:
+            store.write_batch(out, tables, store.part_key(*(r.doc_id for r in raws)))
+        t7 = time.perf_counter()
+        for stage, a, b in zip(STAGES, (t0, t1, t2, t3, t4, t5, t6), (t1, t2, t3, t4, t5, t6, t7)):
             times[stage] += b - a
         chars += sum(len(r.raw_text) for r in raws)
         docs += len(raws)
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"megabytes": megabytes, "chars": chars, "docs": docs, "rejected": rejected, "seconds": round(seconds, 3),
-            "chars_per_s": round(chars / seconds), "docs_per_s": round(docs / seconds, 1),
-            "peak_rss_mb": round(rss_mb, 1), "stage_seconds": {k: round(v, 3) for k, v in times.items()}}
+    return {"megabytes": megabytes, "ner_mode": ner_mode, "chars": chars, "docs": docs, "rejected": rejected,
+            "seconds": round(seconds, 3), "chars_per_s": round(chars / seconds) if seconds else 0,
+            "docs_per_s": round(docs / seconds, 1) if seconds else 0, "peak_rss_mb": round(rss_mb, 1),
+            "stage_seconds": {k: round(v, 3) for k, v in times.items()}}
 
 
-def bench(corpus: Path, sizes: list[float], out_json: Path) -> dict:
-    """Run each size in a fresh process and write all results to out_json."""
-    results = []
-    for mb in sizes:
-        cmd = [sys.executable, "-m", "pipeline.bench", str(corpus), str(mb)]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode:
-            raise RuntimeError(f"bench of {mb} MB failed: {proc.stderr.strip().splitlines()[-1:]}")
-        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    report = {"corpus": str(corpus), "cores_used": 1, "results": results}
+def gold_scores(docs_dir: Path, gold: Path, ner_mode: str) -> dict:
+    """F1 per kind on gold files, running the stages as plain functions over ``docs_dir``."""
+    from pipeline import store
+    from pipeline.clean import clean
+    from pipeline.evaluate import evaluate
+    from pipeline.extract import extract, ner
+    from pipeline.ingest import discover, read
+    from pipeline.nlp import sentences
+    from pipeline.validate import Processed, Rows, to_rows
+
+    out = Path(tempfile.mkdtemp(prefix="fazhi-bench-gold-"))
+    refs, _ = discover([docs_dir])
+    raws = [i for r in refs for i in read(r) if hasattr(i, "raw_text")]
+    cleaned = [clean(r) for r in raws]
+    sents = sentences([d.clean_text for d in cleaned])
+    tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
+    rows = Rows()
+    for d, s, n in zip(cleaned, sents, tagged):
+        rows.extend(to_rows(Processed(d, s, extract(d.clean_text, ner_spans=n)), "bench", ner_mode))
+    store.write_batch(out, {k: v for k, v in rows.tables.items() if k != "quarantine"}, "gold")
+    result = evaluate(gold, out)
+    return {kind: round(s.f1, 4) for kind, s in result["kinds"].items()}
+
+
+def bench(corpus: Path, sizes: list[float], out_json: Path, compare_ner: bool = False,
+          gold: Path | None = None) -> dict:
+    """Run each size (and the comparison) in a fresh process; write all results to out_json."""
+    results = [_subprocess(corpus, mb, "triggers") for mb in sizes]
+    report: dict = {"corpus": str(corpus), "cores_used": 1, "results": results}
     if len(results) >= 2:
         a, b = results[0], results[-1]
         report["ratio_last_to_first"] = {
             "chars": round(b["chars"] / a["chars"], 2), "seconds": round(b["seconds"] / a["seconds"], 2),
             "chars_per_s": round(b["chars_per_s"] / a["chars_per_s"], 2),
             "peak_rss": round(b["peak_rss_mb"] / a["peak_rss_mb"], 2)}
+    if compare_ner:
+        plain = _subprocess(corpus, sizes[0], "all")
+        report["ner_all_text"] = plain
+        report["speedup_vs_all_text"] = round(results[0]["chars_per_s"] / plain["chars_per_s"], 2)
+        if gold is not None:
+            docs_dir = gold.parent / "docs"
+            report["gold_f1"] = {mode: gold_scores(docs_dir, gold, mode) for mode in ("triggers", "all", "off")}
     out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return report
 
 
+def _subprocess(corpus: Path, mb: float, mode: str) -> dict:
+    cmd = [sys.executable, "-m", "pipeline.bench", str(corpus), str(mb), mode]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(f"bench of {mb} M chars ({mode}) failed: {proc.stderr.strip().splitlines()[-1:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 if __name__ == "__main__":
-    print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]))))
+    print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))

@@ -20,7 +20,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from pipeline import ingest, nlp, store
 from pipeline.clean import CleanDocument, clean
-from pipeline.extract import extract
+from pipeline.extract import extract, ner
 from pipeline.ingest import RawDocument, Rejected, SourceRef
 from pipeline.validate import Processed, Rows, to_rows
 from pipeline.version import library_versions, pipeline_version
@@ -85,8 +85,10 @@ def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int
 
 
 @task(name="extract")
-def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset()) -> list:
-    return [_guarded("extract", i.raw, lambda i=i, s=s: Processed(i, s, extract(i.clean_text, disabled_rules)))
+def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers") -> list:
+    docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
+    tagged = iter(ner.tag([d.clean_text for d, _ in docs], [s for _, s in docs], ner_mode) if docs else [])
+    return [_guarded("extract", i.raw, lambda i=i, s=s, n=next(tagged): Processed(i, s, extract(i.clean_text, disabled_rules, n)))
             if isinstance(i, CleanDocument) else i for i, s in zip(items, sentences)]
 
 
@@ -109,7 +111,7 @@ def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
 
 @flow(name="extract", log_prints=False)
 def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, segmenter: str = "char",
-                 disabled_rules: list[str] | None = None, in_flight: int = 4) -> dict:
+                 disabled_rules: list[str] | None = None, in_flight: int = 4, ner_mode: str = "triggers") -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary.
 
     Batches go through the stage tasks as futures on the flow's task runner (threads by default,
@@ -119,7 +121,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
     t0 = time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     disabled = frozenset(disabled_rules or [])
-    version = pipeline_version() + (f"-without:{','.join(sorted(disabled))}" if disabled else "")
+    version = pipeline_version() + (f"-ner:{ner_mode}" if ner_mode != "triggers" else "") + (
+        f"-without:{','.join(sorted(disabled))}" if disabled else "")
     out_path = Path(out)
     params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
               "segmenter": segmenter, "disabled_rules": sorted(disabled)}
@@ -134,7 +137,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
         for batch in _batches(refs, batch_size):
             items = ingest_task.submit(batch)
             cleaned = clean_task.submit(items, skip)
-            processed = extract_task.submit(cleaned, split_task.submit(cleaned, segmenter), disabled)
+            processed = extract_task.submit(cleaned, split_task.submit(cleaned, segmenter), disabled, ner_mode)
             pending.append((batch, items, validate_task.submit(processed, run_id, version)))
             if len(pending) >= in_flight:
                 state.collect(*pending.popleft())

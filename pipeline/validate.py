@@ -66,7 +66,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
         _add(out, p, "mentions", Mention, dict(
             base, mention_id=_mention_id(doc.doc_id, f.start, f.end, f.label), sentence_id=sentence_of(f.start),
             start=f.start, end=f.end, text=text[f.start:f.end], label=f.label, normalized=f.normalized,
-            method=f"rule:{f.rule}", confidence=f.confidence, raw_start=raw_start, raw_end=raw_end))
+            method=_method(f.rule), confidence=f.confidence, raw_start=raw_start, raw_end=raw_end))
     for pl in p.extraction.places:
         d = pl.division
         _add(out, p, "places", Place, dict(
@@ -75,7 +75,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
             candidates=[] if d else [c.adcode for c in pl.candidates], mentions=_spans(pl.spans), method=f"rule:{pl.rule}"))
     for o in p.extraction.officials:
         _add(out, p, "officials", Official, dict(
-            base, name=o.name, title=o.title, org=o.org, mentions=_spans(o.spans), method=f"rule:{o.rule}",
+            base, name=o.name, title=o.title, org=o.org, mentions=_spans(o.spans), method=_method(o.rule),
             confidence=o.confidence))
     for r in p.extraction.regulations:
         _add(out, p, "regulations", Regulation, dict(
@@ -88,6 +88,11 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
             normalized_value=i.normalized_value, base_unit=i.base_unit, method=f"rule:{i.rule}",
             confidence=i.confidence))
     return out
+
+
+def _method(rule: str) -> str:
+    """Rule ids become ``rule:<id>``; the model's spans already say ``ner:<model>@<version>``."""
+    return rule if rule.startswith("ner:") else f"rule:{rule}"
 
 
 def _spans(spans: list[tuple[int, int]]) -> list[Span]:

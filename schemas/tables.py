@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
-Label = Literal["PLACE", "PERSON", "TITLE", "ORG", "REGULATION", "INDICATOR", "DATE"]
+Label = Literal["PLACE", "PERSON", "TITLE", "GOV", "ORG", "REGULATION", "INDICATOR", "DATE"]
 Level = Literal["province", "city", "county", "town", "other"]
 Category = Literal["法律", "行政法规", "地方性法规", "规章", "规范性文件", "规划/纲要/方案", "其他"]
 

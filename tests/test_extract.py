@@ -120,6 +120,7 @@ def test_generic_words_are_not_places(text):
     ("张掖市召开会议,何志勇市长出席。", "何志勇", "市长", "张掖市"),
     ("全国人大常委会委员长赵乐际在北京会见", "赵乐际", "委员长", None),
     ("习近平总书记强调,要坚持依法治国。", "习近平", "总书记", None),
+    ("张掖市司法局局长王明出席会议", "王明", "局长", "张掖市司法局"),
 ])
 def test_officials(text, name, title, org):
     result = extract(text)
@@ -129,6 +130,15 @@ def test_officials(text, name, title, org):
 @pytest.mark.parametrize("text", ["[责任编辑:王小红]", "记者 张明报道", "以******同志为核心", "关于印发方案的通知"])
 def test_not_officials(text):
     assert officials.find(text, {})[0] == []
+
+
+def test_model_person_spans_add_officials_the_name_rules_miss():
+    text = "在北京人民大会堂会见来华访问的泰国总理佩通坦。"
+    start = text.index("佩通坦")
+    assert officials.find(text, {})[0] == []
+    hits, found = officials.find(text, {}, [(start, start + 3)], ner_method="ner:test@1")
+    assert [(o.name, o.title, o.org, o.rule) for o in hits] == [("佩通坦", "总理", None, "ner:test@1")]
+    assert {f.label for f in found} == {"PERSON", "TITLE"}
 
 
 def test_regulations_nested_bare_and_filtered():

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import Counter
 
 from pipeline.extract import dates, indicators, officials, places, regulations
-from pipeline.extract.types import Extraction
+from pipeline.extract.types import Extraction, Found
 
 
-def extract(text: str, disabled: frozenset[str] = frozenset()) -> Extraction:
-    """All extractors over one clean text; ``disabled`` rule ids are left out of the results."""
-    result = _extract(text)
+def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[Found] | None = None) -> Extraction:
+    """All extractors over one clean text, with the NER model's spans when given; ``disabled``
+    rule ids are left out of the results."""
+    result = _extract(text, ner_spans or [])
     return _without(result, disabled) if disabled else result
 
 
@@ -23,14 +24,17 @@ def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
     return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators))
 
 
-def _extract(text: str) -> Extraction:
+def _extract(text: str, ner_spans: list[Found]) -> Extraction:
     regs, reg_mentions, titles = regulations.find(text)
     resolved = places.resolve(places.find(text))
     main = main_places(resolved)
-    offs, off_mentions = officials.find(text, main)
+    persons = [(f.start, f.end) for f in ner_spans if f.label == "PERSON"]
+    offs, off_mentions = officials.find(text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None)
     inds, ind_mentions = indicators.find(text, titles)
     date_mentions = dates.find(text, titles)
     mentions = reg_mentions + places.mentions(resolved) + off_mentions + ind_mentions + date_mentions
+    taken = {(f.start, f.end, f.label) for f in mentions}
+    mentions += [f for f in ner_spans if (f.start, f.end, f.label) not in taken]  # the model's own view
     mentions.sort(key=lambda f: (f.start, f.end, f.label))
     return Extraction(mentions, resolved, offs, regs, inds)
 

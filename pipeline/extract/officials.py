@@ -18,6 +18,7 @@ from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.types import Found, OfficialHit
 from pipeline.lexicons import is_person_name
 
+BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
 FUNCTION_CHARS = set("和与是的在对向同及由请被把将给让为")
 
 
@@ -32,20 +33,34 @@ def _patterns():
     not_official = tuple(spec["not_officials"])
     run = re.compile(rf"(?:(?:[市县区省州]委|[市县区省州]政府)?{one}、)*(?:[市县区省州]委|[市县区省州]政府)?{one}$")
 
+    unit = r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|办|院|部|中心|所|处|科))"
+    org_run = re.compile(rf"{unit}?(?:{one}、)*{one}")
+
     def title_run_start(chain: str) -> int:
+        """Where the organisation + titles part of a chain starts: at a place directly followed
+        by an organisation unit and titles (葫芦岛市|委副书记、市长), else at the titles."""
+        for start, end, _ in load_gazetteer().scan(chain):
+            if org_run.fullmatch(chain, end):
+                return start
         m = run.search(chain)
         return m.start() if m else 0
 
     return title_start, chain_end, not_official, title_run_start
 
 
-def find(text: str, main_places: dict[str, str]) -> tuple[list[OfficialHit], list[Found]]:
+def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, int]] = (),
+         ner_method: str | None = None) -> tuple[list[OfficialHit], list[Found]]:
     """Officials and their PERSON/TITLE mentions. ``main_places`` maps a level suffix (市, 县, 省)
-    to the document's most frequent place of that level, for titles without an organisation."""
+    to the document's most frequent place of that level, for titles without an organisation.
+    ``ner_persons`` are the model's PER spans: a title next to one makes an official even where
+    the name rules (surname list, name length) do not recognise the name."""
     title_start, chain_end, not_official, _ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
-    for name_start, name_end, chain, chain_span, rule in _candidates(text, title_start, chain_end):
+    candidates = list(_candidates(text, title_start, chain_end))
+    taken = [(s, e) for s, e, *_ in candidates]
+    candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
+    for name_start, name_end, chain, chain_span, rule in candidates:
         name = text[name_start:name_end]
         before = text[max(0, (chain_span or (name_start, name_end))[0] - 6):(chain_span or (name_start, name_end))[0]]
         if before.endswith(not_official) or chain is None:
@@ -53,13 +68,14 @@ def find(text: str, main_places: dict[str, str]) -> tuple[list[OfficialHit], lis
         org, title = split_chain(chain, main_places)
         hit = hits.get(name)
         if hit is None:
-            hits[name] = hit = OfficialHit(name, title, org, [], rule, 0.85)
+            hits[name] = hit = OfficialHit(name, title, org, [], rule, 0.7 if rule.startswith("ner:") else 0.85)
         elif title and len(title) > len(hit.title or ""):
             hit.title, hit.org = title, org or hit.org
         hit.spans.append((name_start, name_end))
-        found.append(Found(name_start, name_end, "PERSON", name, rule, 0.85))
+        conf = 0.7 if rule.startswith("ner:") else 0.85
+        found.append(Found(name_start, name_end, "PERSON", name, rule, conf))
         if chain_span:
-            found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, 0.85))
+            found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, conf))
     for hit in hits.values():  # every other occurrence of the name is a mention too
         known = set(hit.spans)
         for m in re.finditer(re.escape(hit.name), text):
@@ -86,6 +102,34 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
     for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,4})\n([\u4e00-\u9fff、]{2,30})$", text):
         if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
             yield m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline"
+
+
+def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_end: re.Pattern, how: str):
+    """Officials from the model's person spans that the rules did not find: a title right after
+    the name (X市长), or a title chain right before it (市长X)."""
+    out = []
+    for start, end in persons:
+        name = text[start:end]
+        if any(s < end and start < e for s, e in taken) or not _plausible_name(name):
+            continue
+        t = title_start.match(text, end)
+        if t and not text.startswith(tuple(rules.load("titles")["not_after_title"]), t.end()):
+            out.append((start, end, t.group(0), (end, t.end()), how))
+            continue
+        stop = start - 1 if start and text[start - 1] == " " else start
+        for _, _, chain, span, _ in _with_chain(text, start, end, stop, chain_end):
+            out.append((start, end, chain, span, how))
+    return out
+
+
+def _plausible_name(name: str) -> bool:
+    """A model PER span worth trusting next to a title: 2-4 Chinese characters (or a transliterated
+    name with ·), not a common word."""
+    from pipeline.lexicons import not_names
+
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return name not in not_names() and name[:2] not in not_names()
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff·]{2,10}", name))
 
 
 def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = False):
@@ -145,8 +189,7 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
     """Drop words before the organisation: keep from 中共 or the first place name or title."""
     idx = chain.find("中共")
     if idx < 0:
-        hits = load_gazetteer().scan(chain)
-        idx = hits[0][0] if hits else _patterns()[3](chain)
+        idx = _patterns()[3](chain)
     return chain[idx:], start + idx
 
 
@@ -158,7 +201,10 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
         place = load_gazetteer().by_name[hits[0][2]][0].name
         rest = body[hits[0][1]:]
         if rest[:1] in ("委", "政") or rest.startswith("人民政府"):
-            rest = place[-1] + rest
+            return place, place[-1] + rest  # 北镇市|委书记 → (北镇市, 市委书记)
+        bureau = BUREAU.match(rest)
+        if bureau and bureau.end() < len(rest):  # 张掖市|司法局局长 → (张掖市司法局, 局长)
+            return place + bureau.group(0), rest[bureau.end():]
         return place, rest
     level = body[:1]
     return main_places.get(level), body

@@ -1,0 +1,73 @@
+"""The project's trained NER model (``pipeline/models/ner``), run where it can change a result.
+
+A char-level CNN tags ~20-40k characters/s per core, several times slower than all the rules
+together, so it does not read every sentence: a cheap trigger (a title from the lexicon, the only
+place the resolvers use person names) picks the sentences worth tagging. ``mode="all"`` tags every
+sentence, for measuring what the trigger costs in accuracy.
+
+Order inside the model: char tokenizer → tok2vec → ner (PER, TITLE, GOV, ORG, LOC); the rules
+run first (regulations, places, indicators, dates) and the resolvers combine both (officials).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.extract import rules
+from pipeline.extract.types import Found
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
+LABELS = {"PER": "PERSON", "TITLE": "TITLE", "GOV": "GOV", "ORG": "ORG", "LOC": "PLACE"}
+CONFIDENCE = 0.7  # the model gives no calibrated scores; this is its dev-set precision, rounded
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The shipped model, or None when it is not there (the rules then work alone)."""
+    if not (MODEL_DIR / "meta.json").is_file():
+        return None
+    import spacy
+
+    import pipeline.ner  # noqa: F401  (registers the model's custom components, if any)
+
+    return spacy.load(MODEL_DIR)
+
+
+@lru_cache(maxsize=1)
+def method() -> str:
+    """``ner:<model>@<version>``; the version is a hash of the model's meta.json."""
+    import hashlib
+
+    meta = MODEL_DIR / "meta.json"
+    if not meta.is_file():
+        return "ner:none"
+    name = json.loads(meta.read_text("utf-8")).get("name", "ner")
+    return f"ner:{name}@{hashlib.sha256(meta.read_bytes()).hexdigest()[:10]}"
+
+
+@lru_cache(maxsize=1)
+def trigger() -> re.Pattern:
+    spec = rules.load("titles")
+    return re.compile(rules.alternation(spec["base"]))
+
+
+def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers") -> list[list[Found]]:
+    """NER spans per document, over the triggered sentences (or all of them)."""
+    nlp = load_model()
+    if nlp is None or mode == "off":
+        return [[] for _ in texts]
+    jobs: list[tuple[int, int, str]] = []  # (doc index, sentence start, sentence text)
+    pattern = trigger()
+    for k, (text, spans) in enumerate(zip(texts, sentences)):
+        for s, e in spans:
+            if mode == "all" or pattern.search(text, s, e):
+                jobs.append((k, s, text[s:e]))
+    out: list[list[Found]] = [[] for _ in texts]
+    how = method()
+    for (k, offset, _), doc in zip(jobs, nlp.pipe((j[2] for j in jobs), batch_size=256)):
+        for ent in doc.ents:
+            out[k].append(Found(offset + ent.start_char, offset + ent.end_char, LABELS[ent.label_], ent.text, how, CONFIDENCE))
+    return out
