@@ -85,7 +85,8 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
         _add(out, p, "indicators", Indicator, dict(
             base, sentence_id=sentence_of(i.start), start=i.start, end=i.end, text=text[i.start:i.end],
             metric=i.metric, value=i.value, unit=i.unit, qualifier=i.qualifier,
-            normalized_value=i.normalized_value, base_unit=i.base_unit, method=f"rule:{i.rule}",
+            normalized_value=i.normalized_value, base_unit=i.base_unit, value_max=i.value_max,
+            normalized_value_max=i.normalized_value_max, method=f"rule:{i.rule}",
             confidence=i.confidence))
     return out
 

@@ -152,6 +152,8 @@ class Indicator(SpanRow):
     qualifier: str | None = Field(None, description="余, 多, 以上, 超, 近, 约, ... when present.")
     normalized_value: float = Field(description="Value in base units (21815000000 for 218.15亿元).")
     base_unit: str = Field(description="Unit without multiplier (元, 条, %).")
+    value_max: float | None = Field(None, description="Upper bound of a range as written (5 for 3至5家); null otherwise.")
+    normalized_value_max: float | None = Field(None, description="Upper bound of a range in base units.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
 

@@ -81,6 +81,17 @@ def test_indicator_span_covers_metric_and_number(text, span, metric):
     assert [(text[h.start:h.end], h.metric) for h in hits] == [(span, metric)]
 
 
+@pytest.mark.parametrize("text, value, value_max, unit, normalized_max", [
+    ("每年培训3至5期。", 3, 5, "期", 5),
+    ("投资20-30万元,", 20, 30, "万元", 300000),
+    ("满意度达到二至三成,提高覆盖率10～15%。", 10, 15, "%", 15),
+])
+def test_ranges(text, value, value_max, unit, normalized_max):
+    hits, _ = indicators.find(text, [])
+    assert [(h.value, h.value_max, h.unit, h.normalized_value_max, h.rule) for h in hits] == [
+        (value, value_max, unit, normalized_max, "indicator.range")]
+
+
 def test_indicator_inside_a_title_is_not_counted():
     text = "制定《礼遇便利13条》措施。"
     _, _, titles = regulations.find(text)

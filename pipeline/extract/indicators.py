@@ -22,7 +22,8 @@ def _spec():
     spec = rules.load("indicators")
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
     number = re.compile(
-        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC}|{CHINESE})(?P<mult>{_alt(spec['multipliers'])})?"
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC}|{CHINESE})"
+        rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?(?P<mult>{_alt(spec['multipliers'])})?"
         rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
         rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?")
     scopes = _alt(spec["rank_scopes"])
@@ -105,7 +106,16 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
             qualifier = spec[table][m.group(key)]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
     metric, start, end = _metric(text, m, spec, floor)
-    return IndicatorHit(start, end, metric, value, unit, qualifier, normalized, base, "indicator.number_unit", 0.8)
+    rule, value_max, normalized_max = "indicator.number_unit", None, None
+    if m.group("num2"):  # 3至5家, 20-30万元: the range's upper bound; value is the lower one
+        try:
+            value_max, normalized_max = value_of(*split_multiplier(m.group("num2"), mult or None))
+        except ValueError:
+            return None
+        if value_max <= value:
+            return None  # 2021-2025 style pairs that are not ranges of a quantity
+        rule = "indicator.range"
+    return IndicatorHit(start, end, metric, value, unit, qualifier, normalized, base, rule, 0.8, value_max, normalized_max)
 
 
 def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:

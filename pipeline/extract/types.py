@@ -49,6 +49,8 @@ class IndicatorHit:
     base_unit: str
     rule: str
     confidence: float
+    value_max: float | None = None
+    normalized_value_max: float | None = None
 
 
 @dataclass
