@@ -1,0 +1,61 @@
+"""Typer commands for the NER model; mounted into ``python -m pipeline`` by the main CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from pipeline.ner.convert import SOURCES
+from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL
+
+app = typer.Typer(add_completion=False, help="Train and evaluate the fazhi Chinese NER model.")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _check_data(data_dir: Path) -> None:
+    """One clear line instead of a traceback when the shared corpora are not there."""
+    missing = [rel for rel in SOURCES.values() if not (data_dir / rel).is_file()]
+    if missing:
+        _fail(f"NER data not found under {data_dir} (missing {missing[0]}); pass --data-dir")
+
+
+@app.command("train-ner")
+def train_ner_cmd(
+    output: Path = typer.Option(Path("outputs/ner_train"), "--output", "-o", help="spacy train output dir"),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Override training.max_steps"),
+    data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir", help="Folder with cluener2020/, msra_ner/, resume_ner/"),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="DocBin cache (default ~/.cache/fazhi/ner)"),
+    seed: int = typer.Option(0, "--seed"),
+    ship_to: Path = typer.Option(DEFAULT_MODEL, "--ship-to", help="Where model-best is copied"),
+) -> None:
+    """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
+    _check_data(data_dir)
+    from pipeline.ner.train import train_ner
+
+    meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to)
+    typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")
+
+
+@app.command("evaluate-ner")
+def evaluate_ner_cmd(
+    model: Path = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Model directory"),
+    data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir"),
+    speed: bool = typer.Option(True, "--speed/--no-speed", help="Also measure chars/s"),
+    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON"),
+) -> None:
+    """Per-label P/R/F1 on CLUENER dev, MSRA test and Resume test."""
+    if not (model / "config.cfg").is_file():
+        _fail(f"no spaCy model at {model}")
+    _check_data(data_dir)
+    from pipeline.ner.evaluate import evaluate_ner
+
+    scores = evaluate_ner(model, data_dir, speed=speed, quiet=as_json)
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))

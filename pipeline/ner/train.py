@@ -1,0 +1,98 @@
+"""Train the fazhi NER model: convert the corpora (cached), run ``spacy train``, ship model-best.
+
+The shipped copy lives in ``pipeline/models/ner`` and its ``meta.json`` records the source data
+hashes, the label mapping and the evaluation scores, so a model can always be traced to its data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+from pipeline.ner.convert import RULES_PATH, convert_all, default_cache_dir, load_rules
+from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, evaluate_ner
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+MAX_MODEL_MB = 40
+
+
+def label_mapping_summary(rules: dict) -> dict:
+    """The mapping in a compact, human-readable form for meta.json."""
+    split = rules["gov_org_split"]
+    return {
+        "labels": rules["labels"],
+        "cluener": rules["cluener"],
+        "msra": rules["msra"],
+        "resume": rules["resume"],
+        "gov_org_rule": "ORG span -> GOV if it ends with one of gov_suffixes or starts with one of "
+                        "gov_prefixes, unless it ends with an org_suffix_exception (label_rules.json)",
+        "gov_suffixes": split["gov_suffixes"],
+        "gov_prefixes": split["gov_prefixes"],
+        "org_suffix_exceptions": split["org_suffix_exceptions"],
+        "missing": "'-' = tokens left unannotated (not taught as O): CLUENER scene/book/movie/game; "
+                   "MSRA text matching the title lexicon",
+    }
+
+
+def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int) -> None:
+    from spacy.cli.train import train
+
+    # One BLAS thread: the model is meant for 1-core CPU use and this keeps runs reproducible.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    overrides = {"paths.train": str(cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
+                 "system.seed": seed}
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    train(CONFIG_PATH, output_dir, overrides=overrides)
+
+
+def dir_size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 1e6
+
+
+def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = None,
+               data_dir: Path = DEFAULT_DATA_DIR) -> dict:
+    """Copy model-best to dest, evaluate it and write provenance + scores into meta.json."""
+    dest = Path(dest)
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(best_dir, dest)
+    size = dir_size_mb(dest)
+    if size > MAX_MODEL_MB:
+        raise RuntimeError(f"model is {size:.1f} MB, over the {MAX_MODEL_MB} MB limit")
+    scores = evaluate_ner(dest, data_dir)
+    meta_path = dest / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({"name": "fazhi_ner", "description": "Chinese char-level NER: PER TITLE GOV ORG LOC"})
+    meta["fazhi"] = {
+        "data_sha256": manifest["sources"],
+        "label_rules_sha256": manifest["rules_sha256"],
+        "label_mapping": label_mapping_summary(load_rules(RULES_PATH)),
+        "train_counts": manifest["counts"]["train"],
+        "seed": manifest["seed"],
+        "cluener_repeat": manifest["cluener_repeat"],
+        "evaluation": scores,
+        "size_mb": round(size, 1),
+        **(extra or {}),
+    }
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    return meta
+
+
+def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
+              cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
+              ship_to: Path | str | None = DEFAULT_MODEL) -> dict:
+    """Convert (if needed), train with the committed config, and ship model-best to ship_to."""
+    data_dir, output_dir = Path(data_dir), Path(output_dir)
+    cache_dir = Path(cache_dir or default_cache_dir())
+    manifest = convert_all(data_dir, cache_dir, seed=seed)
+    started = time.time()
+    run_spacy_train(output_dir, cache_dir, max_steps, seed)
+    extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps}
+    if ship_to is None:
+        return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
+    return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)
