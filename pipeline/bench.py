@@ -22,15 +22,20 @@ STAGES = ("ingest", "clean", "split", "ner", "rules", "validate", "write")
 
 
 def corpus_texts(path: Path, max_chars: int):
-    """Texts of a .jsonl/.jsonl.gz corpus (``text`` field) or a folder of .txt files."""
+    """Texts of a .jsonl/.jsonl.gz corpus (``text`` field) or a folder of .txt files; a corpus
+    smaller than max_chars is read again from the start (for memory tests at large sizes)."""
     total = 0
-    for text in _texts(path):
-        if not text.strip():
-            continue
-        yield text
-        total += len(text)
-        if total >= max_chars:
-            return
+    while True:
+        before = total
+        for text in _texts(path):
+            if not text.strip():
+                continue
+            yield text
+            total += len(text)
+            if total >= max_chars:
+                return
+        if total == before:
+            return  # an empty corpus
 
 
 def _texts(path: Path):
