@@ -70,6 +70,8 @@ def run(
         _fail(f"--runner must be thread, process or dask, not {runner!r}")
     from pipeline.flows import flow_with_runner
 
+    if runner != "thread":
+        _share_api_server()
     try:
         summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
                                segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode)
@@ -80,6 +82,21 @@ def run(
         console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
         return
     _print_summary(summary)
+
+
+def _share_api_server() -> None:
+    """Worker processes would each start their own ephemeral Prefect server; start one here and
+    point every process at it (unless the user already set PREFECT_API_URL)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+    os.environ["PREFECT_API_URL"] = server.api_url
+    import atexit
+
+    atexit.register(server.stop)
 
 
 def _print_summary(s: dict) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from pipeline import ingest, nlp, store
@@ -44,6 +45,7 @@ class RunStats:
 
 
 # ---- tasks (thin wrappers; the logic lives in the stage modules) -------------------------------
+# No result caching: Prefect's default cache key hashes every input, i.e. whole batches of text.
 # A batch travels as one list in which every item is a document at its current stage, a Rejected
 # (quarantined with a reason) or a Skipped (already processed with this pipeline version).
 
@@ -61,30 +63,30 @@ class BatchResult:
     items: int
 
 
-@task(name="discover", retries=2, retry_delay_seconds=[1, 5])
+@task(name="discover", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
 def discover_task(inputs: list[str], lines_per_ref: int) -> tuple[list[SourceRef], list[Rejected]]:
     return ingest.discover(inputs, lines_per_ref)
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=[1, 5])
+@task(name="ingest", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
 def ingest_task(refs: list[SourceRef]) -> list[RawDocument | Rejected]:
     return [item for ref in refs for item in ingest.read(ref)]
 
 
-@task(name="clean")
+@task(name="clean", cache_policy=NO_CACHE, persist_result=False)
 def clean_task(items: list, done: frozenset[str] = frozenset()) -> list:
     return [_clean_one(i) if isinstance(i, RawDocument) and i.doc_id not in done
             else Skipped(i.doc_id, i.source_path) if isinstance(i, RawDocument) else i for i in items]
 
 
-@task(name="split")
+@task(name="split", cache_policy=NO_CACHE, persist_result=False)
 def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int]] | None]:
     docs = [i for i in items if isinstance(i, CleanDocument)]
     spans = iter(nlp.sentences([d.clean_text for d in docs], segmenter) if docs else [])
     return [next(spans) if isinstance(i, CleanDocument) else None for i in items]
 
 
-@task(name="extract")
+@task(name="extract", cache_policy=NO_CACHE, persist_result=False)
 def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers") -> list:
     docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
     tagged = iter(ner.tag([d.clean_text for d, _ in docs], [s for _, s in docs], ner_mode) if docs else [])
@@ -92,7 +94,7 @@ def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = 
             if isinstance(i, CleanDocument) else i for i, s in zip(items, sentences)]
 
 
-@task(name="validate")
+@task(name="validate", cache_policy=NO_CACHE, persist_result=False)
 def validate_task(items: list, run_id: str, version: str) -> BatchResult:
     rows = Rows()
     for p in items:
@@ -102,7 +104,20 @@ def validate_task(items: list, run_id: str, version: str) -> BatchResult:
                        [i for i in items if isinstance(i, Skipped)], len(items))
 
 
-@task(name="write", retries=3, retry_delay_seconds=[1, 5, 15])
+@task(name="process-batch", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
+def process_batch_task(refs: list[SourceRef], done: frozenset[str], segmenter: str, disabled_rules: frozenset[str],
+                       ner_mode: str, run_id: str, version: str) -> BatchResult:
+    """ingest → clean → split → extract → validate for one batch, in one task. Chaining one task
+    per stage cost twice the run time: Prefect walks every parameter looking for futures, i.e.
+    every character offset of the batch, and process/Dask runners would ship the batch across
+    processes at each stage. The stage tasks stay usable on their own (``task.fn``)."""
+    items = ingest_task.fn(refs)
+    cleaned = clean_task.fn(items, done)
+    processed = extract_task.fn(cleaned, split_task.fn(cleaned, segmenter), disabled_rules, ner_mode)
+    return validate_task.fn(processed, run_id, version)
+
+
+@task(name="write", cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[1, 5, 15])
 def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
     return store.write_batch(Path(out), tables, key)
 
@@ -114,7 +129,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
                  disabled_rules: list[str] | None = None, in_flight: int = 4, ner_mode: str = "triggers") -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary.
 
-    Batches go through the stage tasks as futures on the flow's task runner (threads by default,
+    Each batch goes through the stages in one task on the flow's task runner (threads by default,
     processes or Dask with ``--runner``); at most ``in_flight`` batches are pending at once, and
     results are written in input order by this process alone."""
     started = dt.datetime.now(dt.timezone.utc)
@@ -135,10 +150,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
         skip = frozenset(d for d, v in state.done.items() if v == version)
         pending: deque = deque()
         for batch in _batches(refs, batch_size):
-            items = ingest_task.submit(batch)
-            cleaned = clean_task.submit(items, skip)
-            processed = extract_task.submit(cleaned, split_task.submit(cleaned, segmenter), disabled, ner_mode)
-            pending.append((batch, items, validate_task.submit(processed, run_id, version)))
+            items = result = process_batch_task.submit(batch, skip, segmenter, disabled, ner_mode, run_id, version)
+            pending.append((batch, items, result))
             if len(pending) >= in_flight:
                 state.collect(*pending.popleft())
         while pending:
