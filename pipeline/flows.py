@@ -22,6 +22,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from pipeline import ingest, nlp, store
 from pipeline.clean import CleanDocument, clean
 from pipeline.extract import extract, ner
+from pipeline.extract.rules import rules_version
 from pipeline.ingest import RawDocument, Rejected, SourceRef
 from pipeline.validate import Processed, Rows, to_rows
 from pipeline.version import library_versions, pipeline_version
@@ -302,7 +303,8 @@ def _quarantine_row(run_id: str, r: Rejected) -> Quarantine:
 
 def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStats) -> dict:
     finished = dt.datetime.now(dt.timezone.utc)
-    versions = {"pipeline": version, "schema": SCHEMA_VERSION, **library_versions()}
+    versions = {"pipeline": version, "schema": SCHEMA_VERSION, "rules": rules_version(), "ner_model": ner.method(),
+                **library_versions()}
     counts = {"inputs": stats.inputs, "documents": stats.documents, "skipped_unchanged": stats.skipped,
               "quarantined": stats.quarantined, "rows": stats.rows, "mentions_by_label": stats.entities}
     run = Run(run_id=run_id, started_at=started, finished_at=finished, parameters=json.dumps(params, ensure_ascii=False),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import store
+from pipeline.extract.ner import method as ner_method
 from pipeline.extract.rules import rules_version
 
 ENTITY_TABLES = {
@@ -77,6 +78,7 @@ def _overview(t: dict, shown: int, total: int, with_gold: bool, marks: dict) -> 
     versions = json.loads(last["versions"]) if last is not None else {}
     counts = json.loads(last["counts"]) if last is not None else {}
     versions.setdefault("rules", rules_version())
+    versions.setdefault("ner_model", ner_method())
     q = t["quarantine"]
     warnings = Counter(w.split(":")[0] + ":" + w.split(":")[1] for ws in t["documents"]["warnings"] for w in ws if ":" in w)
     rows = [("runs in this folder", len(runs)), ("last run", last["run_id"] if last is not None else "—"),
