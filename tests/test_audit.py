@@ -5,7 +5,6 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -44,7 +43,6 @@ def test_run_writes_a_report_next_to_the_tables(audited):
 def test_every_mention_is_highlighted_exactly_once_at_its_offsets(audited):
     out, _ = audited
     tree = LexborHTMLParser(build_report(out))
-    fragments = defaultdict(list)
     firsts = defaultdict(int)
     for mark in tree.css("mark.m"):
         mid = mark.attributes["data-mid"]

@@ -26,26 +26,13 @@ class MappedText:
 
     def sub(self, pattern: re.Pattern, repl: Replacement) -> int:
         """Regex substitution keeping positions; returns the number of replacements."""
-        chunks: list[str] = []
-        pos: list[int] = []
-        last = 0
-        n = 0
+        edits = []
         for m in pattern.finditer(self.text):
             new = repl if isinstance(repl, str) else repl(m)
-            if new == m.group(0):
-                continue
-            n += 1
-            chunks.append(self.text[last:m.start()])
-            pos.extend(self.pos[last:m.start()])
-            chunks.append(new)
-            pos.extend(_spread(self.pos[m.start():m.end()], len(new)))
-            last = m.end()
-        if n:
-            chunks.append(self.text[last:])
-            pos.extend(self.pos[last:])
-            self.text = "".join(chunks)
-            self.pos = pos
-        return n
+            if new != m.group(0):
+                edits.append((m.start(), m.end(), new))
+        self.splice(edits)
+        return len(edits)
 
     def delete(self, spans: Iterable[tuple[int, int]]) -> int:
         """Delete [start, end) spans (sorted, non-overlapping); returns characters removed."""
@@ -58,14 +45,16 @@ class MappedText:
         pos: list[int] = []
         last = 0
         touched = 0
+        edited = False
         for start, end, new in edits:
+            edited = True
             chunks.append(self.text[last:start])
             pos.extend(self.pos[last:start])
             chunks.append(new)
             pos.extend(_spread(self.pos[start:end], len(new)))
             touched += end - start
             last = end
-        if touched:
+        if edited:
             chunks.append(self.text[last:])
             pos.extend(self.pos[last:])
             self.text = "".join(chunks)
