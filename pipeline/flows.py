@@ -11,13 +11,16 @@ import json
 import logging
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.utilities.annotations import quote
 
 from pipeline import ingest, nlp, store
 from pipeline.clean import CleanDocument, clean
@@ -58,8 +61,10 @@ class Skipped:
 
 @dataclass
 class BatchResult:
-    rows: Rows
-    rejected: list[Rejected]
+    """What a batch sends back to the flow process: rows as Arrow tables (their buffers pickle
+    without a per-row cost, and the flow process needs no conversion before writing)."""
+    tables: dict[str, pa.Table]
+    rejected: list[Rejected | Quarantine]
     skipped: list[Skipped]
     items: int
 
@@ -101,8 +106,35 @@ def validate_task(items: list, run_id: str, version: str) -> BatchResult:
     for p in items:
         if isinstance(p, Processed):
             rows.extend(to_rows(p, run_id, version))
-    return BatchResult(rows, [i for i in items if isinstance(i, Rejected)],
+    duplicates = _drop_duplicates_within(rows)
+    tables = {t: store.to_arrow(t, r) for t, r in rows.tables.items() if t != "quarantine"}
+    return BatchResult(tables, [i for i in items if isinstance(i, Rejected)] + duplicates + rows.tables["quarantine"],
                        [i for i in items if isinstance(i, Skipped)], len(items))
+
+
+def _drop_duplicates_within(rows: Rows) -> list[Rejected]:
+    """The same content twice in one batch: the first is kept, later ones are quarantined (the
+    flow does the same across batches)."""
+    seen: dict[str, str] = {}
+    dupes, kept = [], []
+    for d in rows.tables["documents"]:
+        if d.doc_id in seen:
+            dupes.append(_duplicate(d.doc_id, d.source_path, d.source_line, seen[d.doc_id]))
+        else:
+            seen[d.doc_id] = d.source_path
+            kept.append(d)
+    if dupes:
+        rows.tables["documents"] = kept
+        for table in (t for t in rows.tables if t not in ("documents", "quarantine")):
+            unique = {}  # the duplicate produced identical rows: keep one copy
+            for r in rows.tables[table]:
+                unique.setdefault(r.model_dump_json(), r)
+            rows.tables[table] = list(unique.values())
+    return dupes
+
+
+def _duplicate(doc_id: str, path: str, line: int | None, first_path: str) -> Rejected:
+    return Rejected(path, "duplicate", f"same content as {first_path} (doc_id {doc_id})", source_line=line, doc_id=doc_id)
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
@@ -118,6 +150,8 @@ def process_batch_task(refs: list[SourceRef], done: frozenset[str], segmenter: s
     return validate_task.fn(processed, run_id, version)
 
 
+# Large parameters go in quote(): Prefect otherwise walks every row and field looking for futures,
+# which cost the flow process more CPU than writing the Parquet itself.
 @task(name="write", cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[1, 5, 15])
 def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
     return store.write_batch(Path(out), tables, key)
@@ -151,7 +185,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 50, 
         skip = frozenset(d for d, v in state.done.items() if v == version)
         pending: deque = deque()
         for batch in _batches(refs, batch_size):
-            items = result = process_batch_task.submit(batch, skip, segmenter, disabled, ner_mode, run_id, version)
+            items = result = process_batch_task.submit(batch, quote(skip), segmenter, disabled, ner_mode, run_id, version)
             pending.append((batch, items, result))
             if len(pending) >= in_flight:
                 state.collect(*pending.popleft())
@@ -189,47 +223,37 @@ class RunState:
         self.stats.skipped += len(result.skipped)
         for s in result.skipped:
             self.seen.setdefault(s.doc_id, s.source_path)
-        duplicates = self._drop_duplicates(result.rows)
-        self._write(result.rows)
-        self.quarantine(result.rejected + duplicates + result.rows.tables["quarantine"])
-        self.logger.info("batch of %d inputs: %d documents", len(batch), len(result.rows.tables["documents"]))
+        tables, duplicates = self._drop_duplicates(result.tables)
+        self._write(tables)
+        self.quarantine(result.rejected + duplicates)
+        self.logger.info("batch of %d inputs: %d documents", len(batch), tables["documents"].num_rows)
 
-    def _drop_duplicates(self, rows: Rows) -> list[Rejected]:
-        """The same content twice in one run: the first is kept, later ones are quarantined."""
-        dupes, kept = [], []
-        for d in rows.tables["documents"]:
-            if d.doc_id in self.seen:
-                dupes.append(Rejected(d.source_path, "duplicate", f"same content as {self.seen[d.doc_id]} (doc_id {d.doc_id})",
-                                      source_line=d.source_line, doc_id=d.doc_id))
-            else:
-                self.seen[d.doc_id] = d.source_path
-                kept.append(d)
+    def _drop_duplicates(self, tables: dict[str, pa.Table]) -> tuple[dict[str, pa.Table], list[Rejected]]:
+        """Documents whose content an earlier batch of this run already had are quarantined."""
+        docs = tables["documents"].select(["doc_id", "source_path", "source_line"]).to_pylist()
+        dupes = [_duplicate(d["doc_id"], d["source_path"], d["source_line"], self.seen[d["doc_id"]])
+                 for d in docs if d["doc_id"] in self.seen]
+        for d in docs:
+            self.seen.setdefault(d["doc_id"], d["source_path"])
         if dupes:
-            rows.tables["documents"] = kept
-            kept_ids = {d.doc_id for d in kept}
-            for table in (t for t in rows.tables if t not in ("documents", "quarantine")):
-                unique = {}  # a duplicate within the batch produced identical rows: keep one copy
-                for r in rows.tables[table]:
-                    if r.doc_id in kept_ids:
-                        unique.setdefault(r.model_dump_json(), r)
-                rows.tables[table] = list(unique.values())
-        return dupes
+            drop = pa.array([d.doc_id for d in dupes], pa.string())
+            tables = {t: tab.filter(pc.invert(pc.is_in(tab["doc_id"], value_set=drop))) for t, tab in tables.items()}
+        return tables, dupes
 
-    def _write(self, rows: Rows) -> None:
-        tables = {t: r for t, r in rows.tables.items() if t != "quarantine"}
-        doc_ids = [d.doc_id for d in tables["documents"]]
+    def _write(self, tables: dict[str, pa.Table]) -> None:
+        doc_ids = tables["documents"]["doc_id"].to_pylist()
         if not doc_ids:
             return
         key = store.part_key(self.version, *doc_ids)
-        counts = write_task(self.out, tables, key)
+        counts = write_task(self.out, quote(tables), key)
         stale = {d for d in doc_ids if d in self.done}
         if stale:
             store.drop_documents(Path(self.out), stale, keep_part=f"part-{key}.parquet")
         self.run_docs += doc_ids
         self.stats.documents += len(doc_ids)
         self.stats.add_rows(counts)
-        for m in rows.tables["mentions"]:
-            self.stats.entities[m.label] = self.stats.entities.get(m.label, 0) + 1
+        for label, n in Counter(tables["mentions"]["label"].to_pylist()).items():
+            self.stats.entities[label] = self.stats.entities.get(label, 0) + n
 
     def quarantine(self, rejected: list) -> None:
         """Quarantine rows of inputs not already quarantined with the same content (re-runs add none)."""
@@ -239,7 +263,7 @@ class RunState:
         if new:
             self.known.update(store.quarantine_key(q) for q in new)
             key = store.part_key(*("|".join(map(str, store.quarantine_key(q))) for q in new))
-            write_task(self.out, {"quarantine": new}, "q-" + key)
+            write_task(self.out, quote({"quarantine": new}), "q-" + key)
 
 
 def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
@@ -309,7 +333,7 @@ def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStat
               "quarantined": stats.quarantined, "rows": stats.rows, "mentions_by_label": stats.entities}
     run = Run(run_id=run_id, started_at=started, finished_at=finished, parameters=json.dumps(params, ensure_ascii=False),
               counts=json.dumps(counts, ensure_ascii=False), versions=json.dumps(versions))
-    write_task(out, {"runs": [run]}, f"run-{run_id}")
+    write_task(out, quote({"runs": [run]}), f"run-{run_id}")
     return {"run_id": run_id, "seconds": round(time.perf_counter() - t0, 2), **counts, "versions": versions, "out": str(out)}
 
 

@@ -105,8 +105,9 @@ def part_key(*parts: str) -> str:
     return h.hexdigest()[:20]
 
 
-def write_batch(out: Path, tables: dict[str, list[Row]], key: str) -> dict[str, int]:
-    """Write one batch's rows of several tables atomically; ``documents`` is renamed last."""
+def write_batch(out: Path, tables: dict[str, list[Row] | pa.Table], key: str) -> dict[str, int]:
+    """Write one batch's rows of several tables (model rows, or Arrow tables already built by
+    ``to_arrow``) atomically; ``documents`` is renamed last."""
     tmp_dir = out / ".tmp"
     tmp_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
@@ -114,12 +115,13 @@ def write_batch(out: Path, tables: dict[str, list[Row]], key: str) -> dict[str, 
     order = sorted(tables, key=lambda t: t == COMMIT_TABLE)
     for table in order:
         rows = tables[table]
-        counts[table] = len(rows)
-        if not rows and table != COMMIT_TABLE:
+        arrow = rows if isinstance(rows, pa.Table) else to_arrow(table, rows)
+        counts[table] = arrow.num_rows
+        if not arrow.num_rows and table != COMMIT_TABLE:
             continue
         final = out / table / f"part-{key}.parquet"
         tmp = tmp_dir / f"{table}-{key}-{uuid.uuid4().hex}.parquet"
-        pq.write_table(to_arrow(table, rows), tmp, compression="zstd")
+        pq.write_table(arrow, tmp, compression="zstd")
         staged.append((tmp, final))
     for tmp, final in staged:
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -194,15 +196,17 @@ def sweep_orphans(out: Path) -> list[Path]:
     return removed
 
 
-def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
-    """Read a table back with its declared schema (an empty table when it has no files yet)."""
+def read_table(out: Path, table: str, columns: list[str] | None = None, doc_ids: list[str] | None = None) -> pa.Table:
+    """Read a table back with its declared schema (an empty table when it has no files yet);
+    ``doc_ids`` reads only those documents' rows (a pushed-down filter, not a full read)."""
     schema = arrow_schema(table)
     files = sorted((Path(out) / table).glob("*.parquet"))
     if not files:
         return schema.empty_table().select(columns) if columns else schema.empty_table()
     import pyarrow.dataset as ds
     dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
-    return dataset.to_table(columns=columns)
+    where = ds.field("doc_id").isin(doc_ids) if doc_ids is not None else None
+    return dataset.to_table(columns=columns, filter=where)
 
 
 def drop_documents(out: Path, doc_ids: set[str], keep_part: str) -> int:

@@ -29,19 +29,37 @@ COLORS = {"PLACE": "#cde9ff", "PERSON": "#ffe0b3", "TITLE": "#fff3b0", "ORG": "#
 
 
 def build_report(out: Path, gold: Path | None = None, doc_ids: list[str] | None = None, max_docs: int = 200) -> str:
-    """The report as one HTML string; ``doc_ids`` limits it to some documents."""
-    t = {name: store.read_table(out, name).to_pandas() for name in
-         ("documents", "sentences", "mentions", "places", "officials", "regulations", "indicators", "quarantine", "runs")}
-    docs = t["documents"]
+    """The report as one HTML string; ``doc_ids`` limits it to some documents.
+
+    Only the shown documents' rows are read (plus a few narrow columns for the folder totals), so
+    the report's time and memory do not grow with the folder."""
+    index = store.read_table(out, "documents", ["doc_id", "source_path"]).to_pandas()
+    total = len(index)
     if doc_ids is not None:
-        docs = docs[docs["doc_id"].isin(doc_ids)]
-    docs = docs.sort_values("source_path").head(max_docs)
+        index = index[index["doc_id"].isin(doc_ids)]
+    shown = index.sort_values("source_path").head(max_docs)["doc_id"].tolist()
+    t = {name: store.read_table(out, name, doc_ids=shown).to_pandas()
+         for name in ("documents", "sentences", "mentions", *ENTITY_TABLES)}
+    by_doc = {name: dict(tuple(df.groupby("doc_id"))) for name, df in t.items() if name != "documents"}
+    folder = _folder_totals(out)
     marks = _gold_marks(out, gold) if gold else {}
-    parts = [_overview(t, len(docs), len(t["documents"]), gold is not None, marks)]
+    parts = [_overview(folder, len(shown), total, gold is not None, marks)]
     details: dict[str, dict] = {}
-    for doc in docs.itertuples():
-        parts.append(_document(doc, t, marks.get(doc.doc_id, {}), details))
-    return _page("".join(parts), details, sorted(set(t["mentions"]["label"])), sorted(set(t["mentions"]["method"])))
+    empty = {name: df.iloc[:0] for name, df in t.items()}
+    for doc in t["documents"].sort_values("source_path").itertuples():
+        rows = {name: groups.get(doc.doc_id, empty[name]) for name, groups in by_doc.items()}
+        parts.append(_document(doc, rows, marks.get(doc.doc_id, {}), details))
+    return _page("".join(parts), details, sorted(folder["labels"]), sorted(folder["methods"]))
+
+
+def _folder_totals(out: Path) -> dict:
+    """Counts over the whole folder from narrow columns (never the document texts)."""
+    mentions = store.read_table(out, "mentions", ["label", "method"]).to_pandas()
+    warnings = store.read_table(out, "documents", ["warnings"]).column("warnings").to_pylist()
+    return {"runs": store.read_table(out, "runs").to_pandas(), "quarantine": store.read_table(out, "quarantine").to_pandas(),
+            "rows": {name: store.read_table(out, name, ["doc_id"]).num_rows for name in ENTITY_TABLES},
+            "labels": Counter(mentions["label"]), "methods": set(mentions["method"]),
+            "warnings": Counter(w.split(":")[0] + ":" + w.split(":")[1] for ws in warnings for w in ws or () if ":" in w)}
 
 
 def write_report(out: Path, html_path: Path, gold: Path | None = None, **kwargs) -> Path:
@@ -72,20 +90,19 @@ def _gold_marks(out: Path, gold: Path) -> dict[str, dict]:
 
 # ---- sections -----------------------------------------------------------------------------------
 
-def _overview(t: dict, shown: int, total: int, with_gold: bool, marks: dict) -> str:
-    runs = t["runs"].sort_values("finished_at")
+def _overview(folder: dict, shown: int, total: int, with_gold: bool, marks: dict) -> str:
+    runs = folder["runs"].sort_values("finished_at")
     last = runs.iloc[-1] if len(runs) else None
     versions = json.loads(last["versions"]) if last is not None else {}
     counts = json.loads(last["counts"]) if last is not None else {}
     versions.setdefault("rules", rules_version())
     versions.setdefault("ner_model", ner_method())
-    q = t["quarantine"]
-    warnings = Counter(w.split(":")[0] + ":" + w.split(":")[1] for ws in t["documents"]["warnings"] for w in ws if ":" in w)
+    q, warnings = folder["quarantine"], folder["warnings"]
     rows = [("runs in this folder", len(runs)), ("last run", last["run_id"] if last is not None else "—"),
             ("inputs (last run)", counts.get("inputs", "—")), ("documents", total), ("documents shown", shown),
             ("quarantined rows", len(q))]
-    rows += [(f"{name} rows", len(t[name])) for name in ENTITY_TABLES]
-    rows += [(f"mentions: {label}", n) for label, n in sorted(Counter(t["mentions"]["label"]).items())]
+    rows += [(f"{name} rows", n) for name, n in folder["rows"].items()]
+    rows += [(f"mentions: {label}", n) for label, n in sorted(folder["labels"].items())]
     html_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     version_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in sorted(versions.items()))
     q_rows = "".join(f"<tr><td>{_e(r.source_path)}</td><td>{_e(_na(r.source_line))}</td><td>{_e(r.stage)}</td>"
@@ -103,27 +120,28 @@ def _overview(t: dict, shown: int, total: int, with_gold: bool, marks: dict) -> 
 
 
 def _document(doc, t: dict, marks: dict, details: dict) -> str:
+    """One document's section; ``t`` holds this document's rows of each table."""
     text = doc.clean_text
-    mentions = t["mentions"][t["mentions"]["doc_id"] == doc.doc_id]
-    sentences = t["sentences"][t["sentences"]["doc_id"] == doc.doc_id].set_index("sentence_id")["text"].to_dict()
+    mentions = t["mentions"]
+    sentences = t["sentences"].set_index("sentence_id")["text"].to_dict()
     spans = []
     for m in mentions.itertuples():
         details[m.mention_id] = {"label": m.label, "text": m.text, "normalized": m.normalized, "method": m.method,
                                  "confidence": round(float(m.confidence), 3), "sentence": sentences.get(m.sentence_id, ""),
                                  "start": int(m.start), "end": int(m.end), "raw_start": int(m.raw_start), "raw_end": int(m.raw_end)}
         spans.append((int(m.start), int(m.end), m.mention_id, m.label, m.method))
-    fp_spans = _fp_spans(marks.get("fp", []), t, doc.doc_id)
+    fp_spans = _fp_spans(marks.get("fp", []))
     miss_spans, unplaced = _miss_spans(text, marks.get("misses", []))
     body = _highlight(text, spans, fp_spans, miss_spans)
     meta = " · ".join(f"{k}: {_e(_na(getattr(doc, k)))}" for k in ("publish_date", "source", "author", "script", "encoding"))
-    tables = "".join(_entity_table(name, cols, t[name][t[name]["doc_id"] == doc.doc_id]) for name, cols in ENTITY_TABLES.items())
+    tables = "".join(_entity_table(name, cols, t[name]) for name, cols in ENTITY_TABLES.items())
     gold_list = _gold_list(marks, unplaced)
     return (f"<section class='doc' id='doc-{_e(doc.doc_id)}'><h2>{_e(_na(doc.title) or doc.source_path)}</h2>"
             f"<p class='meta'>{_e(doc.source_path)} · doc_id {_e(doc.doc_id)} · {meta}</p>{gold_list}"
             f"<div class='text'>{body}</div>{tables}</section>")
 
 
-def _fp_spans(fps: list, t: dict, doc_id: str) -> list[tuple[int, int]]:
+def _fp_spans(fps: list) -> list[tuple[int, int]]:
     out = []
     for kind, row in fps:
         if kind == "indicators":
