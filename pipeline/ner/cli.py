@@ -34,12 +34,17 @@ def train_ner_cmd(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="DocBin cache (default ~/.cache/fazhi/ner)"),
     seed: int = typer.Option(0, "--seed"),
     ship_to: Path = typer.Option(DEFAULT_MODEL, "--ship-to", help="Where model-best is copied"),
+    resume_from: Optional[Path] = typer.Option(None, "--resume-from", help="Continue training this model"),
+    learn_rate: Optional[float] = typer.Option(None, "--learn-rate", min=0.0, help="Override the optimizer's learn_rate"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
     _check_data(data_dir)
     from pipeline.ner.train import train_ner
 
-    meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to)
+    if resume_from is not None and not (resume_from / "config.cfg").is_file():
+        _fail(f"no spaCy model at {resume_from}")
+    overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
+    meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides)
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")
 
 

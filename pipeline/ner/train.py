@@ -37,17 +37,37 @@ def label_mapping_summary(rules: dict) -> dict:
     }
 
 
-def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int) -> None:
+def resume_config(model_dir: Path, output_dir: Path) -> Path:
+    """The committed config with both components sourced from a trained model (continued training).
+
+    Sourcing tok2vec and ner together keeps the ner's listener wired to the same tok2vec.
+    """
+    from spacy.util import load_config
+
+    config = load_config(CONFIG_PATH)
+    for name in config["nlp"]["pipeline"]:
+        config["components"][name] = {"source": str(Path(model_dir).resolve())}
+    output_dir.mkdir(parents=True, exist_ok=True)
+    path = output_dir / "config.resume.cfg"
+    config.to_disk(path)
+    return path
+
+
+def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int,
+                    resume_from: Path | None = None, overrides: dict | None = None) -> None:
     from spacy.cli.train import train
+
+    import pipeline.ner  # noqa: F401  (registers fazhi.CharBigramEmbed.v1 for sourced models)
 
     # One BLAS thread: the model is meant for 1-core CPU use and this keeps runs reproducible.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+    config_path = resume_config(resume_from, output_dir) if resume_from else CONFIG_PATH
     overrides = {"paths.train": str(cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
-                 "system.seed": seed}
+                 "system.seed": seed, **(overrides or {})}
     if max_steps:
         overrides["training.max_steps"] = max_steps
-    train(CONFIG_PATH, output_dir, overrides=overrides)
+    train(config_path, output_dir, overrides=overrides)
 
 
 def dir_size_mb(path: Path) -> float:
@@ -85,14 +105,20 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
 
 def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
-              ship_to: Path | str | None = DEFAULT_MODEL) -> dict:
-    """Convert (if needed), train with the committed config, and ship model-best to ship_to."""
+              ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
+              overrides: dict | None = None) -> dict:
+    """Convert (if needed), train with the committed config, and ship model-best to ship_to.
+
+    resume_from continues training a trained model (its weights, the committed training settings);
+    overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``.
+    """
     data_dir, output_dir = Path(data_dir), Path(output_dir)
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest = convert_all(data_dir, cache_dir, seed=seed)
     started = time.time()
-    run_spacy_train(output_dir, cache_dir, max_steps, seed)
-    extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps}
+    run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None, overrides)
+    extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
+             "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {}}
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
     return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)
