@@ -29,8 +29,24 @@ log = logging.getLogger("pipeline")
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {message}", soft_wrap=True, markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+def _fail_with_log(what: str, e: Exception) -> None:
+    """One line for the user; the full traceback goes to the log file it names."""
+    log_file = Path(os.environ.get("FAZHI_LOG", Path.home() / ".cache" / "fazhi" / "fazhi.log"))
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+        log.exception(what)
+        where = f" (details in {log_file})"
+    except OSError:
+        where = ""
+    _fail(f"{what}: {type(e).__name__}: {e}{where}")
 
 
 @app.command()
@@ -76,8 +92,7 @@ def run(
         summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
                                segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode)
     except Exception as e:  # one line for the user, the traceback in the log
-        log.exception("run failed")
-        _fail(f"run failed: {type(e).__name__}: {e}")
+        _fail_with_log("run failed", e)
     if as_json:
         console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
         return
@@ -213,6 +228,24 @@ def audit(
         _fail(f"gold folder not found: {gold}")
     path = write_report(out, html_path, gold=gold, max_docs=max_docs)
     console.print(f"report written to {path}")
+
+
+@app.command()
+def publish(
+    out: Path = typer.Argument(..., help="Output folder of one or more runs"),
+    dest: str = typer.Argument(..., help="Where to: s3://bucket/prefix, gs://bucket/prefix, hdfs://…, file:///…, or a path"),
+) -> None:
+    """Copy the committed Parquet parts to object storage (entity tables first, documents last;
+    only changed parts are copied again)."""
+    from pipeline.publish import publish as run_publish
+
+    if not (out / "documents").is_dir():
+        _fail(f"no run output in {out}")
+    try:
+        result = run_publish(out, dest)
+    except Exception as e:  # credentials, unknown scheme, network: one line here, detail in the log
+        _fail_with_log(f"publish to {dest} failed", e)
+    console.print(f"{dest}: {result.copied} parts copied, {result.unchanged} unchanged, {result.deleted} deleted")
 
 
 @app.command()

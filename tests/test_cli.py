@@ -91,3 +91,15 @@ def test_evaluate_command_on_a_gold_file(run_dir, tmp_path):
     scores = json.loads(result.stdout)
     assert scores["places"]["recall"] == 1.0 and scores["officials"]["f1"] == 1.0
     assert scores["meta.title"]["tp"] == 1 and scores["meta.author"]["tp"] == 1
+
+
+def test_publish_command_copies_a_run_and_reports_bad_destinations(run_dir, tmp_path):
+    out, _ = run_dir
+    ok = _cli("publish", str(out), f"file://{tmp_path}/bucket/run1")
+    assert ok.returncode == 0, ok.stderr
+    assert "0 unchanged" in ok.stdout
+    assert pd.read_parquet(tmp_path / "bucket" / "run1" / "indicators").equals(pd.read_parquet(out / "indicators"))
+    assert "0 parts copied" in _cli("publish", str(out), f"file://{tmp_path}/bucket/run1").stdout
+    bad = _cli("publish", str(out), "nosuchscheme://bucket/x")
+    assert bad.returncode == 1 and bad.stderr.startswith("error: publish to nosuchscheme://bucket/x failed")
+    assert len(bad.stderr.strip().splitlines()) == 1
