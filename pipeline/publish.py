@@ -10,7 +10,6 @@ of part checksums at the destination makes re-publishing copy only what changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 from pyarrow import fs
 
 from pipeline import store
+from pipeline.version import file_sha256
 from schemas import TABLES
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def publish(out: Path, dest: str, filesystem=None) -> PublishResult:
     with store.run_lock(out):  # no run writes OUT while its parts are read
         store.sweep_orphans(out)
         local = {f"{t}/{p.name}": p for t in ORDER for p in sorted((out / t).glob("*.parquet"))}
-        sums = {rel: _sha256(p) for rel, p in local.items()}
+        sums = {rel: file_sha256(p) for rel, p in local.items()}
         previous = _read_manifest(target, root)
         target.create_dir(root, recursive=True)
         copied = 0
@@ -74,14 +74,6 @@ def publish(out: Path, dest: str, filesystem=None) -> PublishResult:
         _write_manifest(target, root, sums)
     log.info("published %s to %s: %d parts copied, %d unchanged, %d deleted", out, dest, copied, len(local) - copied, len(stale))
     return PublishResult(copied, len(local) - copied, len(stale), dest)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _read_manifest(target: fs.FileSystem, root: str) -> dict[str, str]:

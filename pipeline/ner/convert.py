@@ -9,7 +9,6 @@ All label decisions live in ``label_rules.json`` (data, not code).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import random
@@ -38,6 +37,8 @@ SOURCES = {
     "resume_test": "resume_ner/test.char.bmes",
 }
 
+from pipeline.version import file_sha256
+
 
 def load_rules(path: Path = RULES_PATH) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
@@ -52,14 +53,6 @@ def blank_nlp() -> Language:
     """The tokenizer the model is trained and run with: one token per character."""
     cfg = {"nlp": {"tokenizer": {"@tokenizers": "spacy.zh.ChineseTokenizer", "segmenter": "char"}}}
     return spacy.blank("zh", config=cfg)
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 # ---------------------------------------------------------------- readers (raw labels)
@@ -268,8 +261,8 @@ def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
     """Build train/dev/eval DocBins under cache_dir; returns (and saves) the manifest."""
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest_path = cache_dir / "manifest.json"
-    hashes = {SOURCES[k]: sha256(Path(data_dir) / SOURCES[k]) for k in SOURCES}
-    rules_hash = sha256(RULES_PATH)
+    hashes = {SOURCES[k]: file_sha256(Path(data_dir) / SOURCES[k]) for k in SOURCES}
+    rules_hash = file_sha256(RULES_PATH)
     if manifest_path.exists() and not force:
         old = json.loads(manifest_path.read_text())
         same = old.get("sources") == hashes and old.get("rules_sha256") == rules_hash
