@@ -20,6 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from pipeline.version import file_sha256
+
 Span = tuple[int, int, str]
 Record = tuple[str, list[Span]]
 
@@ -36,8 +38,6 @@ SOURCES = {
     "resume_dev": "resume_ner/dev.char.bmes",
     "resume_test": "resume_ner/test.char.bmes",
 }
-
-from pipeline.version import file_sha256
 
 
 def load_rules(path: Path = RULES_PATH) -> dict:
