@@ -185,12 +185,15 @@ def bench(
     out_json: Path = typer.Option(Path("bench.json"), "--json-out", help="Where to write the results"),
     compare_ner: bool = typer.Option(False, help="Also run the NER over all text at the first size"),
     gold: Optional[Path] = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
+    scaling: Optional[str] = typer.Option(None, help="Instead: the whole flow pinned to these core counts, e.g. 1,2 (at the first size)"),
 ) -> None:
     """Throughput per stage, docs/s and peak RSS at several corpus sizes."""
     from pipeline.bench import bench as run_bench
 
     if not corpus.exists():
         _fail(f"corpus not found: {corpus}")
+    if scaling:
+        return _bench_scaling(corpus, float(sizes.split(",")[0]), scaling, out_json)
     try:
         mbs = [float(x) for x in sizes.split(",") if x.strip()]
     except ValueError:
@@ -209,6 +212,27 @@ def bench(
     for key in ("ratio_last_to_first", "speedup_vs_all_text", "gold_f1"):
         if key in report:
             console.print(f"{key}: {report[key]}", highlight=False)
+    console.print(f"results written to {out_json}")
+
+
+def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path) -> None:
+    from pipeline.bench import scaling as run_scaling
+
+    try:
+        cores = [int(x) for x in scaling.split(",") if x.strip()]
+    except ValueError:
+        _fail(f"--scaling must be core counts such as 1,2, got {scaling!r}")
+    try:
+        report = run_scaling(corpus, megabytes, cores, out_json)
+    except RuntimeError as e:
+        _fail(str(e))
+    t = Table(title=f"flow on {report['chars']:,} chars, pinned to N cores")
+    for col in ("cores", "wall s", "flow s", "chars/s", "chars/s/core", "documents"):
+        t.add_column(col, justify="right")
+    for r in report["runs"]:
+        t.add_row(*(str(r[k]) for k in ("cores", "wall_seconds", "flow_seconds", "chars_per_s", "chars_per_s_per_core", "documents")))
+    console.print(t)
+    console.print(f"speedup: {report['speedup']}; identical row counts: {report['identical_row_counts']}", highlight=False)
     console.print(f"results written to {out_json}")
 
 

@@ -5,6 +5,7 @@ Reports chars/s, docs/s, peak RSS and seconds per stage (ingest, clean, split, n
 validate, write) per size and the ratios between sizes. With ``compare_ner`` the first size is
 also run with the NER model over every sentence (plain ``nlp.pipe`` over all clean text), side by
 side with the default trigger mode, and with ``gold`` both modes are scored on the gold files.
+``scaling`` runs the whole Prefect flow pinned to 1, 2, … cores and reports the speedup.
 """
 
 from __future__ import annotations
@@ -148,6 +149,55 @@ def bench(corpus: Path, sizes: list[float], out_json: Path, compare_ner: bool = 
             report["gold_f1"] = {mode: gold_scores(docs_dir, gold, mode) for mode in ("triggers", "all", "off")}
     out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return report
+
+
+def scaling(corpus: Path, megabytes: float, cores: list[int], out_json: Path, batch_size: int = 200) -> dict:
+    """End to end through the Prefect flow (``run --runner process --workers N``) with the whole
+    process tree — CLI, flow, Prefect API server, workers — pinned to N cores, for each N.
+
+    Pinning makes "1 core" mean one core for everything, so the speedup is that of the machine's
+    cores, not of the workers alone while the flow process and server borrow another core."""
+    import os
+
+    available = sorted(os.sched_getaffinity(0))
+    if max(cores) > len(available):
+        raise RuntimeError(f"--scaling asks for {max(cores)} cores, this process may use {len(available)}")
+    with tempfile.TemporaryDirectory(prefix="fazhi-scaling-") as tmp:
+        data = Path(tmp) / "corpus.jsonl"
+        chars = _write_jsonl(corpus, megabytes, data)
+        runs = [_pinned_run(data, Path(tmp) / f"out-{n}", available[:n], batch_size) for n in cores]
+    for r in runs:
+        r["chars_per_s"] = round(chars / r["wall_seconds"])
+        r["chars_per_s_per_core"] = round(chars / r["wall_seconds"] / r["cores"])
+    report = {"corpus": str(corpus), "chars": chars, "batch_size": batch_size, "runs": runs,
+              "speedup": {f"{r['cores']}_vs_{runs[0]['cores']}": round(runs[0]["wall_seconds"] / r["wall_seconds"], 2) for r in runs[1:]},
+              "identical_row_counts": all(r["rows"] == runs[0]["rows"] for r in runs)}
+    out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    return report
+
+
+def _write_jsonl(corpus: Path, megabytes: float, dest: Path) -> int:
+    chars = 0
+    with open(dest, "w", encoding="utf-8") as fh:
+        for i, text in enumerate(corpus_texts(corpus, int(megabytes * 1e6))):
+            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+            chars += len(text)
+    return chars
+
+
+def _pinned_run(data: Path, out: Path, cpus: list[int], batch_size: int) -> dict:
+    import os
+
+    cmd = [sys.executable, "-m", "pipeline", "run", str(data), "--out", str(out), "--runner", "process",
+           "--workers", str(len(cpus)), "--batch-size", str(batch_size), "--json"]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=lambda: os.sched_setaffinity(0, cpus))
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        raise RuntimeError(f"run on {len(cpus)} cores failed: {proc.stderr.strip().splitlines()[-1:]}")
+    summary = json.loads(proc.stdout)
+    return {"cores": len(cpus), "workers": len(cpus), "wall_seconds": round(wall, 2), "flow_seconds": summary["seconds"],
+            "documents": summary["documents"], "rows": summary["rows"]}
 
 
 def _subprocess(corpus: Path, mb: float, mode: str) -> dict:

@@ -1,7 +1,9 @@
 import gzip
 import json
 
-from pipeline.bench import STAGES, corpus_texts, run_size
+import pytest
+
+from pipeline.bench import STAGES, corpus_texts, run_size, scaling
 
 TEXT = "张掖市司法局培训执法人员800余名，签约额218.15亿元。" * 20
 
@@ -26,3 +28,18 @@ def test_bench_reports_every_stage_on_a_small_corpus(tmp_path):
 def test_a_small_corpus_is_read_again_to_reach_the_size(tmp_path):
     texts = list(corpus_texts(_corpus(tmp_path), 12 * len(TEXT)))
     assert len([t for t in texts if t == TEXT]) == 12
+
+
+def test_scaling_runs_the_flow_pinned_to_cores(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"text": f"第{i}篇。{TEXT}"}, ensure_ascii=False) for i in range(6)), encoding="utf-8")
+    report = scaling(corpus, 6 * len(TEXT) / 1e6, [1], tmp_path / "s.json")
+    run = report["runs"][0]
+    assert run["cores"] == 1 and run["documents"] == 6 and report["chars"] >= 6 * len(TEXT)
+    assert run["rows"]["indicators"] > 0 and run["wall_seconds"] >= run["flow_seconds"] > 0
+    assert json.loads((tmp_path / "s.json").read_text())["runs"][0]["documents"] == 6
+
+
+def test_scaling_refuses_more_cores_than_the_process_may_use(tmp_path):
+    with pytest.raises(RuntimeError, match="cores"):
+        scaling(_corpus(tmp_path), 0.001, [1, 4096], tmp_path / "s.json")
