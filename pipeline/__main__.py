@@ -53,7 +53,7 @@ def _fail_with_log(what: str, e: Exception) -> None:
 def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders of .txt, .html/.htm and .jsonl"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
-    batch_size: int = typer.Option(50, min=1, help="Documents per Prefect task batch"),
+    batch_size: int = typer.Option(200, min=1, help="Documents per Prefect task batch"),
     segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
     disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
     ner_mode: str = typer.Option("triggers", "--ner", help="NER model on: triggers (sentences with a title; default), all, off"),
