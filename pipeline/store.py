@@ -205,7 +205,7 @@ def read_table(out: Path, table: str, columns: list[str] | None = None, doc_ids:
         return schema.empty_table().select(columns) if columns else schema.empty_table()
     import pyarrow.dataset as ds
     dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
-    where = ds.field("doc_id").isin(doc_ids) if doc_ids is not None else None
+    where = ds.field("doc_id").isin(pa.array(list(doc_ids), pa.string())) if doc_ids is not None else None
     return dataset.to_table(columns=columns, filter=where)
 
 

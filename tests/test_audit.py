@@ -40,6 +40,21 @@ def test_run_writes_a_report_next_to_the_tables(audited):
     assert (out / "report.html").stat().st_size > 1000
 
 
+def test_a_rerun_with_no_new_documents_still_gets_a_report(audited):
+    out, _ = audited
+    tree = LexborHTMLParser(build_report(out, doc_ids=[]))
+    assert not tree.css("section.doc")
+    assert "documents shown" in tree.css_first("#overview").text() and tree.css("mark") == []
+
+
+def test_report_shows_only_the_chosen_documents(audited):
+    out, _ = audited
+    docs = pd.read_parquet(out / "documents")
+    one = docs["doc_id"].iloc[0]
+    sections = LexborHTMLParser(build_report(out, doc_ids=[one])).css("section.doc")
+    assert [s.attributes["id"] for s in sections] == [f"doc-{one}"]
+
+
 def test_every_mention_is_highlighted_exactly_once_at_its_offsets(audited):
     out, _ = audited
     tree = LexborHTMLParser(build_report(out))
