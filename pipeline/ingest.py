@@ -49,6 +49,7 @@ class SourceRef:
     kind: str
     first_line: int = 1
     last_line: int | None = None
+    byte_offset: int = 0  # where first_line starts, so a reader seeks instead of re-reading the lines before it
 
 
 @dataclass
@@ -114,16 +115,22 @@ def _walk(root: Path, rejected: list[Rejected]) -> list[Path]:
 
 
 def _jsonl_refs(path: Path, per_ref: int, rejected: list[Rejected]) -> list[SourceRef]:
+    starts: list[int] = []  # byte offset of lines 1, 1 + per_ref, 1 + 2 per_ref, …
+    n = offset = 0
     try:
         with open(path, "rb") as fh:
-            n = sum(1 for _ in fh)
+            for line in fh:
+                if n % per_ref == 0:
+                    starts.append(offset)
+                n += 1
+                offset += len(line)
     except OSError as e:
         rejected.append(Rejected(str(path), "unreadable", str(e)))
         return []
     if n == 0:
         rejected.append(Rejected(str(path), "empty", "the .jsonl file has no lines"))
         return []
-    return [SourceRef(str(path), "jsonl", a, min(a + per_ref - 1, n)) for a in range(1, n + 1, per_ref)]
+    return [SourceRef(str(path), "jsonl", a, min(a + per_ref - 1, n), at) for a, at in zip(range(1, n + 1, per_ref), starts)]
 
 
 PERMANENT_OS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
@@ -160,7 +167,11 @@ def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | R
 
 def _read_jsonl(ref: SourceRef, max_bytes: int):
     with open(ref.path, "rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
+        start = 1
+        if ref.byte_offset:
+            fh.seek(ref.byte_offset)
+            start = ref.first_line
+        for lineno, line in enumerate(fh, start=start):
             if lineno < ref.first_line:
                 continue
             if ref.last_line is not None and lineno > ref.last_line:

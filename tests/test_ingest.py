@@ -57,6 +57,17 @@ def test_read_quarantines_each_bad_jsonl_line(tmp_path):
     assert not rejected
 
 
+def test_jsonl_refs_seek_to_their_first_line(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    texts = [f"第{i}条。{ARTICLE}" for i in range(7)]
+    f.write_text("\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in texts) + "\n", encoding="utf-8")
+    refs, _ = discover([f], jsonl_lines_per_ref=3)
+    assert [(r.first_line, r.last_line) for r in refs] == [(1, 3), (4, 6), (7, 7)]
+    assert refs[0].byte_offset == 0 and refs[1].byte_offset > 0
+    read_back = [(d.source_line, d.raw_text) for r in refs for d in read(r)]
+    assert read_back == list(enumerate(texts, start=1))
+
+
 def test_discover_walks_folders_and_rejects_unsupported(tmp_path):
     (tmp_path / "a b 中文.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub").mkdir()
