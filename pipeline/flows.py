@@ -187,6 +187,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
         skip = frozenset(d for d, v in state.done.items() if v == version)
         pending: deque = deque()
         for batch in _batches(refs, batch_size):
+            if skip and state.skip_unchanged(batch, skip):
+                continue
             items = result = process_batch_task.submit(batch, quote(skip), segmenter, disabled, ner_mode, run_id, version)
             pending.append((batch, items, result))
             if len(pending) >= in_flight:
@@ -229,6 +231,21 @@ class RunState:
         self._write(tables)
         self.quarantine(result.rejected + duplicates)
         self.logger.info("batch of %d inputs: %d documents", len(batch), tables["documents"].num_rows)
+
+    def skip_unchanged(self, batch: list[SourceRef], skip: frozenset[str]) -> bool:
+        """True (and counted as skipped) when every record of a jsonl batch is a document already
+        written with this pipeline version: a re-run then reads such batches here, without a task."""
+        if any(r.kind != "jsonl" for r in batch):
+            return False
+        ids = [ingest.jsonl_doc_ids(r) for r in batch]
+        if any(i is None or not skip.issuperset(i) for i in ids):
+            return False
+        for ref, doc_ids in zip(batch, ids):
+            for d in doc_ids:
+                self.seen.setdefault(d, ref.path)
+            self.stats.inputs += len(doc_ids)
+            self.stats.skipped += len(doc_ids)
+        return True
 
     def _drop_duplicates(self, tables: dict[str, pa.Table]) -> tuple[dict[str, pa.Table], list[Rejected]]:
         """Documents whose content an earlier batch of this run already had are quarantined."""

@@ -165,7 +165,8 @@ def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | R
         return [Rejected(ref.path, e.reason, e.detail, content_sha256=sha)]
 
 
-def _read_jsonl(ref: SourceRef, max_bytes: int):
+def _ref_lines(ref: SourceRef):
+    """(line number, bytes) of a jsonl ref's lines."""
     with open(ref.path, "rb") as fh:
         start = 1
         if ref.byte_offset:
@@ -176,17 +177,36 @@ def _read_jsonl(ref: SourceRef, max_bytes: int):
                 continue
             if ref.last_line is not None and lineno > ref.last_line:
                 break
-            sha = hashlib.sha256(line).hexdigest()
-            try:
-                if not line.strip():
-                    raise InputError("empty", "blank line")
-                if len(line) > max_bytes:
-                    raise InputError("oversized", f"record is larger than {max_bytes} bytes")
-                record = _parse_record(line)
-                yield _document(ref.path, record["text"], "utf_8", line=lineno,
-                                url=record.get("url"), hints={"title": record.get("title") or ""})
-            except InputError as e:
-                yield Rejected(ref.path, e.reason, e.detail, source_line=lineno, content_sha256=sha)
+            yield lineno, line
+
+
+def _read_jsonl(ref: SourceRef, max_bytes: int):
+    for lineno, line in _ref_lines(ref):
+        sha = hashlib.sha256(line).hexdigest()
+        try:
+            if not line.strip():
+                raise InputError("empty", "blank line")
+            if len(line) > max_bytes:
+                raise InputError("oversized", f"record is larger than {max_bytes} bytes")
+            record = _parse_record(line)
+            yield _document(ref.path, record["text"], "utf_8", line=lineno,
+                            url=record.get("url"), hints={"title": record.get("title") or ""})
+        except InputError as e:
+            yield Rejected(ref.path, e.reason, e.detail, source_line=lineno, content_sha256=sha)
+
+
+def jsonl_doc_ids(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[str] | None:
+    """The doc_ids of a jsonl ref's records without building documents (a cheap check whether a
+    re-run can skip the ref), or None when a line would not simply become a document."""
+    ids = []
+    try:
+        for _, line in _ref_lines(ref):
+            if not line.strip() or len(line) > max_bytes:
+                return None
+            ids.append(doc_id_of(_parse_record(line)["text"]))
+    except (InputError, OSError):
+        return None
+    return ids
 
 
 def _parse_record(line: bytes) -> dict:

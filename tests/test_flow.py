@@ -1,9 +1,12 @@
 """The Prefect flow under one session-scoped test harness."""
 
+import json
+
 import pandas as pd
 import pytest
 
 from conftest import EXAMPLES
+from pipeline import flows
 from pipeline.flows import extract_flow, ingest_task
 
 
@@ -76,3 +79,21 @@ def test_changed_rules_reprocess_and_replace_old_rows(prefect_harness, tmp_path)
     regs = pd.read_parquet(out / "regulations")
     assert not (regs["method"] == "rule:reg.bare_law").any()
     assert regs.duplicated(["doc_id", "name"]).sum() == 0
+
+
+def test_rerun_skips_unchanged_jsonl_batches_without_a_task(prefect_harness, tmp_path, monkeypatch):
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": f"第{i}号通知：张掖市司法局培训执法人员800余名。"}, ensure_ascii=False) for i in range(5)]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)["documents"] == 5
+    submitted = []
+    real_submit = flows.process_batch_task.submit
+    monkeypatch.setattr(flows.process_batch_task, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k))
+    again = extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)
+    assert (again["skipped_unchanged"], again["documents"], again["inputs"], submitted) == (5, 0, 5, [])
+    lines[3] = json.dumps({"text": "第3号通知（修订）：张掖市司法局培训执法人员900余名。"}, ensure_ascii=False)
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changed = extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)
+    assert (changed["documents"], changed["skipped_unchanged"]) == (1, 4)
+    assert [(r.first_line, r.last_line) for batch in submitted for r in batch] == [(3, 4)]

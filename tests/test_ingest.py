@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from pipeline.ingest import InputError, Rejected, RawDocument, SourceRef, decode, discover, html_to_text, read
+from pipeline.ingest import InputError, Rejected, RawDocument, SourceRef, decode, discover, html_to_text, jsonl_doc_ids, read
 
 ARTICLE = "张掖市司法局召开会议，部署法治政府建设工作。全市培训行政执法人员800余名。"
 
@@ -66,6 +66,15 @@ def test_jsonl_refs_seek_to_their_first_line(tmp_path):
     assert refs[0].byte_offset == 0 and refs[1].byte_offset > 0
     read_back = [(d.source_line, d.raw_text) for r in refs for d in read(r)]
     assert read_back == list(enumerate(texts, start=1))
+
+
+def test_jsonl_doc_ids_match_the_documents_read(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text("\n".join(json.dumps({"text": f"第{i}条。{ARTICLE}"}, ensure_ascii=False) for i in range(3)) + "\n{bad\n",
+                 encoding="utf-8")
+    good, bad = discover([f], jsonl_lines_per_ref=3)[0]
+    assert jsonl_doc_ids(good) == [d.doc_id for d in read(good)]
+    assert jsonl_doc_ids(bad) is None  # a line that is not a document: the ref needs a full read
 
 
 def test_discover_walks_folders_and_rejects_unsupported(tmp_path):
