@@ -108,31 +108,25 @@ def validate_task(items: list, run_id: str, version: str) -> BatchResult:
     for p in items:
         if isinstance(p, Processed):
             rows.extend(to_rows(p, run_id, version))
-    duplicates = _drop_duplicates_within(rows)
     tables = {t: store.to_arrow(t, r) for t, r in rows.tables.items() if t != "quarantine"}
-    return BatchResult(tables, [i for i in items if isinstance(i, Rejected)] + duplicates + rows.tables["quarantine"],
+    return BatchResult(tables, [i for i in items if isinstance(i, Rejected)] + rows.tables["quarantine"],
                        [i for i in items if isinstance(i, Skipped)], len(items))
 
 
-def _drop_duplicates_within(rows: Rows) -> list[Rejected]:
-    """The same content twice in one batch: the first is kept, later ones are quarantined (the
-    flow does the same across batches)."""
+def _first_of_each_content(items: list, done: frozenset[str]) -> list:
+    """A document whose content came earlier in the batch becomes a duplicate rejection before any
+    work is spent on it (the flow does the same across batches). Documents in ``done`` are left
+    alone: they are skipped as unchanged, not quarantined."""
     seen: dict[str, str] = {}
-    dupes, kept = [], []
-    for d in rows.tables["documents"]:
-        if d.doc_id in seen:
-            dupes.append(_duplicate(d.doc_id, d.source_path, d.source_line, seen[d.doc_id]))
-        else:
-            seen[d.doc_id] = d.source_path
-            kept.append(d)
-    if dupes:
-        rows.tables["documents"] = kept
-        for table in (t for t in rows.tables if t not in ("documents", "quarantine")):
-            unique = {}  # the duplicate produced identical rows: keep one copy
-            for r in rows.tables[table]:
-                unique.setdefault(r.model_dump_json(), r)
-            rows.tables[table] = list(unique.values())
-    return dupes
+    out = []
+    for i in items:
+        if isinstance(i, RawDocument) and i.doc_id not in done:
+            if i.doc_id in seen:
+                i = _duplicate(i.doc_id, i.source_path, i.source_line, seen[i.doc_id])
+            else:
+                seen[i.doc_id] = i.source_path
+        out.append(i)
+    return out
 
 
 def _duplicate(doc_id: str, path: str, line: int | None, first_path: str) -> Rejected:
@@ -146,7 +140,7 @@ def process_batch_task(refs: list[SourceRef], done: frozenset[str], segmenter: s
     per stage cost twice the run time: Prefect walks every parameter looking for futures, i.e.
     every character offset of the batch, and process/Dask runners would ship the batch across
     processes at each stage. The stage tasks stay usable on their own (``task.fn``)."""
-    items = ingest_task.fn(refs)
+    items = _first_of_each_content(ingest_task.fn(refs), done)
     cleaned = clean_task.fn(items, done)
     processed = extract_task.fn(cleaned, split_task.fn(cleaned, segmenter), disabled_rules, ner_mode)
     return validate_task.fn(processed, run_id, version)
@@ -155,7 +149,7 @@ def process_batch_task(refs: list[SourceRef], done: frozenset[str], segmenter: s
 # Large parameters go in quote(): Prefect otherwise walks every row and field looking for futures,
 # which cost the flow process more CPU than writing the Parquet itself.
 @task(name="write", cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[1, 5, 15])
-def write_task(out: str, tables: dict[str, list], key: str) -> dict[str, int]:
+def write_task(out: str, tables: dict[str, list | pa.Table], key: str) -> dict[str, int]:
     return store.write_batch(Path(out), tables, key)
 
 
@@ -189,8 +183,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
         for batch in _batches(refs, batch_size):
             if skip and state.skip_unchanged(batch, skip):
                 continue
-            items = result = process_batch_task.submit(batch, quote(skip), segmenter, disabled, ner_mode, run_id, version)
-            pending.append((batch, items, result))
+            pending.append((batch, process_batch_task.submit(batch, quote(skip), segmenter, disabled, ner_mode, run_id, version)))
             if len(pending) >= in_flight:
                 state.collect(*pending.popleft())
         while pending:
@@ -213,16 +206,15 @@ class RunState:
         self.stats = RunStats()
         self.logger = get_run_logger()
 
-    def collect(self, batch: list[SourceRef], items_future, result_future) -> None:
-        if items_future.state.is_failed() or not result_future.state.is_completed():
-            result_future.wait()
-        if items_future.state.is_failed():  # still failing after Prefect's retries
-            detail = f"still failing after retries: {items_future.state.message or 'I/O error'}"[:800]
+    def collect(self, batch: list[SourceRef], future) -> None:
+        future.wait()
+        if future.state.is_failed():  # still failing after Prefect's retries
+            detail = f"still failing after retries: {future.state.message or 'I/O error'}"[:800]
             self.stats.inputs += len(batch)
             self.quarantine([Rejected(r.path, "unreadable", detail, source_line=r.first_line if r.kind == "jsonl" else None)
                              for r in batch])
             return
-        result: BatchResult = result_future.result()
+        result: BatchResult = future.result()
         self.stats.inputs += result.items
         self.stats.skipped += len(result.skipped)
         for s in result.skipped:
