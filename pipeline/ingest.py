@@ -184,11 +184,7 @@ def _read_jsonl(ref: SourceRef, max_bytes: int):
     for lineno, line in _ref_lines(ref):
         sha = hashlib.sha256(line).hexdigest()
         try:
-            if not line.strip():
-                raise InputError("empty", "blank line")
-            if len(line) > max_bytes:
-                raise InputError("oversized", f"record is larger than {max_bytes} bytes")
-            record = _parse_record(line)
+            record = _parse_line(line, max_bytes)
             yield _document(ref.path, record["text"], "utf_8", line=lineno,
                             url=record.get("url"), hints={"title": record.get("title") or ""})
         except InputError as e:
@@ -198,15 +194,19 @@ def _read_jsonl(ref: SourceRef, max_bytes: int):
 def jsonl_doc_ids(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[str] | None:
     """The doc_ids of a jsonl ref's records without building documents (a cheap check whether a
     re-run can skip the ref), or None when a line would not simply become a document."""
-    ids = []
     try:
-        for _, line in _ref_lines(ref):
-            if not line.strip() or len(line) > max_bytes:
-                return None
-            ids.append(doc_id_of(_parse_record(line)["text"]))
+        return [doc_id_of(_parse_line(line, max_bytes)["text"]) for _, line in _ref_lines(ref)]
     except (InputError, OSError):
         return None
-    return ids
+
+
+def _parse_line(line: bytes, max_bytes: int) -> dict:
+    """One jsonl line as a record, or InputError (blank, oversized, not a valid record)."""
+    if not line.strip():
+        raise InputError("empty", "blank line")
+    if len(line) > max_bytes:
+        raise InputError("oversized", f"record is larger than {max_bytes} bytes")
+    return _parse_record(line)
 
 
 def _parse_record(line: bytes) -> dict:
