@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -157,8 +158,6 @@ def scaling(corpus: Path, megabytes: float, cores: list[int], out_json: Path, ba
 
     Pinning makes "1 core" mean one core for everything, so the speedup is that of the machine's
     cores, not of the workers alone while the flow process and server borrow another core."""
-    import os
-
     available = sorted(os.sched_getaffinity(0))
     if max(cores) > len(available):
         raise RuntimeError(f"--scaling asks for {max(cores)} cores, this process may use {len(available)}")
@@ -186,26 +185,27 @@ def _write_jsonl(corpus: Path, megabytes: float, dest: Path) -> int:
 
 
 def _pinned_run(data: Path, out: Path, cpus: list[int], batch_size: int) -> dict:
-    import os
-
     cmd = [sys.executable, "-m", "pipeline", "run", str(data), "--out", str(out), "--runner", "process",
            "--workers", str(len(cpus)), "--batch-size", str(batch_size), "--json"]
     started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=lambda: os.sched_setaffinity(0, cpus))
+    stdout = _run_json(cmd, f"run on {len(cpus)} cores", preexec_fn=lambda: os.sched_setaffinity(0, cpus))
     wall = time.perf_counter() - started
-    if proc.returncode:
-        raise RuntimeError(f"run on {len(cpus)} cores failed: {proc.stderr.strip().splitlines()[-1:]}")
-    summary = json.loads(proc.stdout)
+    summary = json.loads(stdout)
     return {"cores": len(cpus), "workers": len(cpus), "wall_seconds": round(wall, 2), "flow_seconds": summary["seconds"],
             "documents": summary["documents"], "rows": summary["rows"]}
 
 
 def _subprocess(corpus: Path, mb: float, mode: str) -> dict:
     cmd = [sys.executable, "-m", "pipeline.bench", str(corpus), str(mb), mode]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    return json.loads(_run_json(cmd, f"bench of {mb} M chars ({mode})").strip().splitlines()[-1])
+
+
+def _run_json(cmd: list[str], what: str, **kwargs) -> str:
+    """A child process's stdout, or RuntimeError with the last line of its stderr."""
+    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
     if proc.returncode:
-        raise RuntimeError(f"bench of {mb} M chars ({mode}) failed: {proc.stderr.strip().splitlines()[-1:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"{what} failed: {proc.stderr.strip().splitlines()[-1:]}")
+    return proc.stdout
 
 
 if __name__ == "__main__":
