@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ner import convert
+from pipeline.ner.augment import collect_names, name_lists
 from pipeline.ner.convert import (
     blank_nlp,
     build_title_lexicon,
@@ -128,6 +129,38 @@ def test_convert_all_writes_docbins_with_hashes(tmp_path):
     assert all(len(h) == 64 for h in manifest["sources"].values())
     assert manifest["counts"]["msra_test"] == {"ORG": 1, "docs": 1}
     assert (tmp_path / "cache" / "train.spacy").is_file()
+
+
+def _list_settings(**over) -> dict:
+    settings = {**RULES["name_lists"], "min_names": 4, "max_names": 6, "count": 20}
+    return {**settings, **over}
+
+
+def test_collect_names_keeps_han_per_spans_in_length_range():
+    records = [("张三和李四到上海", [(0, 2, "PER"), (3, 5, "PER"), (6, 8, "LOC")]),
+               ("约翰·史密斯与张三、欧阳娜娜娜", [(0, 6, "PER"), (7, 9, "PER"), (10, 15, "PER")])]
+    assert collect_names(records, 2, 4) == ["张三", "李四"]
+
+
+def test_name_lists_are_touching_names_with_per_spans_only_on_names():
+    names = ["王一", "王二", "李三", "张四", "赵五", "孙六六", "周七", "吴八"]
+    lists = name_lists([(n, [(0, len(n), "PER")]) for n in names], _list_settings(annotation_rate=0.5), seed=3)
+    assert len(lists) == 20
+    for text, spans in lists:
+        surfaces = [text[s:e] for s, e, _ in spans]
+        assert 4 <= len(spans) <= 6 and set(surfaces) <= set(names)
+        assert [n[0] for n in surfaces] == sorted(n[0] for n in surfaces)  # grouped by surname
+        gaps = [text[a[1]:b[0]] for a, b in zip(spans, spans[1:])]  # separator (+ annotation) only
+        assert all(set(g) <= set("".join(_list_settings()["annotations"]) + "、　") for g in gaps)
+    assert any(text[spans[0][1]:spans[1][0]] == "" for text, spans in lists)  # names that touch
+    assert lists == name_lists([(n, [(0, len(n), "PER")]) for n in names], _list_settings(annotation_rate=0.5), 3)
+
+
+def test_name_lists_off_or_too_few_names():
+    assert name_lists([("王一", [(0, 2, "PER")])] * 10, _list_settings(), seed=0) == []  # 1 distinct name
+    records = [(n, [(0, 2, "PER")]) for n in ["王一", "王二", "李三", "张四", "赵五", "周七", "吴八"]]
+    assert len(name_lists(records, _list_settings(), seed=0)) == 20
+    assert name_lists(records, _list_settings(count=0), seed=0) == []
 
 
 def test_score_spans_known_values():

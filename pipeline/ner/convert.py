@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from pipeline.ner.augment import name_lists
 from pipeline.version import file_sha256
 
 Span = tuple[int, int, str]
@@ -250,8 +251,9 @@ def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int
     mask = rules["title_mask"]
     titles = build_title_lexicon(clu_train + res, mask["min_len"], mask["min_count"])
     msra_train = [mask_titles(r, titles) for r in msra_train]
+    lists = name_lists(clu_train + msra_train + res, rules["name_lists"], seed)
     # CLUENER is the closest domain to government news and much smaller than MSRA: repeat it.
-    train = clu_train * cluener_repeat + msra_train + res
+    train = clu_train * cluener_repeat + msra_train + res + lists
     random.Random(seed).shuffle(train)
     return train, clu_dev + msra_dev + res_dev, len(titles)
 
