@@ -197,6 +197,19 @@ def test_shipped_model_tags_five_labels():
     assert {e.label_ for e in doc.ents} <= {"PER", "TITLE", "GOV", "ORG", "LOC"}
 
 
+@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+def test_load_uses_numpy_blas_and_tags_like_spacy_load():
+    import spacy
+
+    from pipeline.ner import load
+
+    fast, plain = load(MODEL), spacy.load(MODEL)
+    assert all(not node.ops.use_blis for node in fast.get_pipe("tok2vec").model.walk())
+    texts = ["张掖市司法局局长王小明在北京市会见了华为公司代表。", "出席会议的有孙英孙勇孙文盛（女）李四等。"]
+    assert [[(e.start, e.end, e.label_) for e in d.ents] for d in fast.pipe(texts)] == \
+        [[(e.start, e.end, e.label_) for e in d.ents] for d in plain.pipe(texts)]
+
+
 def test_char_bigram_ids_left_and_right():
     from spacy.strings import get_string_id
 

@@ -29,11 +29,9 @@ def load_model():
     """The shipped model, or None when it is not there (the rules then work alone)."""
     if not (MODEL_DIR / "meta.json").is_file():
         return None
-    import spacy
+    from pipeline.ner import load  # also registers the model's custom embedding layer
 
-    import pipeline.ner  # noqa: F401  (registers the model's custom components, if any)
-
-    return spacy.load(MODEL_DIR)
+    return load(MODEL_DIR)
 
 
 @lru_cache(maxsize=1)

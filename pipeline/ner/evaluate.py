@@ -99,9 +99,9 @@ def format_scores(scores: dict) -> str:
 def evaluate_ner(model_path: Path | str = DEFAULT_MODEL, data_dir: Path | str = DEFAULT_DATA_DIR,
                  speed: bool = True, quiet: bool = False) -> dict:
     """Evaluate a saved model on the three test sets; print and return the scores."""
-    import spacy
+    from pipeline.ner import load
 
-    nlp = spacy.load(model_path)
+    nlp = load(model_path)
     scores = {name: evaluate_dataset(nlp, name, Path(data_dir)) for name in SCHEMES}
     if speed:
         texts = [text for text, _ in read_source("msra_test", Path(data_dir))]
