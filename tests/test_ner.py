@@ -201,10 +201,13 @@ def test_shipped_model_tags_five_labels():
 def test_load_uses_numpy_blas_and_tags_like_spacy_load():
     import spacy
 
+    from threadpoolctl import threadpool_info
+
     from pipeline.ner import load
 
     fast, plain = load(MODEL), spacy.load(MODEL)
     assert all(not node.ops.use_blis for node in fast.get_pipe("tok2vec").model.walk())
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
     texts = ["张掖市司法局局长王小明在北京市会见了华为公司代表。", "出席会议的有孙英孙勇孙文盛（女）李四等。"]
     assert [[(e.start, e.end, e.label_) for e in d.ents] for d in fast.pipe(texts)] == \
         [[(e.start, e.end, e.label_) for e in d.ents] for d in plain.pipe(texts)]

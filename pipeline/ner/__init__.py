@@ -14,9 +14,13 @@ def load(path: Path | str):
 
     The CNN's gemm is most of the tagging time; thinc's default (blis) ran it ~2.9x slower here
     than numpy's OpenBLAS. Same weights, same entities (checked on all of MSRA test), ~1.6x faster.
+    The BLAS gets one thread per process: the pipeline's parallelism is one worker per core, and
+    BLAS threads on top of that oversubscribe the cores (2 workers ran 1.29x faster than 1, not ~1.9x).
     """
     import spacy
     from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
+    threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
         return spacy.load(path)
