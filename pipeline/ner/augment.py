@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-Span = tuple[int, int, str]
-Record = tuple[str, list[Span]]
+if TYPE_CHECKING:  # convert.py imports this module, so its record types only for annotations
+    from pipeline.ner.convert import Record
 
 # A name worth reusing in a list: Han characters only (transliterations with · read oddly there).
 _NAME = re.compile(r"^[\u4e00-\u9fff]+$")
