@@ -172,6 +172,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     out_path = Path(out)
     params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
               "segmenter": segmenter, "disabled_rules": sorted(disabled)}
+    if ner_mode != "off":
+        ner.require_model()
     with store.run_lock(out_path):
         store.sweep_orphans(out_path)
         refs, rejected = discover_task(inputs, batch_size)

@@ -97,3 +97,22 @@ def test_rerun_skips_unchanged_jsonl_batches_without_a_task(prefect_harness, tmp
     changed = extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)
     assert (changed["documents"], changed["skipped_unchanged"]) == (1, 4)
     assert [(r.first_line, r.last_line) for batch in submitted for r in batch] == [(3, 4)]
+
+
+def test_a_broken_ner_model_fails_the_run_instead_of_quarantining_every_input(prefect_harness, tmp_path, monkeypatch):
+    from pipeline.extract import ner
+
+    broken = tmp_path / "model"
+    broken.mkdir()
+    (broken / "meta.json").write_text("{}", encoding="utf-8")  # there, but no config/weights
+    monkeypatch.setattr(ner, "MODEL_DIR", broken)
+    ner.load_model.cache_clear()
+    out = tmp_path / "out"
+    try:
+        with pytest.raises(ner.ModelError, match="cannot be loaded.*--ner off"):
+            extract_flow(inputs=[str(EXAMPLES)], out=str(out))
+        assert not (out / "quarantine").exists() and not (out / "documents").exists()
+        summary = extract_flow(inputs=[str(EXAMPLES)], out=str(out), ner_mode="off")
+        assert summary["documents"] > 0 and summary["quarantined"] == 0, (summary["skipped_unchanged"], summary["quarantined"])
+    finally:
+        ner.load_model.cache_clear()

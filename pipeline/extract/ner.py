@@ -34,6 +34,23 @@ def load_model():
     return load(MODEL_DIR)
 
 
+class ModelError(RuntimeError):
+    """The shipped model is there but cannot be loaded (a bad checkout, a changed architecture)."""
+
+
+def require_model() -> None:
+    """Load the model now, so a broken one fails the run once instead of every batch.
+
+    Without this, each batch task fails on the load and the flow quarantines its inputs as
+    unreadable: a deployment error would look like thousands of bad documents.
+    """
+    try:
+        load_model()
+    except Exception as e:  # noqa: BLE001 — any load failure means the same thing to the user
+        raise ModelError(f"the NER model in {MODEL_DIR} cannot be loaded ({type(e).__name__}: {e}); "
+                         "restore it (git checkout pipeline/models/ner) or run with --ner off") from e
+
+
 @lru_cache(maxsize=1)
 def method() -> str:
     """``ner:<model>@<version>``; the version is a hash of the model's meta.json."""
@@ -54,8 +71,8 @@ def trigger() -> re.Pattern:
 
 def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers") -> list[list[Found]]:
     """NER spans per document, over the triggered sentences (or all of them)."""
-    nlp = load_model()
-    if nlp is None or mode == "off":
+    nlp = None if mode == "off" else load_model()  # "off" must work even when the model cannot load
+    if nlp is None:
         return [[] for _ in texts]
     jobs: list[tuple[int, int, str]] = []  # (doc index, sentence start, sentence text)
     pattern = trigger()
