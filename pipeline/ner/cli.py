@@ -19,9 +19,9 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _check_data(data_dir: Path) -> None:
+def _check_data(data_dir: Path, extra: tuple[str, ...] = ()) -> None:
     """One clear line instead of a traceback when the shared corpora are not there."""
-    missing = [rel for rel in SOURCES.values() if not (data_dir / rel).is_file()]
+    missing = [rel for rel in (*SOURCES.values(), *extra) if not (data_dir / rel).is_file()]
     if missing:
         _fail(f"NER data not found under {data_dir} (missing {missing[0]}); pass --data-dir")
 
@@ -35,10 +35,12 @@ def train_ner_cmd(
     seed: int = typer.Option(0, "--seed"),
     ship_to: Path = typer.Option(DEFAULT_MODEL, "--ship-to", help="Where model-best is copied"),
     resume_from: Optional[Path] = typer.Option(None, "--resume-from", help="Continue training this model"),
-    learn_rate: Optional[float] = typer.Option(None, "--learn-rate", min=0.0, help="Override the optimizer's learn_rate"),
+    learn_rate: Optional[float] = typer.Option(None, "--learn-rate", min=0.0, help="Constant learn rate (replaces the config's schedule)"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
-    _check_data(data_dir)
+    from pipeline.ner.vectors import NEWS_PATH
+
+    _check_data(data_dir, (str(NEWS_PATH),))  # the news corpus feeds the char vectors
     from pipeline.ner.train import train_ner
 
     if resume_from is not None and not (resume_from / "config.cfg").is_file():

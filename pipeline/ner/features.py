@@ -19,6 +19,7 @@ from typing import List
 
 import numpy
 from spacy.attrs import ORTH, SHAPE
+from spacy.ml.staticvectors import StaticVectors
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -52,19 +53,24 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool):
 
 
 @registry.architectures("fazhi.CharBigramEmbed.v1")
-def CharBigramEmbed(width: int, rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
+    static_vectors: also project the vocab's pretrained character vectors (pipeline/ner/vectors.py)
+    into the mix; the training config must then load them via ``[initialize] vectors``.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
     # Same seeds/layout as spaCy's MultiHashEmbed.v2.
     embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
+    hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
+    if static_vectors:
+        hashed = [concatenate(chain(*hashed), StaticVectors(width, dropout=0.0))]
+    n_inputs = N_COLUMNS + (1 if static_vectors else 0)
+    # Without vectors the layers stay one flat chain: models saved before `static_vectors` existed load.
     return chain(
-        CharBigramFeatures(),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, width * N_COLUMNS, nP=3, dropout=0.0, normalize=True)),
+        *hashed,
+        with_array(Maxout(width, width * n_inputs, nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.ner.convert import RULES_PATH, convert_all, default_cache_dir, load_rules
 from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, evaluate_ner
+from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MAX_MODEL_MB = 40
@@ -54,7 +55,8 @@ def resume_config(model_dir: Path, output_dir: Path) -> Path:
 
 
 def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int,
-                    resume_from: Path | None = None, overrides: dict | None = None) -> None:
+                    resume_from: Path | None = None, overrides: dict | None = None,
+                    vectors_dir: Path | None = None) -> None:
     from spacy.cli.train import train
 
     import pipeline.ner  # noqa: F401  (registers fazhi.CharBigramEmbed.v1 for sourced models)
@@ -64,6 +66,7 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
         os.environ.setdefault(var, "1")
     config_path = resume_config(resume_from, output_dir) if resume_from else CONFIG_PATH
     overrides = {"paths.train": str(cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
+                 "paths.vectors": str(vectors_dir) if vectors_dir else None,
                  "system.seed": seed, **(overrides or {})}
     if max_steps:
         overrides["training.max_steps"] = max_steps
@@ -107,7 +110,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
               ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
               overrides: dict | None = None) -> dict:
-    """Convert (if needed), train with the committed config, and ship model-best to ship_to.
+    """Convert and build the char vectors (if needed), train with the committed config, ship model-best.
 
     resume_from continues training a trained model (its weights, the committed training settings);
     overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``.
@@ -115,10 +118,13 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     data_dir, output_dir = Path(data_dir), Path(output_dir)
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest = convert_all(data_dir, cache_dir, seed=seed)
+    vectors_dir = build_vectors(data_dir, cache_dir)
     started = time.time()
-    run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None, overrides)
+    run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
+                    overrides, vectors_dir)
     extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
-             "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {}}
+             "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {},
+             "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8"))}
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
     return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)

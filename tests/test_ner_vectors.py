@@ -1,0 +1,125 @@
+"""Character vectors (PPMI + randomized SVD) and their use in the NER embedding, on invented text."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import numpy
+import pytest
+
+from pipeline.ner import vectors
+from pipeline.ner.convert import SOURCES, blank_nlp
+
+SMALL = {"min_count": 1, "max_vocab": 50, "window": 2, "alpha": 0.75, "dim": 4, "seed": 0}
+# Two families of characters that share contexts: surnames before 书记/市长, places before 省/市.
+TEXTS = ["张书记到湖南省", "李市长到湖北省", "王书记去河南省", "赵市长去河北省", "张市长到江西省", "李书记去山西省"] * 5
+
+
+def test_build_vocab_frequency_order_skips_spaces_and_rare():
+    assert vectors.build_vocab(["ab a", "ca"], min_count=1, max_vocab=10) == ["a", "b", "c"]
+    assert vectors.build_vocab(["ab a", "ca"], min_count=2, max_vocab=10) == ["a"]
+    assert vectors.build_vocab(["ba", "ab"], min_count=1, max_vocab=1) == ["a"]  # tie -> code point
+
+
+def test_cooccurrence_weights_distance_and_never_crosses_texts():
+    counts = vectors.cooccurrence(["abc", "ca"], ["a", "b", "c"], window=2)
+    assert numpy.allclose(counts, counts.T)
+    a, b, c = 0, 1, 2
+    assert counts[a, b] == 1 and counts[b, c] == 1
+    assert counts[a, c] == 0.5 + 1  # distance 2 in "abc", distance 1 in "ca"
+    # "c" ending text 1 and "c" starting text 2 are not a pair
+    assert counts[c, c] == 0
+
+
+def test_ppmi_is_nonnegative_and_rejects_empty():
+    counts = vectors.cooccurrence(TEXTS, vectors.build_vocab(TEXTS, 1, 50), 2)
+    matrix = vectors.ppmi(counts, 0.75)
+    assert matrix.min() >= 0 and numpy.isfinite(matrix).all() and matrix.max() > 0
+    with pytest.raises(ValueError, match="no co-occurrences"):
+        vectors.ppmi(numpy.zeros((3, 3)), 0.75)
+
+
+def test_randomized_svd_matches_exact_singular_values():
+    rng = numpy.random.default_rng(1)
+    matrix = rng.standard_normal((40, 5)) @ rng.standard_normal((5, 30))  # rank 5
+    _, values = vectors.randomized_svd(matrix, 3, seed=0)
+    assert numpy.allclose(values, numpy.linalg.svd(matrix, compute_uv=False)[:3])
+
+
+def test_char_vectors_deterministic_unit_rows_and_similar_families():
+    vocab, vecs = vectors.char_vectors(TEXTS, **SMALL)
+    again, vecs2 = vectors.char_vectors(TEXTS, **SMALL)
+    assert vocab == again and numpy.array_equal(vecs, vecs2)
+    assert vecs.dtype == numpy.float32 and vecs.shape == (len(vocab), 4)
+    assert numpy.allclose(numpy.linalg.norm(vecs, axis=1), 1, atol=1e-5)
+    row = {ch: vecs[i] for i, ch in enumerate(vocab)}
+    assert row["张"] @ row["李"] > row["张"] @ row["省"]
+    assert row["南"] @ row["北"] > row["南"] @ row["书"]
+    with pytest.raises(ValueError, match="need more than dim"):
+        vectors.char_vectors(["ab"], **SMALL)
+
+
+def _data_dir(tmp_path):
+    data = tmp_path / "data"
+    news = data / vectors.NEWS_PATH
+    news.parent.mkdir(parents=True)
+    with gzip.open(news, "wt", encoding="utf-8") as handle:
+        for text in TEXTS:
+            handle.write(json.dumps({"date": "20240101", "title": "t", "text": text}, ensure_ascii=False) + "\n")
+    train = {"cluener_train": json.dumps({"text": "孙市长到广东省", "label": {}}, ensure_ascii=False) + "\n",
+             "resume_train": "周 B-NAME\n书 O\n\n"}
+    for name, body in train.items():
+        (data / SOURCES[name]).parent.mkdir(parents=True, exist_ok=True)
+        (data / SOURCES[name]).write_text(body, encoding="utf-8")
+    (data / SOURCES["msra_train"]).parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(data / SOURCES["msra_train"], "wt", encoding="utf-8") as handle:
+        handle.write("钱\tB-PER\n省\tO\n\n")
+    return data
+
+
+def test_build_vectors_writes_spacy_vocab_and_reuses_cache(tmp_path):
+    import spacy
+
+    data = _data_dir(tmp_path)
+    out = vectors.build_vectors(data, tmp_path / "cache", SMALL)
+    nlp = spacy.load(out)
+    assert nlp.vocab.vectors.shape[1] == 4
+    for ch in "张孙周钱省":  # news and all three training files are read
+        assert nlp.vocab.has_vector(ch)
+    stamp = json.loads((out / "fazhi_vectors.json").read_text(encoding="utf-8"))
+    assert set(stamp["sources"]) == {str(vectors.NEWS_PATH), SOURCES["cluener_train"],
+                                     SOURCES["msra_train"], SOURCES["resume_train"]}
+    mtime = (out / "vocab" / "vectors").stat().st_mtime_ns
+    vectors.build_vectors(data, tmp_path / "cache", SMALL)
+    assert (out / "vocab" / "vectors").stat().st_mtime_ns == mtime  # unchanged inputs: reused
+    vectors.build_vectors(data, tmp_path / "cache", {**SMALL, "dim": 3})
+    assert spacy.load(out).vocab.vectors.shape[1] == 3  # changed settings: rebuilt
+
+
+def test_build_vectors_missing_or_bad_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="vector corpus not found"):
+        vectors.build_vectors(tmp_path, tmp_path / "cache", SMALL)
+    data = _data_dir(tmp_path)
+    with gzip.open(data / vectors.NEWS_PATH, "wt", encoding="utf-8") as handle:
+        handle.write('{"text": "ok"}\nnot json\n')
+    with pytest.raises(ValueError, match=r":2: not a JSON object"):
+        vectors.build_vectors(data, tmp_path / "cache", SMALL)
+
+
+def test_char_bigram_embed_with_static_vectors(tmp_path):
+    import spacy
+    from spacy.util import registry
+
+    import pipeline.ner  # noqa: F401
+
+    out = vectors.build_vectors(_data_dir(tmp_path), tmp_path / "cache", SMALL)
+    nlp = blank_nlp()
+    nlp.vocab.vectors = spacy.load(out).vocab.vectors
+    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(width=8, rows=[50, 5, 50, 50],
+                                                                    static_vectors=True)
+    docs = [nlp(t) for t in ("张市长", "未知字")]  # the second has no vectors: zeros, still embedded
+    model.initialize(X=docs)
+    assert [o.shape for o in model.predict(docs)] == [(3, 8), (3, 8)]
+    names = [layer.name for layer in model.walk()]
+    assert "static_vectors" in names
