@@ -198,6 +198,19 @@ def test_shipped_model_tags_five_labels():
 
 
 @pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+def test_shipped_model_carries_its_char_vectors_and_their_provenance():
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["fazhi"]
+    vectors_meta = meta["char_vectors"]
+    assert nlp.vocab.vectors.shape == (vectors_meta["n_vectors"], vectors_meta["settings"]["dim"])
+    assert all(nlp.vocab.has_vector(ch) for ch in "张局省市")
+    assert "xinwenlianbo_news/xwlb_2022_2026.jsonl.gz" in vectors_meta["sources"]
+    assert "static_vectors" in [layer.name for layer in nlp.get_pipe("tok2vec").model.walk()]
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
 def test_load_uses_numpy_blas_and_tags_like_spacy_load():
     import spacy
 
