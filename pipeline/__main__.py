@@ -182,7 +182,7 @@ def schema(table: Optional[str] = typer.Argument(None, help="Only this table")) 
 def bench(
     corpus: Path = typer.Argument(..., help="Corpus as .jsonl or .jsonl.gz with a 'text' field"),
     sizes: str = typer.Option("2,8", help="Comma-separated corpus sizes in millions of characters"),
-    out_json: Path = typer.Option(Path("bench.json"), "--json-out", help="Where to write the results"),
+    out_json: Path = typer.Option(Path("outputs/bench.json"), "--json-out", help="Where to write the results"),
     compare_ner: bool = typer.Option(False, help="Also run the NER over all text at the first size"),
     gold: Optional[Path] = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
     scaling: Optional[str] = typer.Option(None, help="Instead: the whole flow pinned to these core counts, e.g. 1,2 (at the first size)"),

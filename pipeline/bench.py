@@ -148,7 +148,7 @@ def bench(corpus: Path, sizes: list[float], out_json: Path, compare_ner: bool = 
         if gold is not None:
             docs_dir = gold.parent / "docs"
             report["gold_f1"] = {mode: gold_scores(docs_dir, gold, mode) for mode in ("triggers", "all", "off")}
-    out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    _write_report(out_json, report)
     return report
 
 
@@ -171,7 +171,7 @@ def scaling(corpus: Path, megabytes: float, cores: list[int], out_json: Path, ba
     report = {"corpus": str(corpus), "chars": chars, "batch_size": batch_size, "runs": runs,
               "speedup": {f"{r['cores']}_vs_{runs[0]['cores']}": round(runs[0]["wall_seconds"] / r["wall_seconds"], 2) for r in runs[1:]},
               "identical_row_counts": all(r["rows"] == runs[0]["rows"] for r in runs)}
-    out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    _write_report(out_json, report)
     return report
 
 
@@ -210,3 +210,9 @@ def _run_json(cmd: list[str], what: str, **kwargs) -> str:
 
 if __name__ == "__main__":
     print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))
+
+
+def _write_report(out_json: Path, report: dict) -> None:
+    # The bench took minutes: a missing folder must not lose its results.
+    out_json.parent.mkdir(parents=True, exist_ok=True)
+    out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
