@@ -8,6 +8,8 @@ character *bigram* features: for the character at position i, the bigrams c[i-1]
 hashes ORTH (the char), SHAPE, the left bigram and the right bigram (sentence edges are padded with
 ``<s>`` / ``</s>``) and embeds each column in its own hash table. The bigrams are computed inside the
 model, so no token attribute (norm_, lemma_) is overwritten and no strings are added to the vocab.
+With ``static_vectors = true`` the vocab's character vectors (``vectors.py``) are projected (spaCy's
+``StaticVectors``) and mixed in by the same Maxout layer, as ``MultiHashEmbed`` does.
 
 The architecture is part of the saved model's config, so it must be registered before
 ``spacy.load``: ``import pipeline.ner`` does that (``pipeline/ner/__init__.py`` imports this module).
