@@ -123,3 +123,22 @@ def test_char_bigram_embed_with_static_vectors(tmp_path):
     assert [o.shape for o in model.predict(docs)] == [(3, 8), (3, 8)]
     names = [layer.name for layer in model.walk()]
     assert "static_vectors" in names
+
+
+def test_train_ner_with_a_bad_news_line_fails_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.ner.cli import app
+
+    data = _data_dir(tmp_path)
+    clu = json.dumps({"text": "李雷是市长", "label": {"name": {"李雷": [[0, 1]]}}}, ensure_ascii=False) + "\n"
+    for name in ("cluener_dev", "msra_test", "resume_dev", "resume_test"):
+        body = clu if name.startswith("cluener") else ("李\tB-PER\n\n" if name.startswith("msra") else "李 B-NAME\n\n")
+        (data / SOURCES[name]).write_text(body, encoding="utf-8")
+    with gzip.open(data / vectors.NEWS_PATH, "at", encoding="utf-8") as handle:
+        handle.write("{broken\n")
+    result = CliRunner().invoke(app, ["train-ner", "--data-dir", str(data), "--cache-dir", str(tmp_path / "c"),
+                                      "--output", str(tmp_path / "o"), "--ship-to", str(tmp_path / "m")])
+    assert result.exit_code == 1
+    assert "train-ner failed" in result.output and "not a JSON object" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "m").exists()

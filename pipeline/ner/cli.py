@@ -46,7 +46,10 @@ def train_ner_cmd(
     if resume_from is not None and not (resume_from / "config.cfg").is_file():
         _fail(f"no spaCy model at {resume_from}")
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
-    meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides)
+    try:
+        meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides)
+    except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
+        _fail(f"train-ner failed: {e}")
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")
 
 
