@@ -10,7 +10,6 @@ side with the default trigger mode, and with ``gold`` both modes are scored on t
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import resource
@@ -45,10 +44,9 @@ def _texts(path: Path):
         for f in sorted(path.glob("*.txt")):
             yield f.read_text("utf-8", errors="replace")
         return
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line).get("text") or ""
+    from pipeline.ingest import corpus_texts as jsonl_texts
+
+    yield from jsonl_texts(path)
 
 
 def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: str = "triggers",
@@ -208,11 +206,11 @@ def _run_json(cmd: list[str], what: str, **kwargs) -> str:
     return proc.stdout
 
 
-if __name__ == "__main__":
-    print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))
-
-
 def _write_report(out_json: Path, report: dict) -> None:
     # The bench took minutes: a missing folder must not lose its results.
     out_json.parent.mkdir(parents=True, exist_ok=True)
     out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))

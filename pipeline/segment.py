@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gzip
 import io
 import json
 import os
@@ -254,14 +253,14 @@ def measure(texts: Iterable[str], segmenters: Iterable[str] | None = None) -> di
 
 def read_news_slice(path: str | os.PathLike = NEWS_CORPUS, max_bytes: int = 1_000_000) -> list[str]:
     """The first stories of the gzip JSONL news corpus, up to about max_bytes of UTF-8 text."""
+    from pipeline.ingest import corpus_texts
+
     texts, size = [], 0
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            text = json.loads(line).get("text") or ""
-            texts.append(text)
-            size += len(text.encode("utf-8"))
-            if size >= max_bytes:
-                break
+    for text in corpus_texts(Path(path)):
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+        if size >= max_bytes:
+            break
     return texts
 
 

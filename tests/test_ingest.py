@@ -105,3 +105,20 @@ def test_utf8_cut_inside_the_last_character_still_decodes():
     data = ARTICLE.encode("utf-8")[:-1]
     text, enc = decode(data)
     assert enc == "utf_8" and text == ARTICLE[:-1]
+
+
+def test_corpus_texts_reads_jsonl_and_gz_and_names_the_bad_line(tmp_path):
+    import gzip
+
+    from pipeline.ingest import corpus_texts
+
+    plain = tmp_path / "c.jsonl"
+    plain.write_text('{"text": "甲"}\n\n{"text": "乙", "title": "t"}\n', encoding="utf-8")
+    packed = tmp_path / "c.jsonl.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as fh:
+        fh.write('{"text": "丙"}\n')
+    assert list(corpus_texts(plain)) == ["甲", "乙"] and list(corpus_texts(packed)) == ["丙"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "甲"}\n{"title": "no text"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.jsonl:2: .*missing string field 'text'"):
+        list(corpus_texts(bad))

@@ -16,14 +16,14 @@ it through ``[initialize] vectors`` and the char embedding's ``static_vectors`` 
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy
 
+from pipeline.ingest import corpus_texts
 from pipeline.ner.convert import SOURCES, read_source
 from pipeline.version import file_sha256
 
@@ -36,19 +36,12 @@ VECTORS_STAMP = "fazhi_vectors.json"  # provenance + settings, beside the spaCy 
 
 
 def news_texts(path: Path) -> Iterator[str]:
-    """The story bodies of the news corpus (gzip'd JSON Lines with a ``text`` field)."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            try:
-                text = json.loads(line)["text"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: not a JSON object with a 'text' field ({exc})") from exc
-            for paragraph in str(text).split("\n"):
-                if paragraph.strip():
-                    yield paragraph
+    """The non-blank paragraphs of the news corpus's story bodies."""
+    for text in corpus_texts(path):
+        yield from (paragraph for paragraph in text.split("\n") if paragraph.strip())
 
 
-def corpus_texts(data_dir: Path) -> list[str]:
+def vector_texts(data_dir: Path) -> list[str]:
     texts = list(news_texts(data_dir / NEWS_PATH))
     for name in TRAIN_TEXT_SOURCES:
         texts.extend(text for text, _ in read_source(name, data_dir))
@@ -137,7 +130,7 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None)
         old = json.loads(stamp.read_text(encoding="utf-8"))
         if old.get("sources") == record["sources"] and old.get("settings") == settings:
             return out
-    vocab, vectors = char_vectors(corpus_texts(Path(data_dir)), **settings)
+    vocab, vectors = char_vectors(vector_texts(Path(data_dir)), **settings)
     nlp = spacy.blank("zh")
     keys = [nlp.vocab.strings.add(ch) for ch in vocab]
     nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=vectors, keys=keys)
