@@ -117,6 +117,7 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None)
     """
     import spacy
     from spacy.vectors import Vectors
+    from threadpoolctl import threadpool_limits
 
     settings = {**SETTINGS, **(settings or {})}
     paths = [NEWS_PATH] + [Path(SOURCES[name]) for name in TRAIN_TEXT_SOURCES]
@@ -130,7 +131,10 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None)
         old = json.loads(stamp.read_text(encoding="utf-8"))
         if old.get("sources") == record["sources"] and old.get("settings") == settings:
             return out
-    vocab, vectors = char_vectors(vector_texts(Path(data_dir)), **settings)
+    # One BLAS thread: threaded matrix products sum in a different order (differences ~1e-8),
+    # and the vectors must be bit-identical for training to be reproducible on any machine.
+    with threadpool_limits(limits=1, user_api="blas"):
+        vocab, vectors = char_vectors(vector_texts(Path(data_dir)), **settings)
     nlp = spacy.blank("zh")
     keys = [nlp.vocab.strings.add(ch) for ch in vocab]
     nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=vectors, keys=keys)
