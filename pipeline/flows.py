@@ -172,8 +172,6 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     out_path = Path(out)
     params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
               "segmenter": segmenter, "disabled_rules": sorted(disabled)}
-    if ner_mode != "off":
-        ner.require_model()
     with store.run_lock(out_path):
         store.sweep_orphans(out_path)
         refs, rejected = discover_task(inputs, batch_size)
@@ -185,6 +183,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
         for batch in _batches(refs, batch_size):
             if skip and state.skip_unchanged(batch, skip):
                 continue
+            if ner_mode != "off":  # loads once (cached); a broken model stops the run before any batch
+                ner.require_model()
             pending.append((batch, process_batch_task.submit(batch, quote(skip), segmenter, disabled, ner_mode, run_id, version)))
             if len(pending) >= in_flight:
                 state.collect(*pending.popleft())
