@@ -10,6 +10,9 @@ hashes ORTH (the char), SHAPE, the left bigram and the right bigram (sentence ed
 model, so no token attribute (norm_, lemma_) is overwritten and no strings are added to the vocab.
 With ``static_vectors = true`` the vocab's character vectors (``vectors.py``) are projected (spaCy's
 ``StaticVectors``) and mixed in by the same Maxout layer, as ``MultiHashEmbed`` does.
+With ``lexicon`` set, 3 flags per word class (a dictionary word of that class begins / continues /
+ends at this char; ``lexicon.py``) join the Maxout layer's input as well: word boundaries and word
+types for words the labelled data never showed.
 
 The architecture is part of the saved model's config, so it must be registered before
 ``spacy.load``: ``import pipeline.ner`` does that (``pipeline/ner/__init__.py`` imports this module).
@@ -17,7 +20,8 @@ The architecture is part of the saved model's config, so it must be registered b
 
 from __future__ import annotations
 
-from typing import List
+from functools import partial
+from typing import List, Optional
 
 import numpy
 from spacy.attrs import ORTH, SHAPE
@@ -25,11 +29,23 @@ from spacy.ml.staticvectors import StaticVectors
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
-from thinc.types import Floats2d, Ints2d
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d, Ragged
+
+from pipeline.ner.lexicon import CLASSES, read_lexicon
 
 BOS, EOS = "<s>", "</s>"
 N_COLUMNS = 4  # ORTH, SHAPE, left bigram, right bigram
+N_LEXICON_FLAGS = 3 * len(CLASSES)  # a word of class c begins / continues / ends here
 
 
 def char_bigram_ids(doc: Doc) -> numpy.ndarray:
@@ -54,25 +70,73 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool):
     return features, lambda d_features: []
 
 
+def lexicon_flags(chars: List[str], words: dict, prefixes: frozenset, max_len: int) -> numpy.ndarray:
+    """(len(chars), 3 * len(CLASSES)) 0/1 array: column 3*c + (0 begin, 1 inside, 2 end) is set where a
+    lexicon word of class c covers the char. Every match counts, overlapping ones too."""
+    n = len(chars)
+    flags = numpy.zeros((n, N_LEXICON_FLAGS), dtype="float32")
+    for start in range(n):
+        candidate = chars[start]
+        for end in range(start + 1, min(n, start + max_len)):
+            candidate += chars[end]
+            if candidate not in prefixes:
+                break
+            cls = words.get(candidate)
+            if cls is not None:
+                flags[start, 3 * cls] = 1.0
+                flags[start + 1:end, 3 * cls + 1] = 1.0
+                flags[end, 3 * cls + 2] = 1.0
+    return flags
+
+
+def LexiconFeatures(path: str) -> Model[List[Doc], Ragged]:
+    """Lexicon flags per char (``lexicon_flags``). The words are read from ``path`` (lexicon.py's
+    lexicon.tsv) when the model is initialised for training and kept in the model's attrs, which
+    thinc saves with the weights: a loaded model has its words and never reads ``path``."""
+    index: dict = {}  # derived from attrs["words"]; rebuilt when from_disk replaces that dict
+    return Model("char_lexicon_features", partial(_lexicon_forward, index),
+                 init=partial(_lexicon_init, path), attrs={"words": {}})
+
+
+def _lexicon_init(path: str, model: Model, X=None, Y=None) -> None:
+    model.attrs["words"] = read_lexicon(path)
+
+
+def _lexicon_forward(index: dict, model: Model, docs: List[Doc], is_train: bool):
+    words = model.attrs["words"]
+    if index.get("words") is not words:
+        index.update(words=words, prefixes=frozenset(w[:k] for w in words for k in range(2, len(w) + 1)),
+                     max_len=max(map(len, words), default=0))
+    arrays = [lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"]) for doc in docs]
+    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, N_LEXICON_FLAGS), dtype="float32")
+    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
+    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
+
+
 @registry.architectures("fazhi.CharBigramEmbed.v1")
-def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False) -> Model[List[Doc], List[Floats2d]]:
+def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
+                    lexicon: Optional[str] = None) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
     static_vectors: also project the vocab's pretrained character vectors (pipeline/ner/vectors.py)
     into the mix; the training config must then load them via ``[initialize] vectors``.
+    lexicon: path of a lexicon.tsv (lexicon.py); adds its begin/inside/end flags per word class to
+    the mix. Read only when training initialises the model: the words are saved inside it.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
     # Same seeds/layout as spaCy's MultiHashEmbed.v2.
     embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
     hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
-    if static_vectors:
-        hashed = [concatenate(chain(*hashed), StaticVectors(width, dropout=0.0))]
-    n_inputs = N_COLUMNS + (1 if static_vectors else 0)
+    extra = ([StaticVectors(width, dropout=0.0)] if static_vectors else []) + (
+        [LexiconFeatures(lexicon)] if lexicon is not None else [])
+    if extra:
+        hashed = [concatenate(chain(*hashed), *extra)]
+    n_in = width * (N_COLUMNS + (1 if static_vectors else 0)) + (N_LEXICON_FLAGS if lexicon is not None else 0)
     # Without vectors the layers stay one flat chain: models saved before `static_vectors` existed load.
     return chain(
         *hashed,
-        with_array(Maxout(width, width * n_inputs, nP=3, dropout=0.0, normalize=True)),
+        with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.ner.convert import RULES_PATH, convert_all, default_cache_dir, load_rules
 from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, evaluate_ner
+from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
 from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
@@ -56,7 +57,7 @@ def resume_config(model_dir: Path, output_dir: Path) -> Path:
 
 def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int,
                     resume_from: Path | None = None, overrides: dict | None = None,
-                    vectors_dir: Path | None = None) -> None:
+                    vectors_dir: Path | None = None, lexicon_path: Path | None = None) -> None:
     from spacy.cli.train import train
 
     import pipeline.ner  # noqa: F401  (registers fazhi.CharBigramEmbed.v1 for sourced models)
@@ -67,6 +68,7 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     config_path = resume_config(resume_from, output_dir) if resume_from else CONFIG_PATH
     overrides = {"paths.train": str(cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
                  "paths.vectors": str(vectors_dir) if vectors_dir else None,
+                 "paths.lexicon": str(lexicon_path) if lexicon_path else None,
                  "system.seed": seed, **(overrides or {})}
     if max_steps:
         overrides["training.max_steps"] = max_steps
@@ -119,12 +121,14 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest = convert_all(data_dir, cache_dir, seed=seed)
     vectors_dir = build_vectors(data_dir, cache_dir)
+    lexicon_path = build_lexicon(cache_dir)
     started = time.time()
     run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                    overrides, vectors_dir)
+                    overrides, vectors_dir, lexicon_path)
     extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
              "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {},
-             "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8"))}
+             "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
+             "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
     return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)

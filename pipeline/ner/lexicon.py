@@ -1,0 +1,86 @@
+"""Word lexicon for the char NER model: which dictionary words start, continue or end at each char.
+
+A character model has to learn word boundaries and word types from the labelled sentences alone.
+A dictionary gives both for words it never saw labelled: jieba's ``dict.txt`` (MIT licence, shipped
+in the ``jieba`` package) lists ~349k words with a frequency and a part-of-speech tag, and its tags
+separate person names (nr, nrt, nrfg), places (ns), organisations (nt) and other proper nouns (nz).
+
+``build_lexicon`` keeps words of ``min_len``..``max_len`` characters: every proper-noun word, and
+other words seen at least ``min_freq_other`` times (rarer ones are mostly multi-word phrases; the
+cut keeps the model under its 40 MB limit). Each word gets one class from ``CLASSES``.
+``features.LexiconFeatures`` reads the file once, when training initialises the model, and saves
+the words inside the model, so the shipped model needs neither jieba nor this file.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from pipeline.version import file_sha256
+
+CLASSES = ("PER", "LOC", "ORG", "NZ", "W")  # W: any other word
+POS_CLASS = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG", "nz": "NZ"}
+SETTINGS = {"min_len": 2, "max_len": 10, "min_freq_other": 5}
+LEXICON_FILE = "lexicon.tsv"
+LEXICON_STAMP = "fazhi_lexicon.json"
+
+
+def jieba_dict() -> Path:
+    try:
+        return Path(str(resources.files("jieba") / "dict.txt"))
+    except ModuleNotFoundError:
+        raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba") from None
+
+
+def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int) -> dict[str, str]:
+    """word -> class for the words kept by the settings (see the module docstring)."""
+    words: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            fields = line.split()
+            if len(fields) != 3 or not fields[1].isdigit():
+                raise ValueError(f"{path}:{line_no}: expected 'word frequency tag', got {line.strip()[:60]!r}")
+            word, freq, tag = fields[0], int(fields[1]), fields[2]
+            cls = POS_CLASS.get(tag, "W")
+            if min_len <= len(word) <= max_len and (cls != "W" or freq >= min_freq_other):
+                words[word] = cls
+    return words
+
+
+def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | None = None) -> Path:
+    """Write (or reuse) cache_dir/lexicon.tsv ("word<TAB>class" lines, sorted); returns its path.
+
+    Rebuilt only when the dictionary's hash or the settings change (recorded in fazhi_lexicon.json).
+    """
+    settings = {**SETTINGS, **(settings or {})}
+    source = Path(source) if source else jieba_dict()
+    if not source.is_file():
+        raise FileNotFoundError(f"lexicon source not found: {source}")
+    out, stamp = Path(cache_dir) / LEXICON_FILE, Path(cache_dir) / LEXICON_STAMP
+    record = {"source": source.name, "source_sha256": file_sha256(source), "settings": settings}
+    if out.is_file() and stamp.is_file():
+        old = json.loads(stamp.read_text(encoding="utf-8"))
+        if {k: old.get(k) for k in record} == record:
+            return out
+    words = read_jieba_dict(source, **settings)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(f"{w}\t{c}\n" for w, c in sorted(words.items())), encoding="utf-8")
+    counts = {cls: sum(1 for c in words.values() if c == cls) for cls in CLASSES}
+    stamp.write_text(json.dumps({**record, "n_words": len(words), "per_class": counts}, indent=2),
+                     encoding="utf-8")
+    return out
+
+
+def read_lexicon(path: Path) -> dict[str, int]:
+    """lexicon.tsv -> {word: class index in CLASSES}."""
+    index = {cls: i for i, cls in enumerate(CLASSES)}
+    words: dict[str, int] = {}
+    with open(path, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            word, _, cls = line.rstrip("\n").partition("\t")
+            if not word or cls not in index:
+                raise ValueError(f"{path}:{line_no}: expected 'word<TAB>class' with a class in {CLASSES}")
+            words[word] = index[cls]
+    return words
