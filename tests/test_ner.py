@@ -26,6 +26,7 @@ from pipeline.ner.convert import (
     tags_to_spans,
 )
 from pipeline.ner.evaluate import prf, score_spans
+from pipeline.ner.lexicon import CLASSES as LEXICON_CLASSES
 
 MODEL = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "ner"
 RULES = load_rules()
@@ -208,6 +209,17 @@ def test_shipped_model_carries_its_char_vectors_and_their_provenance():
     assert all(nlp.vocab.has_vector(ch) for ch in "张局省市")
     assert "xinwenlianbo_news/xwlb_2022_2026.jsonl.gz" in vectors_meta["sources"]
     assert "static_vectors" in [layer.name for layer in nlp.get_pipe("tok2vec").model.walk()]
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+def test_shipped_model_carries_its_word_lexicon_and_its_provenance():
+    import pipeline.ner
+
+    nlp = pipeline.ner.load(MODEL)
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["fazhi"]["word_lexicon"]
+    layer = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "char_lexicon_features")
+    assert len(layer.attrs["words"]) == meta["n_words"] and meta["source"] == "dict.txt"
+    assert set(meta["per_class"]) == set(LEXICON_CLASSES) and len(meta["source_sha256"]) == 64
 
 
 @pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
