@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,18 @@ def pipeline_version() -> str:
             h.update(str(f.relative_to(_PKG)).encode())
             h.update(f.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def matching_stamp(path: Path, record: dict) -> dict | None:
+    """The JSON build stamp at path if it records the same inputs as ``record`` (every key equal).
+
+    Cached builds (NER DocBins, char vectors, word lexicon) stamp what they were built from and are
+    reused only while the stamp matches; None means build again.
+    """
+    if not path.is_file():
+        return None
+    old = json.loads(path.read_text(encoding="utf-8"))
+    return old if all(old.get(key) == value for key, value in record.items()) else None
 
 
 def file_sha256(path: Path) -> str:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from pipeline.ner.augment import name_lists
-from pipeline.version import file_sha256
+from pipeline.version import file_sha256, matching_stamp
 
 Span = tuple[int, int, str]
 Record = tuple[str, list[Span]]
@@ -264,12 +264,11 @@ def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest_path = cache_dir / "manifest.json"
     hashes = {SOURCES[k]: file_sha256(Path(data_dir) / SOURCES[k]) for k in SOURCES}
-    rules_hash = file_sha256(RULES_PATH)
-    if manifest_path.exists() and not force:
-        old = json.loads(manifest_path.read_text())
-        same = old.get("sources") == hashes and old.get("rules_sha256") == rules_hash
-        if same and old.get("seed") == seed and old.get("cluener_repeat") == cluener_repeat:
-            return old  # nothing changed: reuse the cached DocBins
+    inputs = {"sources": hashes, "rules_sha256": file_sha256(RULES_PATH), "seed": seed,
+              "cluener_repeat": cluener_repeat}
+    old = None if force else matching_stamp(manifest_path, inputs)
+    if old is not None:
+        return old  # nothing changed: reuse the cached DocBins
     rules, nlp = load_rules(), blank_nlp()
     train, dev, n_titles = training_records(Path(data_dir), rules, seed, cluener_repeat)
     counts = {"train": write_docbin(nlp, train, cache_dir / "train.spacy"),
@@ -277,8 +276,7 @@ def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
     for name, table in EVAL_TABLES.items():
         recs = [map_record(r, table, rules) for r in read_source(name, data_dir)]
         counts[name] = write_docbin(nlp, recs, cache_dir / f"{name}.spacy")
-    manifest = {"data_dir": str(data_dir), "sources": hashes, "rules_sha256": rules_hash,
-                "seed": seed, "cluener_repeat": cluener_repeat, "title_lexicon_size": n_titles,
+    manifest = {"data_dir": str(data_dir), **inputs, "title_lexicon_size": n_titles,
                 "counts": {k: dict(v) for k, v in counts.items()}}
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
     return manifest

@@ -134,7 +134,8 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
     n_in = width * (N_COLUMNS + (1 if static_vectors else 0)) + (N_LEXICON_FLAGS if lexicon is not None else 0)
-    # Without vectors the layers stay one flat chain: models saved before `static_vectors` existed load.
+    # Without vectors or lexicon the layers stay one flat chain: models saved before
+    # `static_vectors` existed load.
     return chain(
         *hashed,
         with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),

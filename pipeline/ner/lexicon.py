@@ -18,7 +18,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from pipeline.version import file_sha256
+from pipeline.version import file_sha256, matching_stamp
 
 CLASSES = ("PER", "LOC", "ORG", "NZ", "W")  # W: any other word
 POS_CLASS = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG", "nz": "NZ"}
@@ -60,10 +60,8 @@ def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | 
         raise FileNotFoundError(f"lexicon source not found: {source}")
     out, stamp = Path(cache_dir) / LEXICON_FILE, Path(cache_dir) / LEXICON_STAMP
     record = {"source": source.name, "source_sha256": file_sha256(source), "settings": settings}
-    if out.is_file() and stamp.is_file():
-        old = json.loads(stamp.read_text(encoding="utf-8"))
-        if {k: old.get(k) for k in record} == record:
-            return out
+    if out.is_file() and matching_stamp(stamp, record) is not None:
+        return out
     words = read_jieba_dict(source, **settings)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(f"{w}\t{c}\n" for w, c in sorted(words.items())), encoding="utf-8")

@@ -25,7 +25,7 @@ import numpy
 
 from pipeline.ingest import corpus_texts
 from pipeline.ner.convert import SOURCES, read_source
-from pipeline.version import file_sha256
+from pipeline.version import file_sha256, matching_stamp
 
 SETTINGS = {"min_count": 5, "max_vocab": 6000, "window": 2, "alpha": 0.75, "dim": 100, "seed": 0}
 NEWS_PATH = Path("xinwenlianbo_news") / "xwlb_2022_2026.jsonl.gz"
@@ -127,10 +127,8 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None)
     out = Path(cache_dir) / "vectors"
     record = {"sources": {str(p): file_sha256(Path(data_dir) / p) for p in paths}, "settings": settings}
     stamp = out / VECTORS_STAMP
-    if stamp.is_file():
-        old = json.loads(stamp.read_text(encoding="utf-8"))
-        if old.get("sources") == record["sources"] and old.get("settings") == settings:
-            return out
+    if matching_stamp(stamp, record) is not None:
+        return out
     # One BLAS thread: threaded matrix products sum in a different order (differences ~1e-8),
     # and the vectors must be bit-identical for training to be reproducible on any machine.
     with threadpool_limits(limits=1, user_api="blas"):
