@@ -21,7 +21,7 @@ The architecture is part of the saved model's config, so it must be registered b
 from __future__ import annotations
 
 from functools import partial
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import numpy
 from spacy.attrs import ORTH, SHAPE
@@ -41,11 +41,10 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d, Ragged
 
-from pipeline.ner.lexicon import CLASSES, read_lexicon
+from pipeline.ner.lexicon import LEGACY_CLASSES, read_lexicon
 
 BOS, EOS = "<s>", "</s>"
 N_COLUMNS = 4  # ORTH, SHAPE, left bigram, right bigram
-N_LEXICON_FLAGS = 3 * len(CLASSES)  # a word of class c begins / continues / ends here
 
 
 def char_bigram_ids(doc: Doc) -> numpy.ndarray:
@@ -70,52 +69,58 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool):
     return features, lambda d_features: []
 
 
-def lexicon_flags(chars: List[str], words: dict, prefixes: frozenset, max_len: int) -> numpy.ndarray:
-    """(len(chars), 3 * len(CLASSES)) 0/1 array: column 3*c + (0 begin, 1 inside, 2 end) is set where a
-    lexicon word of class c covers the char. Every match counts, overlapping ones too."""
+def lexicon_flags(chars: List[str], words: dict, prefixes: frozenset, max_len: int,
+                  n_classes: int) -> numpy.ndarray:
+    """(len(chars), 3 * n_classes) 0/1 array: column 3*c + (0 begin, 1 inside, 2 end) is set where a
+    lexicon word of class c covers the char. Every match counts, overlapping ones too.
+
+    words: word -> list of class indices (a bare index in models saved before words had several)."""
     n = len(chars)
-    flags = numpy.zeros((n, N_LEXICON_FLAGS), dtype="float32")
+    flags = numpy.zeros((n, 3 * n_classes), dtype="float32")
     for start in range(n):
         candidate = chars[start]
         for end in range(start + 1, min(n, start + max_len)):
             candidate += chars[end]
             if candidate not in prefixes:
                 break
-            cls = words.get(candidate)
-            if cls is not None:
+            found = words.get(candidate)
+            for cls in (found,) if isinstance(found, int) else found or ():
                 flags[start, 3 * cls] = 1.0
                 flags[start + 1:end, 3 * cls + 1] = 1.0
                 flags[end, 3 * cls + 2] = 1.0
     return flags
 
 
-def LexiconFeatures(path: str) -> Model[List[Doc], Ragged]:
-    """Lexicon flags per char (``lexicon_flags``). The words are read from ``path`` (lexicon.py's
-    lexicon.tsv) when the model is initialised for training and kept in the model's attrs, which
-    thinc saves with the weights: a loaded model has its words and never reads ``path``."""
+def LexiconFeatures(path: str, classes: Sequence[str]) -> Model[List[Doc], Ragged]:
+    """Lexicon flags per char (``lexicon_flags``) for the word classes ``classes``. The words are
+    read from ``path`` (lexicon.py's lexicon.tsv) when the model is initialised for training and kept
+    in the model's attrs, which thinc saves with the weights: a loaded model has its words and never
+    reads ``path``."""
     index: dict = {}  # derived from attrs["words"]; rebuilt when from_disk replaces that dict
-    return Model("char_lexicon_features", partial(_lexicon_forward, index),
-                 init=partial(_lexicon_init, path), attrs={"words": {}})
+    return Model("char_lexicon_features", partial(_lexicon_forward, index, len(classes)),
+                 init=partial(_lexicon_init, path, tuple(classes)), attrs={"words": {}})
 
 
-def _lexicon_init(path: str, model: Model, X=None, Y=None) -> None:
-    model.attrs["words"] = read_lexicon(path)
+def _lexicon_init(path: str, classes: tuple, model: Model, X=None, Y=None) -> None:
+    model.attrs["words"] = read_lexicon(path, classes)
 
 
-def _lexicon_forward(index: dict, model: Model, docs: List[Doc], is_train: bool):
+def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc], is_train: bool):
     words = model.attrs["words"]
     if index.get("words") is not words:
         index.update(words=words, prefixes=frozenset(w[:k] for w in words for k in range(2, len(w) + 1)),
                      max_len=max(map(len, words), default=0))
-    arrays = [lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"]) for doc in docs]
-    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, N_LEXICON_FLAGS), dtype="float32")
+    arrays = [lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"], n_classes)
+              for doc in docs]
+    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 3 * n_classes), dtype="float32")
     lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
     return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
 
 
 @registry.architectures("fazhi.CharBigramEmbed.v1")
 def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
-                    lexicon: Optional[str] = None) -> Model[List[Doc], List[Floats2d]]:
+                    lexicon: Optional[str] = None,
+                    lexicon_classes: Sequence[str] = LEGACY_CLASSES) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
@@ -123,6 +128,8 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     into the mix; the training config must then load them via ``[initialize] vectors``.
     lexicon: path of a lexicon.tsv (lexicon.py); adds its begin/inside/end flags per word class to
     the mix. Read only when training initialises the model: the words are saved inside it.
+    lexicon_classes: which of the lexicon's word classes get flags (3 each), in this order. The
+    default is what models saved before this setting existed were trained with.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
@@ -130,10 +137,11 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
     hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
     extra = ([StaticVectors(width, dropout=0.0)] if static_vectors else []) + (
-        [LexiconFeatures(lexicon)] if lexicon is not None else [])
+        [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else [])
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
-    n_in = width * (N_COLUMNS + (1 if static_vectors else 0)) + (N_LEXICON_FLAGS if lexicon is not None else 0)
+    n_flags = 3 * len(lexicon_classes) if lexicon is not None else 0
+    n_in = width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.
     return chain(

@@ -7,9 +7,12 @@ separate person names (nr, nrt, nrfg), places (ns), organisations (nt) and other
 
 ``build_lexicon`` keeps words of ``min_len``..``max_len`` characters: every proper-noun word, and
 other words seen at least ``min_freq_other`` times (rarer ones are mostly multi-word phrases; the
-cut keeps the model under its 40 MB limit). Each word gets one class from ``CLASSES``.
-``features.LexiconFeatures`` reads the file once, when training initialises the model, and saves
-the words inside the model, so the shipped model needs neither jieba nor this file.
+cut keeps the model under its 40 MB limit). A word gets one class from its tag; an organisation
+(ORG) that the training labels' GOV/ORG rule (``convert.gov_or_org``) calls a government body is
+GOV as well, so a model can use either flag. The embedding's config (``lexicon_classes``) chooses
+which classes it sees. ``features.LexiconFeatures`` reads the file once, when training initialises
+the model, and saves the words inside the model, so the shipped model needs neither jieba nor this
+file.
 """
 
 from __future__ import annotations
@@ -18,9 +21,12 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from pipeline.ner.convert import gov_or_org
 from pipeline.version import file_sha256, matching_stamp
 
-CLASSES = ("PER", "LOC", "ORG", "NZ", "W")  # W: any other word
+CLASSES = ("PER", "LOC", "ORG", "GOV", "NZ", "W")  # W: any other word
+# What models trained before `lexicon_classes` was a config setting see (run N): no GOV class.
+LEGACY_CLASSES = ("PER", "LOC", "ORG", "NZ", "W")
 POS_CLASS = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG", "nz": "NZ"}
 SETTINGS = {"min_len": 2, "max_len": 10, "min_freq_other": 5}
 LEXICON_FILE = "lexicon.tsv"
@@ -34,9 +40,13 @@ def jieba_dict() -> Path:
         raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba") from None
 
 
-def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int) -> dict[str, str]:
-    """word -> class for the words kept by the settings (see the module docstring)."""
-    words: dict[str, str] = {}
+def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int,
+                    rules: dict | None = None) -> dict[str, tuple[str, ...]]:
+    """word -> classes for the words kept by the settings (see the module docstring).
+
+    rules: the NER label rules; with them an ORG word may be GOV as well (``gov_or_org``).
+    """
+    words: dict[str, tuple[str, ...]] = {}
     with open(path, encoding="utf-8") as f:
         for line_no, line in enumerate(f, 1):
             fields = line.split()
@@ -45,40 +55,58 @@ def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int)
             word, freq, tag = fields[0], int(fields[1]), fields[2]
             cls = POS_CLASS.get(tag, "W")
             if min_len <= len(word) <= max_len and (cls != "W" or freq >= min_freq_other):
-                words[word] = cls
+                gov = cls == "ORG" and rules is not None and gov_or_org(word, rules) == "GOV"
+                words[word] = (cls, "GOV") if gov else (cls,)
     return words
 
 
-def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | None = None) -> Path:
-    """Write (or reuse) cache_dir/lexicon.tsv ("word<TAB>class" lines, sorted); returns its path.
+def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | None = None,
+                  rules: dict | None = None) -> Path:
+    """Write (or reuse) cache_dir/lexicon.tsv ("word<TAB>class[,class]" lines, sorted); returns its path.
 
-    Rebuilt only when the dictionary's hash or the settings change (recorded in fazhi_lexicon.json).
+    rules: the NER label rules, whose GOV/ORG split marks government organisations GOV as well.
+    Rebuilt only when the dictionary's hash, the settings or that split change (fazhi_lexicon.json).
     """
     settings = {**SETTINGS, **(settings or {})}
     source = Path(source) if source else jieba_dict()
     if not source.is_file():
         raise FileNotFoundError(f"lexicon source not found: {source}")
     out, stamp = Path(cache_dir) / LEXICON_FILE, Path(cache_dir) / LEXICON_STAMP
-    record = {"source": source.name, "source_sha256": file_sha256(source), "settings": settings}
+    record = {"source": source.name, "source_sha256": file_sha256(source), "settings": settings,
+              "gov_org_split": rules["gov_org_split"] if rules else None}
     if out.is_file() and matching_stamp(stamp, record) is not None:
         return out
-    words = read_jieba_dict(source, **settings)
+    words = read_jieba_dict(source, **settings, rules=rules)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("".join(f"{w}\t{c}\n" for w, c in sorted(words.items())), encoding="utf-8")
-    counts = {cls: sum(1 for c in words.values() if c == cls) for cls in CLASSES}
+    out.write_text("".join(f"{w}\t{','.join(c)}\n" for w, c in sorted(words.items())), encoding="utf-8")
+    counts = {cls: sum(1 for c in words.values() if cls in c) for cls in CLASSES}
     stamp.write_text(json.dumps({**record, "n_words": len(words), "per_class": counts}, indent=2),
                      encoding="utf-8")
     return out
 
 
-def read_lexicon(path: Path) -> dict[str, int]:
-    """lexicon.tsv -> {word: class index in CLASSES}."""
-    index = {cls: i for i, cls in enumerate(CLASSES)}
-    words: dict[str, int] = {}
+def read_lexicon(path: Path, classes: tuple[str, ...] | list[str] = LEGACY_CLASSES) -> dict[str, list[int]]:
+    """lexicon.tsv -> {word: indices in ``classes`` of its classes}; classes not chosen are left out.
+
+    A chosen class that no word has is an error: a typo in the config would otherwise train a model
+    whose flags for it are always 0.
+    """
+    unknown = set(classes) - set(CLASSES)
+    if unknown:
+        raise ValueError(f"unknown lexicon classes {sorted(unknown)}; known: {CLASSES}")
+    index = {cls: i for i, cls in enumerate(classes)}
+    words: dict[str, list[int]] = {}
     with open(path, encoding="utf-8") as f:
         for line_no, line in enumerate(f, 1):
-            word, _, cls = line.rstrip("\n").partition("\t")
-            if not word or cls not in index:
-                raise ValueError(f"{path}:{line_no}: expected 'word<TAB>class' with a class in {CLASSES}")
-            words[word] = index[cls]
+            word, _, field = line.rstrip("\n").partition("\t")
+            names = field.split(",")
+            if not word or not all(name in CLASSES for name in names):
+                raise ValueError(f"{path}:{line_no}: expected 'word<TAB>class[,class]' with classes in {CLASSES}")
+            chosen = [index[name] for name in names if name in index]
+            if chosen:
+                words[word] = chosen
+    seen = {i for chosen in words.values() for i in chosen}
+    missing = [cls for cls, i in index.items() if i not in seen]
+    if missing:
+        raise ValueError(f"{path}: no word has the lexicon classes {missing}")
     return words

@@ -121,7 +121,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest = convert_all(data_dir, cache_dir, seed=seed)
     vectors_dir = build_vectors(data_dir, cache_dir)
-    lexicon_path = build_lexicon(cache_dir)
+    lexicon_path = build_lexicon(cache_dir, rules=load_rules())
     started = time.time()
     run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
                     overrides, vectors_dir, lexicon_path)
