@@ -108,6 +108,18 @@ def test_title_lexicon_masks_only_free_text():
     assert spans == [(0, 2, "-"), (4, 7, "LOC")]
 
 
+def test_place_followed_by_a_government_word_becomes_one_gov_span():
+    suffixes = RULES["msra_place_gov"]["suffixes"]
+    text = "北京市政府和日本人民政府在埃及当局与美国人"
+    spans = [(0, 3, "LOC"), (6, 8, "LOC"), (13, 15, "LOC"), (18, 20, "LOC")]
+    assert convert.merge_place_gov((text, spans), suffixes)[1] == [
+        (0, 5, "GOV"), (6, 12, "GOV"), (13, 17, "GOV"), (18, 20, "LOC")]  # longest suffix wins
+    # never grows over another span, never touches other labels
+    assert convert.merge_place_gov(("美国军方", [(0, 2, "LOC"), (2, 4, "ORG")]), suffixes)[1] == [
+        (0, 2, "LOC"), (2, 4, "ORG")]
+    assert convert.merge_place_gov(("李政府", [(0, 1, "PER")]), suffixes)[1] == [(0, 1, "PER")]
+
+
 def test_convert_all_writes_docbins_with_hashes(tmp_path):
     data = tmp_path / "data"
     clu = json.dumps({"text": "李雷是市长", "label": {"name": {"李雷": [[0, 1]]}, "position": {"市长": [[3, 4]]}}},
@@ -124,11 +136,13 @@ def test_convert_all_writes_docbins_with_hashes(tmp_path):
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
         (data / rel).write_text(body, encoding="utf-8")
     with gzip.open(data / "msra_ner/train.bio.gz", "wt", encoding="utf-8") as f:
-        f.write(_bio([_tagged("市长在北京", "O O O B-LOC I-LOC")] * 3, "\t"))
+        f.write(_bio([_tagged("市长在北京政府", "O O O B-LOC I-LOC O O")] * 3, "\t"))
     manifest = convert.convert_all(data, tmp_path / "cache", seed=1)
     assert set(manifest["sources"]) == set(convert.SOURCES.values())
     assert all(len(h) == 64 for h in manifest["sources"].values())
     assert manifest["counts"]["msra_test"] == {"ORG": 1, "docs": 1}
+    # MSRA train (here all in its dev split) has place + government word as one GOV span; test as published
+    assert manifest["counts"]["dev"]["GOV"] == 3 and "LOC" not in manifest["counts"]["dev"]
     assert (tmp_path / "cache" / "train.spacy").is_file()
 
 

@@ -148,6 +148,21 @@ def map_record(record: Record, table: dict[str, str], rules: dict) -> Record:
     return text, out
 
 
+def merge_place_gov(record: Record, suffixes: list[str]) -> Record:
+    """LOC directly followed by a government word (北京市|政府) -> one GOV span (北京市政府)."""
+    text, spans = record
+    ordered = sorted(suffixes, key=len, reverse=True)
+    starts = {s for s, _, _ in spans}
+    out = []
+    for start, end, label in spans:
+        suffix = next((x for x in ordered if text.startswith(x, end)), "") if label == "LOC" else ""
+        if suffix and not any(end <= s < end + len(suffix) for s in starts):  # never over another span
+            out.append((start, end + len(suffix), "GOV"))
+        else:
+            out.append((start, end, label))
+    return text, out
+
+
 def build_title_lexicon(records: Iterable[Record], min_len: int = 2, min_count: int = 2) -> set[str]:
     counts = Counter(text[s:e] for text, spans in records for s, e, lab in spans if lab == "TITLE")
     return {t for t, n in counts.items() if len(t) >= min_len and n >= min_count}
@@ -243,7 +258,9 @@ def split_dev(records: list[Record], n_dev: int, seed: int) -> tuple[list[Record
 def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int = 2):
     """Mapped (train, dev) record lists from the three corpora."""
     clu = [map_record(r, rules["cluener"], rules) for r in read_source("cluener_train", data_dir)]
-    msra = [map_record(r, rules["msra"], rules) for r in read_source("msra_train", data_dir)]
+    gov_words = rules["msra_place_gov"]["suffixes"]
+    msra = [merge_place_gov(map_record(r, rules["msra"], rules), gov_words)
+            for r in read_source("msra_train", data_dir)]
     res = [map_record(r, rules["resume"], rules) for r in read_source("resume_train", data_dir)]
     res_dev = [map_record(r, rules["resume"], rules) for r in read_source("resume_dev", data_dir)]
     clu_train, clu_dev = split_dev(clu, 500, seed)
