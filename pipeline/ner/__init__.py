@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Registers the "fazhi.CharBigramEmbed.v1" architecture used by config.cfg, so that
-# `import pipeline.ner` is all that is needed before spacy.load("pipeline/models/ner").
-from pipeline.ner import features  # noqa: E402,F401
+# Registers the architectures config.cfg can name (fazhi.CharBigramEmbed.v1 and the encoders in
+# encoder.py), so that `import pipeline.ner` is all that is needed before spacy.load("pipeline/models/ner").
+from pipeline.ner import encoder, features  # noqa: E402,F401
 
 
 def load(path: Path | str):
