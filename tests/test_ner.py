@@ -143,7 +143,18 @@ def test_convert_all_writes_docbins_with_hashes(tmp_path):
     assert manifest["counts"]["msra_test"] == {"ORG": 1, "docs": 1}
     # MSRA train (here all in its dev split) has place + government word as one GOV span; test as published
     assert manifest["counts"]["dev"]["GOV"] == 3 and "LOC" not in manifest["counts"]["dev"]
-    assert (tmp_path / "cache" / "train.spacy").is_file()
+    # every doc says which corpus's guideline its labels follow
+    from spacy.tokens import DocBin
+
+    from pipeline.ner.guidelines import GUIDELINE
+
+    def guidelines(name):
+        docs = DocBin().from_disk(tmp_path / "cache" / f"{name}.spacy").get_docs(blank_nlp().vocab)
+        return {(d.text, d._.get(GUIDELINE)) for d in docs}
+
+    assert guidelines("train") == {("韩梅", "resume")}  # the tiny CLUENER and MSRA train sets all go to dev
+    assert guidelines("dev") == {("李雷是市长", "cluener"), ("市长在北京政府", "msra"), ("韩梅", "resume")}
+    assert guidelines("msra_test") == {("国务院", "msra")}
 
 
 def _list_settings(**over) -> dict:

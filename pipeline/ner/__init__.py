@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# Registers the architectures config.cfg can name (fazhi.CharBigramEmbed.v1 and the encoders in
-# encoder.py), so that `import pipeline.ner` is all that is needed before spacy.load("pipeline/models/ner").
-from pipeline.ner import encoder, features  # noqa: E402,F401
+# Registers what config.cfg names (fazhi.CharBigramEmbed.v1, fazhi.BiLSTMEncoder.v1,
+# fazhi.GuidelineCorpus.v1) and the doc._.ner_guideline extension, so that `import pipeline.ner`
+# is all that is needed before spacy.load("pipeline/models/ner").
+from pipeline.ner import encoder, features, guidelines  # noqa: E402,F401
 
 
 def load(path: Path | str):

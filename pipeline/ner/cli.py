@@ -36,6 +36,7 @@ def train_ner_cmd(
     ship_to: Path = typer.Option(DEFAULT_MODEL, "--ship-to", help="Where model-best is copied"),
     resume_from: Optional[Path] = typer.Option(None, "--resume-from", help="Continue training this model"),
     learn_rate: Optional[float] = typer.Option(None, "--learn-rate", min=0.0, help="Constant learn rate (replaces the config's schedule)"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Train with this config instead of pipeline/ner/config.cfg (experiments)"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
     from pipeline.ner.vectors import NEWS_PATH
@@ -45,9 +46,12 @@ def train_ner_cmd(
 
     if resume_from is not None and not (resume_from / "config.cfg").is_file():
         _fail(f"no spaCy model at {resume_from}")
+    if config is not None and not config.is_file():
+        _fail(f"no config file at {config}")
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
     try:
-        meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides)
+        meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides,
+                         **({"config_path": config} if config else {}))
     except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
         _fail(f"train-ner failed: {e}")
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")
@@ -59,13 +63,23 @@ def evaluate_ner_cmd(
     data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir"),
     speed: bool = typer.Option(True, "--speed/--no-speed", help="Also measure chars/s"),
     as_json: bool = typer.Option(False, "--json", help="Print scores as JSON"),
+    guideline: str = typer.Option("own", "--guideline", help="Annotation guideline the model is asked to follow: "
+                                  "own (each test set's), default (the model's), or a name (cluener, msra, resume)"),
 ) -> None:
     """Per-label P/R/F1 on CLUENER dev, MSRA test and Resume test."""
     if not (model / "config.cfg").is_file():
         _fail(f"no spaCy model at {model}")
-    _check_data(data_dir)
     from pipeline.ner.evaluate import evaluate_ner
+    from pipeline.ner.guidelines import model_guidelines
 
-    scores = evaluate_ner(model, data_dir, speed=speed, quiet=as_json)
+    try:
+        known, _ = model_guidelines(model)
+    except Exception as e:  # noqa: BLE001 — a config spaCy cannot parse, whatever the reason
+        _fail(f"cannot read {model / 'config.cfg'}: {str(e).strip().splitlines()[0]}")
+    if guideline not in ("own", "default", *known):
+        _fail(f"unknown guideline {guideline!r}: this model knows {known or 'none'} (or use own / default)")
+    _check_data(data_dir)
+
+    scores = evaluate_ner(model, data_dir, speed=speed, quiet=as_json, guideline=guideline)
     if as_json:
         typer.echo(json.dumps(scores, indent=2))

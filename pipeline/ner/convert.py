@@ -4,6 +4,9 @@ A record is ``(text, [(start, end, label), ...])`` with END-EXCLUSIVE character 
 The label ``"-"`` marks a span whose tokens are *missing* annotation (neither entity nor O),
 so the model is not taught that e.g. a CLUENER book title or an MSRA job title is "outside".
 All label decisions live in ``label_rules.json`` (data, not code).
+
+Every doc also records the annotation guideline its labels follow (``doc._.ner_guideline``: the
+corpus it came from; ``guidelines.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from pipeline.ner.augment import name_lists
+from pipeline.ner.guidelines import GUIDELINE, GUIDELINES
 from pipeline.version import file_sha256, matching_stamp
 
 Span = tuple[int, int, str]
@@ -28,6 +32,9 @@ Record = tuple[str, list[Span]]
 
 RULES_PATH = Path(__file__).with_name("label_rules.json")
 MISSING = "-"
+# Bump when the DocBins' content changes for reasons other than the sources or the rules, so a
+# cached conversion made by older code is rebuilt. 2: docs carry their guideline.
+DOCBIN_FORMAT = 2
 
 # Source files, relative to the data dir (e.g. /work/shared/data).
 SOURCES = {
@@ -203,9 +210,10 @@ def drop_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(kept)
 
 
-def record_to_doc(nlp: Language, record: Record) -> Doc:
+def record_to_doc(nlp: Language, record: Record, guideline: str | None = None) -> Doc:
     text, spans = record
     doc = nlp.make_doc(text)
+    doc._.set(GUIDELINE, guideline)
     ents, missing = [], []
     for start, end, label in drop_overlaps(spans):
         span = doc.char_span(start, end, label=label if label != MISSING else "", alignment_mode="expand")
@@ -216,11 +224,11 @@ def record_to_doc(nlp: Language, record: Record) -> Doc:
     return doc
 
 
-def write_docbin(nlp: Language, records: Iterable[Record], path: Path) -> Counter:
-    """Write records to a DocBin and return label counts (for the manifest)."""
-    db, counts = DocBin(store_user_data=False), Counter()
-    for record in records:
-        doc = record_to_doc(nlp, record)
+def write_docbin(nlp: Language, records: Iterable[tuple[Record, str]], path: Path) -> Counter:
+    """Write (record, guideline) pairs to a DocBin and return label counts (for the manifest)."""
+    db, counts = DocBin(store_user_data=True), Counter()
+    for record, guideline in records:
+        doc = record_to_doc(nlp, record, guideline)
         counts.update(e.label_ for e in doc.ents)
         counts["docs"] += 1
         db.add(doc)
@@ -256,7 +264,7 @@ def split_dev(records: list[Record], n_dev: int, seed: int) -> tuple[list[Record
 
 
 def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int = 2):
-    """Mapped (train, dev) record lists from the three corpora."""
+    """Mapped (train, dev) lists of (record, guideline) from the three corpora."""
     clu = [map_record(r, rules["cluener"], rules) for r in read_source("cluener_train", data_dir)]
     gov_words = rules["msra_place_gov"]["suffixes"]
     msra = [merge_place_gov(map_record(r, rules["msra"], rules), gov_words)
@@ -269,10 +277,19 @@ def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int
     titles = build_title_lexicon(clu_train + res, mask["min_len"], mask["min_count"])
     msra_train = [mask_titles(r, titles) for r in msra_train]
     lists = name_lists(clu_train + msra_train + res, rules["name_lists"], seed)
+    # Names are tagged alike in all three corpora: the lists are spread over their guidelines.
+    rng = random.Random(seed)
+    lists_guided = [(r, rng.choice(sorted(set(GUIDELINES.values())))) for r in lists]
     # CLUENER is the closest domain to government news and much smaller than MSRA: repeat it.
-    train = clu_train * cluener_repeat + msra_train + res + lists
+    train = (_guided(clu_train, "cluener_train") * cluener_repeat + _guided(msra_train, "msra_train")
+             + _guided(res, "resume_train") + lists_guided)
     random.Random(seed).shuffle(train)
-    return train, clu_dev + msra_dev + res_dev, len(titles)
+    dev = _guided(clu_dev, "cluener_train") + _guided(msra_dev, "msra_train") + _guided(res_dev, "resume_dev")
+    return train, dev, len(titles)
+
+
+def _guided(records: list[Record], source: str) -> list[tuple[Record, str]]:
+    return [(r, GUIDELINES[source]) for r in records]
 
 
 def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
@@ -282,7 +299,7 @@ def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
     manifest_path = cache_dir / "manifest.json"
     hashes = {SOURCES[k]: file_sha256(Path(data_dir) / SOURCES[k]) for k in SOURCES}
     inputs = {"sources": hashes, "rules_sha256": file_sha256(RULES_PATH), "seed": seed,
-              "cluener_repeat": cluener_repeat}
+              "cluener_repeat": cluener_repeat, "docbin_format": DOCBIN_FORMAT}
     old = None if force else matching_stamp(manifest_path, inputs)
     if old is not None:
         return old  # nothing changed: reuse the cached DocBins
@@ -292,7 +309,7 @@ def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
               "dev": write_docbin(nlp, dev, cache_dir / "dev.spacy")}
     for name, table in EVAL_TABLES.items():
         recs = [map_record(r, table, rules) for r in read_source(name, data_dir)]
-        counts[name] = write_docbin(nlp, recs, cache_dir / f"{name}.spacy")
+        counts[name] = write_docbin(nlp, _guided(recs, name), cache_dir / f"{name}.spacy")
     manifest = {"data_dir": str(data_dir), **inputs, "title_lexicon_size": n_titles,
                 "counts": {k: dict(v) for k, v in counts.items()}}
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2))

@@ -6,6 +6,9 @@ Each corpus keeps its own gold label scheme; model labels are folded onto it:
 - MSRA test: PER, LOC, ORG; predicted GOV and ORG both count as ORG; TITLE predictions are ignored
   (MSRA does not annotate titles). Micro-F1 over PER/LOC/ORG.
 - Resume test: NAME→PER, TITLE, ORG (predicted GOV∪ORG), LOC; CONT/EDU/PRO/RACE are not scored.
+
+A model trained with annotation guidelines (``guidelines.py``) is asked to follow each test set's
+own guideline (``guideline="own"``), or one given guideline for all, or its default (``"default"``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import time
 from pathlib import Path
 
 from pipeline.ner.convert import EVAL_TABLES, load_rules, map_record, read_source
+from pipeline.ner.guidelines import GUIDELINE, GUIDELINES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
@@ -49,9 +53,17 @@ def score_spans(gold: SpanSet, pred: SpanSet, labels: list[str]) -> dict:
     return out
 
 
-def predict(nlp, texts: list[str], fold: dict) -> SpanSet:
+def guided_docs(nlp, texts: list[str], guideline: str | None):
+    """Docs to tag, each asking for ``guideline`` (None: the model's default)."""
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc._.set(GUIDELINE, guideline)
+        yield doc
+
+
+def predict(nlp, texts: list[str], fold: dict, guideline: str | None = None) -> SpanSet:
     spans = set()
-    for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
+    for i, doc in enumerate(nlp.pipe(guided_docs(nlp, texts, guideline), batch_size=64)):
         for ent in doc.ents:
             label = fold.get(ent.label_, ent.label_)
             if label:
@@ -59,12 +71,13 @@ def predict(nlp, texts: list[str], fold: dict) -> SpanSet:
     return spans
 
 
-def evaluate_dataset(nlp, name: str, data_dir: Path) -> dict:
+def evaluate_dataset(nlp, name: str, data_dir: Path, guideline: str = "own") -> dict:
     labels, fold = SCHEMES[name]
     rules = load_rules()
     records = [map_record(r, EVAL_TABLES[name], rules) for r in read_source(name, data_dir)]
     gold = {(i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans}
-    pred = predict(nlp, [text for text, _ in records], fold)
+    asked = {"own": GUIDELINES[name], "default": None}.get(guideline, guideline)
+    pred = predict(nlp, [text for text, _ in records], fold, asked)
     return score_spans(gold, pred, labels)
 
 
@@ -97,12 +110,15 @@ def format_scores(scores: dict) -> str:
 
 
 def evaluate_ner(model_path: Path | str = DEFAULT_MODEL, data_dir: Path | str = DEFAULT_DATA_DIR,
-                 speed: bool = True, quiet: bool = False) -> dict:
-    """Evaluate a saved model on the three test sets; print and return the scores."""
+                 speed: bool = True, quiet: bool = False, guideline: str = "own") -> dict:
+    """Evaluate a saved model on the three test sets; print and return the scores.
+
+    guideline: "own" (each set's own), "default" (the model's default) or a guideline name."""
     from pipeline.ner import load
 
     nlp = load(model_path)
-    scores = {name: evaluate_dataset(nlp, name, Path(data_dir)) for name in SCHEMES}
+    scores = {name: evaluate_dataset(nlp, name, Path(data_dir), guideline) for name in SCHEMES}
+    scores["guideline"] = guideline
     if speed:
         texts = [text for text, _ in read_source("msra_test", Path(data_dir))]
         scores["speed_chars_per_s"] = round(chars_per_second(nlp, texts))

@@ -13,6 +13,11 @@ With ``static_vectors = true`` the vocab's character vectors (``vectors.py``) ar
 With ``lexicon`` set, 3 flags per word class (a dictionary word of that class begins / continues /
 ends at this char; ``lexicon.py``) join the Maxout layer's input as well: word boundaries and word
 types for words the labelled data never showed.
+With ``guidelines`` set, every char also gets a one-hot of the annotation guideline its doc is to be
+tagged by (``doc._.ner_guideline``; ``default_guideline`` when unset). The training corpora follow
+different guidelines for the same strings (MSRA tags every place name, CLUENER's ``address`` mostly
+places meant as locations); told which one a sentence follows, the model learns each without one
+blurring the other, and the caller picks the guideline it wants.
 
 The architecture is part of the saved model's config, so it must be registered before
 ``spacy.load``: ``import pipeline.ner`` does that (``pipeline/ner/__init__.py`` imports this module).
@@ -41,6 +46,7 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d, Ragged
 
+from pipeline.ner.guidelines import GUIDELINE
 from pipeline.ner.lexicon import LEGACY_CLASSES, read_lexicon
 
 BOS, EOS = "<s>", "</s>"
@@ -117,10 +123,31 @@ def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc],
     return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
 
 
+def GuidelineFeatures(guidelines: Sequence[str], default: str) -> Model[List[Doc], Ragged]:
+    """One-hot (per char) of the doc's ``doc._.ner_guideline``, ``default`` when it is unset."""
+    if default not in guidelines:
+        raise ValueError(f"default_guideline {default!r} is not one of the guidelines {list(guidelines)}")
+    return Model("char_guideline_features", partial(_guideline_forward, tuple(guidelines), default))
+
+
+def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: List[Doc], is_train: bool):
+    data = numpy.zeros((sum(len(doc) for doc in docs), len(guidelines)), dtype="float32")
+    start = 0
+    for doc in docs:
+        name = doc._.get(GUIDELINE) or default
+        if name not in guidelines:
+            raise ValueError(f"unknown NER guideline {name!r}; this model knows {list(guidelines)}")
+        data[start:start + len(doc), guidelines.index(name)] = 1.0
+        start += len(doc)
+    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
+    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
+
+
 @registry.architectures("fazhi.CharBigramEmbed.v1")
 def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
                     lexicon: Optional[str] = None,
-                    lexicon_classes: Sequence[str] = LEGACY_CLASSES) -> Model[List[Doc], List[Floats2d]]:
+                    lexicon_classes: Sequence[str] = LEGACY_CLASSES, guidelines: Sequence[str] = (),
+                    default_guideline: Optional[str] = None) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
@@ -130,6 +157,8 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     the mix. Read only when training initialises the model: the words are saved inside it.
     lexicon_classes: which of the lexicon's word classes get flags (3 each), in this order. The
     default is what models saved before this setting existed were trained with.
+    guidelines: annotation guidelines the model can be asked to follow (one-hot per char, from
+    ``doc._.ner_guideline``); default_guideline is used for docs that do not say (e.g. the pipeline's).
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
@@ -137,10 +166,11 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
     hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
     extra = ([StaticVectors(width, dropout=0.0)] if static_vectors else []) + (
-        [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else [])
+        [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else []) + (
+        [GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
-    n_flags = 3 * len(lexicon_classes) if lexicon is not None else 0
+    n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines)
     n_in = width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.

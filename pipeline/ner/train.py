@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from pipeline.ner.convert import RULES_PATH, convert_all, default_cache_dir, load_rules
-from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, evaluate_ner
+from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
+from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
 from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
 
@@ -41,14 +42,14 @@ def label_mapping_summary(rules: dict) -> dict:
     }
 
 
-def resume_config(model_dir: Path, output_dir: Path) -> Path:
-    """The committed config with both components sourced from a trained model (continued training).
+def resume_config(model_dir: Path, output_dir: Path, config_path: Path = CONFIG_PATH) -> Path:
+    """The config with both components sourced from a trained model (continued training).
 
     Sourcing tok2vec and ner together keeps the ner's listener wired to the same tok2vec.
     """
     from spacy.util import load_config
 
-    config = load_config(CONFIG_PATH)
+    config = load_config(config_path)
     for name in config["nlp"]["pipeline"]:
         config["components"][name] = {"source": str(Path(model_dir).resolve())}
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -59,7 +60,8 @@ def resume_config(model_dir: Path, output_dir: Path) -> Path:
 
 def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int,
                     resume_from: Path | None = None, overrides: dict | None = None,
-                    vectors_dir: Path | None = None, lexicon_path: Path | None = None) -> None:
+                    vectors_dir: Path | None = None, lexicon_path: Path | None = None,
+                    config_path: Path = CONFIG_PATH) -> None:
     from spacy.cli.train import train
 
     import pipeline.ner  # noqa: F401  (registers fazhi.CharBigramEmbed.v1 for sourced models)
@@ -67,7 +69,8 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     # One BLAS thread: the model is meant for 1-core CPU use and this keeps runs reproducible.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    config_path = resume_config(resume_from, output_dir) if resume_from else CONFIG_PATH
+    if resume_from:
+        config_path = resume_config(resume_from, output_dir, config_path)
     overrides = {"paths.train": str(cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
                  "paths.vectors": str(vectors_dir) if vectors_dir else None,
                  "paths.lexicon": str(lexicon_path) if lexicon_path else None,
@@ -92,6 +95,9 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
     if size > MAX_MODEL_MB:
         raise RuntimeError(f"model is {size:.1f} MB, over the {MAX_MODEL_MB} MB limit")
     scores = evaluate_ner(dest, data_dir)
+    if model_guidelines(dest)[0]:  # also what the pipeline gets: every set tagged by the default guideline
+        extra = {**(extra or {}), "evaluation_default_guideline": evaluate_ner(dest, data_dir, speed=False,
+                                                                               guideline="default")}
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({"name": "fazhi_ner", "description": "Chinese char-level NER: PER TITLE GOV ORG LOC"})
@@ -113,11 +119,12 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
 def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
               ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
-              overrides: dict | None = None) -> dict:
+              overrides: dict | None = None, config_path: Path | str = CONFIG_PATH) -> dict:
     """Convert and build the char vectors (if needed), train with the committed config, ship model-best.
 
     resume_from continues training a trained model (its weights, the committed training settings);
-    overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``.
+    overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``;
+    config_path replaces the committed config (experiments).
     """
     data_dir, output_dir = Path(data_dir), Path(output_dir)
     cache_dir = Path(cache_dir or default_cache_dir())
@@ -126,8 +133,10 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
     started = time.time()
     run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                    overrides, vectors_dir, lexicon_path)
+                    overrides, vectors_dir, lexicon_path, Path(config_path))
     extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
+             "config": str(Path(config_path).resolve().relative_to(REPO_ROOT))
+             if Path(config_path).resolve().is_relative_to(REPO_ROOT) else str(config_path),
              "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {},
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
              "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
