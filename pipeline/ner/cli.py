@@ -37,6 +37,7 @@ def train_ner_cmd(
     resume_from: Optional[Path] = typer.Option(None, "--resume-from", help="Continue training this model"),
     learn_rate: Optional[float] = typer.Option(None, "--learn-rate", min=0.0, help="Constant learn rate (replaces the config's schedule)"),
     config: Optional[Path] = typer.Option(None, "--config", help="Train with this config instead of pipeline/ner/config.cfg (experiments)"),
+    cluener_repeat: int = typer.Option(2, "--cluener-repeat", min=1, help="Times CLUENER train goes into the training set"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
     from pipeline.ner.vectors import NEWS_PATH
@@ -51,7 +52,7 @@ def train_ner_cmd(
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
     try:
         meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides,
-                         **({"config_path": config} if config else {}))
+                         **({"config_path": config} if config else {}), cluener_repeat=cluener_repeat)
     except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
         _fail(f"train-ner failed: {e}")
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")

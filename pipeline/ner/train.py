@@ -119,16 +119,18 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
 def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
               ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
-              overrides: dict | None = None, config_path: Path | str = CONFIG_PATH) -> dict:
+              overrides: dict | None = None, config_path: Path | str = CONFIG_PATH,
+              cluener_repeat: int = 2) -> dict:
     """Convert and build the char vectors (if needed), train with the committed config, ship model-best.
 
     resume_from continues training a trained model (its weights, the committed training settings);
     overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``;
-    config_path replaces the committed config (experiments).
+    config_path replaces the committed config (experiments); cluener_repeat is how many times
+    CLUENER train goes into the training set.
     """
     data_dir, output_dir = Path(data_dir), Path(output_dir)
     cache_dir = Path(cache_dir or default_cache_dir())
-    manifest = convert_all(data_dir, cache_dir, seed=seed)
+    manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
     started = time.time()
