@@ -109,7 +109,10 @@ def test_title_lexicon_masks_only_free_text():
 
 
 def test_place_followed_by_a_government_word_becomes_one_gov_span():
-    suffixes = RULES["msra_place_gov"]["suffixes"]
+    # The rule is off in label_rules.json since the model learns each corpus's guideline (an empty
+    # list); the mechanism still works for a list given there.
+    assert RULES["msra_place_gov"]["suffixes"] == []
+    suffixes = ["人民政府", "政府", "当局", "军方", "军队", "警方"]
     text = "北京市政府和日本人民政府在埃及当局与美国人"
     spans = [(0, 3, "LOC"), (6, 8, "LOC"), (13, 15, "LOC"), (18, 20, "LOC")]
     assert convert.merge_place_gov((text, spans), suffixes)[1] == [
@@ -141,8 +144,8 @@ def test_convert_all_writes_docbins_with_hashes(tmp_path):
     assert set(manifest["sources"]) == set(convert.SOURCES.values())
     assert all(len(h) == 64 for h in manifest["sources"].values())
     assert manifest["counts"]["msra_test"] == {"ORG": 1, "docs": 1}
-    # MSRA train (here all in its dev split) has place + government word as one GOV span; test as published
-    assert manifest["counts"]["dev"]["GOV"] == 3 and "LOC" not in manifest["counts"]["dev"]
+    # MSRA train (here all in its dev split) keeps its published place + government word (北京/LOC 政府)
+    assert manifest["counts"]["dev"]["LOC"] == 3 and "GOV" not in manifest["counts"]["dev"]
     # every doc says which corpus's guideline its labels follow
     from spacy.tokens import DocBin
 

@@ -102,3 +102,24 @@ def test_model_guidelines_reads_the_saved_config(tmp_path):
     assert model_guidelines(tmp_path) == (["cluener", "msra"], "cluener")  # default: the first
     (tmp_path / "config.cfg").write_text(embed, encoding="utf-8")
     assert model_guidelines(tmp_path) == ([], None)
+
+
+MODEL = __import__("pathlib").Path(__file__).resolve().parents[1] / "pipeline" / "models" / "ner"
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+def test_the_shipped_model_tags_by_the_guideline_it_is_asked_for():
+    from pipeline.ner import load
+    from pipeline.ner.guidelines import model_guidelines
+
+    nlp = load(MODEL)
+    assert model_guidelines(MODEL) == (NAMES, "cluener")
+
+    def ents(guideline):
+        return [[(e.text, e.label_) for e in d.ents]
+                for d in nlp.pipe(guided_docs(nlp, ["北京市政府召开常务会议，市长王小明出席。"], guideline))]
+
+    # CLUENER (the default, what the pipeline gets) tags the whole government; MSRA the place only.
+    assert ("北京市政府", "GOV") in ents(None)[0] and ents(None) == ents("cluener")
+    assert ("北京市", "LOC") in ents("msra")[0] and ("北京市政府", "GOV") not in ents("msra")[0]
+    assert ("王小明", "PER") in ents("msra")[0] and ("王小明", "PER") in ents(None)[0]

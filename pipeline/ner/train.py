@@ -35,8 +35,9 @@ def label_mapping_summary(rules: dict) -> dict:
         "gov_suffixes": split["gov_suffixes"],
         "gov_prefixes": split["gov_prefixes"],
         "org_suffix_exceptions": split["org_suffix_exceptions"],
-        "msra_place_gov": "MSRA train/dev: LOC followed directly by one of these -> one GOV span: "
-                          + " ".join(rules["msra_place_gov"]["suffixes"]),
+        "msra_place_gov": ("MSRA train/dev: LOC followed directly by one of these -> one GOV span: "
+                           + " ".join(rules["msra_place_gov"]["suffixes"]))
+        if rules["msra_place_gov"]["suffixes"] else "off: MSRA keeps its published labels (guidelines)",
         "missing": "'-' = tokens left unannotated (not taught as O): CLUENER scene/book/movie/game; "
                    "MSRA text matching the title lexicon",
     }
