@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 # Registers what config.cfg names (fazhi.CharBigramEmbed.v1, fazhi.BiLSTMEncoder.v1,
-# fazhi.GuidelineCorpus.v1) and the doc._.ner_guideline extension, so that `import pipeline.ner`
-# is all that is needed before spacy.load("pipeline/models/ner").
-from pipeline.ner import encoder, features, guidelines  # noqa: E402,F401
+# fazhi.GuidelineCorpus.v1, the fazhi_trim_entities component) and the doc._.ner_guideline
+# extension, so that `import pipeline.ner` is all that is needed before spacy.load("pipeline/models/ner").
+from pipeline.ner import encoder, features, guidelines, trim  # noqa: E402,F401
 
 
 def load(path: Path | str):

@@ -44,15 +44,18 @@ def label_mapping_summary(rules: dict) -> dict:
 
 
 def resume_config(model_dir: Path, output_dir: Path, config_path: Path = CONFIG_PATH) -> Path:
-    """The config with both components sourced from a trained model (continued training).
+    """The config with the trained model's components sourced from it (continued training).
 
-    Sourcing tok2vec and ner together keeps the ner's listener wired to the same tok2vec.
+    Sourcing tok2vec and ner together keeps the ner's listener wired to the same tok2vec; components
+    the model does not have (a newer weightless step such as trim_entities) come from the config.
     """
     from spacy.util import load_config
 
     config = load_config(config_path)
+    trained = load_config(Path(model_dir) / "config.cfg")["nlp"]["pipeline"]
     for name in config["nlp"]["pipeline"]:
-        config["components"][name] = {"source": str(Path(model_dir).resolve())}
+        if name in trained:
+            config["components"][name] = {"source": str(Path(model_dir).resolve())}
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / "config.resume.cfg"
     config.to_disk(path)
