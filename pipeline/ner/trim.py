@@ -14,8 +14,10 @@ import unicodedata
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "{": "}", "《": "》", "〈": "〉", "“": "”",
-         "‘": "’", "「": "」", "『": "』", "〔": "〕", "<": ">"}
+from pipeline.split import OPENERS
+
+# The sentence splitter's quote/bracket pairs, plus those that also occur inside names.
+PAIRS = {**OPENERS, "[": "]", "{": "}", "〈": "〉", "‘": "’", "〔": "〕", "<": ">"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 SYMMETRIC = {'"', "'"}
 
