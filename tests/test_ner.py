@@ -52,13 +52,21 @@ def test_tags_to_spans_bio_bmes_and_stray_inside():
 def test_cluener_offsets_are_end_inclusive(tmp_path):
     text = "王小明任北镇市委书记，住在和平路"
     rec = {"text": text, "label": {"name": {"王小明": [[0, 2]]}, "government": {"北镇市委": [[4, 7]]},
-                                   "position": {"书记": [[8, 9]]}, "book": {"和平路": [[13, 15]]}}}
+                                   "position": {"书记": [[8, 9]]}, "scene": {"和平路": [[13, 15]]}}}
     path = tmp_path / "c.json"
     path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     (got_text, spans), = read_cluener(path)
     assert [got_text[s:e] for s, e, _ in spans] == ["王小明", "北镇市委", "书记", "和平路"]
     mapped = map_record((got_text, spans), RULES["cluener"], RULES)[1]
     assert [lab for *_, lab in mapped] == ["PER", "GOV", "TITLE", "-"]
+
+
+def test_cluener_titles_of_works_are_taught_as_outside():
+    # book/movie/game names are O under CLUENER's guideline (run X3); scenic spots stay missing.
+    text = "王五读三国演义后去故宫"
+    spans = [(0, 2, "name"), (3, 7, "book"), (9, 11, "scene"), (3, 5, "movie"), (5, 7, "game")]
+    mapped = map_record((text, spans), RULES["cluener"], RULES)[1]
+    assert mapped == [(0, 2, "PER"), (9, 11, "-")]
 
 
 def test_msra_bio_gov_org_split(tmp_path):
