@@ -69,6 +69,15 @@ def test_cluener_titles_of_works_are_taught_as_outside():
     assert mapped == [(0, 2, "PER"), (9, 11, "-")]
 
 
+def test_meta_label_summary_names_the_missing_labels_from_the_rules():
+    from pipeline.ner.train import label_mapping_summary
+
+    assert label_mapping_summary(RULES)["missing"] == ("'-' = tokens left unannotated (not taught as O): "
+                                                       "CLUENER scene; MSRA text matching the title lexicon")
+    rules = {**RULES, "cluener": {**RULES["cluener"], "book": "-"}}
+    assert "CLUENER scene/book;" in label_mapping_summary(rules)["missing"]
+
+
 def test_msra_bio_gov_org_split(tmp_path):
     sent = _tagged("张掖市司法局和新华社在北京", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG I-ORG I-ORG O B-LOC I-LOC")
     path = tmp_path / "m.bio.gz"
@@ -311,3 +320,16 @@ def test_shipped_model_loads_in_fresh_process_with_import_pipeline_ner():
     out = subprocess.run([sys.executable, "-c", code], cwd=MODEL.parents[2], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["20", "True"]  # one token per character
+
+
+def test_the_shipped_model_was_trained_on_the_committed_label_rules():
+    from pipeline.extract.ner import MODEL_DIR
+    from pipeline.ner.convert import RULES_PATH
+    from pipeline.version import file_sha256
+    from pipeline.ner.train import label_mapping_summary
+
+    if not (MODEL_DIR / "meta.json").is_file():
+        pytest.skip("no shipped model")
+    fazhi = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["fazhi"]
+    assert fazhi["label_rules_sha256"] == file_sha256(RULES_PATH)
+    assert fazhi["label_mapping"] == label_mapping_summary(RULES)

@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from pipeline.ner.convert import RULES_PATH, convert_all, default_cache_dir, load_rules
+from pipeline.ner.convert import MISSING, RULES_PATH, convert_all, default_cache_dir, load_rules
 from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
 from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
@@ -38,9 +38,19 @@ def label_mapping_summary(rules: dict) -> dict:
         "msra_place_gov": ("MSRA train/dev: LOC followed directly by one of these -> one GOV span: "
                            + " ".join(rules["msra_place_gov"]["suffixes"]))
         if rules["msra_place_gov"]["suffixes"] else "off: MSRA keeps its published labels (guidelines)",
-        "missing": "'-' = tokens left unannotated (not taught as O): CLUENER scene; "
-                   "MSRA text matching the title lexicon",
+        "missing": "'-' = tokens left unannotated (not taught as O): "
+                   + "; ".join(missing_labels(rules) + ["MSRA text matching the title lexicon"]),
     }
+
+
+def missing_labels(rules: dict) -> list[str]:
+    """'CLUENER scene'-style entries: per corpus, the raw labels the rules map to missing ('-')."""
+    out = []
+    for corpus in ("cluener", "msra", "resume"):
+        raw = [label for label, mapped in rules[corpus].items() if mapped == MISSING]
+        if raw:
+            out.append(f"{corpus.upper()} {'/'.join(raw)}")
+    return out
 
 
 def resume_config(model_dir: Path, output_dir: Path, config_path: Path = CONFIG_PATH) -> Path:
