@@ -125,6 +125,11 @@ def test_title_lexicon_masks_only_free_text():
     assert spans == [(0, 2, "-"), (4, 7, "LOC")]
 
 
+def test_title_lexicon_can_teach_titles_outright():
+    text, spans = mask_titles(("副市长和市长路", [(4, 7, "LOC")]), {"市长", "副市长"}, "TITLE")
+    assert spans == [(0, 3, "TITLE"), (4, 7, "LOC")]
+
+
 def test_place_followed_by_a_government_word_becomes_one_gov_span():
     # The rule is off in label_rules.json since the model learns each corpus's guideline (an empty
     # list); the mechanism still works for a list given there.
