@@ -76,6 +76,9 @@ def test_meta_label_summary_names_the_missing_labels_from_the_rules():
                                                        "CLUENER scene; MSRA text matching the title lexicon")
     rules = {**RULES, "cluener": {**RULES["cluener"], "book": "-"}}
     assert "CLUENER scene/book;" in label_mapping_summary(rules)["missing"]
+    taught = label_mapping_summary({**RULES, "title_mask": {**RULES["title_mask"], "teach_as": "TITLE"}})
+    assert taught["missing"] == "'-' = tokens left unannotated (not taught as O): CLUENER scene"
+    assert taught["title_mask"] == "MSRA text matching the title lexicon: taught as TITLE"
 
 
 def test_msra_bio_gov_org_split(tmp_path):

@@ -175,6 +175,11 @@ def build_title_lexicon(records: Iterable[Record], min_len: int = 2, min_count: 
     return {t for t, n in counts.items() if len(t) >= min_len and n >= min_count}
 
 
+def title_mask_label(rules: dict) -> str:
+    """What MSRA text matching the title lexicon is taught as: missing unless the rules say TITLE."""
+    return rules["title_mask"].get("teach_as", MISSING)
+
+
 def mask_titles(record: Record, lexicon: set[str], label: str = MISSING) -> Record:
     """Give lexicon title strings outside entities `label`: missing by default (MSRA never labels
     titles), or TITLE to teach them outright."""
@@ -276,7 +281,7 @@ def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int
     msra_train, msra_dev = split_dev(msra, 1000, seed)
     mask = rules["title_mask"]
     titles = build_title_lexicon(clu_train + res, mask["min_len"], mask["min_count"])
-    msra_train = [mask_titles(r, titles, mask.get("teach_as", MISSING)) for r in msra_train]
+    msra_train = [mask_titles(r, titles, title_mask_label(rules)) for r in msra_train]
     lists = name_lists(clu_train + msra_train + res, rules["name_lists"], seed)
     # Names are tagged alike in all three corpora: the lists are spread over their guidelines.
     rng = random.Random(seed)

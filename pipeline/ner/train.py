@@ -12,7 +12,8 @@ import shutil
 import time
 from pathlib import Path
 
-from pipeline.ner.convert import MISSING, RULES_PATH, convert_all, default_cache_dir, load_rules
+from pipeline.ner.convert import (MISSING, RULES_PATH, convert_all, default_cache_dir, load_rules,
+                                  title_mask_label)
 from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
 from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
@@ -25,6 +26,8 @@ MAX_MODEL_MB = 40
 def label_mapping_summary(rules: dict) -> dict:
     """The mapping in a compact, human-readable form for meta.json."""
     split = rules["gov_org_split"]
+    titles, title_label = "MSRA text matching the title lexicon", title_mask_label(rules)
+    missing = missing_labels(rules) + ([titles] if title_label == MISSING else [])
     return {
         "labels": rules["labels"],
         "cluener": rules["cluener"],
@@ -38,8 +41,8 @@ def label_mapping_summary(rules: dict) -> dict:
         "msra_place_gov": ("MSRA train/dev: LOC followed directly by one of these -> one GOV span: "
                            + " ".join(rules["msra_place_gov"]["suffixes"]))
         if rules["msra_place_gov"]["suffixes"] else "off: MSRA keeps its published labels (guidelines)",
-        "missing": "'-' = tokens left unannotated (not taught as O): "
-                   + "; ".join(missing_labels(rules) + ["MSRA text matching the title lexicon"]),
+        "missing": "'-' = tokens left unannotated (not taught as O): " + "; ".join(missing),
+        **({} if title_label == MISSING else {"title_mask": f"{titles}: taught as {title_label}"}),
     }
 
 
