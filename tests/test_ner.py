@@ -79,6 +79,8 @@ def test_meta_label_summary_names_the_missing_labels_from_the_rules():
     taught = label_mapping_summary({**RULES, "title_mask": {**RULES["title_mask"], "teach_as": "TITLE"}})
     assert taught["missing"] == "'-' = tokens left unannotated (not taught as O): CLUENER scene"
     assert taught["title_mask"] == "MSRA text matching the title lexicon: taught as TITLE"
+    with pytest.raises(ValueError, match="teach_as: 'TITEL'"):
+        label_mapping_summary({**RULES, "title_mask": {**RULES["title_mask"], "teach_as": "TITEL"}})
 
 
 def test_msra_bio_gov_org_split(tmp_path):

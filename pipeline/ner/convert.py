@@ -177,7 +177,10 @@ def build_title_lexicon(records: Iterable[Record], min_len: int = 2, min_count: 
 
 def title_mask_label(rules: dict) -> str:
     """What MSRA text matching the title lexicon is taught as: missing unless the rules say TITLE."""
-    return rules["title_mask"].get("teach_as", MISSING)
+    label = rules["title_mask"].get("teach_as", MISSING)
+    if label != MISSING and label not in rules["labels"]:
+        raise ValueError(f"label_rules.json title_mask.teach_as: {label!r} is neither '-' nor one of {rules['labels']}")
+    return label
 
 
 def mask_titles(record: Record, lexicon: set[str], label: str = MISSING) -> Record:
