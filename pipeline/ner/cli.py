@@ -38,6 +38,8 @@ def train_ner_cmd(
     learn_rate: Optional[float] = typer.Option(None, "--learn-rate", min=0.0, help="Constant learn rate (replaces the config's schedule)"),
     config: Optional[Path] = typer.Option(None, "--config", help="Train with this config instead of pipeline/ner/config.cfg (experiments)"),
     cluener_repeat: int = typer.Option(2, "--cluener-repeat", min=1, help="Times CLUENER train goes into the training set"),
+    continuations: Optional[int] = typer.Option(None, "--continuations", min=0, help="Continuations averaged with the main run (default: the config soup section; 0 ships the main run)"),
+    reuse: bool = typer.Option(False, "--reuse", help="Keep runs already finished in --output instead of training them again"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
     from pipeline.ner.vectors import NEWS_PATH
@@ -52,7 +54,8 @@ def train_ner_cmd(
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
     try:
         meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides,
-                         **({"config_path": config} if config else {}), cluener_repeat=cluener_repeat)
+                         **({"config_path": config} if config else {}), cluener_repeat=cluener_repeat,
+                         continuations=continuations, reuse=reuse)
     except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
         _fail(f"train-ner failed: {e}")
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")

@@ -17,6 +17,7 @@ from pipeline.ner.convert import (MISSING, RULES_PATH, convert_all, default_cach
 from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
 from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
+from pipeline.ner.soup import average_weights
 from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
@@ -97,6 +98,37 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     train(config_path, output_dir, overrides=overrides)
 
 
+def soup_settings(config_path: Path = CONFIG_PATH) -> dict:
+    """The config's [soup] section (no section: no continuations)."""
+    from spacy.util import load_config
+
+    soup = dict(load_config(config_path).get("soup", {}))
+    soup.setdefault("continuations", 0)
+    if soup["continuations"] < 0:
+        raise ValueError(f"[soup] continuations must be >= 0, got {soup['continuations']}")
+    return soup
+
+
+def continuation_overrides(soup: dict) -> dict:
+    """spaCy overrides that turn the main run's schedule into a continuation's."""
+    rate = "training.optimizer.learn_rate"
+    return {f"{rate}.warmup_steps": soup["warmup_steps"], f"{rate}.total_steps": soup["max_steps"],
+            f"{rate}.initial_rate": soup["initial_rate"]}
+
+
+def train_continuations(output_dir: Path, cache_dir: Path, seed: int, soup: dict, reuse: bool,
+                        **train_kwargs) -> list[Path]:
+    """Continue output_dir/model-best once per seed; their model-best dirs (reused if finished)."""
+    members = []
+    for k in range(soup["continuations"]):
+        out = output_dir / f"continue{k}"
+        if not (reuse and (out / "model-last").is_dir()):
+            run_spacy_train(out, cache_dir, soup["max_steps"], seed + k, output_dir / "model-best",
+                            continuation_overrides(soup), **train_kwargs)
+        members.append(out / "model-best")
+    return members
+
+
 def dir_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 1e6
 
@@ -137,28 +169,41 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
               ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
               overrides: dict | None = None, config_path: Path | str = CONFIG_PATH,
-              cluener_repeat: int = 2) -> dict:
-    """Convert and build the char vectors (if needed), train with the committed config, ship model-best.
+              cluener_repeat: int = 2, continuations: int | None = None, reuse: bool = False) -> dict:
+    """Convert and build the char vectors (if needed), train with the committed config, ship.
 
     resume_from continues training a trained model (its weights, the committed training settings);
-    overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``;
-    config_path replaces the committed config (experiments); cluener_repeat is how many times
-    CLUENER train goes into the training set.
+    overrides are spaCy config overrides for the main run such as ``{"training.optimizer.learn_rate":
+    0.001}``; config_path replaces the committed config (experiments); cluener_repeat is how many times
+    CLUENER train goes into the training set. continuations replaces the config's [soup] count (0:
+    ship the main run's model-best); reuse keeps runs already finished in output_dir (model-last there).
     """
-    data_dir, output_dir = Path(data_dir), Path(output_dir)
+    data_dir, output_dir, config_path = Path(data_dir), Path(output_dir), Path(config_path)
     cache_dir = Path(cache_dir or default_cache_dir())
+    soup = soup_settings(config_path)
+    if continuations is not None:
+        soup["continuations"] = continuations
     manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
     started = time.time()
-    run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                    overrides, vectors_dir, lexicon_path, Path(config_path))
+    if not (reuse and (output_dir / "model-last").is_dir()):
+        run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
+                        overrides, vectors_dir, lexicon_path, config_path)
+    members = train_continuations(output_dir, cache_dir, seed, soup, reuse, vectors_dir=vectors_dir,
+                                  lexicon_path=lexicon_path, config_path=config_path)
+    best = output_dir / "model-best"
+    if members:
+        best = average_weights([best, *members], output_dir / "model-soup")
     extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
-             "config": str(Path(config_path).resolve().relative_to(REPO_ROOT))
-             if Path(config_path).resolve().is_relative_to(REPO_ROOT) else str(config_path),
+             "config": str(config_path.resolve().relative_to(REPO_ROOT))
+             if config_path.resolve().is_relative_to(REPO_ROOT) else str(config_path),
              "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {},
+             "soup": {**soup, "seeds": [seed + k for k in range(len(members))]} if members else None,
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
              "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
-    return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)
+    if members:  # the main run alone, for comparison with the average
+        extra["evaluation_main_run"] = evaluate_ner(output_dir / "model-best", data_dir, speed=False, quiet=True)
+    return ship_model(best, Path(ship_to), manifest, extra, data_dir)
