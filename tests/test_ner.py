@@ -135,6 +135,38 @@ def test_title_lexicon_can_teach_titles_outright():
     assert spans == [(0, 3, "TITLE"), (4, 7, "LOC")]
 
 
+@pytest.mark.parametrize("change, message", [
+    (lambda r: r["cluener"].update(address="LCO"), "cluener.address: 'LCO' is not one of"),
+    (lambda r: r["msra"].update(ORG="GOV/ORG"), "msra.ORG: 'GOV/ORG' is not one of"),
+    (lambda r: r["title_mask"].update({"teach-as": "TITLE"}), "title_mask.teach-as: Extra inputs"),
+    (lambda r: r["title_mask"].update(teach_as="TITEL"), "teach_as: 'TITEL' is neither"),
+    (lambda r: r["name_lists"].update(count=-1), "name_lists.count: Input should be greater"),
+    (lambda r: r["name_lists"].update(min_names=99), "name_lists: min_names/min_len must not exceed"),
+    (lambda r: r["name_lists"].update(separators={"": 0}), "separator weights"),
+    (lambda r: r.pop("gov_org_split"), "gov_org_split: Field required"),
+])
+def test_malformed_label_rules_fail_in_one_line_naming_the_key(tmp_path, change, message):
+    rules = json.loads(json.dumps(RULES))
+    change(rules)
+    path = tmp_path / "label_rules.json"
+    path.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        load_rules(path)
+    assert str(err.value).startswith("label_rules.json: ") and "\n" not in str(err.value)
+
+
+def test_gov_or_org_is_a_rule_target_only_when_both_labels_exist(tmp_path):
+    rules = json.loads(json.dumps(RULES))
+    rules["labels"] = ["PER", "LOC", "ORG"]
+    rules["cluener"] = {"name": "PER", "address": "LOC", "company": "ORG"}
+    rules["resume"] = {"NAME": "PER"}
+    rules["title_mask"]["teach_as"] = "-"
+    path = tmp_path / "label_rules.json"
+    path.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="msra.ORG: 'GOV.ORG' is not one of PER, LOC, ORG, O, -$"):
+        load_rules(path)
+
+
 def test_place_followed_by_a_government_word_becomes_one_gov_span():
     # The rule is off in label_rules.json since the model learns each corpus's guideline (an empty
     # list); the mechanism still works for a list given there.

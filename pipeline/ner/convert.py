@@ -25,13 +25,13 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline.ner.augment import name_lists
 from pipeline.ner.guidelines import GUIDELINE, GUIDELINES
+from pipeline.ner.rules import MISSING, check_rules
 from pipeline.version import file_sha256, matching_stamp
 
 Span = tuple[int, int, str]
 Record = tuple[str, list[Span]]
 
 RULES_PATH = Path(__file__).with_name("label_rules.json")
-MISSING = "-"
 # Bump when the DocBins' content changes for reasons other than the sources or the rules, so a
 # cached conversion made by older code is rebuilt. 2: docs carry their guideline.
 DOCBIN_FORMAT = 2
@@ -49,7 +49,8 @@ SOURCES = {
 
 
 def load_rules(path: Path = RULES_PATH) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """label_rules.json, checked (pipeline/ner/rules.py): a malformed rule fails before any conversion."""
+    return check_rules(json.loads(Path(path).read_text(encoding="utf-8")), Path(path).name)
 
 
 def default_cache_dir() -> Path:
