@@ -129,6 +129,12 @@ def train_continuations(output_dir: Path, cache_dir: Path, seed: int, soup: dict
     return members
 
 
+def _shown(path: Path | str) -> str:
+    """A path for meta.json: relative to the repo when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+
+
 def dir_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 1e6
 
@@ -186,8 +192,10 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
+    stages = [output_dir] + [output_dir / f"continue{k}" for k in range(soup["continuations"])]
+    reused = [_shown(d) for d in stages if reuse and (d / "model-last").is_dir()]
     started = time.time()
-    if not (reuse and (output_dir / "model-last").is_dir()):
+    if _shown(output_dir) not in reused:
         run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
                         overrides, vectors_dir, lexicon_path, config_path)
     members = train_continuations(output_dir, cache_dir, seed, soup, reuse, vectors_dir=vectors_dir,
@@ -196,9 +204,9 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     if members:
         best = average_weights([best, *members], output_dir / "model-soup")
     extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
-             "config": str(config_path.resolve().relative_to(REPO_ROOT))
-             if config_path.resolve().is_relative_to(REPO_ROOT) else str(config_path),
-             "resumed_from": str(resume_from) if resume_from else None, "overrides": overrides or {},
+             "config": _shown(config_path),
+             "resumed_from": _shown(resume_from) if resume_from else None, "overrides": overrides or {},
+             "reused_runs": reused,
              "soup": {**soup, "seeds": [seed + k for k in range(len(members))]} if members else None,
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
              "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
