@@ -127,7 +127,9 @@ def test_continuations_start_from_model_best_with_one_seed_each(tmp_path, monkey
 
     def fake_train(out, cache_dir, max_steps, seed, resume_from, overrides, **kwargs):
         calls.append((out.name, max_steps, seed, resume_from, overrides))
-        (out / "model-last").mkdir(parents=True)
+        (out / "model-last").mkdir(parents=True, exist_ok=True)  # as spaCy does at every evaluation
+        if seed == 7:  # only the first continuation gets to its end
+            (out / train_mod.DONE_MARK).write_text("{}")
 
     monkeypatch.setattr(train_mod, "run_spacy_train", fake_train)
     soup = {"continuations": 2, "max_steps": 30, "warmup_steps": 5, "initial_rate": 0.1}
@@ -136,7 +138,7 @@ def test_continuations_start_from_model_best_with_one_seed_each(tmp_path, monkey
     assert [(name, steps, seed, start) for name, steps, seed, start, _ in calls] == [
         ("continue0", 30, 7, tmp_path / "model-best"), ("continue1", 30, 8, tmp_path / "model-best")]
     assert calls[0][4]["training.optimizer.learn_rate.total_steps"] == 30
-    # --reuse: finished continuations (model-last present) are not trained again
+    # --reuse: a continuation that got to its end is kept, an interrupted one is trained again
     calls.clear()
     assert train_continuations(tmp_path, tmp_path / "cache", 7, soup, reuse=True) == members
-    assert calls == []
+    assert [name for name, *_ in calls] == ["continue1"]

@@ -39,7 +39,7 @@ def train_ner_cmd(
     config: Optional[Path] = typer.Option(None, "--config", help="Train with this config instead of pipeline/ner/config.cfg (experiments)"),
     cluener_repeat: int = typer.Option(2, "--cluener-repeat", min=1, help="Times CLUENER train goes into the training set"),
     continuations: Optional[int] = typer.Option(None, "--continuations", min=0, help="Continuations averaged with the main run (default: the config soup section; 0 ships the main run)"),
-    reuse: bool = typer.Option(False, "--reuse", help="Keep runs already finished in --output instead of training them again"),
+    reuse: bool = typer.Option(False, "--reuse", help="Keep the runs in --output that got to their end instead of training them again"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
     from pipeline.ner.vectors import NEWS_PATH

@@ -22,6 +22,7 @@ from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MAX_MODEL_MB = 40
+DONE_MARK = "fazhi_run_done.json"
 
 
 def label_mapping_summary(rules: dict) -> dict:
@@ -95,7 +96,15 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
                  "system.seed": seed, **(overrides or {})}
     if max_steps:
         overrides["training.max_steps"] = max_steps
+    started = time.time()
     train(config_path, output_dir, overrides=overrides)
+    # spaCy rewrites model-last at every evaluation, so only this mark says the run got to its end.
+    (output_dir / DONE_MARK).write_text(json.dumps({"seconds": round(time.time() - started), "seed": seed,
+                                                   "max_steps": max_steps}), encoding="utf-8")
+
+
+def finished(run_dir: Path) -> bool:
+    return (Path(run_dir) / DONE_MARK).is_file()
 
 
 def soup_settings(config_path: Path = CONFIG_PATH) -> dict:
@@ -122,7 +131,7 @@ def train_continuations(output_dir: Path, cache_dir: Path, seed: int, soup: dict
     members = []
     for k in range(soup["continuations"]):
         out = output_dir / f"continue{k}"
-        if not (reuse and (out / "model-last").is_dir()):
+        if not (reuse and finished(out)):
             run_spacy_train(out, cache_dir, soup["max_steps"], seed + k, output_dir / "model-best",
                             continuation_overrides(soup), **train_kwargs)
         members.append(out / "model-best")
@@ -182,7 +191,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     overrides are spaCy config overrides for the main run such as ``{"training.optimizer.learn_rate":
     0.001}``; config_path replaces the committed config (experiments); cluener_repeat is how many times
     CLUENER train goes into the training set. continuations replaces the config's [soup] count (0:
-    ship the main run's model-best); reuse keeps runs already finished in output_dir (model-last there).
+    ship the main run's model-best); reuse keeps the runs in output_dir that got to their end (DONE_MARK).
     """
     data_dir, output_dir, config_path = Path(data_dir), Path(output_dir), Path(config_path)
     cache_dir = Path(cache_dir or default_cache_dir())
@@ -193,7 +202,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
     stages = [output_dir] + [output_dir / f"continue{k}" for k in range(soup["continuations"])]
-    reused = [_shown(d) for d in stages if reuse and (d / "model-last").is_dir()]
+    reused = [_shown(d) for d in stages if reuse and finished(d)]
     started = time.time()
     if _shown(output_dir) not in reused:
         run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
