@@ -111,15 +111,19 @@ def test_committed_soup_settings_resolve_to_a_continuation_schedule():
     assert "soup" not in load_config(CONFIG_PATH)["training"]  # spaCy itself never reads it
 
 
-def test_soup_settings_default_and_reject_negative_counts(tmp_path):
+def test_soup_settings_default_to_none_and_reject_malformed_sections(tmp_path):
     plain = load_config(CONFIG_PATH)
     del plain["soup"]
     plain.to_disk(tmp_path / "plain.cfg")
     assert soup_settings(tmp_path / "plain.cfg")["continuations"] == 0
-    plain["soup"] = {"continuations": -1}
-    plain.to_disk(tmp_path / "bad.cfg")
-    with pytest.raises(ValueError, match="continuations must be >= 0"):
-        soup_settings(tmp_path / "bad.cfg")
+    for bad, message in (({"continuations": -1}, "continuations: Input should be greater than or equal to 0"),
+                         ({"continuations": 2}, "continuations need max_steps, warmup_steps and initial_rate"),
+                         ({"continuations": 1, "max_steps": 10, "warmup_steps": 1, "initial_rate": 0.1,
+                           "max_step": 5}, "max_step: Extra inputs are not permitted")):
+        plain["soup"] = bad
+        plain.to_disk(tmp_path / "bad.cfg")
+        with pytest.raises(ValueError, match=f"^bad.cfg \\[soup\\] {message}$"):
+            soup_settings(tmp_path / "bad.cfg")
 
 
 def test_continuations_start_from_model_best_with_one_seed_each(tmp_path, monkeypatch):

@@ -78,12 +78,17 @@ class LabelRules(_Section):
         return self
 
 
+def first_error(e: ValidationError) -> str:
+    """A Pydantic error as one line: the dotted key, then the message."""
+    err = e.errors()[0]
+    where = ".".join(str(part) for part in err["loc"])
+    return f"{where + ': ' if where else ''}{err['msg'].removeprefix('Value error, ')}"
+
+
 def check_rules(rules: dict, source: str = "label_rules.json") -> dict:
     """The rules unchanged if they are well-formed, else a one-line ValueError naming the key."""
     try:
         LabelRules.model_validate(rules)
     except ValidationError as e:
-        err = e.errors()[0]
-        where = ".".join(str(part) for part in err["loc"])
-        raise ValueError(f"{source}: {where + ': ' if where else ''}{err['msg'].removeprefix('Value error, ')}") from None
+        raise ValueError(f"{source}: {first_error(e)}") from None
     return rules

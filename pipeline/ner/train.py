@@ -12,11 +12,14 @@ import shutil
 import time
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, NonNegativeInt, PositiveFloat, PositiveInt, ValidationError, model_validator
+
 from pipeline.ner.convert import (MISSING, RULES_PATH, convert_all, default_cache_dir, load_rules,
                                   title_mask_label)
 from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
 from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
+from pipeline.ner.rules import first_error
 from pipeline.ner.soup import average_weights
 from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
 
@@ -107,15 +110,29 @@ def finished(run_dir: Path) -> bool:
     return (Path(run_dir) / DONE_MARK).is_file()
 
 
+class SoupSettings(BaseModel):
+    """config.cfg's [soup] section; no section means no continuations."""
+    model_config = ConfigDict(extra="forbid")
+    continuations: NonNegativeInt = 0
+    max_steps: PositiveInt | None = None
+    warmup_steps: NonNegativeInt | None = None
+    initial_rate: PositiveFloat | None = None
+
+    @model_validator(mode="after")
+    def _schedule_given(self) -> "SoupSettings":
+        if self.continuations and None in (self.max_steps, self.warmup_steps, self.initial_rate):
+            raise ValueError("continuations need max_steps, warmup_steps and initial_rate")
+        return self
+
+
 def soup_settings(config_path: Path = CONFIG_PATH) -> dict:
-    """The config's [soup] section (no section: no continuations)."""
+    """The config's [soup] section, checked; a malformed one is a one-line ValueError."""
     from spacy.util import load_config
 
-    soup = dict(load_config(config_path).get("soup", {}))
-    soup.setdefault("continuations", 0)
-    if soup["continuations"] < 0:
-        raise ValueError(f"[soup] continuations must be >= 0, got {soup['continuations']}")
-    return soup
+    try:
+        return SoupSettings.model_validate(dict(load_config(config_path).get("soup", {}))).model_dump()
+    except ValidationError as e:
+        raise ValueError(f"{Path(config_path).name} [soup] {first_error(e)}") from None
 
 
 def continuation_overrides(soup: dict) -> dict:
@@ -204,7 +221,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     stages = [output_dir] + [output_dir / f"continue{k}" for k in range(soup["continuations"])]
     reused = [_shown(d) for d in stages if reuse and finished(d)]
     started = time.time()
-    if _shown(output_dir) not in reused:
+    if not (reuse and finished(output_dir)):
         run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
                         overrides, vectors_dir, lexicon_path, config_path)
     members = train_continuations(output_dir, cache_dir, seed, soup, reuse, vectors_dir=vectors_dir,
