@@ -177,11 +177,9 @@ def build_title_lexicon(records: Iterable[Record], min_len: int = 2, min_count: 
 
 
 def title_mask_label(rules: dict) -> str:
-    """What MSRA text matching the title lexicon is taught as: missing unless the rules say TITLE."""
-    label = rules["title_mask"].get("teach_as", MISSING)
-    if label != MISSING and label not in rules["labels"]:
-        raise ValueError(f"label_rules.json title_mask.teach_as: {label!r} is neither '-' nor one of {rules['labels']}")
-    return label
+    """What MSRA text matching the title lexicon is taught as: missing unless the rules say TITLE.
+    The rules are checked here too, for callers that built them without load_rules."""
+    return check_rules(rules)["title_mask"].get("teach_as", MISSING)
 
 
 def mask_titles(record: Record, lexicon: set[str], label: str = MISSING) -> Record:
@@ -285,7 +283,8 @@ def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int
     msra_train, msra_dev = split_dev(msra, 1000, seed)
     mask = rules["title_mask"]
     titles = build_title_lexicon(clu_train + res, mask["min_len"], mask["min_count"])
-    msra_train = [mask_titles(r, titles, title_mask_label(rules)) for r in msra_train]
+    taught_as = title_mask_label(rules)
+    msra_train = [mask_titles(r, titles, taught_as) for r in msra_train]
     lists = name_lists(clu_train + msra_train + res, rules["name_lists"], seed)
     # Names are tagged alike in all three corpora: the lists are spread over their guidelines.
     rng = random.Random(seed)

@@ -44,9 +44,9 @@ def average_weights(model_dirs: list[Path], out_dir: Path) -> Path:
     for path, nlp in zip(model_dirs[1:], nlps[1:]):
         _check_compatible(nlps[0], nlp, Path(path))
     slots = [_params(nlp) for nlp in nlps]
-    for path, own in zip(model_dirs[1:], slots[1:]):
-        shapes = [node.get_param(name).shape for node, name in own]
-        if shapes != [node.get_param(name).shape for node, name in slots[0]]:
+    shapes = [[node.get_param(name).shape for node, name in own] for own in slots]
+    for path, own in zip(model_dirs[1:], shapes[1:]):
+        if own != shapes[0]:
             raise ValueError(f"{path}: its layers or their sizes differ from the first model's")
     for members in zip(*slots):
         values = [node.get_param(name) for node, name in members]
