@@ -10,7 +10,8 @@ from spacy.util import load_config, registry
 
 from pipeline.ner import train as train_mod
 from pipeline.ner.soup import average_weights
-from pipeline.ner.train import CONFIG_PATH, continuation_overrides, soup_settings, train_continuations
+from pipeline.ner.train import (CONFIG_PATH, continuation_overrides, soup_count_override, soup_settings,
+                                train_continuations)
 
 TINY = """
 [nlp]
@@ -109,6 +110,16 @@ def test_committed_soup_settings_resolve_to_a_continuation_schedule():
     assert rates[soup["warmup_steps"]] == pytest.approx(soup["initial_rate"])
     assert rates[-1] == pytest.approx(0.0)
     assert "soup" not in load_config(CONFIG_PATH)["training"]  # spaCy itself never reads it
+
+
+def test_saved_configs_tell_the_continuations_really_made():
+    soup = {**soup_settings(), "continuations": 0}  # as `train-ner --continuations 0` sets it
+    assert soup["in_config"] and soup_count_override(soup) == {"soup.continuations": 0}
+    config = load_config(CONFIG_PATH, overrides=continuation_overrides({**soup, "continuations": 3}))
+    assert config["soup"]["continuations"] == 3
+    assert load_config(CONFIG_PATH, overrides=soup_count_override(soup))["soup"]["continuations"] == 0
+    # a config without [soup] gets no override (spaCy refuses overrides of missing sections)
+    assert soup_count_override({**soup, "in_config": False}) == {}
 
 
 def test_soup_settings_default_to_none_and_reject_malformed_sections(tmp_path):

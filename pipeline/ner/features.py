@@ -147,7 +147,8 @@ def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: List
 def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
                     lexicon: Optional[str] = None,
                     lexicon_classes: Sequence[str] = LEGACY_CLASSES, guidelines: Sequence[str] = (),
-                    default_guideline: Optional[str] = None) -> Model[List[Doc], List[Floats2d]]:
+                    default_guideline: Optional[str] = None,
+                    table_width: Optional[int] = None) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
@@ -159,19 +160,22 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     default is what models saved before this setting existed were trained with.
     guidelines: annotation guidelines the model can be asked to follow (one-hot per char, from
     ``doc._.ner_guideline``); default_guideline is used for docs that do not say (e.g. the pipeline's).
+    table_width: width of each hash table and of the projected vectors (default: width). The tables
+    hold most of the model's bytes, so a narrower table_width lets the encoder be wider in the same size.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
     # Same seeds/layout as spaCy's MultiHashEmbed.v2.
-    embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
+    table_width = table_width or width
+    embeddings = [HashEmbed(table_width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
     hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
-    extra = ([StaticVectors(width, dropout=0.0)] if static_vectors else []) + (
+    extra = ([StaticVectors(table_width, dropout=0.0)] if static_vectors else []) + (
         [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else []) + (
         [GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
     n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines)
-    n_in = width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
+    n_in = table_width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.
     return chain(

@@ -126,11 +126,12 @@ class SoupSettings(BaseModel):
 
 
 def soup_settings(config_path: Path = CONFIG_PATH) -> dict:
-    """The config's [soup] section, checked; a malformed one is a one-line ValueError."""
+    """The config's [soup] section, checked (in_config: the config has one); malformed: a one-line ValueError."""
     from spacy.util import load_config
 
     try:
-        return SoupSettings.model_validate(dict(load_config(config_path).get("soup", {}))).model_dump()
+        section = load_config(config_path).get("soup")
+        return {**SoupSettings.model_validate(dict(section or {})).model_dump(), "in_config": section is not None}
     except ValidationError as e:
         raise ValueError(f"{Path(config_path).name} [soup] {first_error(e)}") from None
 
@@ -139,7 +140,12 @@ def continuation_overrides(soup: dict) -> dict:
     """spaCy overrides that turn the main run's schedule into a continuation's."""
     rate = "training.optimizer.learn_rate"
     return {f"{rate}.warmup_steps": soup["warmup_steps"], f"{rate}.total_steps": soup["max_steps"],
-            f"{rate}.initial_rate": soup["initial_rate"]}
+            f"{rate}.initial_rate": soup["initial_rate"], **soup_count_override(soup)}
+
+
+def soup_count_override(soup: dict) -> dict:
+    """Makes the config a run saves say how many continuations were really made (--continuations)."""
+    return {"soup.continuations": soup["continuations"]} if soup.get("in_config") else {}
 
 
 def train_continuations(output_dir: Path, cache_dir: Path, seed: int, soup: dict, reuse: bool,
@@ -223,7 +229,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     started = time.time()
     if not (reuse and finished(output_dir)):
         run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                        overrides, vectors_dir, lexicon_path, config_path)
+                        {**soup_count_override(soup), **(overrides or {})}, vectors_dir, lexicon_path, config_path)
     members = train_continuations(output_dir, cache_dir, seed, soup, reuse, vectors_dir=vectors_dir,
                                   lexicon_path=lexicon_path, config_path=config_path)
     best = output_dir / "model-best"
@@ -233,7 +239,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
              "config": _shown(config_path),
              "resumed_from": _shown(resume_from) if resume_from else None, "overrides": overrides or {},
              "reused_runs": reused,
-             "soup": {**soup, "seeds": [seed + k for k in range(len(members))]} if members else None,
+             "soup": {**{k: v for k, v in soup.items() if k != "in_config"},
+                      "seeds": [seed + k for k in range(len(members))]} if members else None,
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
              "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
     if ship_to is None:
