@@ -351,6 +351,11 @@ def test_char_bigram_embed_is_registered_and_shapes():
     docs = [nlp(t) for t in ("中国人民", "李", "北京市")]
     model.initialize(X=docs)
     assert [o.shape for o in model.predict(docs)] == [(4, 16), (1, 16), (3, 16)]
+    narrow = make(width=16, rows=[100, 10, 100, 100], table_width=6)  # tables narrower than the output
+    narrow.initialize(X=docs)
+    assert [o.shape for o in narrow.predict(docs)] == [(4, 16), (1, 16), (3, 16)]
+    tables = [node for node in narrow.walk() if node.name.startswith("hashembed")]
+    assert [t.get_param("E").shape for t in tables] == [(100, 6), (10, 6), (100, 6), (100, 6)]
     with pytest.raises(ValueError):
         make(width=16, rows=[100, 10])
 
