@@ -80,6 +80,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if m.group("unit") == "个" and text.startswith(tuple(spec["duration_after_unit"]), m.end()):
         return False  # 3个月, 1个工作日: durations
+    if text.startswith(tuple(spec["class_after_unit"]), m.end()):
+        return False  # 80吨级: a size class
     if m.start("num") > 0 and re.match(r"[\d.A-Za-z]", text[m.start("num") - 1]):
         return False
     if re.fullmatch(ARABIC, num):
