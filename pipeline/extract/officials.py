@@ -16,7 +16,7 @@ from functools import lru_cache
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.types import Found, OfficialHit
-from pipeline.lexicons import is_person_name
+from pipeline.lexicons import common_words, is_person_name
 
 BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
 FUNCTION_CHARS = set("和与是的在对向同及由请被把将给让为")
@@ -57,7 +57,8 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     title_start, chain_end, not_official, _ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
-    candidates = list(_candidates(text, title_start, chain_end))
+    candidates = [c for c in _candidates(text, title_start, chain_end)
+                  if c[4] != "official.name_title" or not _cuts_words(text, c[0], c[1], c[3][1], ner_persons)]
     taken = [(s, e) for s, e, *_ in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
     for name_start, name_end, chain, chain_span, rule in candidates:
@@ -102,6 +103,21 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
     for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,4})\n([\u4e00-\u9fff、]{2,30})$", text):
         if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
             yield m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline"
+
+
+def _cuts_words(text: str, start: int, end: int, title_end: int, ner_persons) -> bool:
+    """Name + title read across words, and no model person span there: the name ends in a very common
+    word (国防部长), its first character ends a common word that no word before it takes (出任|德国总理),
+    or the title is cut by words on both sides (和社|会|长期)."""
+    if any(s < end and start < e for s, e in ner_persons):
+        return False
+    spec = rules.load("titles")
+    if text[end - 2:end] in common_words(spec["name_word_min_freq"]):
+        return True  # 美国国防部长, 应国家主席之邀: the "name" (or its given part) is a word
+    words = common_words(spec["name_straddle_min_freq"])
+    if text[max(0, start - 1):start + 1] in words and text[max(0, start - 2):start] not in words:
+        return True  # 出任德国: 任 is taken; in 落实习近平 实 already ends 落实
+    return text[end - 1:end + 1] in words and text[title_end - 1:title_end + 1] in words
 
 
 def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_end: re.Pattern, how: str):

@@ -35,3 +35,12 @@ def is_person_name(text: str) -> bool:
         if text[:k] in sn and 1 <= len(text) - k <= 2:
             return not (set(text[k:]) & _NOT_IN_NAMES)
     return False
+
+
+@lru_cache(maxsize=4)
+def common_words(min_freq: int) -> frozenset[str]:
+    """Two-character words of jieba's dictionary (``dict.txt``: word, frequency, tag) used at least
+    ``min_freq`` times: a "name" that cuts one of them in half (出任|德国, 社|会长) is not a name."""
+    path = resources.files("jieba").joinpath("dict.txt")
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(w for w, freq, *_ in map(str.split, lines) if len(w) == 2 and int(freq) >= min_freq)
