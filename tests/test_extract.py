@@ -161,6 +161,18 @@ def test_names_next_to_word_like_titles_stay_and_the_model_can_vouch_for_a_name(
     assert [o.name for o in officials.find(text, {}, [(1, 4)], ner_method="ner:test@1")[0]] == ["国国家"]
 
 
+def test_a_name_inside_a_model_place_is_not_an_official():
+    text = "李克强同巴基斯坦总理举行会谈"
+    assert [o.name for o in officials.find(text, {})[0]] == ["斯坦"]  # what the name rules alone read
+    place = (text.index("巴基斯坦"), text.index("巴基斯坦") + 4)
+    assert officials.find(text, {}, ner_others=[place])[0] == []
+
+
+def test_a_name_after_its_title_stops_before_a_word():
+    hits = officials.find("国务院总理李强来到应急管理部,", {})[0]
+    assert [(o.name, o.title) for o in hits] == [("李强", "总理")]
+
+
 def test_model_person_spans_add_officials_the_name_rules_miss():
     text = "在北京人民大会堂会见来华访问的泰国总理佩通坦。"
     start = text.index("佩通坦")

@@ -29,7 +29,9 @@ def _extract(text: str, ner_spans: list[Found]) -> Extraction:
     resolved = places.resolve(places.find(text))
     main = main_places(resolved)
     persons = [(f.start, f.end) for f in ner_spans if f.label == "PERSON"]
-    offs, off_mentions = officials.find(text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None)
+    others = [(f.start, f.end) for f in ner_spans if f.label in ("PLACE", "GOV", "ORG")]
+    offs, off_mentions = officials.find(text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None,
+                                        ner_others=others)
     inds, ind_mentions = indicators.find(text, titles)
     date_mentions = dates.find(text, titles)
     mentions = reg_mentions + places.mentions(resolved) + off_mentions + ind_mentions + date_mentions

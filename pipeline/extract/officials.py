@@ -49,16 +49,16 @@ def _patterns():
 
 
 def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, int]] = (),
-         ner_method: str | None = None) -> tuple[list[OfficialHit], list[Found]]:
+         ner_method: str | None = None, ner_others: list[tuple[int, int]] = ()) -> tuple[list[OfficialHit], list[Found]]:
     """Officials and their PERSON/TITLE mentions. ``main_places`` maps a level suffix (市, 县, 省)
     to the document's most frequent place of that level, for titles without an organisation.
     ``ner_persons`` are the model's PER spans: a title next to one makes an official even where
-    the name rules (surname list, name length) do not recognise the name."""
+    the name rules (surname list, name length) do not recognise the name. ``ner_others`` are its
+    place and organisation spans: a rule's "name" inside one of them (巴基斯坦总理) is not a person."""
     title_start, chain_end, not_official, _ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
-    candidates = [c for c in _candidates(text, title_start, chain_end)
-                  if c[4] != "official.name_title" or not _cuts_words(text, c[0], c[1], c[3][1], ner_persons)]
+    candidates = [c for c in _candidates(text, title_start, chain_end) if _holds(text, c, ner_persons, ner_others)]
     taken = [(s, e) for s, e, *_ in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
     for name_start, name_end, chain, chain_span, rule in candidates:
@@ -105,16 +105,29 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
             yield m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline"
 
 
-def _cuts_words(text: str, start: int, end: int, title_end: int, ner_persons) -> bool:
-    """Name + title read across words, and no model person span there: the name ends in a very common
-    word (国防部长), its first character ends a common word that no word before it takes (出任|德国总理),
-    or the title is cut by words on both sides (和社|会|长期)."""
-    if any(s < end and start < e for s, e in ner_persons):
+def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
+    """A rule's name stands where the model sees a person; not where it sees a place or an
+    organisation (巴基斯坦|总理); elsewhere unless a name before a title is read across words."""
+    start, end, _, chain_span, rule = candidate
+    if _overlaps(ner_persons, start, end):
+        return True
+    if _overlaps(ner_others, start, end):
         return False
+    return rule != "official.name_title" or not _cuts_words(text, start, end, chain_span[1])
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _cuts_words(text: str, start: int, end: int, title_end: int) -> bool:
+    """Name + title read across words: the name ends in a very common word (国防部长), its first
+    character ends a common word that no word before it takes (出任|德国总理), or the title is cut by
+    words on both sides (和社|会|长期)."""
     spec = rules.load("titles")
     if text[end - 2:end] in common_words(spec["name_word_min_freq"]):
         return True  # 美国国防部长, 应国家主席之邀: the "name" (or its given part) is a word
-    words = common_words(spec["name_straddle_min_freq"])
+    words = _straddle_words()
     if text[max(0, start - 1):start + 1] in words and text[max(0, start - 2):start] not in words:
         return True  # 出任德国: 任 is taken; in 落实习近平 实 already ends 落实
     return text[end - 1:end + 1] in words and text[title_end - 1:title_end + 1] in words
@@ -155,6 +168,8 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         if text.startswith(_after_name_words(), end):
             return  # 总书记强调: a verb, not a name
         for length in (3, 2):
+            if length == 3 and text[end + 2:end + 4] in _straddle_words():
+                continue  # 总理李强来到: 来 starts 来到, the name is 李强
             if is_person_name(text[end:end + length]) and _boundary_after(text, end + length):
                 yield from _with_chain(text, end, end + length, end, chain_end)
                 return
@@ -184,6 +199,10 @@ def _boundary_after(text: str, i: int) -> bool:
     if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
         return True
     return text.startswith(_after_name_words(), i)
+
+
+def _straddle_words() -> frozenset[str]:
+    return common_words(rules.load("titles")["name_straddle_min_freq"])
 
 
 @lru_cache(maxsize=1)
