@@ -124,9 +124,14 @@ def test_ambiguous_place_is_resolved_by_context_or_flagged():
 
 
 @pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会", "京津冀和西安区域", "省市和县两级",
-                                  "国家长治久安", "人民幸福安康", "吃三明治"])
+                                  "国家长治久安", "人民幸福安康", "吃三明治", "广大理论工作者", "我们隆重庆祝", "从源头到入海口"])
 def test_generic_words_are_not_places(text):
     assert places.find(text) == []
+
+
+@pytest.mark.parametrize("text, surface", [("在内蒙古兴安盟", "内蒙古"), ("江苏南京举行", "南京"), ("东北大连港", "大连")])
+def test_a_place_after_a_function_word_a_place_or_a_word_stays(text, surface):
+    assert surface in [h.surface for h in places.find(text)]
 
 
 @pytest.mark.parametrize("text, name, title, org", [

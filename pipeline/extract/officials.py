@@ -16,10 +16,9 @@ from functools import lru_cache
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.types import Found, OfficialHit
-from pipeline.lexicons import common_words, is_person_name
+from pipeline.lexicons import FUNCTION_CHARS, common_words, is_person_name, starts_inside_word
 
 BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
-FUNCTION_CHARS = set("和与是的在对向同及由请被把将给让为")
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +127,8 @@ def _cuts_words(text: str, start: int, end: int, title_end: int) -> bool:
     if text[end - 2:end] in common_words(spec["name_word_min_freq"]):
         return True  # 美国国防部长, 应国家主席之邀: the "name" (or its given part) is a word
     words = _straddle_words()
-    if text[max(0, start - 1):start + 1] in words and text[max(0, start - 2):start] not in words:
-        return True  # 出任德国: 任 is taken; in 落实习近平 实 already ends 落实
+    if starts_inside_word(text, start, words):
+        return True
     return text[end - 1:end + 1] in words and text[title_end - 1:title_end + 1] in words
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, load, read_idioms
 from pipeline.extract.types import Found
+from pipeline.lexicons import common_words, starts_inside_word
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 RULE_FULL = "place.gazetteer.full_name"
@@ -55,6 +56,14 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return any(w in window and _covers(text, w, start, end) for w in words)
 
 
+def _starts_inside_word(text: str, start: int, after_place: bool) -> bool:
+    """The short name's first character ends a common word (广大|理论: 大理, 隆重|庆祝: 重庆); not
+    checked right after another place (江苏|南京). Its last character starting a word says little:
+    江西|南昌 (西南), 北京|城市 (京城)."""
+    words = common_words(rules.load("places")["word_cut_min_freq"])
+    return not after_place and starts_inside_word(text, start, words)
+
+
 def _covers(text: str, word: str, start: int, end: int) -> bool:
     for k in range(max(0, end - len(word)), start + 1):
         if text.startswith(word, k):
@@ -64,7 +73,7 @@ def _covers(text: str, word: str, start: int, end: int) -> bool:
 
 def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     """Gazetteer matches, minus two-character county names glued to a preceding Chinese word
-    (和县 in 市和县两级) and names whose last character starts a word (西安区域)."""
+    (和县 in 市和县两级) and short names read across words (西安区域, 广大理论)."""
     gaz = load()
     hits: list[PlaceHit] = []
     prev_end = -1
@@ -76,7 +85,7 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
         is_alias = surface != gaz.by_name[surface][0].name
         if (short_county and glued) or text[end - 1:end + 1] in _stop_words()[1]:
             continue
-        if is_alias and _inside_word(text, start, end):
+        if is_alias and (_inside_word(text, start, end) or _starts_inside_word(text, start, start == prev_end)):
             continue
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
         prev_end = end

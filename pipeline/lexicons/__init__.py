@@ -8,6 +8,8 @@ from importlib import resources
 
 _NOT_IN_NAMES = set("市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# one-character function words that stand before names and places (和王伟, 在内蒙古)
+FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为")
 
 
 def read_words(name: str) -> list[str]:
@@ -44,3 +46,10 @@ def common_words(min_freq: int) -> frozenset[str]:
     path = resources.files("jieba").joinpath("dict.txt")
     with path.open(encoding="utf-8") as lines:
         return frozenset(w for w, freq, *_ in map(str.split, lines) if len(w) == 2 and int(freq) >= min_freq)
+
+
+def starts_inside_word(text: str, start: int, words: frozenset[str]) -> bool:
+    """text[start] ends a word begun by the character before it (出任|德国: 任), unless that character
+    is a function word (在|内蒙古, not 在内) or already ends a word of its own (落实|习近平, not 实习)."""
+    return (start > 0 and text[start - 1] not in FUNCTION_CHARS and text[start - 1:start + 1] in words
+            and text[max(0, start - 2):start] not in words)
