@@ -153,13 +153,17 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     j = i
     while j > floor and i - j < 16 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
         j -= 1
+    if j > floor and j < i and re.match(r"[A-Za-z]", text[j]):
+        while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
+            j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
     start, end = j, i
     cut = max((k + len(stop) for stop in spec["metric_stops"]
                if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) < end), default=start)
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start:start + 1] in "年月日号":
         cut = start + 1  # 2020年法治建设… : the year is not the metric
     start = cut + _leading_places(text[cut:end])
-    start += _affix(text[start:end], spec["metric_leading"], prefix=True)
+    while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)):
+        start += n  # 目前共设立…: both go
     while (n := _affix(text[start:end], spec["metric_trailing"], prefix=False)):
         end -= n
     phrase = text[start:end]
