@@ -202,6 +202,15 @@ def test_regulations_nested_bare_and_filtered():
     assert by_name["法治政府建设实施纲要(2021-2025年)"].category == "规划/纲要/方案"
 
 
+def test_a_short_form_title_is_a_mention_of_the_regulation_it_shortens():
+    text = "两部门印发《关于推进国际航空枢纽建设的指导意见》。《指导意见》明确了方向。另据《方案》显示,"
+    regs, mentions, _ = regulations.find(text)
+    full = "关于推进国际航空枢纽建设的指导意见"
+    assert [(r.name, [text[s:e] for s, e in r.spans]) for r in regs] == [(full, [full, "指导意见"])]
+    assert [(text[m.start:m.end], m.normalized, m.rule) for m in mentions] == [
+        (full, full, "reg.book_title"), ("指导意见", full, "reg.short_form")]  # 《方案》 shortens nothing
+
+
 def test_every_mention_span_matches_its_text():
     text = "甘肃省张掖市签约额218.15亿元,张掖市委副书记、市长何志勇出席,学习《行政处罚法》。2021年7月1日。"
     for m in extract(text).mentions:

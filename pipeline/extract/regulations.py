@@ -74,7 +74,23 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         if any(s <= m.start() < e for s, e in blocked) or _glued_law(text, m):
             continue
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
-    return list(found.values()), mentions, blocked
+    return _short_forms(found, mentions), [f for f in mentions if f.normalized in found], blocked
+
+
+def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list[RegulationHit]:
+    """《方案》-style short forms become mentions of the nearest earlier regulation whose name ends
+    with them (the mentions' names change in place); generic titles are never regulations."""
+    generic = set(rules.load("regulations")["generic_titles"])
+    for f in sorted((f for f in mentions if f.normalized in generic), key=lambda f: f.start):
+        earlier = [(s, h) for h in found.values() if h.name not in generic and h.name.endswith(f.normalized)
+                   for s, _ in h.spans if s < f.start]
+        if earlier:
+            target = max(earlier, key=lambda pair: pair[0])[1]
+            target.spans.append((f.start, f.end))
+            f.normalized, f.rule = target.name, "reg.short_form"
+    for name in generic & set(found):
+        del found[name]
+    return list(found.values())
 
 
 def _glued_law(text: str, m: re.Match) -> bool:
