@@ -39,13 +39,18 @@ def is_person_name(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _two_char_word_freqs() -> dict[str, int]:
+    """jieba's ``dict.txt`` (word, frequency, tag per line), two-character words only."""
+    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+        return {w: int(freq) for w, freq, *_ in map(str.split, lines) if len(w) == 2}
+
+
 @lru_cache(maxsize=4)
 def common_words(min_freq: int) -> frozenset[str]:
-    """Two-character words of jieba's dictionary (``dict.txt``: word, frequency, tag) used at least
-    ``min_freq`` times: a "name" that cuts one of them in half (出任|德国, 社|会长) is not a name."""
-    path = resources.files("jieba").joinpath("dict.txt")
-    with path.open(encoding="utf-8") as lines:
-        return frozenset(w for w, freq, *_ in map(str.split, lines) if len(w) == 2 and int(freq) >= min_freq)
+    """Two-character words of jieba's dictionary used at least ``min_freq`` times: a "name" that cuts
+    one of them in half (出任|德国, 社|会长) is not a name."""
+    return frozenset(w for w, freq in _two_char_word_freqs().items() if freq >= min_freq)
 
 
 def starts_inside_word(text: str, start: int, words: frozenset[str]) -> bool:
