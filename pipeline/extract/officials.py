@@ -30,7 +30,12 @@ def _patterns():
     title_start = re.compile(one)
     chain_end = re.compile(rf"{one}$")
     not_official = tuple(spec["not_officials"])
-    run = re.compile(rf"(?:(?:[市县区省州]委|[市县区省州]政府)?{one}、)*(?:[市县区省州]委|[市县区省州]政府)?{one}$")
+    # the organisation in front of each title of a chain: 市委|常委, (市委)政法委|书记, 市公安局|局长
+    party = rules.alternation(spec["party_units"])
+    level_org = r"[市县区省州](?:委|政府)"
+    own_org = rf"(?:{level_org})?(?:[市县区省州]?(?:{party})|[市县区省州][\u4e00-\u9fff]{{1,8}}?(?:局|委员会|委|办公室|法院|检察院|厅))"
+    held = rf"(?:{own_org}|{level_org})?{one}"
+    run = re.compile(rf"(?:{held}、)*{held}$")
 
     unit = r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|办|院|部|中心|所|处|科))"
     org_run = re.compile(rf"{unit}?(?:{one}、)*{one}")
@@ -185,8 +190,8 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
 
 def _with_chain(text: str, name_start: int, name_end: int, chain_stop: int, chain_end: re.Pattern):
     j = chain_stop
-    while j > 0 and chain_stop - j < 30 and re.match(r"[\u4e00-\u9fff、]", text[j - 1]):
-        j -= 1
+    while j > 0 and chain_stop - j < 30 and re.match(r"[\u4e00-\u9fff、]", text[j - 1]) and text[j - 1] not in "和与及":
+        j -= 1  # a conjunction ends the chain: 市委书记袁家军和|市长胡衡华
     chain = text[j:chain_stop]
     if len(chain) >= 2 and chain_end.search(chain):
         chain_text, chain_start = _trim_chain(chain, j)
@@ -240,5 +245,7 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
         if bureau and bureau.end() < len(rest):  # 张掖市|司法局局长 → (张掖市司法局, 局长)
             return place + bureau.group(0), rest[bureau.end():]
         return place, rest
-    level = body[:1]
-    return main_places.get(level), body
+    if hits:  # 中央政治局委员、广东省委书记: the place the chain names
+        return load_gazetteer().by_name[hits[0][2]][0].name, body
+    level = re.search(r"[市县区省州]", body)  # 市长, 副市长, 常务副县长: the level the title holds
+    return (main_places.get(level.group()) if level else None), body
