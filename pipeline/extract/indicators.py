@@ -157,8 +157,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
             j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
     start, end = j, i
-    cut = max((k + len(stop) for stop in spec["metric_stops"]
-               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) < end), default=start)
+    cut = max((k + len(stop) for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
+               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2), default=start)
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start:start + 1] in "年月日号":
         cut = start + 1  # 2020年法治建设… : the year is not the metric
     start = cut + _leading_places(text[cut:end])
