@@ -71,6 +71,14 @@ def test_traditional_with_pinyin_and_mojibake_becomes_clean_simplified():
     assert doc.source == "某某县人民政府办公室"
 
 
+def test_an_unlabelled_date_on_a_header_line_is_the_publish_date():
+    page = "舒城县推进行政执法三项制度\n2023-12-08 09:30 来源:舒城县司法局 作者:王芳\n今年以来,全县评查案卷126卷。"
+    doc = clean(_doc(page))
+    assert (str(doc.publish_date), doc.source, doc.author) == ("2023-12-08", "舒城县司法局", "王芳")
+    assert str(clean(_doc("标题\n2023-12-08 09:30\n正文。")).publish_date) == "2023-12-08"  # alone under the title
+    assert clean(_doc("标题\n2023-12-08 会议在县城召开\n正文。")).publish_date is None  # a date in a sentence
+
+
 def test_labelled_source_that_is_a_breadcrumb_category_is_ignored():
     page = "您的当前位置: 范文网 > 公文范文 > 讲话\n\n县长在法治政府建设会上的讲话\n\n来源:公文范文 时间:2022-06-15\n\n同志们:今天召开会议。"
     doc = clean(_doc(page))

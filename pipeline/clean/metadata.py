@@ -15,6 +15,7 @@ from pipeline.lexicons import is_person_name
 DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 DATE_LABELS = ["发布日期", "发布时间", "发文日期", "撰写时间", "成文日期", "印发日期", "更新时间", "时间", "日期"]
 LABELLED_DATE = re.compile(rf"({'|'.join(DATE_LABELS)})\s*[:：]\s*{DATE}")
+HEADER_DATE = re.compile(rf"\s*{DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?=\s|$)")
 SOURCE_LABEL = re.compile(r"(文章来源|信息来源|新闻来源|稿件来源|来源|稿源|出处)\s*[:：]\s*([^\s|｜,，:：]{2,30})")
 AUTHOR_LABEL = re.compile(r"(作者|记者|通讯员|撰稿人?|撰文|文)\s*[:：/]\s*([\u4e00-\u9fff、 ]{2,20}?)(?=\s|$|[|｜,，(（]|来源|时间|发布|编辑)")
 META_LINE = re.compile(rf"^({'|'.join(DATE_LABELS)}|文章来源|信息来源|来源|作者|记者|通讯员|点击|浏览|阅读)\s*[:：]")
@@ -52,7 +53,8 @@ def extract(lines: list[str], removed: dict[int, str], hints: dict[str, str]) ->
     md = Metadata()
     md.meta_lines = {i for i, line in enumerate(lines) if META_LINE.search(line) and len(line) < 160}
     crumbs = _breadcrumb_parts(lines, removed)
-    md.publish_date = _labelled_date(lines) or _parse_hint_date(hints.get("publish_date")) or _signature_date(lines, removed)
+    md.publish_date = (_labelled_date(lines) or _parse_hint_date(hints.get("publish_date")) or _header_date(lines)
+                       or _signature_date(lines, removed))
     md.source = (_labelled_source(lines, crumbs) or _contributed(lines, removed) or hints.get("source")
                  or _signature_org(lines, removed) or _site_name(lines, removed, crumbs))
     md.title = _title(lines, removed | dict.fromkeys(md.meta_lines, "meta"), hints.get("title"), crumbs)
@@ -70,6 +72,18 @@ def _labelled_date(lines: list[str]) -> dt.date | None:
     for label in DATE_LABELS:
         if label in found:
             return found[label]
+    return None
+
+
+def _header_date(lines: list[str]) -> dt.date | None:
+    """An unlabelled date that opens a header line of other metadata (2023-12-08 09:30 来源:…) or
+    stands alone, with or without a time, near the top (under the title)."""
+    for i, line in enumerate(lines[:30]):
+        m = HEADER_DATE.match(line)
+        if m and (SOURCE_LABEL.search(line) or AUTHOR_LABEL.search(line)) and len(line) < 160:
+            return parse_date(m.group(0))
+        if m and i < 10 and not line[m.end():].strip():
+            return parse_date(m.group(0))
     return None
 
 
