@@ -101,6 +101,16 @@ def test_ranges(text, value, value_max, unit, normalized_max):
         (value, value_max, unit, normalized_max, "indicator.range")]
 
 
+@pytest.mark.parametrize("text, metrics", [
+    ("覆盖率由85%提高到92%。", ["覆盖率", "覆盖率"]),
+    ("办结率分别为98%、96%。", ["办结率分别", None]),  # respectively: the second has another subject
+    ("共有律师事务所15家、律师236名。", ["律师事务所", "律师"]),
+    ("群众满意度达95%、97%和99%。", ["群众满意度", "群众满意度", "群众满意度"]),
+])
+def test_a_number_without_a_metric_takes_the_one_before_it(text, metrics):
+    assert [h.metric for h in indicators.find(text, [])[0]] == metrics
+
+
 def test_indicator_inside_a_title_is_not_counted():
     text = "制定《礼遇便利13条》措施。"
     _, _, titles = regulations.find(text)

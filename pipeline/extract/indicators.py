@@ -57,8 +57,22 @@ def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit],
             hits.append(hit)
             floor = m.end()
     hits.sort(key=lambda h: h.start)
+    _share_metrics(text, hits, spec)
     found = [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence) for h in hits]
     return hits, found
+
+
+def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """A number with no metric of its own takes the one before it: the next item of a list
+    (增长11.6%、9.2%) or the end point of a change (覆盖率由85%提高到92%), in the same clause and unit;
+    not after 分别 (respectively: each number has its own subject)."""
+    changes = set(spec["metric_trailing"])
+    for prev, cur in zip(hits, hits[1:]):
+        gap = text[prev.end:cur.start]
+        if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & set(gap) - {"、"}:
+            continue
+        if (cur.metric is None and gap in spec["list_separators"]) or cur.metric in changes:
+            cur.metric = prev.metric
 
 
 def _inside(i: int, spans) -> bool:
