@@ -165,7 +165,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     stop words, a leading year, places and leading/trailing function words. Returns the phrase
     and where it starts in text."""
     j = i
-    while j > floor and i - j < 16 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
+    while j > floor and i - j < 24 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
         j -= 1
     if j > floor and j < i and re.match(r"[A-Za-z]", text[j]):
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
