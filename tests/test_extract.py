@@ -221,6 +221,15 @@ def test_regulations_nested_bare_and_filtered():
     assert by_name["法治政府建设实施纲要(2021-2025年)"].category == "规划/纲要/方案"
 
 
+@pytest.mark.parametrize("title, name, category", [
+    ("中华人民共和国突发公共卫生事件应对法（草案）", "突发公共卫生事件应对法(草案)", "法律"),
+    ("陕西省行政执法监督条例（修订草案）", "陕西省行政执法监督条例(修订草案)", "地方性法规"),
+    ("优化营商环境条例(征求意见稿)", "优化营商环境条例(征求意见稿)", "行政法规"),
+])
+def test_a_draft_is_named_and_categorized_as_the_law_it_drafts(title, name, category):
+    assert (regulations.normalize(title), regulations.category(regulations.normalize(title))[0]) == (name, category)
+
+
 def test_a_short_form_title_is_a_mention_of_the_regulation_it_shortens():
     text = "两部门印发《关于推进国际航空枢纽建设的指导意见》。《指导意见》明确了方向。另据《方案》显示,"
     regs, mentions, _ = regulations.find(text)

@@ -29,12 +29,12 @@ def _spec():
 
 def normalize(title: str) -> str:
     """Unified punctuation: ASCII brackets, one hyphen in year ranges, no 中华人民共和国 prefix
-    on national laws, no spaces."""
+    on national laws (drafts too), no spaces."""
     name = title.strip().replace("（", "(").replace("）", ")").replace("〈", "").replace("〉", "")
     name = _YEAR_RANGE.sub(r"\1-\2", name)
     name = re.sub(r"\s+", "", name)
-    if name.startswith("中华人民共和国") and name.endswith(("法", "法典")):
-        name = name[len("中华人民共和国"):]
+    if name.startswith("中华人民共和国") and re.sub(r"\([^()]*\)$", "", name).endswith(("法", "法典")):
+        name = name[len("中华人民共和国"):]  # also 中华人民共和国…法(草案)
     return name
 
 
