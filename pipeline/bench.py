@@ -82,7 +82,7 @@ def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: st
         t3 = time.perf_counter()
         tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
         t4 = time.perf_counter()
-        found = [extract(d.clean_text, ner_spans=n) for d, n in zip(cleaned, tagged)]
+        found = [extract(d.clean_text, ner_spans=n, published=d.publish_date) for d, n in zip(cleaned, tagged)]
         t5 = time.perf_counter()
         rows = Rows()
         for d, s, f in zip(cleaned, sents, found):
@@ -122,7 +122,7 @@ def gold_scores(docs_dir: Path, gold: Path, ner_mode: str) -> dict:
     tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
     rows = Rows()
     for d, s, n in zip(cleaned, sents, tagged):
-        rows.extend(to_rows(Processed(d, s, extract(d.clean_text, ner_spans=n)), "bench", ner_mode))
+        rows.extend(to_rows(Processed(d, s, extract(d.clean_text, ner_spans=n, published=d.publish_date)), "bench", ner_mode))
     store.write_batch(out, {k: v for k, v in rows.tables.items() if k != "quarantine"}, "gold")
     result = evaluate(gold, out)
     return {kind: round(s.f1, 4) for kind, s in result["kinds"].items()}

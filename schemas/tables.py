@@ -96,7 +96,10 @@ class Mention(SpanRow):
     mention_id: str = Field(description="Stable id: doc_id, start, end and label hashed.")
     sentence_id: int = Field(ge=0, description="Sentence containing the span.")
     label: Label = Field(description="Kind of span.")
-    normalized: str | None = Field(None, description="Normalized value (standard place name, law name, number in base units...).")
+    normalized: str | None = Field(None, description=(
+        "Normalized value (standard place name, law name, number in base units...; dates as 2018-05-18, "
+        "2020-07, 2020, 2021/2025, and, without a year, --09-29 or this_year-07 unless the publish date "
+        "gives the year: rule date.*.anchored)."))
     method: str = Field(pattern=r"^(rule|ner):\S+$", description="`rule:<id>` or `ner:<model>@<version>`.")
     confidence: float = Field(ge=0, le=1, description="0..1; rules give their fixed confidence.")
     raw_start: int = Field(ge=0, description="Start of the span in documents.raw_text.")

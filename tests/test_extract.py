@@ -245,3 +245,28 @@ def test_every_mention_span_matches_its_text():
         assert 0 <= m.start < m.end <= len(text)
     labels = {m.label for m in extract(text).mentions}
     assert {"PLACE", "PERSON", "TITLE", "INDICATOR", "REGULATION", "DATE"} <= labels
+
+
+def _dates(text, published=None):
+    from pipeline.extract import dates
+    return [(text[f.start:f.end], f.normalized, f.rule) for f in dates.find(text, [], published)]
+
+
+def test_dates_are_normalized_by_their_rule():
+    text = "2021—2025年规划。2018年5月18日召开,2020年7月启动,今年7月份推进,9月29日公布,2020年全省"
+    assert _dates(text) == [
+        ("2021—2025年", "2021/2025", "date.year_range"), ("2018年5月18日", "2018-05-18", "date.ymd"),
+        ("2020年7月", "2020-07", "date.ym"), ("今年7月份", "this_year-07", "date.relative_month"),
+        ("9月29日", "--09-29", "date.md"), ("2020年", "2020", "date.year")]
+
+
+@pytest.mark.parametrize("text, published, normalized", [
+    ("今天(9月29日)公布", "2023-09-29", "2023-09-29"),
+    ("12月28日召开", "2024-01-05", "2023-12-28"),  # nearest to the publish date: last year
+    ("1月3日起施行", "2023-12-20", "2024-01-03"),
+    ("去年7月份", "2024-03-01", "2023-07"),
+])
+def test_a_yearless_date_takes_its_year_from_the_publish_date(text, published, normalized):
+    import datetime as dt
+    [(_, norm, rule)] = _dates(text, dt.date.fromisoformat(published))
+    assert norm == normalized and rule.endswith(".anchored")

@@ -6,16 +6,19 @@ then places, officials (they use the document's places), indicators and dates.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from pipeline.extract import dates, indicators, officials, places, regulations
 from pipeline.extract.types import Extraction, Found
 
 
-def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[Found] | None = None) -> Extraction:
+def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[Found] | None = None,
+            published: dt.date | None = None) -> Extraction:
     """All extractors over one clean text, with the NER model's spans when given; ``disabled``
-    rule ids are left out of the results."""
-    result = _extract(text, ner_spans or [])
+    rule ids are left out of the results; ``published`` (the document's date) gives yearless
+    dates their year."""
+    result = _extract(text, ner_spans or [], published)
     return _without(result, disabled) if disabled else result
 
 
@@ -24,7 +27,7 @@ def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
     return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators))
 
 
-def _extract(text: str, ner_spans: list[Found]) -> Extraction:
+def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None) -> Extraction:
     regs, reg_mentions, titles = regulations.find(text)
     resolved = places.resolve(places.find(text))
     main = main_places(resolved)
@@ -33,7 +36,7 @@ def _extract(text: str, ner_spans: list[Found]) -> Extraction:
     offs, off_mentions = officials.find(text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None,
                                         ner_others=others)
     inds, ind_mentions = indicators.find(text, titles)
-    date_mentions = dates.find(text, titles)
+    date_mentions = dates.find(text, titles, published)
     mentions = reg_mentions + places.mentions(resolved) + off_mentions + ind_mentions + date_mentions
     taken = {(f.start, f.end, f.label) for f in mentions}
     mentions += [f for f in ner_spans if (f.start, f.end, f.label) not in taken]  # the model's own view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pipeline.extract.types import Found
@@ -16,7 +17,9 @@ DATE_PATTERNS = [
 ]
 
 
-def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[Found]:
+def find(text: str, blocked: list[tuple[int, int]] = (), published: dt.date | None = None) -> list[Found]:
+    """Date mentions; with the document's publish date, a date without a year (9月29日, 今年7月)
+    gets the year that puts it nearest to that date (rule id + ``.anchored``)."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = list(blocked)
     for rule, pattern in DATE_PATTERNS:
@@ -27,7 +30,11 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[Found]:
             if norm is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(Found(m.start(), m.end(), "DATE", norm, rule, 0.9))
+            anchored = _anchor(rule, m, published) if published else None
+            if anchored:
+                found.append(Found(m.start(), m.end(), "DATE", anchored, f"{rule}.anchored", 0.8))
+            else:
+                found.append(Found(m.start(), m.end(), "DATE", norm, rule, 0.9))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -46,6 +53,23 @@ def _normalize(rule: str, m: re.Match) -> str | None:
         return f"--{int(g[0]):02d}-{int(g[1]):02d}" if 1 <= int(g[0]) <= 12 and 1 <= int(g[1]) <= 31 else None
     rel = {"今年": "this_year", "本年": "this_year", "去年": "last_year", "明年": "next_year"}[g[0]]
     return f"{rel}-{int(g[1]):02d}" if 1 <= int(g[1]) <= 12 else None
+
+
+def _anchor(rule: str, m: re.Match, published: dt.date) -> str | None:
+    """The full date (or month) of a yearless mention, read against the publish date."""
+    g = m.groups()
+    if rule == "date.relative_month":
+        shift = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}[g[0]]
+        return f"{published.year + shift}-{int(g[1]):02d}"
+    if rule != "date.md":
+        return None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, int(g[0]), int(g[1])))
+        except ValueError:  # 2月29日 outside a leap year, 4月31日
+            continue
+    return min(candidates, key=lambda d: abs(d - published)).isoformat() if candidates else None
 
 
 def _year(y: str) -> bool:
