@@ -162,6 +162,7 @@ def test_a_place_after_a_function_word_a_place_or_a_word_stays(text, surface):
     ("张掖市召开会议,中共中央政治局委员、广东省委书记黄坤明出席", "黄坤明", "中央政治局委员、广东省委书记", "广东省"),
     ("张掖市召开会议,陪同人员有秘书长和市长何志勇", "何志勇", "市长", "张掖市"),
     ("张掖市召开会议,市政府党组成员、副市长陈东升带队", "陈东升", "市政府党组成员、副市长", "张掖市"),
+    ("张掖市召开会议,一级巡视员马建国参加", "马建国", "一级巡视员", None),
 ])
 def test_officials(text, name, title, org):
     result = extract(text)
