@@ -107,6 +107,9 @@ def test_ranges(text, value, value_max, unit, normalized_max):
     ("办结率分别为98%、96%。", ["办结率分别", None]),  # respectively: the second has another subject
     ("共有律师事务所15家、律师236名。", ["律师事务所", "律师"]),
     ("群众满意度达95%、97%和99%。", ["群众满意度", "群众满意度", "群众满意度"]),
+    ("负面清单由93项缩减到现在的31项。", ["负面清单", "负面清单"]),
+    ("发布创新案例134项,其中8项。", ["发布创新案例", None]),  # 其中 is no metric, and a comma ends the clause
+    ("达标率98%,预计投资500亿元。", ["达标率", "预计投资"]),
 ])
 def test_a_number_without_a_metric_takes_the_one_before_it(text, metrics):
     assert [h.metric for h in indicators.find(text, [])[0]] == metrics
