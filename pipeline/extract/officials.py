@@ -18,6 +18,9 @@ from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.types import Found, OfficialHit
 from pipeline.lexicons import FUNCTION_CHARS, common_words, is_person_name, starts_inside_word
 
+# the level a title or organ belongs to (市长, 县委, 自治区政协); 自治区 is a province
+LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
+LEVEL_KEY = {"自治区": "省", "自治州": "州", "自治县": "县"}
 BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
 
 
@@ -32,12 +35,12 @@ def _patterns():
     not_official = tuple(spec["not_officials"])
     # the organisation in front of each title of a chain: 市委|常委, (市委)政法委|书记, 市公安局|局长
     party = rules.alternation(spec["party_units"])
-    level_org = r"[市县区省州](?:委|政府)"
-    own_org = rf"(?:{level_org})?(?:[市县区省州]?(?:{party})|[市县区省州][\u4e00-\u9fff]{{1,8}}?(?:局|委员会|委|办公室|法院|检察院|厅))"
+    level_org = rf"{LEVEL}(?:委|政府)"
+    own_org = rf"(?:{level_org})?(?:{LEVEL}?(?:{party})|{LEVEL}[\u4e00-\u9fff]{{0,8}}?(?:局|委员会|常委会|委|办公室|法院|检察院|厅|政协))"
     held = rf"(?:{own_org}|{level_org})?{one}"
     run = re.compile(rf"(?:{held}、)*{held}$")
 
-    unit = r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|办|院|部|中心|所|处|科))"
+    unit = r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|常委会|政协|办公室|法院|检察院|办|院|部|中心|所|处|科))"
     org_run = re.compile(rf"{unit}?(?:{one}、)*{one}")
 
     def title_run_start(chain: str) -> int:
@@ -49,7 +52,8 @@ def _patterns():
         m = run.search(chain)
         return m.start() if m else 0
 
-    return title_start, chain_end, not_official, title_run_start
+    titles_only = re.compile(rf"(?:{one}、)*{one}")
+    return title_start, chain_end, not_official, title_run_start, titles_only
 
 
 def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, int]] = (),
@@ -59,7 +63,7 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     ``ner_persons`` are the model's PER spans: a title next to one makes an official even where
     the name rules (surname list, name length) do not recognise the name. ``ner_others`` are its
     place and organisation spans: a rule's "name" inside one of them (巴基斯坦总理) is not a person."""
-    title_start, chain_end, not_official, _ = _patterns()
+    title_start, chain_end, not_official, *_ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
     candidates = [c for c in _candidates(text, title_start, chain_end) if _holds(text, c, ner_persons, ner_others)]
@@ -233,7 +237,9 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
 
 
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
-    """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长)."""
+    """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长); 市司法局局长 →
+    (the main city's 司法局, 局长)."""
+    titles_only = _patterns()[4]
     body = chain[2:] if chain.startswith("中共") else chain
     hits = load_gazetteer().scan(body)
     if hits and hits[0][0] == 0:
@@ -247,5 +253,9 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
         return place, rest
     if hits:  # 中央政治局委员、广东省委书记: the place the chain names
         return load_gazetteer().by_name[hits[0][2]][0].name, body
-    level = re.search(r"[市县区省州]", body)  # 市长, 副市长, 常务副县长: the level the title holds
-    return (main_places.get(level.group()) if level else None), body
+    level = re.search(LEVEL, body)  # 市长, 副市长, 常务副县长, 自治区政协主席: the level the title holds
+    place = main_places.get(LEVEL_KEY.get(level.group(), level.group())) if level else None
+    bureau = BUREAU.match(body, level.end()) if level and level.start() == 0 else None
+    if place and bureau and titles_only.fullmatch(body, bureau.end()):  # 市|司法局|局长 → (X市司法局, 局长)
+        return place + bureau.group(0), body[bureau.end():]
+    return place, body
