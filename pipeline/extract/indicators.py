@@ -69,7 +69,7 @@ def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     changes = tuple(spec["change_verbs"])
     for prev, cur in zip(hits, hits[1:]):
         gap = text[prev.end:cur.start]
-        if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & set(gap) - {"、"}:
+        if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & (set(gap) - {"、"}):
             continue
         if cur.metric is None and (gap in spec["list_separators"] or gap.startswith(changes)):
             cur.metric = prev.metric

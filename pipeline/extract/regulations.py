@@ -74,7 +74,8 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         if any(s <= m.start() < e for s, e in blocked) or _glued_law(text, m):
             continue
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
-    return _short_forms(found, mentions), [f for f in mentions if f.normalized in found], blocked
+    regs = _short_forms(found, mentions)  # drops the generic rows from found
+    return regs, [f for f in mentions if f.normalized in found], blocked
 
 
 def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list[RegulationHit]:
