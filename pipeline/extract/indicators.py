@@ -19,7 +19,10 @@ _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 
 @lru_cache(maxsize=1)
 def _spec():
-    spec = rules.load("indicators")
+    raw = rules.load("indicators")
+    # change verbs end a metric read either way (败诉率下降至6.1%, 84%提升到96%): joined once here
+    spec = {**raw, "backward_trailing": raw["metric_trailing"] + raw["change_verbs"],
+            "forward_stops": raw["metric_verbs"] + raw["change_verbs"], "change_verbs": tuple(raw["change_verbs"])}
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
     number = re.compile(
         rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC}|{CHINESE})"
@@ -66,12 +69,11 @@ def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """A number with no metric of its own takes the one before it: the next item of a list
     (增长11.6%、9.2%) or the end point of a change (覆盖率由85%提高到92%), in the same clause and unit;
     not after 分别 (respectively: each number has its own subject)."""
-    changes = tuple(spec["change_verbs"])
     for prev, cur in zip(hits, hits[1:]):
         gap = text[prev.end:cur.start]
         if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & (set(gap) - {"、"}):
             continue
-        if cur.metric is None and (gap in spec["list_separators"] or gap.startswith(changes)):
+        if cur.metric is None and (gap in spec["list_separators"] or gap.startswith(spec["change_verbs"])):
             cur.metric = prev.metric
 
 
@@ -151,7 +153,7 @@ def _forward_phrase(text: str, i: int, spec: dict) -> str:
     if text[i:i + 1] == "《":
         close = text.find("》", i)
         return text[i + 1:close] if 0 < close - i <= 40 else ""
-    verbs = spec["metric_verbs"] + spec["change_verbs"]
+    verbs = spec["forward_stops"]
     j = i
     while j < len(text) and j - i < 12 and "\u4e00" <= text[j] <= "\u9fff":
         if any(text.startswith(v, j) for v in verbs):
@@ -178,10 +180,10 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     start = cut + _leading_places(text[cut:end])
     while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)):
         start += n  # 目前共设立…: both go
-    while (n := _affix(text[start:end], spec["metric_trailing"] + spec["change_verbs"], prefix=False)):
+    while (n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
         end -= n
     phrase = text[start:end]
-    if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(tuple(spec["change_verbs"])):
+    if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(spec["change_verbs"]):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
 

@@ -147,7 +147,7 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
     out = []
     for start, end in persons:
         name = text[start:end]
-        if any(s < end and start < e for s, e in taken) or not _plausible_name(name):
+        if _overlaps(taken, start, end) or not _plausible_name(name):
             continue
         t = title_start.match(text, end)
         if t and not text.startswith(tuple(rules.load("titles")["not_after_title"]), t.end()):

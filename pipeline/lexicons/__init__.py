@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 _NOT_IN_NAMES = set("市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -39,10 +40,18 @@ def is_person_name(text: str) -> bool:
     return False
 
 
+def jieba_dict() -> Path:
+    """jieba's ``dict.txt``: word, frequency and part-of-speech tag per line."""
+    try:
+        return Path(str(resources.files("jieba") / "dict.txt"))
+    except ModuleNotFoundError:
+        raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba") from None
+
+
 @lru_cache(maxsize=1)
 def _two_char_word_freqs() -> dict[str, int]:
-    """jieba's ``dict.txt`` (word, frequency, tag per line), two-character words only."""
-    with resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as lines:
+    """The two-character words of jieba's dictionary with their frequencies."""
+    with jieba_dict().open(encoding="utf-8") as lines:
         return {w: int(freq) for w, freq, *_ in map(str.split, lines) if len(w) == 2}
 
 

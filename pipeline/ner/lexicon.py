@@ -18,9 +18,9 @@ file.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
+from pipeline.lexicons import jieba_dict
 from pipeline.ner.convert import gov_or_org
 from pipeline.version import file_sha256, matching_stamp
 
@@ -31,13 +31,6 @@ POS_CLASS = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG",
 SETTINGS = {"min_len": 2, "max_len": 10, "min_freq_other": 5}
 LEXICON_FILE = "lexicon.tsv"
 LEXICON_STAMP = "fazhi_lexicon.json"
-
-
-def jieba_dict() -> Path:
-    try:
-        return Path(str(resources.files("jieba") / "dict.txt"))
-    except ModuleNotFoundError:
-        raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba") from None
 
 
 def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int,
