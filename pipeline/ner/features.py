@@ -13,6 +13,9 @@ With ``static_vectors = true`` the vocab's character vectors (``vectors.py``) ar
 With ``lexicon`` set, 3 flags per word class (a dictionary word of that class begins / continues /
 ends at this char; ``lexicon.py``) join the Maxout layer's input as well: word boundaries and word
 types for words the labelled data never showed.
+With ``bigram_vectors`` set, the pretrained vectors of the left and right bigram (``vectors.py``'s
+``bigrams.npz``; zeros for a bigram it lacks) join the mix too: the hash tables learn only the bigrams
+of the labelled sentences, the vectors cover the bigrams of ~12M characters of unlabelled news.
 With ``guidelines`` set, every char also gets a one-hot of the annotation guideline its doc is to be
 tagged by (``doc._.ner_guideline``; ``default_guideline`` when unset). The training corpora follow
 different guidelines for the same strings (MSRA tags every place name, CLUENER's ``address`` mostly
@@ -48,6 +51,7 @@ from thinc.types import Floats2d, Ints2d, Ragged
 
 from pipeline.ner.guidelines import GUIDELINE
 from pipeline.ner.lexicon import LEGACY_CLASSES, read_lexicon
+from pipeline.ner.vectors import read_bigram_vectors
 
 BOS, EOS = "<s>", "</s>"
 N_COLUMNS = 4  # ORTH, SHAPE, left bigram, right bigram
@@ -123,6 +127,41 @@ def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc],
     return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
 
 
+def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Ragged]:
+    """Per char, the pretrained vectors of its left and right bigram (2 * dim columns), from the
+    ``rows`` most frequent bigrams of ``path`` (vectors.py's bigrams.npz) and their first ``dim``
+    components. Read when training initialises the model and kept in its attrs, int8 with one scale
+    (a quarter of the bytes of float32; the vectors have unit rows), so a loaded model never reads path."""
+    table: dict = {}  # derived from the attrs; rebuilt when from_disk replaces them
+    return Model("char_bigram_vectors", partial(_bigram_vectors_forward, table, dim),
+                 init=partial(_bigram_vectors_init, path, rows, dim),
+                 attrs={"bigrams": "", "codes": numpy.zeros((0, dim), dtype="int8"), "scale": 1.0})
+
+
+def _bigram_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y=None) -> None:
+    bigrams, vectors = read_bigram_vectors(path, rows, dim)
+    scale = float(numpy.abs(vectors).max()) / 127 or 1.0
+    model.attrs.update(bigrams="".join(bigrams), scale=scale,
+                       codes=numpy.round(vectors / scale).astype("int8"))
+
+
+def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc], is_train: bool):
+    joined = model.attrs["bigrams"]
+    if table.get("joined") is not joined:
+        codes = numpy.asarray(model.attrs["codes"], dtype="float32") * model.attrs["scale"]
+        table.update(joined=joined, rows={joined[i:i + 2]: i // 2 for i in range(0, len(joined), 2)},
+                     vectors=numpy.vstack([codes, numpy.zeros((1, dim), dtype="float32")]))
+    rows, unknown = table["rows"], len(table["vectors"]) - 1
+    ids = []
+    for doc in docs:
+        chars = [BOS] + [t.text for t in doc] + [EOS]
+        ids.extend((rows.get(chars[i] + chars[i + 1], unknown), rows.get(chars[i + 1] + chars[i + 2], unknown))
+                   for i in range(len(doc)))
+    data = table["vectors"][numpy.asarray(ids, dtype="int64").reshape(-1, 2)].reshape(-1, 2 * dim)
+    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
+    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_vectors: []
+
+
 def GuidelineFeatures(guidelines: Sequence[str], default: str) -> Model[List[Doc], Ragged]:
     """One-hot (per char) of the doc's ``doc._.ner_guideline``, ``default`` when it is unset."""
     if default not in guidelines:
@@ -148,7 +187,8 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
                     lexicon: Optional[str] = None,
                     lexicon_classes: Sequence[str] = LEGACY_CLASSES, guidelines: Sequence[str] = (),
                     default_guideline: Optional[str] = None,
-                    table_width: Optional[int] = None) -> Model[List[Doc], List[Floats2d]]:
+                    table_width: Optional[int] = None, bigram_vectors: Optional[str] = None,
+                    bigram_vector_rows: int = 0, bigram_vector_dim: int = 0) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
@@ -162,6 +202,9 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     ``doc._.ner_guideline``); default_guideline is used for docs that do not say (e.g. the pipeline's).
     table_width: width of each hash table and of the projected vectors (default: width). The tables
     hold most of the model's bytes, so a narrower table_width lets the encoder be wider in the same size.
+    bigram_vectors: path of vectors.py's bigrams.npz; adds the pretrained vectors of each char's left and
+    right bigram (the ``bigram_vector_rows`` most frequent bigrams, ``bigram_vector_dim`` components)
+    to the mix. Read only when training initialises the model: the vectors are saved inside it.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
@@ -171,10 +214,13 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
     extra = ([StaticVectors(table_width, dropout=0.0)] if static_vectors else []) + (
         [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else []) + (
+        [BigramVectorFeatures(bigram_vectors, bigram_vector_rows, bigram_vector_dim)]
+        if bigram_vectors is not None else []) + (
         [GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
-    n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines)
+    n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines) + (
+        2 * bigram_vector_dim if bigram_vectors is not None else 0)
     n_in = table_width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.

@@ -21,7 +21,7 @@ from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
 from pipeline.ner.rules import first_error
 from pipeline.ner.soup import average_weights
-from pipeline.ner.vectors import VECTORS_STAMP, build_vectors
+from pipeline.ner.vectors import BIGRAMS_FILE, VECTORS_STAMP, build_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MAX_MODEL_MB = 40
@@ -85,6 +85,7 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
                     vectors_dir: Path | None = None, lexicon_path: Path | None = None,
                     config_path: Path = CONFIG_PATH) -> None:
     from spacy.cli.train import train
+    from spacy.util import load_config
 
     import pipeline.ner  # noqa: F401  (registers fazhi.CharBigramEmbed.v1 for sourced models)
 
@@ -97,6 +98,8 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
                  "paths.vectors": str(vectors_dir) if vectors_dir else None,
                  "paths.lexicon": str(lexicon_path) if lexicon_path else None,
                  "system.seed": seed, **(overrides or {})}
+    if "bigram_vectors" in load_config(config_path)["paths"]:  # configs written before it lack the key
+        overrides["paths.bigram_vectors"] = str(vectors_dir / BIGRAMS_FILE) if vectors_dir else None
     if max_steps:
         overrides["training.max_steps"] = max_steps
     started = time.time()
