@@ -183,7 +183,7 @@ def test_not_officials(text):
 
 
 @pytest.mark.parametrize("text", ["要坚持和社会长期稳定。", "他出任德国总理以来,", "就任德国总理后", "中国国家主席出席。",
-                                  "与美国国防部长通话"])
+                                  "与美国国防部长通话", "应国家主席邀请,", "向国家主席致敬"])
 def test_a_name_read_across_words_is_not_an_official(text):
     assert officials.find(text, {})[0] == []
 
@@ -191,6 +191,7 @@ def test_a_name_read_across_words_is_not_an_official(text):
 def test_names_next_to_word_like_titles_stay_and_the_model_can_vouch_for_a_name():
     assert [o.name for o in officials.find("张民主任出席会议。", {})[0]] == ["张民"]  # 民主 but not 任出
     assert [o.name for o in officials.find("王国庆市长出席会议。", {})[0]] == ["王国庆"]  # 国庆 is a given name
+    assert [o.name for o in officials.find("应国家主席习近平邀请,", {})[0]] == ["习近平"]  # not 应国家
     assert [o.name for o in officials.find("要落实习近平总书记重要指示", {})[0]] == ["习近平"]  # 实习, but 落实 first
     text = "中国国家主席"  # a model person span overrules the word check
     assert [o.name for o in officials.find(text, {}, [(1, 4)], ner_method="ner:test@1")[0]] == ["国国家"]

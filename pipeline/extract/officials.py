@@ -129,12 +129,13 @@ def _overlaps(spans, start: int, end: int) -> bool:
 
 
 def _cuts_words(text: str, start: int, end: int, title_end: int) -> bool:
-    """Name + title read across words: a two-character name is a very common word (国防部长), its first
-    character ends a common word that no word before it takes (出任|德国总理), or the title is cut by
-    words on both sides (和社|会|长期)."""
+    """Name + title read across words: a two-character name is a very common word (国防部长) or a
+    function word before one (应|国家|主席), its first character ends a common word that no word before
+    it takes (出任|德国总理), or the title is cut by words on both sides (和社|会|长期)."""
     spec = rules.load("titles")
-    if end - start == 2 and text[start:end] in common_words(spec["name_word_min_freq"]):
-        return True  # 美国国防部长: the "name" is a word (not checked for given names: 王国庆, 张文明)
+    frequent = common_words(spec["name_word_min_freq"])
+    if text[end - 2:end] in frequent and (end - start == 2 or text[start] in FUNCTION_CHARS):
+        return True  # the "name" is a word (given names alone are not checked: 王国庆, 张文明)
     words = _straddle_words()
     if starts_inside_word(text, start, words):
         return True
