@@ -299,6 +299,22 @@ def test_shipped_model_carries_its_char_vectors_and_their_provenance():
 
 
 @pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+def test_shipped_model_carries_its_bigram_vectors_and_their_provenance():
+    import pipeline.ner
+
+    nlp = pipeline.ner.load(MODEL)
+    embed = nlp.config["components"]["tok2vec"]["model"]["embed"]
+    if embed.get("bigram_vectors") is None:
+        pytest.skip("the shipped model was trained without bigram vectors")
+    stamp = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["fazhi"]["char_vectors"]
+    rows, dim = embed["bigram_vector_rows"], embed["bigram_vector_dim"]
+    assert rows <= stamp["n_bigram_vectors"] and dim <= stamp["bigram_settings"]["dim"]
+    layer = next(n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "char_bigram_vectors")
+    assert len(layer.attrs["bigrams"]) == 2 * rows and layer.attrs["codes"].shape == (rows, dim)
+    assert "政府" in {layer.attrs["bigrams"][i:i + 2] for i in range(0, 2 * rows, 2)}
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
 def test_shipped_model_carries_its_word_lexicon_and_its_provenance():
     import pipeline.ner
 
