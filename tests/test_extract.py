@@ -201,7 +201,20 @@ def test_a_name_inside_a_model_place_is_not_an_official():
     text = "李克强同巴基斯坦总理举行会谈"
     assert [o.name for o in officials.find(text, {})[0]] == ["斯坦"]  # what the name rules alone read
     place = (text.index("巴基斯坦"), text.index("巴基斯坦") + 4)
-    assert officials.find(text, {}, ner_others=[place])[0] == []
+    assert officials.find(text, {}, ner_others=[(*place, "PLACE")])[0] == []
+    assert officials.find(text, {}, ner_others=[(*place, "ORG")])[0] == []  # reaches beyond the name
+
+
+def test_a_model_title_taking_the_name_in_vetoes_it_and_an_org_of_exactly_a_name_does_not():
+    text = "李强欢迎蒙古国总理访华"
+    assert [o.name for o in officials.find(text, {})[0]] == ["蒙古国"]  # the name rules alone
+    title = (text.index("蒙古国"), text.index("总理") + 2)
+    assert officials.find(text, {}, ner_others=[(*title, "TITLE")])[0] == []
+    assert [o.name for o in officials.find(text, {}, ner_others=[(title[1] - 2, title[1], "TITLE")])[0]] == ["蒙古国"]
+    text = "在习近平主席和贵国领导人战略引领下"
+    name = (1, 4)
+    assert [o.name for o in officials.find(text, {}, ner_others=[(*name, "ORG")])[0]] == ["习近平"]
+    assert officials.find(text, {}, ner_others=[(*name, "GOV")])[0] == []
 
 
 def test_a_name_after_its_title_stops_before_a_word():

@@ -62,7 +62,8 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     to the document's most frequent place of that level, for titles without an organisation.
     ``ner_persons`` are the model's PER spans: a title next to one makes an official even where
     the name rules (surname list, name length) do not recognise the name. ``ner_others`` are its
-    place and organisation spans: a rule's "name" inside one of them (巴基斯坦总理) is not a person."""
+    other spans as (start, end, label): a rule's "name" read by the model as (part of) a place, a
+    government body, an organisation or a title (巴基斯坦总理, 蒙古国总理) is not a person (``_holds``)."""
     title_start, chain_end, not_official, *_ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
@@ -114,14 +115,25 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
 
 
 def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
-    """A rule's name stands where the model sees a person; not where it sees a place or an
-    organisation (巴基斯坦|总理); elsewhere unless a name before a title is read across words."""
+    """A rule's name stands where the model sees a person; not where it sees a place, a government
+    body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
+    elsewhere unless a name before a title is read across words."""
     start, end, _, chain_span, rule = candidate
     if _overlaps(ner_persons, start, end):
         return True
-    if _overlaps(ner_others, start, end):
+    if any(_vetoes(span, start, end) for span in ner_others):
         return False
     return rule != "official.name_title" or not _cuts_words(text, start, end, chain_span[1])
+
+
+def _vetoes(span: tuple[int, int, str], start: int, end: int) -> bool:
+    """Whether a model span says the chars start:end are no person. A place or government body may
+    look like a name (石家庄|市长), an organisation with exactly the name's bounds rarely is one: that
+    is the model mislabelling a person (习近平 tagged ORG before 主席)."""
+    s, e, label = span
+    if label == "TITLE":
+        return s <= start and end <= e
+    return s < end and start < e and not (label == "ORG" and (s, e) == (start, end))
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
