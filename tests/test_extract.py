@@ -229,6 +229,10 @@ def test_model_person_spans_add_officials_the_name_rules_miss():
     hits, found = officials.find(text, {}, [(start, start + 3)], ner_method="ner:test@1")
     assert [(o.name, o.title, o.org, o.rule) for o in hits] == [("佩通坦", "总理", None, "ner:test@1")]
     assert {f.label for f in found} == {"PERSON", "TITLE"}
+    text = "格鲁吉亚政府总理加里巴什维利,"  # a transliterated name without ·, longer than Chinese names
+    start = text.index("加里")
+    hits = officials.find(text, {}, [(start, start + 6)], ner_method="ner:test@1")[0]
+    assert [(o.name, o.title) for o in hits] == [("加里巴什维利", "总理")]
 
 
 def test_regulations_nested_bare_and_filtered():

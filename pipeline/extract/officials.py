@@ -173,11 +173,11 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
 
 
 def _plausible_name(name: str) -> bool:
-    """A model PER span worth trusting next to a title: 2-4 Chinese characters (or a transliterated
-    name with ·), not a common word."""
+    """A model PER span worth trusting next to a title: 2-8 Chinese characters (transliterated names
+    run long: 加里巴什维利, 别尔德穆哈梅多夫) or a transliterated name with ·, not a common word."""
     from pipeline.lexicons import not_names
 
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return name not in not_names() and name[:2] not in not_names()
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff·]{2,10}", name))
 
