@@ -57,6 +57,13 @@ BOS, EOS = "<s>", "</s>"
 N_COLUMNS = 4  # ORTH, SHAPE, left bigram, right bigram
 
 
+def edge_bigrams(doc: Doc) -> tuple[list[str], list[str]]:
+    """Per token, its left bigram (prev+this) and right bigram (this+next); BOS/EOS pad the edges."""
+    chars = [BOS] + [t.text for t in doc] + [EOS]
+    pairs = [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]
+    return pairs[:-1], pairs[1:]
+
+
 def char_bigram_ids(doc: Doc) -> numpy.ndarray:
     """(len(doc), 4) uint64 array: ORTH, SHAPE, hash(prev+this), hash(this+next)."""
     n = len(doc)
@@ -64,9 +71,9 @@ def char_bigram_ids(doc: Doc) -> numpy.ndarray:
     if n == 0:
         return out
     out[:, :2] = doc.to_array([ORTH, SHAPE])
-    chars = [BOS] + [t.text for t in doc] + [EOS]
-    out[:, 2] = [get_string_id(chars[i] + chars[i + 1]) for i in range(n)]
-    out[:, 3] = [get_string_id(chars[i + 1] + chars[i + 2]) for i in range(n)]
+    left, right = edge_bigrams(doc)
+    out[:, 2] = [get_string_id(b) for b in left]
+    out[:, 3] = [get_string_id(b) for b in right]
     return out
 
 
@@ -154,9 +161,8 @@ def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc]
     rows, unknown = table["rows"], len(table["vectors"]) - 1
     ids = []
     for doc in docs:
-        chars = [BOS] + [t.text for t in doc] + [EOS]
-        ids.extend((rows.get(chars[i] + chars[i + 1], unknown), rows.get(chars[i + 1] + chars[i + 2], unknown))
-                   for i in range(len(doc)))
+        left, right = edge_bigrams(doc)
+        ids.extend((rows.get(a, unknown), rows.get(b, unknown)) for a, b in zip(left, right))
     data = table["vectors"][numpy.asarray(ids, dtype="int64").reshape(-1, 2)].reshape(-1, 2 * dim)
     lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
     return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_vectors: []
