@@ -50,8 +50,8 @@ from thinc.api import (
 from thinc.types import Floats2d, Ints2d, Ragged
 
 from pipeline.ner.guidelines import GUIDELINE
-from pipeline.ner.lexicon import LEGACY_CLASSES, read_lexicon
-from pipeline.ner.vectors import read_bigram_vectors
+from pipeline.ner.lexicon import LEGACY_CLASSES, match_words, read_lexicon, word_prefixes
+from pipeline.ner.vectors import read_bigram_vectors, read_word_vectors
 
 BOS, EOS = "<s>", "</s>"
 N_COLUMNS = 4  # ORTH, SHAPE, left bigram, right bigram
@@ -92,19 +92,12 @@ def lexicon_flags(chars: List[str], words: dict, prefixes: frozenset, max_len: i
     lexicon word of class c covers the char. Every match counts, overlapping ones too.
 
     words: word -> list of class indices (a bare index in models saved before words had several)."""
-    n = len(chars)
-    flags = numpy.zeros((n, 3 * n_classes), dtype="float32")
-    for start in range(n):
-        candidate = chars[start]
-        for end in range(start + 1, min(n, start + max_len)):
-            candidate += chars[end]
-            if candidate not in prefixes:
-                break
-            found = words.get(candidate)
-            for cls in (found,) if isinstance(found, int) else found or ():
-                flags[start, 3 * cls] = 1.0
-                flags[start + 1:end, 3 * cls + 1] = 1.0
-                flags[end, 3 * cls + 2] = 1.0
+    flags = numpy.zeros((len(chars), 3 * n_classes), dtype="float32")
+    for start, end, found in match_words(chars, words, prefixes, max_len):
+        for cls in (found,) if isinstance(found, int) else found:
+            flags[start, 3 * cls] = 1.0
+            flags[start + 1:end, 3 * cls + 1] = 1.0
+            flags[end, 3 * cls + 2] = 1.0
     return flags
 
 
@@ -125,7 +118,7 @@ def _lexicon_init(path: str, classes: tuple, model: Model, X=None, Y=None) -> No
 def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc], is_train: bool):
     words = model.attrs["words"]
     if index.get("words") is not words:
-        index.update(words=words, prefixes=frozenset(w[:k] for w in words for k in range(2, len(w) + 1)),
+        index.update(words=words, prefixes=word_prefixes(words),
                      max_len=max(map(len, words), default=0))
     arrays = [lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"], n_classes)
               for doc in docs]
@@ -168,6 +161,55 @@ def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc]
     return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_vectors: []
 
 
+def soft_lexicon(chars: List[str], rows: dict, prefixes: frozenset, max_len: int, vectors: numpy.ndarray,
+                 weights: numpy.ndarray) -> numpy.ndarray:
+    """(len(chars), 3 * dim): per char, the mean of the vectors of the lexicon words that begin at it,
+    that continue through it and that end at it, each word weighted by its corpus count (zeros where
+    no word does): SoftLexicon (Ma et al. 2020) for words of 2+ chars."""
+    n, dim = len(chars), vectors.shape[1]
+    sums, totals = numpy.zeros((n, 3, dim), dtype="float32"), numpy.zeros((n, 3), dtype="float32")
+    found = numpy.asarray(list(match_words(chars, rows, prefixes, max_len)), dtype="int64").reshape(-1, 3)
+    starts, ends, row = found.T
+    inner = ends - starts - 1  # chars strictly inside each match
+    inside_at = numpy.repeat(starts + 1 - numpy.cumsum(inner) + inner, inner) + numpy.arange(inner.sum())
+    for part, at, of in ((0, starts, row), (1, inside_at, numpy.repeat(row, inner)), (2, ends, row)):
+        numpy.add.at(sums[:, part], at, vectors[of] * weights[of, None])
+        numpy.add.at(totals[:, part], at, weights[of])
+    return (sums / numpy.maximum(totals, 1e-12)[:, :, None]).reshape(n, 3 * dim)
+
+
+def WordVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Ragged]:
+    """Per char, ``soft_lexicon`` over the ``rows`` most frequent lexicon words of ``path`` (vectors.py's
+    words.npz) and their first ``dim`` components (3 * dim columns). Read when training initialises the
+    model and kept in its attrs (vectors int8 with one scale, counts float32): a loaded model never reads path."""
+    table: dict = {}  # derived from the attrs; rebuilt when from_disk replaces them
+    return Model("char_word_vectors", partial(_word_vectors_forward, table, dim),
+                 init=partial(_word_vectors_init, path, rows, dim),
+                 attrs={"words": "", "codes": numpy.zeros((0, dim), dtype="int8"), "scale": 1.0,
+                        "counts": numpy.zeros((0,), dtype="float32")})
+
+
+def _word_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y=None) -> None:
+    words, vectors, counts = read_word_vectors(path, rows, dim)
+    scale = float(numpy.abs(vectors).max()) / 127 or 1.0
+    model.attrs.update(words="\n".join(words), scale=scale, counts=counts.astype("float32"),
+                       codes=numpy.round(vectors / scale).astype("int8"))
+
+
+def _word_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc], is_train: bool):
+    joined = model.attrs["words"]
+    if table.get("joined") is not joined:
+        rows = {word: i for i, word in enumerate(joined.split("\n"))} if joined else {}
+        table.update(joined=joined, rows=rows, prefixes=word_prefixes(rows), max_len=max(map(len, rows), default=0),
+                     vectors=numpy.asarray(model.attrs["codes"], dtype="float32") * model.attrs["scale"],
+                     weights=numpy.asarray(model.attrs["counts"], dtype="float32"))
+    arrays = [soft_lexicon([t.text for t in doc], table["rows"], table["prefixes"], table["max_len"],
+                           table["vectors"], table["weights"]) for doc in docs]
+    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 3 * dim), dtype="float32")
+    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
+    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_vectors: []
+
+
 def GuidelineFeatures(guidelines: Sequence[str], default: str) -> Model[List[Doc], Ragged]:
     """One-hot (per char) of the doc's ``doc._.ner_guideline``, ``default`` when it is unset."""
     if default not in guidelines:
@@ -194,7 +236,8 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
                     lexicon_classes: Sequence[str] = LEGACY_CLASSES, guidelines: Sequence[str] = (),
                     default_guideline: Optional[str] = None,
                     table_width: Optional[int] = None, bigram_vectors: Optional[str] = None,
-                    bigram_vector_rows: int = 0, bigram_vector_dim: int = 0) -> Model[List[Doc], List[Floats2d]]:
+                    bigram_vector_rows: int = 0, bigram_vector_dim: int = 0, word_vectors: Optional[str] = None,
+                    word_vector_rows: int = 0, word_vector_dim: int = 0) -> Model[List[Doc], List[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
@@ -211,6 +254,8 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     bigram_vectors: path of vectors.py's bigrams.npz; adds the pretrained vectors of each char's left and
     right bigram (the ``bigram_vector_rows`` most frequent bigrams, ``bigram_vector_dim`` components)
     to the mix. Read only when training initialises the model: the vectors are saved inside it.
+    word_vectors: path of vectors.py's words.npz; adds ``soft_lexicon`` of the ``word_vector_rows`` most
+    frequent lexicon words (``word_vector_dim`` components) to the mix, saved inside the model likewise.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
@@ -222,11 +267,13 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
         [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else []) + (
         [BigramVectorFeatures(bigram_vectors, bigram_vector_rows, bigram_vector_dim)]
         if bigram_vectors is not None else []) + (
+        [WordVectorFeatures(word_vectors, word_vector_rows, word_vector_dim)] if word_vectors is not None else []) + (
         [GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
     n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines) + (
-        2 * bigram_vector_dim if bigram_vectors is not None else 0)
+        2 * bigram_vector_dim if bigram_vectors is not None else 0) + (
+        3 * word_vector_dim if word_vectors is not None else 0)
     n_in = table_width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.

@@ -78,6 +78,32 @@ def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | 
     return out
 
 
+def word_prefixes(words) -> frozenset:
+    """Every prefix of 2+ chars of the words: a scan stops as soon as its candidate is none of them."""
+    return frozenset(w[:k] for w in words for k in range(2, len(w) + 1))
+
+
+def match_words(chars, words: dict, prefixes: frozenset, max_len: int):
+    """(start, end, value) for every word of ``words`` at chars[start..end] (end inclusive, 2+ chars),
+    overlapping matches included, in order of start then length; value is ``words[word]``."""
+    n = len(chars)
+    for start in range(n):
+        candidate = chars[start]
+        for end in range(start + 1, min(n, start + max_len)):
+            candidate += chars[end]
+            if candidate not in prefixes:
+                break
+            found = words.get(candidate)
+            if found is not None:
+                yield start, end, found
+
+
+def lexicon_words(path: Path) -> list[str]:
+    """Every word of a lexicon.tsv, whatever its classes."""
+    with open(path, encoding="utf-8") as f:
+        return [line.partition("\t")[0] for line in f if line.strip()]
+
+
 def read_lexicon(path: Path, classes: tuple[str, ...] | list[str] = LEGACY_CLASSES) -> dict[str, list[int]]:
     """lexicon.tsv -> {word: indices in ``classes`` of its classes}; classes not chosen are left out.
 

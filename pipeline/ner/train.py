@@ -21,7 +21,7 @@ from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
 from pipeline.ner.rules import first_error
 from pipeline.ner.soup import average_weights
-from pipeline.ner.vectors import BIGRAMS_FILE, VECTORS_STAMP, build_vectors
+from pipeline.ner.vectors import BIGRAMS_FILE, VECTORS_STAMP, WORDS_FILE, WORDS_STAMP, build_vectors, build_word_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MAX_MODEL_MB = 40
@@ -98,8 +98,11 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
                  "paths.vectors": str(vectors_dir) if vectors_dir else None,
                  "paths.lexicon": str(lexicon_path) if lexicon_path else None,
                  "system.seed": seed, **(overrides or {})}
-    if "bigram_vectors" in load_config(config_path)["paths"]:  # configs written before it lack the key
+    paths = load_config(config_path)["paths"]
+    if "bigram_vectors" in paths:  # configs written before it lack the key
         overrides["paths.bigram_vectors"] = str(vectors_dir / BIGRAMS_FILE) if vectors_dir else None
+    if "word_vectors" in paths:  # built by train_ner when the config has the key
+        overrides["paths.word_vectors"] = str(cache_dir / WORDS_FILE)
     if max_steps:
         overrides["training.max_steps"] = max_steps
     started = time.time()
@@ -227,6 +230,11 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
+    from spacy.util import load_config
+
+    word_vectors = "word_vectors" in load_config(config_path)["paths"]
+    if word_vectors:
+        build_word_vectors(data_dir, cache_dir, lexicon_path)
     stages = [output_dir] + [output_dir / f"continue{k}" for k in range(soup["continuations"])]
     reused = [_shown(d) for d in stages if reuse and finished(d)]
     started = time.time()
@@ -246,6 +254,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
                       "seeds": [seed + k for k in range(len(members))]} if members else None,
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
              "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
+    if word_vectors:
+        extra["word_vectors"] = json.loads((cache_dir / WORDS_STAMP).read_text(encoding="utf-8"))
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
     if members:  # the main run alone, for comparison with the average

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy
@@ -36,6 +37,9 @@ SETTINGS = {"min_count": 5, "max_vocab": 6000, "window": 2, "alpha": 0.75, "dim"
 # The most a model can use: its config takes the first rows (most frequent bigrams) and columns.
 BIGRAM_SETTINGS = {"max_bigrams": 100000, "window": 2, "alpha": 0.75, "dim": 48, "seed": 0}
 BIGRAMS_FILE = "bigrams.npz"
+# Vectors of the lexicon's words (lexicon.py), in the same way: the chars on each side of every match.
+WORD_SETTINGS = {"max_words": 100000, "window": 2, "alpha": 0.75, "dim": 48, "seed": 0}
+WORDS_FILE, WORDS_STAMP = "words.npz", "fazhi_word_vectors.json"
 NEWS_PATH = Path("xinwenlianbo_news") / "xwlb_2022_2026.jsonl.gz"
 # The raw text (labels unused) of the training files too: names and rare characters the news lacks.
 # The evaluation sets (CLUENER dev, MSRA test, Resume test) are not read.
@@ -141,18 +145,27 @@ def side_contexts(ids: numpy.ndarray, size: int, max_bigrams: int,
     row_of = numpy.full(size * size, -1, dtype=numpy.int64)
     row_of[top] = numpy.arange(len(top))
     rows = numpy.where(codes >= 0, row_of[numpy.maximum(codes, 0)], -1)  # bigram starting at each position
+    starts = numpy.flatnonzero(rows >= 0)
+    return top, unit_contexts(ids, rows[starts], starts, starts + 2, len(top), size, window)
+
+
+def unit_contexts(ids: numpy.ndarray, rows: numpy.ndarray, starts: numpy.ndarray, ends: numpy.ndarray,
+                  n_rows: int, size: int, window: int) -> numpy.ndarray:
+    """(n_rows, 2*size) float32 side-context counts of units (bigrams, words) occurring at
+    ids[starts[k]:ends[k]] as row rows[k], occurrences in stream order: column c is char c within
+    `window` before the unit and size+c char c after it, weighted 1/distance."""
     keys, weights = [], []
     for distance in range(1, window + 1):
-        # before: the char `distance` left of the bigram's start; after: `distance` right of its end
-        for row, ctx, offset in ((rows[distance:], ids[:len(ids) - 1 - distance], 0),
-                                 (rows[:len(rows) - distance], ids[1 + distance:], size)):
-            keep = (row >= 0) & (ctx >= 0)
-            keys.append(row[keep] * (2 * size) + offset + ctx[keep])
+        for at, offset in ((starts - distance, 0), (ends - 1 + distance, size)):
+            inside = (at >= 0) & (at < len(ids))
+            ctx = numpy.where(inside, ids[numpy.clip(at, 0, len(ids) - 1)], -1)
+            keep = ctx >= 0
+            keys.append(rows[keep] * (2 * size) + offset + ctx[keep])
             weights.append(numpy.full(int(keep.sum()), 1.0 / distance))
     cells, inverse = numpy.unique(numpy.concatenate(keys), return_inverse=True)
-    matrix = numpy.zeros(len(top) * 2 * size, dtype=numpy.float32)
+    matrix = numpy.zeros(n_rows * 2 * size, dtype=numpy.float32)
     matrix[cells] = numpy.bincount(inverse, weights=numpy.concatenate(weights))
-    return top, matrix.reshape(len(top), 2 * size)
+    return matrix.reshape(n_rows, 2 * size)
 
 
 def ppmi_rows(counts: numpy.ndarray, alpha: float, chunk: int = 4096) -> numpy.ndarray:
@@ -183,6 +196,87 @@ def bigram_vectors(texts: list[str], chars: list[str], max_bigrams: int, window:
         raise ValueError(f"only {len(top)} distinct bigrams; need more than dim={dim}")
     u, s = randomized_svd(ppmi_rows(counts, alpha), dim, seed)
     return [chars[code // size] + chars[code % size] for code in top], unit_rows(u * numpy.sqrt(s))
+
+
+def word_occurrences(texts: Iterable[str], words: Iterable[str], window: int
+                     ) -> tuple[list[str], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Every match of a lexicon word (overlaps included) in the id stream of ``_id_stream(texts, .., window)``:
+    (distinct words matched, each occurrence's index into them, start and end offsets (end exclusive))."""
+    from pipeline.ner.lexicon import match_words, word_prefixes
+
+    lookup = {w: w for w in words}
+    prefixes, max_len = word_prefixes(lookup), max(map(len, lookup), default=0)
+    index: dict[str, int] = {}
+    found, starts, ends = [], [], []
+    offset = 0
+    for text in texts:
+        for start, end, word in match_words(text, lookup, prefixes, max_len):
+            found.append(index.setdefault(word, len(index)))
+            starts.append(offset + start)
+            ends.append(offset + end + 1)
+        offset += len(text) + window
+    as_ids = partial(numpy.asarray, dtype=numpy.int64)
+    return list(index), as_ids(found), as_ids(starts), as_ids(ends)
+
+
+def word_vectors(texts: list[str], chars: list[str], words: Iterable[str], max_words: int, window: int,
+                 alpha: float, dim: int, seed: int) -> tuple[list[str], numpy.ndarray, numpy.ndarray]:
+    """Unit vectors of the ``max_words`` lexicon words most often matched in the texts (most frequent
+    first, ties by word) and their match counts, from PPMI over the chars on each side of them and a
+    seeded randomized SVD, as for the bigrams."""
+    matched, occurrence, starts, ends = word_occurrences(texts, words, window)
+    freq = numpy.bincount(occurrence, minlength=len(matched))
+    top = sorted(range(len(matched)), key=lambda i: (-freq[i], matched[i]))[:max_words]
+    if len(top) <= dim:
+        raise ValueError(f"only {len(top)} lexicon words occur in the corpus; need more than dim={dim}")
+    row_of = numpy.full(len(matched), -1, dtype=numpy.int64)
+    row_of[top] = numpy.arange(len(top))
+    rows = row_of[occurrence]
+    keep = rows >= 0
+    counts = unit_contexts(_id_stream(texts, chars, window), rows[keep], starts[keep], ends[keep],
+                           len(top), len(chars), window)
+    u, s = randomized_svd(ppmi_rows(counts, alpha), dim, seed)
+    return [matched[i] for i in top], unit_rows(u * numpy.sqrt(s)), freq[top]
+
+
+def build_word_vectors(data_dir: Path, cache_dir: Path, lexicon_path: Path,
+                       settings: dict | None = None) -> Path:
+    """Write (or reuse) cache_dir/WORDS_FILE: vectors of the lexicon's words (``word_vectors``) over the
+    same corpus and char vocabulary as the char vectors; returns its path. Rebuilt only when the corpus,
+    the lexicon or the settings change (WORDS_STAMP)."""
+    from threadpoolctl import threadpool_limits
+
+    from pipeline.ner.lexicon import lexicon_words
+
+    settings = {**WORD_SETTINGS, **(settings or {})}
+    paths = [NEWS_PATH] + [Path(SOURCES[name]) for name in TRAIN_TEXT_SOURCES]
+    missing = [str(p) for p in paths if not (Path(data_dir) / p).is_file()]
+    if missing:
+        raise FileNotFoundError(f"word vector corpus not found under {data_dir}: {', '.join(missing)}")
+    out, stamp = Path(cache_dir) / WORDS_FILE, Path(cache_dir) / WORDS_STAMP
+    record = {"sources": {str(p): file_sha256(Path(data_dir) / p) for p in paths},
+              "lexicon_sha256": file_sha256(Path(lexicon_path)), "char_settings": SETTINGS, "settings": settings}
+    if out.is_file() and matching_stamp(stamp, record) is not None:
+        return out
+    texts = vector_texts(Path(data_dir))
+    chars = build_vocab(texts, SETTINGS["min_count"], SETTINGS["max_vocab"])
+    with threadpool_limits(limits=1, user_api="blas"):  # bit-identical vectors (see build_vectors)
+        words, table, freq = word_vectors(texts, chars, lexicon_words(lexicon_path), **settings)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    numpy.savez(out, words=numpy.array("\n".join(words)), vectors=table, counts=freq)
+    stamp.write_text(json.dumps({**record, "n_word_vectors": len(words)}, ensure_ascii=False, indent=2),
+                     encoding="utf-8")
+    return out
+
+
+def read_word_vectors(path: Path | str, rows: int, dim: int) -> tuple[list[str], numpy.ndarray, numpy.ndarray]:
+    """The ``rows`` most frequent words of a WORDS_FILE, their first ``dim`` SVD components (rows
+    rescaled to length 1) and their match counts."""
+    with numpy.load(path) as saved:
+        words, table, counts = str(saved["words"]).split("\n")[:rows], saved["vectors"], saved["counts"]
+    if dim > table.shape[1]:
+        raise ValueError(f"{path}: has {table.shape[1]}-d word vectors, {dim} asked for")
+    return words, unit_rows(table[:len(words), :dim]), counts[:len(words)]
 
 
 def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
