@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy
 import pytest
 import spacy
@@ -9,6 +11,7 @@ from spacy.training import Example
 from spacy.util import load_config, registry
 
 from pipeline.ner import train as train_mod
+from pipeline.ner.evaluate import DEFAULT_MODEL
 from pipeline.ner.soup import average_weights
 from pipeline.ner.train import (CONFIG_PATH, continuation_overrides, soup_count_override, soup_settings,
                                 train_continuations)
@@ -102,7 +105,10 @@ def test_average_refuses_models_that_do_not_match(tmp_path):
 
 def test_committed_soup_settings_resolve_to_a_continuation_schedule():
     soup = soup_settings()
-    assert soup["continuations"] >= 1 and soup["max_steps"] > soup["warmup_steps"]
+    # Even at 0 continuations (the shipped model's) `--continuations N` needs the section's schedule.
+    assert soup["in_config"] and soup["max_steps"] > soup["warmup_steps"]
+    shipped = json.loads((DEFAULT_MODEL / "meta.json").read_text(encoding="utf-8"))["fazhi"]["soup"]
+    assert len((shipped or {}).get("seeds", [])) == soup["continuations"]  # the config says how it was made
     config = load_config(CONFIG_PATH, overrides=continuation_overrides(soup), interpolate=True)
     schedule = registry.resolve({"s": config["training"]["optimizer"]["learn_rate"]})["s"]
     rates = [next(schedule) for _ in range(soup["max_steps"] + 1)]
