@@ -10,7 +10,7 @@ import pytest
 from pipeline.ner import vectors
 from pipeline.ner.convert import blank_nlp
 from pipeline.ner.features import soft_lexicon
-from pipeline.ner.lexicon import match_words, word_prefixes
+from pipeline.ner.lexicon import match_words, scan_index
 
 from test_ner_vectors import TEXTS, _data_dir
 
@@ -20,9 +20,9 @@ WORDS = ["书记", "市长", "湖南", "湖北", "河南", "河北", "江西", "
 
 def test_match_words_finds_overlaps_in_order():
     words = {"北京": "a", "北京市": "b", "市司法局": "c", "司法局": "d"}
-    found = list(match_words("北京市司法局", words, word_prefixes(words), 4))
+    found = list(match_words("北京市司法局", words, *scan_index(words)))
     assert found == [(0, 1, "a"), (0, 2, "b"), (2, 5, "c"), (3, 5, "d")]
-    assert list(match_words("", words, word_prefixes(words), 4)) == []
+    assert list(match_words("", words, *scan_index(words))) == []
 
 
 def test_word_occurrences_offsets_follow_the_id_stream_with_gaps():
@@ -60,12 +60,12 @@ def test_word_vectors_deterministic_frequency_ordered_and_alike_where_contexts_a
 def test_soft_lexicon_weights_words_by_count_per_begin_inside_end():
     rows = {"北京": 0, "北京市": 1, "司法局": 2}
     vecs, counts = numpy.eye(3, dtype="float32"), numpy.array([1, 3, 2], dtype="float32")
-    out = soft_lexicon(list("北京市司法局了"), rows, word_prefixes(rows), 3, vecs, counts).reshape(7, 3, 3)
+    out = soft_lexicon(list("北京市司法局了"), rows, *scan_index(rows), vecs, counts).reshape(7, 3, 3)
     assert out[0, 0].tolist() == [0.25, 0.75, 0]  # 北 begins 北京 (count 1) and 北京市 (3)
     assert out[1, 1].tolist() == [0, 1, 0] and out[1, 2].tolist() == [1, 0, 0]  # inside 北京市, ends 北京
     assert out[4, 1].tolist() == [0, 0, 1] and out[5, 2].tolist() == [0, 0, 1]
     assert not out[6].any()  # 了: in no word
-    assert soft_lexicon([], rows, word_prefixes(rows), 3, vecs, counts).shape == (0, 9)
+    assert soft_lexicon([], rows, *scan_index(rows), vecs, counts).shape == (0, 9)
 
 
 def test_build_word_vectors_reuses_cache_and_rebuilds_on_change(tmp_path):

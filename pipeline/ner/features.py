@@ -50,7 +50,7 @@ from thinc.api import (
 from thinc.types import Floats2d, Ints2d, Ragged
 
 from pipeline.ner.guidelines import GUIDELINE
-from pipeline.ner.lexicon import LEGACY_CLASSES, match_words, read_lexicon, word_prefixes
+from pipeline.ner.lexicon import LEGACY_CLASSES, match_words, read_lexicon, scan_index
 from pipeline.ner.vectors import read_bigram_vectors, read_word_vectors
 
 BOS, EOS = "<s>", "</s>"
@@ -118,13 +118,29 @@ def _lexicon_init(path: str, classes: tuple, model: Model, X=None, Y=None) -> No
 def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc], is_train: bool):
     words = model.attrs["words"]
     if index.get("words") is not words:
-        index.update(words=words, prefixes=word_prefixes(words),
-                     max_len=max(map(len, words), default=0))
+        prefixes, max_len = scan_index(words)
+        index.update(words=words, prefixes=prefixes, max_len=max_len)
     arrays = [lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"], n_classes)
               for doc in docs]
-    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 3 * n_classes), dtype="float32")
+    return _per_char(model, docs, arrays, 3 * n_classes), lambda d_flags: []
+
+
+def _per_char(model: Model, docs: List[Doc], arrays: List[numpy.ndarray], width: int) -> Ragged:
+    """One (len(doc), width) feature array per doc as the Ragged the embedding concatenates."""
+    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, width), dtype="float32")
     lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
-    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
+    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths))
+
+
+def _int8(vectors: numpy.ndarray) -> dict:
+    """Model attrs keeping float vectors as int8 codes with one scale (a quarter of float32's bytes)."""
+    scale = float(numpy.abs(vectors).max()) / 127 or 1.0
+    return {"codes": numpy.round(vectors / scale).astype("int8"), "scale": scale}
+
+
+def _float(attrs: dict) -> numpy.ndarray:
+    """The float32 vectors of ``_int8``'s attrs."""
+    return numpy.asarray(attrs["codes"], dtype="float32") * attrs["scale"]
 
 
 def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Ragged]:
@@ -140,25 +156,21 @@ def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Rag
 
 def _bigram_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y=None) -> None:
     bigrams, vectors = read_bigram_vectors(path, rows, dim)
-    scale = float(numpy.abs(vectors).max()) / 127 or 1.0
-    model.attrs.update(bigrams="".join(bigrams), scale=scale,
-                       codes=numpy.round(vectors / scale).astype("int8"))
+    model.attrs.update(bigrams="".join(bigrams), **_int8(vectors))
 
 
 def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc], is_train: bool):
     joined = model.attrs["bigrams"]
     if table.get("joined") is not joined:
-        codes = numpy.asarray(model.attrs["codes"], dtype="float32") * model.attrs["scale"]
         table.update(joined=joined, rows={joined[i:i + 2]: i // 2 for i in range(0, len(joined), 2)},
-                     vectors=numpy.vstack([codes, numpy.zeros((1, dim), dtype="float32")]))
+                     vectors=numpy.vstack([_float(model.attrs), numpy.zeros((1, dim), dtype="float32")]))
     rows, unknown = table["rows"], len(table["vectors"]) - 1
     ids = []
     for doc in docs:
         left, right = edge_bigrams(doc)
         ids.extend((rows.get(a, unknown), rows.get(b, unknown)) for a, b in zip(left, right))
     data = table["vectors"][numpy.asarray(ids, dtype="int64").reshape(-1, 2)].reshape(-1, 2 * dim)
-    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
-    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_vectors: []
+    return _per_char(model, docs, [data], 2 * dim), lambda d_vectors: []
 
 
 def soft_lexicon(chars: List[str], rows: dict, prefixes: frozenset, max_len: int, vectors: numpy.ndarray,
@@ -191,23 +203,19 @@ def WordVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Ragge
 
 def _word_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y=None) -> None:
     words, vectors, counts = read_word_vectors(path, rows, dim)
-    scale = float(numpy.abs(vectors).max()) / 127 or 1.0
-    model.attrs.update(words="\n".join(words), scale=scale, counts=counts.astype("float32"),
-                       codes=numpy.round(vectors / scale).astype("int8"))
+    model.attrs.update(words="\n".join(words), counts=counts.astype("float32"), **_int8(vectors))
 
 
 def _word_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc], is_train: bool):
     joined = model.attrs["words"]
     if table.get("joined") is not joined:
         rows = {word: i for i, word in enumerate(joined.split("\n"))} if joined else {}
-        table.update(joined=joined, rows=rows, prefixes=word_prefixes(rows), max_len=max(map(len, rows), default=0),
-                     vectors=numpy.asarray(model.attrs["codes"], dtype="float32") * model.attrs["scale"],
+        prefixes, max_len = scan_index(rows)
+        table.update(joined=joined, rows=rows, prefixes=prefixes, max_len=max_len, vectors=_float(model.attrs),
                      weights=numpy.asarray(model.attrs["counts"], dtype="float32"))
     arrays = [soft_lexicon([t.text for t in doc], table["rows"], table["prefixes"], table["max_len"],
                            table["vectors"], table["weights"]) for doc in docs]
-    data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, 3 * dim), dtype="float32")
-    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
-    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_vectors: []
+    return _per_char(model, docs, arrays, 3 * dim), lambda d_vectors: []
 
 
 def GuidelineFeatures(guidelines: Sequence[str], default: str) -> Model[List[Doc], Ragged]:
@@ -226,8 +234,7 @@ def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: List
             raise ValueError(f"unknown NER guideline {name!r}; this model knows {list(guidelines)}")
         data[start:start + len(doc), guidelines.index(name)] = 1.0
         start += len(doc)
-    lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
-    return Ragged(model.ops.asarray2f(data), model.ops.asarray1i(lengths)), lambda d_flags: []
+    return _per_char(model, docs, [data], len(guidelines)), lambda d_flags: []
 
 
 @registry.architectures("fazhi.CharBigramEmbed.v1")

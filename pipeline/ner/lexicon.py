@@ -78,9 +78,10 @@ def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | 
     return out
 
 
-def word_prefixes(words) -> frozenset:
-    """Every prefix of 2+ chars of the words: a scan stops as soon as its candidate is none of them."""
-    return frozenset(w[:k] for w in words for k in range(2, len(w) + 1))
+def scan_index(words) -> tuple[frozenset, int]:
+    """What ``match_words`` needs besides the words: every prefix of 2+ chars of them (a scan stops
+    as soon as its candidate is none of them) and the longest word's length."""
+    return frozenset(w[:k] for w in words for k in range(2, len(w) + 1)), max(map(len, words), default=0)
 
 
 def match_words(chars, words: dict, prefixes: frozenset, max_len: int):

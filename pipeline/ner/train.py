@@ -222,6 +222,8 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     CLUENER train goes into the training set. continuations replaces the config's [soup] count (0:
     ship the main run's model-best); reuse keeps the runs in output_dir that got to their end (DONE_MARK).
     """
+    from spacy.util import load_config
+
     data_dir, output_dir, config_path = Path(data_dir), Path(output_dir), Path(config_path)
     cache_dir = Path(cache_dir or default_cache_dir())
     soup = soup_settings(config_path)
@@ -230,8 +232,6 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
-    from spacy.util import load_config
-
     word_vectors = "word_vectors" in load_config(config_path)["paths"]
     if word_vectors:
         build_word_vectors(data_dir, cache_dir, lexicon_path)

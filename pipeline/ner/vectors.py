@@ -53,6 +53,16 @@ def news_texts(path: Path) -> Iterator[str]:
         yield from (paragraph for paragraph in text.split("\n") if paragraph.strip())
 
 
+def corpus_hashes(data_dir: Path, what: str) -> dict[str, str]:
+    """sha256 of each file ``vector_texts`` reads, by path under data_dir; a missing one is a
+    FileNotFoundError naming ``what`` and every missing path."""
+    paths = [NEWS_PATH] + [Path(SOURCES[name]) for name in TRAIN_TEXT_SOURCES]
+    missing = [str(p) for p in paths if not (Path(data_dir) / p).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{what} not found under {data_dir}: {', '.join(missing)}")
+    return {str(p): file_sha256(Path(data_dir) / p) for p in paths}
+
+
 def vector_texts(data_dir: Path) -> list[str]:
     texts = list(news_texts(data_dir / NEWS_PATH))
     for name in TRAIN_TEXT_SOURCES:
@@ -202,10 +212,10 @@ def word_occurrences(texts: Iterable[str], words: Iterable[str], window: int
                      ) -> tuple[list[str], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """Every match of a lexicon word (overlaps included) in the id stream of ``_id_stream(texts, .., window)``:
     (distinct words matched, each occurrence's index into them, start and end offsets (end exclusive))."""
-    from pipeline.ner.lexicon import match_words, word_prefixes
+    from pipeline.ner.lexicon import match_words, scan_index
 
     lookup = {w: w for w in words}
-    prefixes, max_len = word_prefixes(lookup), max(map(len, lookup), default=0)
+    prefixes, max_len = scan_index(lookup)
     index: dict[str, int] = {}
     found, starts, ends = [], [], []
     offset = 0
@@ -249,12 +259,8 @@ def build_word_vectors(data_dir: Path, cache_dir: Path, lexicon_path: Path,
     from pipeline.ner.lexicon import lexicon_words
 
     settings = {**WORD_SETTINGS, **(settings or {})}
-    paths = [NEWS_PATH] + [Path(SOURCES[name]) for name in TRAIN_TEXT_SOURCES]
-    missing = [str(p) for p in paths if not (Path(data_dir) / p).is_file()]
-    if missing:
-        raise FileNotFoundError(f"word vector corpus not found under {data_dir}: {', '.join(missing)}")
     out, stamp = Path(cache_dir) / WORDS_FILE, Path(cache_dir) / WORDS_STAMP
-    record = {"sources": {str(p): file_sha256(Path(data_dir) / p) for p in paths},
+    record = {"sources": corpus_hashes(data_dir, "word vector corpus"),
               "lexicon_sha256": file_sha256(Path(lexicon_path)), "char_settings": SETTINGS, "settings": settings}
     if out.is_file() and matching_stamp(stamp, record) is not None:
         return out
@@ -291,12 +297,8 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
 
     settings = {**SETTINGS, **(settings or {})}
     bigram_settings = {**BIGRAM_SETTINGS, **(bigram_settings or {})}
-    paths = [NEWS_PATH] + [Path(SOURCES[name]) for name in TRAIN_TEXT_SOURCES]
-    missing = [str(p) for p in paths if not (Path(data_dir) / p).is_file()]
-    if missing:
-        raise FileNotFoundError(f"vector corpus not found under {data_dir}: {', '.join(missing)}")
     out = Path(cache_dir) / "vectors"
-    record = {"sources": {str(p): file_sha256(Path(data_dir) / p) for p in paths}, "settings": settings,
+    record = {"sources": corpus_hashes(data_dir, "vector corpus"), "settings": settings,
               "bigram_settings": bigram_settings}
     stamp = out / VECTORS_STAMP
     if matching_stamp(stamp, record) is not None:
