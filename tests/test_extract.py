@@ -152,6 +152,19 @@ def test_a_place_after_a_function_word_a_place_or_a_word_stays(text, surface):
     assert surface in [h.surface for h in places.find(text)]
 
 
+@pytest.mark.parametrize("text, surface", [("美国明尼苏达州多地民众", "达州"), ("沈阳至长白山高速铁路", "白山"),
+                                           ("摩洛哥历史名城马拉喀什", "喀什"),
+                                           ("巴基斯坦总理表示，巴中关系坚如磐石", "巴中"), ("巴西总统说，巴中友谊历久弥新", "巴中")])
+def test_a_short_name_inside_another_place_or_a_country_pair_is_not_a_place(text, surface):
+    assert surface not in [h.surface for h in places.find(text)]
+
+
+@pytest.mark.parametrize("text, surface", [("在广西南宁至玉林铁路", "南宁"), ("首都北京年味渐浓", "北京"), ("中国香港特区救援队", "香港"),
+                                           ("四川巴中举行招商会", "巴中"), ("巴中召开会议", "巴中"), ("陕西汉中以花为媒", "汉中")])
+def test_a_short_name_in_a_chinese_place_word_or_without_a_country_stays(text, surface):
+    assert surface in [h.surface for h in places.find(text)]
+
+
 @pytest.mark.parametrize("text, name, title, org", [
     ("葫芦岛市委副书记、市长何志勇在会上强调", "何志勇", "市委副书记、市长", "葫芦岛市"),
     ("(中共北镇市委书记 郑文彬)", "郑文彬", "市委书记", "北镇市"),

@@ -115,6 +115,15 @@ def read_idioms() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def read_countries() -> frozenset[str]:
+    """Short and official names of the countries other than China, from jionlp's world_location.txt
+    (continent lines end with a colon; each country line is name<TAB>official name<TAB>capital...)."""
+    text = _data_file().with_name("world_location.txt").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line]
+    return frozenset(name for row in rows if row[0] != "中国" for name in row[:2] if name)
+
+
+@lru_cache(maxsize=1)
 def load() -> Gazetteer:
     with zipfile.ZipFile(_data_file()) as z:
         text = z.read("china_location.txt").decode("utf-8")

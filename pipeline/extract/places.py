@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.gazetteer import Division, load, read_idioms
+from pipeline.extract.gazetteer import Division, load, read_countries, read_idioms
 from pipeline.extract.types import Found
-from pipeline.lexicons import common_words, starts_inside_word
+from pipeline.lexicons import common_words, starts_inside_word, tagged_words
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 RULE_FULL = "place.gazetteer.full_name"
 RULE_ALIAS = "place.gazetteer.short_name"
+_PLACE_WORD_REACH = 6  # characters a longer place word may reach before and after a short name
 
 
 @dataclass
@@ -64,6 +65,30 @@ def _starts_inside_word(text: str, start: int, after_place: bool) -> bool:
     return not after_place and starts_inside_word(text, start, words)
 
 
+def _inside_other_place(text: str, start: int, end: int) -> bool:
+    """The short name is the inner part of a longer place word that is no Chinese division
+    (明尼苏达州: 达州); a word opening with a division or a listed word (广西南宁, 首都北京) does not count."""
+    gaz, words = load(), tagged_words("ns", 3)
+    openers = tuple(rules.load("places")["place_word_openers"])
+    for a in range(max(0, start - _PLACE_WORD_REACH), start):
+        opening = text[a:start]
+        if opening.startswith(openers) or any(opening[:k] in gaz.by_name for k in range(2, len(opening) + 1)):
+            continue
+        for b in range(end, min(len(text), end + _PLACE_WORD_REACH) + 1):
+            if text[a:b] in words and text[a:b] not in gaz.by_name:
+                return True
+    return False
+
+
+def _country_pair(text: str, surface: str) -> bool:
+    """巴中 in 巴中关系 is Pakistan (or Brazil) and China when the document names such a country."""
+    char = rules.load("places")["country_pair_char"]
+    if len(surface) != 2 or char not in surface:
+        return False
+    other = surface.replace(char, "", 1)
+    return any(c.startswith(other) and c in text for c in read_countries())
+
+
 def _covers(text: str, word: str, start: int, end: int) -> bool:
     for k in range(max(0, end - len(word)), start + 1):
         if text.startswith(word, k):
@@ -73,7 +98,8 @@ def _covers(text: str, word: str, start: int, end: int) -> bool:
 
 def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     """Gazetteer matches, minus two-character county names glued to a preceding Chinese word
-    (和县 in 市和县两级) and short names read across words (西安区域, 广大理论)."""
+    (和县 in 市和县两级), short names read across words (西安区域, 广大理论), inside a longer place
+    (佛罗里达州) or standing for two countries (巴中关系)."""
     gaz = load()
     hits: list[PlaceHit] = []
     prev_end = -1
@@ -85,7 +111,10 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
         is_alias = surface != gaz.by_name[surface][0].name
         if (short_county and glued) or text[end - 1:end + 1] in _stop_words()[1]:
             continue
-        if is_alias and (_inside_word(text, start, end) or _starts_inside_word(text, start, start == prev_end)):
+        after_place = start == prev_end
+        if is_alias and (_inside_word(text, start, end) or _starts_inside_word(text, start, after_place)
+                         or _inside_other_place(text, start, end)
+                         or (not after_place and _country_pair(text, surface))):
             continue
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
         prev_end = end

@@ -48,6 +48,14 @@ def jieba_dict() -> Path:
         raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba") from None
 
 
+@lru_cache(maxsize=4)
+def tagged_words(tag: str, min_len: int) -> frozenset[str]:
+    """Words of jieba's dictionary with part-of-speech ``tag`` (``ns``: place) and at least ``min_len``
+    characters."""
+    with jieba_dict().open(encoding="utf-8") as lines:
+        return frozenset(w for w, _, pos in map(str.split, lines) if pos == tag and len(w) >= min_len)
+
+
 @lru_cache(maxsize=1)
 def _two_char_word_freqs() -> dict[str, int]:
     """The two-character words of jieba's dictionary with their frequencies."""
