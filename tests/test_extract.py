@@ -248,6 +248,15 @@ def test_model_person_spans_add_officials_the_name_rules_miss():
     assert [(o.name, o.title) for o in hits] == [("加里巴什维利", "总理")]
 
 
+def test_a_model_person_span_with_a_function_word_glued_to_a_name_of_the_document_drops_it():
+    text = "老挝国家主席通伦。习近平总书记同通伦总书记举行会谈。"
+    alone, glued = (text.index("通伦"), text.index("通伦") + 2), (text.index("同通伦"), text.index("同通伦") + 3)
+    hits = {o.name: o for o in officials.find(text, {}, [alone, glued], ner_method="ner:test@1")[0]}
+    assert sorted(hits) == ["习近平", "通伦"] and hits["通伦"].spans == [alone, (glued[0] + 1, glued[1])]
+    text = "市长向明华出席。"  # 向 is also a surname: without 明华 alone in the document the name stays whole
+    assert [o.name for o in officials.find(text, {}, [(2, 5)], ner_method="ner:test@1")[0]] == ["向明华"]
+
+
 def test_regulations_nested_bare_and_filtered():
     text = ("学习《关于贯彻〈中华人民共和国行政处罚法〉的实施意见》和宪法,阅读《人民日报》,"
             "落实《张掖市人民政府重大行政决策程序规定》《法治政府建设实施纲要（2021—2025年）》。")

@@ -156,9 +156,13 @@ def _cuts_words(text: str, start: int, end: int, title_end: int) -> bool:
 
 def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_end: re.Pattern, how: str):
     """Officials from the model's person spans that the rules did not find: a title right after
-    the name (X市长), or a title chain right before it (市长X)."""
+    the name (X市长), or a title chain right before it (市长X). A span that is a function word and a
+    name found elsewhere in the document (同通伦 beside 通伦) is that name."""
     out = []
+    known = {text[s:e] for s, e in [*persons, *taken]}
     for start, end in persons:
+        if text[start] in FUNCTION_CHARS and end - start >= 3 and text[start + 1:end] in known:
+            start += 1  # 同|通伦: the function word glued to a name the document has alone
         name = text[start:end]
         if _overlaps(taken, start, end) or not _plausible_name(name):
             continue
