@@ -224,6 +224,10 @@ def test_a_model_title_taking_the_name_in_vetoes_it_and_an_org_of_exactly_a_name
     title = (text.index("蒙古国"), text.index("总理") + 2)
     assert officials.find(text, {}, ner_others=[(*title, "TITLE")])[0] == []
     assert [o.name for o in officials.find(text, {}, ner_others=[(title[1] - 2, title[1], "TITLE")])[0]] == ["蒙古国"]
+    text = "会议在北京人民大会堂举行，栗战书委员长主持。"  # the model's TITLE takes in a person's name
+    title = (text.index("栗战书"), text.index("委员长") + 3)
+    assert [o.name for o in officials.find(text, {}, ner_others=[(*title, "TITLE")])[0]] == ["栗战书"]
+    assert [o.name for o in officials.find(text, {}, ner_others=[(title[0], title[0] + 3, "TITLE")])[0]] == ["栗战书"]
     text = "在习近平主席和贵国领导人战略引领下"
     name = (1, 4)
     assert [o.name for o in officials.find(text, {}, ner_others=[(*name, "ORG")])[0]] == ["习近平"]

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.gazetteer import load as load_gazetteer
+from pipeline.extract.gazetteer import load as load_gazetteer, read_countries
 from pipeline.extract.types import Found, OfficialHit
 from pipeline.lexicons import FUNCTION_CHARS, common_words, is_person_name, starts_inside_word
 
@@ -121,19 +121,26 @@ def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
     start, end, _, chain_span, rule = candidate
     if _overlaps(ner_persons, start, end):
         return True
-    if any(_vetoes(span, start, end) for span in ner_others):
+    place_like = _place_like(text[start:end])
+    if any(_vetoes(span, start, end, place_like) for span in ner_others):
         return False
     return rule != "official.name_title" or not _cuts_words(text, start, end, chain_span[1])
 
 
-def _vetoes(span: tuple[int, int, str], start: int, end: int) -> bool:
+def _vetoes(span: tuple[int, int, str], start: int, end: int, place_like: bool) -> bool:
     """Whether a model span says the chars start:end are no person. A place or government body may
     look like a name (石家庄|市长), an organisation with exactly the name's bounds rarely is one: that
-    is the model mislabelling a person (习近平 tagged ORG before 主席)."""
+    is the model mislabelling a person (习近平 tagged ORG before 主席). A title that takes the name in
+    vetoes a place (蒙古国总理), not a name: the model also glues names to titles (栗战书委员长)."""
     s, e, label = span
     if label == "TITLE":
-        return s <= start and end <= e
+        return s <= start and end <= e and place_like
     return s < end and start < e and not (label == "ORG" and (s, e) == (start, end))
+
+
+def _place_like(name: str) -> bool:
+    """A country (蒙古国) or a division of the gazetteer (吉林), not a person's name."""
+    return name in read_countries() or any(e - s == len(name) for s, e, _ in load_gazetteer().scan(name))
 
 
 def _overlaps(spans, start: int, end: int) -> bool:
