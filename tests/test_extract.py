@@ -211,19 +211,38 @@ def test_names_next_to_word_like_titles_stay_and_the_model_can_vouch_for_a_name(
 
 
 def test_a_name_inside_a_model_place_is_not_an_official():
-    text = "李克强同巴基斯坦总理举行会谈"
-    assert [o.name for o in officials.find(text, {})[0]] == ["斯坦"]  # what the name rules alone read
-    place = (text.index("巴基斯坦"), text.index("巴基斯坦") + 4)
+    text = "美国伊利诺伊州长表示"
+    assert [o.name for o in officials.find(text, {})[0]] == ["利诺伊"]  # what the name rules alone read
+    place = (text.index("伊利诺伊"), text.index("伊利诺伊") + 4)
     assert officials.find(text, {}, ner_others=[(*place, "PLACE")])[0] == []
     assert officials.find(text, {}, ner_others=[(*place, "ORG")])[0] == []  # reaches beyond the name
 
 
+@pytest.mark.parametrize("text", ["李克强同巴基斯坦总理举行会谈", "俄罗斯总统表示", "李强欢迎蒙古国总理访华"])
+def test_the_tail_of_a_country_before_a_title_is_no_name(text):
+    assert officials.find(text, {})[0] == []  # not 斯坦, 罗斯, 蒙古国
+
+
+def test_a_rule_name_that_ends_a_longer_model_name_gives_way_to_it():
+    text = "会见萨克拉罗普卢总统"
+    assert [o.name for o in officials.find(text, {})[0]] == ["罗普卢"]  # the name rules alone
+    person = (text.index("萨克拉罗普卢"), text.index("总统"))
+    hits = officials.find(text, {}, [person], ner_method="ner:test@1")[0]
+    assert [(o.name, o.title, o.rule) for o in hits] == [("萨克拉罗普卢", "总统", "ner:test@1")]
+
+
+def test_titles_joined_by_jian_and_countries_are_no_names():
+    assert officials.find("沙特王储兼首相表示", {})[0] == []  # 王储兼 is no name
+    text = "向泰国国王致电"
+    assert officials.find(text, {}, [(1, 3)], ner_method="ner:test@1")[0] == []  # the model's PER on 泰国
+
+
 def test_a_model_title_taking_the_name_in_vetoes_it_and_an_org_of_exactly_a_name_does_not():
-    text = "李强欢迎蒙古国总理访华"
-    assert [o.name for o in officials.find(text, {})[0]] == ["蒙古国"]  # the name rules alone
-    title = (text.index("蒙古国"), text.index("总理") + 2)
-    assert officials.find(text, {}, ner_others=[(*title, "TITLE")])[0] == []
-    assert [o.name for o in officials.find(text, {}, ner_others=[(title[1] - 2, title[1], "TITLE")])[0]] == ["蒙古国"]
+    text = "会见石家庄市长"
+    assert [o.name for o in officials.find(text, {})[0]] == ["石家庄"]  # the name rules alone
+    title = (text.index("石家庄"), text.index("市长") + 2)
+    assert officials.find(text, {}, ner_others=[(*title, "TITLE")])[0] == []  # a place taken in
+    assert [o.name for o in officials.find(text, {}, ner_others=[(title[1] - 2, title[1], "TITLE")])[0]] == ["石家庄"]
     text = "会议在北京人民大会堂举行，栗战书委员长主持。"  # the model's TITLE takes in a person's name
     title = (text.index("栗战书"), text.index("委员长") + 3)
     assert [o.name for o in officials.find(text, {}, ner_others=[(*title, "TITLE")])[0]] == ["栗战书"]

@@ -119,6 +119,8 @@ def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
     body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
     elsewhere unless a name before a title is read across words."""
     start, end, _, chain_span, rule = candidate
+    if any(s < start < e for s, e in ner_persons) or _ends_a_country(text, end):
+        return False  # the tail of a longer name the model has (萨克拉|罗普卢) or of a country (俄|罗斯总统)
     if _overlaps(ner_persons, start, end):
         return True
     place_like = _place_like(text[start:end])
@@ -136,6 +138,10 @@ def _vetoes(span: tuple[int, int, str], start: int, end: int, place_like: bool) 
     if label == "TITLE":
         return s <= start and end <= e and place_like
     return s < end and start < e and not (label == "ORG" and (s, e) == (start, end))
+
+
+def _ends_a_country(text: str, end: int) -> bool:
+    return any(text.endswith(c, 0, end) for c in read_countries())
 
 
 def _place_like(name: str) -> bool:
@@ -185,11 +191,12 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
 
 def _plausible_name(name: str) -> bool:
     """A model PER span worth trusting next to a title: 2-8 Chinese characters (transliterated names
-    run long: 加里巴什维利, 别尔德穆哈梅多夫) or a transliterated name with ·, not a common word."""
+    run long: 加里巴什维利, 别尔德穆哈梅多夫) or a transliterated name with ·, not a common word or a
+    country (泰国|国王 tagged PER)."""
     from pipeline.lexicons import not_names
 
     if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
-        return name not in not_names() and name[:2] not in not_names()
+        return name not in not_names() and name[:2] not in not_names() and name not in read_countries()
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff·]{2,10}", name))
 
 
