@@ -233,6 +233,7 @@ def test_a_rule_name_that_ends_a_longer_model_name_gives_way_to_it():
 
 def test_titles_joined_by_jian_and_countries_are_no_names():
     assert officials.find("沙特王储兼首相表示", {})[0] == []  # 王储兼 is no name
+    assert [o.name for o in officials.find("巴西总统卢拉也向论坛致贺信", {})[0]] == ["卢拉"]  # not 卢拉也
     text = "向泰国国王致电"
     assert officials.find(text, {}, [(1, 3)], ner_method="ner:test@1")[0] == []  # the model's PER on 泰国
 
