@@ -231,6 +231,14 @@ def test_a_rule_name_that_ends_a_longer_model_name_gives_way_to_it():
     assert [(o.name, o.title, o.rule) for o in hits] == [("萨克拉罗普卢", "总统", "ner:test@1")]
 
 
+def test_a_rule_name_before_a_name_dot_gives_way_to_the_model_whole_name():
+    text = "加蓬共和国总统阿里·邦戈·翁丁表示"
+    assert [o.name for o in officials.find(text, {})[0]] == ["阿里"]  # the name rules alone
+    person = (text.index("阿里"), text.index("表示"))
+    hits = officials.find(text, {}, [person], ner_method="ner:test@1")[0]
+    assert [(o.name, o.title) for o in hits] == [("阿里·邦戈·翁丁", "总统")]
+
+
 def test_titles_joined_by_jian_and_countries_are_no_names():
     assert officials.find("沙特王储兼首相表示", {})[0] == []  # 王储兼 is no name
     assert [o.name for o in officials.find("巴西总统卢拉也向论坛致贺信", {})[0]] == ["卢拉"]  # not 卢拉也

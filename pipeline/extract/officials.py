@@ -21,6 +21,7 @@ from pipeline.lexicons import FUNCTION_CHARS, common_words, is_person_name, star
 # the level a title or organ belongs to (市长, 县委, 自治区政协); 自治区 is a province
 LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
 LEVEL_KEY = {"自治区": "省", "自治州": "州", "自治县": "县"}
+NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (阿里·邦戈·翁丁)
 BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
 
 
@@ -119,8 +120,10 @@ def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
     body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
     elsewhere unless a name before a title is read across words."""
     start, end, _, chain_span, rule = candidate
-    if any(s < start < e for s, e in ner_persons) or _ends_a_country(text, end):
-        return False  # the tail of a longer name the model has (萨克拉|罗普卢) or of a country (俄|罗斯总统)
+    if any(s < start < e or (s <= start and end < e and text[end] in NAME_DOTS) for s, e in ner_persons):
+        return False  # part of a longer name the model has (萨克拉|罗普卢, 阿里|·邦戈·翁丁)
+    if _ends_a_country(text, end):
+        return False  # the tail of a country (俄|罗斯总统)
     if _overlaps(ner_persons, start, end):
         return True
     place_like = _place_like(text[start:end])
