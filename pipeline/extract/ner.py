@@ -69,7 +69,7 @@ def method() -> str:
 @lru_cache(maxsize=1)
 def trigger() -> re.Pattern:
     spec = rules.load("titles")
-    return re.compile(rules.alternation(spec["base"]))
+    return re.compile(rules.alternation(spec["base"] + spec["foreign_offices"]))
 
 
 def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers") -> list[list[Found]]:

@@ -28,7 +28,7 @@ BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院
 @lru_cache(maxsize=1)
 def _patterns():
     spec = rules.load("titles")
-    base = rules.alternation(spec["base"])
+    base = rules.alternation(spec["base"] + spec["foreign_offices"])
     pre = rules.alternation(spec["prefixes"])
     one = rf"(?:(?:{pre})*(?:{base}))"
     title_start = re.compile(one)
@@ -119,11 +119,11 @@ def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
     """A rule's name stands where the model sees a person; not where it sees a place, a government
     body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
     elsewhere unless a name before a title is read across words."""
-    start, end, _, chain_span, rule = candidate
+    start, end, chain, chain_span, rule = candidate
     if any(s < start < e or (s <= start and end < e and text[end] in NAME_DOTS) for s, e in ner_persons):
         return False  # part of a longer name the model has (萨克拉|罗普卢, 阿里|·邦戈·翁丁)
-    if _ends_a_country(text, end):
-        return False  # the tail of a country (俄|罗斯总统)
+    if _ends_a_country(text, end, rule == "official.name_title" and _foreign_office(chain)):
+        return False  # the tail of a country (俄|罗斯总统, 转达|俄总统)
     if _overlaps(ner_persons, start, end):
         return True
     place_like = _place_like(text[start:end])
@@ -143,8 +143,15 @@ def _vetoes(span: tuple[int, int, str], start: int, end: int, place_like: bool) 
     return s < end and start < e and not (label == "ORG" and (s, e) == (start, end))
 
 
-def _ends_a_country(text: str, end: int) -> bool:
+def _ends_a_country(text: str, end: int, short_names_too: bool = False) -> bool:
+    """A country's name ends at ``end``; with ``short_names_too`` also its one-character name (俄)."""
+    if short_names_too and text[end - 1:end] in rules.load("titles")["country_abbreviations"]:
+        return True
     return any(text.endswith(c, 0, end) for c in read_countries())
+
+
+def _foreign_office(title: str) -> bool:
+    return title.endswith(tuple(rules.load("titles")["foreign_offices"]))
 
 
 def _place_like(name: str) -> bool:
