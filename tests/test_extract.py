@@ -241,6 +241,12 @@ def test_a_rule_name_before_a_name_dot_gives_way_to_the_model_whole_name():
     assert [(o.name, o.title) for o in hits] == [("阿里·邦戈·翁丁", "总统")]
 
 
+@pytest.mark.parametrize(("chain", "split"), [("美国总统", ("美国", "总统")), ("巴林国王", ("巴林", "国王")),
+                                           ("俄罗斯副总理", ("俄罗斯", "副总理")), ("国家主席", (None, "国家主席"))])
+def test_a_country_heading_a_title_chain_is_the_organisation(chain, split):
+    assert officials.split_chain(chain, {}) == split
+
+
 def test_titles_joined_by_jian_and_countries_are_no_names():
     assert officials.find("沙特王储兼首相表示", {})[0] == []  # 王储兼 is no name
     assert [o.name for o in officials.find("巴西总统卢拉也向论坛致贺信", {})[0]] == ["卢拉"]  # not 卢拉也
@@ -274,7 +280,7 @@ def test_model_person_spans_add_officials_the_name_rules_miss():
     start = text.index("佩通坦")
     assert officials.find(text, {})[0] == []
     hits, found = officials.find(text, {}, [(start, start + 3)], ner_method="ner:test@1")
-    assert [(o.name, o.title, o.org, o.rule) for o in hits] == [("佩通坦", "总理", None, "ner:test@1")]
+    assert [(o.name, o.title, o.org, o.rule) for o in hits] == [("佩通坦", "总理", "泰国", "ner:test@1")]
     assert {f.label for f in found} == {"PERSON", "TITLE"}
     text = "格鲁吉亚政府总理加里巴什维利,"  # a transliterated name without ·, longer than Chinese names
     start = text.index("加里")

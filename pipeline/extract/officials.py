@@ -274,13 +274,22 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
     idx = chain.find("中共")
     if idx < 0:
         idx = _patterns()[3](chain)
+        idx -= len(_country_ending(chain[:idx]))  # 美国|总统
     return chain[idx:], start + idx
+
+
+def _country_ending(text: str) -> str:
+    """The longest country name that ``text`` ends with, or ''."""
+    return max((c for c in read_countries() if text.endswith(c)), key=len, default="")
 
 
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
     """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长); 市司法局局长 →
-    (the main city's 司法局, 局长)."""
+    (the main city's 司法局, 局长); 美国总统 → (美国, 总统)."""
     titles_only = _patterns()[4]
+    for country in sorted((c for c in read_countries() if chain.startswith(c)), key=len, reverse=True):
+        if titles_only.fullmatch(chain, len(country)):  # 美国总统 → (美国, 总统); 巴林|国王, not 巴林国|王
+            return country, chain[len(country):]
     body = chain[2:] if chain.startswith("中共") else chain
     hits = load_gazetteer().scan(body)
     if hits and hits[0][0] == 0:
