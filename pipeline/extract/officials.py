@@ -16,7 +16,7 @@ from functools import lru_cache
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer, read_countries
 from pipeline.extract.types import Found, OfficialHit
-from pipeline.lexicons import FUNCTION_CHARS, common_words, is_person_name, starts_inside_word
+from pipeline.lexicons import FUNCTION_CHARS, common_non_names, common_words, is_person_name, starts_inside_word
 
 # the level a title or organ belongs to (市长, 县委, 自治区政协); 自治区 is a province
 LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
@@ -126,6 +126,8 @@ def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
         return False  # the tail of a country (俄|罗斯总统, 转达|俄总统)
     if _overlaps(ner_persons, start, end):
         return True
+    if text[start:end] in common_non_names(rules.load("titles")["name_noun_min_freq"]):
+        return False  # a common word, not a name: 总统|官邸, 时任|总理
     place_like = _place_like(text[start:end])
     if any(_vetoes(span, start, end, place_like) for span in ner_others):
         return False

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-_NOT_IN_NAMES = set("市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员兼也还说")  # 兼 joins titles (王储兼首相); 也还说 follow names (卢拉也向)
+_NOT_IN_NAMES = set("市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员兼也还说两")  # 兼 joins titles (王储兼首相); 也还说 follow names (卢拉也向); 中伊两国外长
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # one-character function words that stand before names and places (和王伟, 在内蒙古)
 FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为应")
@@ -57,17 +57,26 @@ def tagged_words(tag: str, min_len: int) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _two_char_word_freqs() -> dict[str, int]:
-    """The two-character words of jieba's dictionary with their frequencies."""
+def _two_char_words() -> dict[str, tuple[int, str]]:
+    """The two-character words of jieba's dictionary with their frequencies and parts of speech."""
     with jieba_dict().open(encoding="utf-8") as lines:
-        return {w: int(freq) for w, freq, *_ in map(str.split, lines) if len(w) == 2}
+        return {w: (int(freq), pos) for w, freq, pos in map(str.split, lines) if len(w) == 2}
 
 
 @lru_cache(maxsize=4)
 def common_words(min_freq: int) -> frozenset[str]:
     """Two-character words of jieba's dictionary used at least ``min_freq`` times: a "name" that cuts
     one of them in half (出任|德国, 社|会长) is not a name."""
-    return frozenset(w for w, freq in _two_char_word_freqs().items() if freq >= min_freq)
+    return frozenset(w for w, (freq, _) in _two_char_words().items() if freq >= min_freq)
+
+
+@lru_cache(maxsize=4)
+def common_non_names(min_freq: int) -> frozenset[str]:
+    """Two-character words used at least ``min_freq`` times whose part of speech is no proper noun
+    (官邸, 时任): after or before a title they are not a person's name. Names tagged nr/ns/nz/nt stay."""
+    proper = ("nr", "ns", "nz", "nt")
+    return frozenset(w for w, (freq, pos) in _two_char_words().items()
+                     if freq >= min_freq and not pos.startswith(proper))
 
 
 def starts_inside_word(text: str, start: int, words: frozenset[str]) -> bool:
