@@ -127,7 +127,7 @@ class Official(Row):
     doc_id: str = Field(description="Document key.")
     name: str = Field(min_length=2, description="Person's name.")
     title: str | None = Field(None, description="Title(s) as written after normalization, e.g. 市委副书记、市长.")
-    org: str | None = Field(None, description="Organisation or place the title belongs to, e.g. 葫芦岛市.")
+    org: str | None = Field(None, description="Organisation, place or country the title belongs to, e.g. 葫芦岛市, 俄罗斯.")
     mentions: list[Span] = Field(min_length=1, description="Where the name is found in clean_text.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
