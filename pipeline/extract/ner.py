@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extract import rules
+from pipeline.extract.officials import title_words
 from pipeline.extract.types import Found
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
@@ -68,8 +69,7 @@ def method() -> str:
 
 @lru_cache(maxsize=1)
 def trigger() -> re.Pattern:
-    spec = rules.load("titles")
-    return re.compile(rules.alternation(spec["base"] + spec["foreign_offices"]))
+    return re.compile(rules.alternation(title_words()))
 
 
 def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers") -> list[list[Found]]:

@@ -25,10 +25,16 @@ NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (阿里�
 BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
 
 
+def title_words() -> list[str]:
+    """Every base title of ``titles.yaml``, Chinese and foreign offices (市长, 总统)."""
+    spec = rules.load("titles")
+    return spec["base"] + spec["foreign_offices"]
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     spec = rules.load("titles")
-    base = rules.alternation(spec["base"] + spec["foreign_offices"])
+    base = rules.alternation(title_words())
     pre = rules.alternation(spec["prefixes"])
     one = rf"(?:(?:{pre})*(?:{base}))"
     title_start = re.compile(one)
@@ -149,7 +155,7 @@ def _ends_a_country(text: str, end: int, short_names_too: bool = False) -> bool:
     """A country's name ends at ``end``; with ``short_names_too`` also its one-character name (俄)."""
     if short_names_too and text[end - 1:end] in rules.load("titles")["country_abbreviations"]:
         return True
-    return any(text.endswith(c, 0, end) for c in read_countries())
+    return bool(_country_ending(text, end))
 
 
 def _foreign_office(title: str) -> bool:
@@ -276,13 +282,13 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
     idx = chain.find("中共")
     if idx < 0:
         idx = _patterns()[3](chain)
-        idx -= len(_country_ending(chain[:idx]))  # 美国|总统
+        idx -= len(_country_ending(chain, idx))  # 美国|总统
     return chain[idx:], start + idx
 
 
-def _country_ending(text: str) -> str:
-    """The longest country name that ``text`` ends with, or ''."""
-    return max((c for c in read_countries() if text.endswith(c)), key=len, default="")
+def _country_ending(text: str, end: int) -> str:
+    """The longest country name that ends at ``end`` in ``text``, or ''."""
+    return max((c for c in read_countries() if text.endswith(c, 0, end)), key=len, default="")
 
 
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
