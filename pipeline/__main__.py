@@ -354,7 +354,7 @@ STAGE_COLUMNS = ("ingest", "clean", "split", "ner", "rules", "validate", "write"
 
 
 def _mount_ner() -> None:
-    """train-ner and evaluate-ner live in pipeline/ner/cli.py; mount them here."""
+    """train-ner, distill-ner and evaluate-ner live in pipeline/ner/cli.py; mount them here."""
     from pipeline.ner.cli import app as ner_app
 
     for command in ner_app.registered_commands:

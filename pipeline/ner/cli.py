@@ -19,9 +19,9 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _check_data(data_dir: Path, extra: tuple[str, ...] = ()) -> None:
-    """One clear line instead of a traceback when the shared corpora are not there."""
-    missing = [rel for rel in (*SOURCES.values(), *extra) if not (data_dir / rel).is_file()]
+def _check_data(data_dir: Path, extra: tuple[str, ...] = (), corpora: bool = True) -> None:
+    """One clear line instead of a traceback when the shared corpora (and the extra files) are not there."""
+    missing = [rel for rel in (*(SOURCES.values() if corpora else ()), *extra) if not (data_dir / rel).is_file()]
     if missing:
         _fail(f"NER data not found under {data_dir} (missing {missing[0]}); pass --data-dir")
 
@@ -40,6 +40,7 @@ def train_ner_cmd(
     cluener_repeat: int = typer.Option(2, "--cluener-repeat", min=1, help="Times CLUENER train goes into the training set"),
     continuations: Optional[int] = typer.Option(None, "--continuations", min=0, help="Continuations averaged with the main run (default: the config soup section; 0 ships the main run)"),
     reuse: bool = typer.Option(False, "--reuse", help="Keep the runs in --output that got to their end instead of training them again"),
+    extra_train: Optional[Path] = typer.Option(None, "--extra-train", help="A DocBin trained on beside the corpora (distill-ner's output)"),
 ) -> None:
     """Convert the corpora, train with pipeline/ner/config.cfg and ship the best model."""
     from pipeline.ner.vectors import NEWS_PATH
@@ -51,14 +52,80 @@ def train_ner_cmd(
         _fail(f"no spaCy model at {resume_from}")
     if config is not None and not config.is_file():
         _fail(f"no config file at {config}")
+    if extra_train is not None and not extra_train.is_file():
+        _fail(f"no DocBin at {extra_train}")
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
     try:
         meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides,
                          **({"config_path": config} if config else {}), cluener_repeat=cluener_repeat,
-                         continuations=continuations, reuse=reuse)
+                         continuations=continuations, reuse=reuse, extra_train=extra_train)
     except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
         _fail(f"train-ner failed: {e}")
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")
+
+
+@app.command("distill-ner")
+def distill_ner_cmd(
+    teachers: list[Path] = typer.Option(..., "--teacher", "-t", help="A trained model that votes (repeat the option)"),
+    out: Path = typer.Option(..., "--out", "-o", help="DocBin to write (its stamp goes beside it as .json)"),
+    sentences: int = typer.Option(20000, "--sentences", min=1, help="News sentences to tag"),
+    seed: int = typer.Option(0, "--seed", help="Seed of the sentence sample"),
+    guideline: str = typer.Option("cluener", "--guideline", help="Annotation guideline the teachers follow"),
+    min_votes: Optional[int] = typer.Option(None, "--min-votes", min=1, help="Votes a span needs (default: a strict majority)"),
+    data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir", help="Folder with xinwenlianbo_news/"),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where each teacher's tags are cached (default: <NER cache>/distill)"),
+) -> None:
+    """Tag news sentences with several trained models; their majority vote becomes training docs (train-ner --extra-train)."""
+    from pipeline.ner.vectors import NEWS_PATH
+
+    _check_data(data_dir, (str(NEWS_PATH),), corpora=False)  # only the news corpus is read
+    from pipeline.ner.guidelines import model_guidelines
+
+    for teacher in teachers:
+        if not (teacher / "config.cfg").is_file():
+            _fail(f"no spaCy model at {teacher}")
+        if guideline not in model_guidelines(teacher)[0]:
+            _fail(f"{teacher} was not trained with the guideline {guideline!r} (it knows {model_guidelines(teacher)[0] or 'none'})")
+    from rich.progress import Progress
+
+    from pipeline.ingest import corpus_texts
+    from pipeline.ner.convert import default_cache_dir
+    from pipeline.ner.distill import build_distill_docbin, news_sentences
+
+    try:
+        texts = news_sentences(corpus_texts(data_dir / NEWS_PATH), sentences, seed)
+        with Progress(transient=True) as bar:
+            task = bar.add_task("teachers tagging", total=len(teachers))
+            stamp = build_distill_docbin(teachers, texts, out, guideline, cache_dir or default_cache_dir() / "distill",
+                                         min_votes, progress=lambda _: bar.advance(task))
+    except (OSError, ValueError) as e:
+        _fail(f"distill-ner failed: {e}")
+    out.with_suffix(".json").write_text(json.dumps({**stamp, "seed": seed}, ensure_ascii=False, indent=2),
+                                        encoding="utf-8")
+    typer.echo(f"{out}: {stamp['sentences']} sentences, {stamp['counts']} ({stamp['min_votes']} of "
+               f"{len(teachers)} votes), {stamp['missing_chars']} chars missing")
+
+
+@app.command("evaluate-vote")
+def evaluate_vote_cmd(
+    models: list[Path] = typer.Option(..., "--model", "-m", help="A model that votes (repeat the option)"),
+    min_votes: Optional[int] = typer.Option(None, "--min-votes", min=1, help="Votes a span needs (default: a strict majority)"),
+    data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir"),
+    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON"),
+) -> None:
+    """Per-label P/R/F1 of the span-level vote of several models (the teachers of distill-ner)."""
+    for model in models:
+        if not (model / "config.cfg").is_file():
+            _fail(f"no spaCy model at {model}")
+    _check_data(data_dir)
+    from pipeline.ner.evaluate import evaluate_vote
+
+    try:
+        scores = evaluate_vote(models, data_dir, min_votes, quiet=as_json)
+    except ValueError as e:
+        _fail(str(e))
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
 
 
 @app.command("evaluate-ner")

@@ -125,3 +125,36 @@ def evaluate_ner(model_path: Path | str = DEFAULT_MODEL, data_dir: Path | str = 
     if not quiet:
         print(format_scores(scores))
     return scores
+
+
+def evaluate_vote(models: list[Path], data_dir: Path | str = DEFAULT_DATA_DIR, min_votes: int | None = None,
+                  cache_dir: Path | None = None, quiet: bool = False) -> dict:
+    """Scores of the span-level vote of several models (each test set tagged by its own guideline).
+
+    A span counts as predicted when ``min_votes`` models tag it with the same label (default: a strict
+    majority); labels are folded onto each gold scheme after the vote. Each model's tags are cached as
+    distillation's teachers' are (``distill.teacher_spans``).
+    """
+    from collections import Counter
+
+    from pipeline.ner.convert import default_cache_dir
+    from pipeline.ner.distill import majority, teacher_spans
+
+    min_votes = majority(len(models)) if min_votes is None else min_votes
+    if not 1 <= min_votes <= len(models):
+        raise ValueError(f"min_votes must be between 1 and {len(models)} (the models), got {min_votes}")
+    cache_dir, rules, scores = Path(cache_dir or default_cache_dir() / "distill"), load_rules(), {}
+    for name, (labels, fold) in SCHEMES.items():
+        records = [map_record(r, EVAL_TABLES[name], rules) for r in read_source(name, Path(data_dir))]
+        texts = [text for text, _ in records]
+        votes = Counter((i, *span) for model in models
+                        for i, spans in enumerate(teacher_spans(model, texts, GUIDELINES[name], cache_dir))
+                        for span in spans)
+        pred = {(i, s, e, fold.get(label, label)) for (i, s, e, label), n in votes.items()
+                if n >= min_votes and fold.get(label, label)}
+        gold = {(i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans}
+        scores[name] = score_spans(gold, pred, labels)
+    scores["vote"] = {"models": [str(m) for m in models], "min_votes": min_votes}
+    if not quiet:
+        print(format_scores(scores))
+    return scores

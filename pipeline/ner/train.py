@@ -21,6 +21,7 @@ from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
 from pipeline.ner.rules import first_error
 from pipeline.ner.soup import average_weights
+from pipeline.version import file_sha256
 from pipeline.ner.vectors import BIGRAMS_FILE, VECTORS_STAMP, WORDS_FILE, WORDS_STAMP, build_vectors, build_word_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
@@ -83,7 +84,7 @@ def resume_config(model_dir: Path, output_dir: Path, config_path: Path = CONFIG_
 def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int,
                     resume_from: Path | None = None, overrides: dict | None = None,
                     vectors_dir: Path | None = None, lexicon_path: Path | None = None,
-                    config_path: Path = CONFIG_PATH) -> None:
+                    config_path: Path = CONFIG_PATH, train_path: Path | None = None) -> None:
     from spacy.cli.train import train
     from spacy.util import load_config
 
@@ -94,7 +95,7 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
         os.environ.setdefault(var, "1")
     if resume_from:
         config_path = resume_config(resume_from, output_dir, config_path)
-    overrides = {"paths.train": str(cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
+    overrides = {"paths.train": str(train_path or cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
                  "paths.vectors": str(vectors_dir) if vectors_dir else None,
                  "paths.lexicon": str(lexicon_path) if lexicon_path else None,
                  "system.seed": seed, **(overrides or {})}
@@ -110,6 +111,30 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     # spaCy rewrites model-last at every evaluation, so only this mark says the run got to its end.
     (output_dir / DONE_MARK).write_text(json.dumps({"seconds": round(time.time() - started), "seed": seed,
                                                    "max_steps": max_steps}), encoding="utf-8")
+
+
+def merged_train(cache_dir: Path, extra: Path) -> Path:
+    """The cached training DocBin plus ``extra`` (e.g. distilled docs) in one file beside it.
+
+    One file, not a folder of two: spaCy reads a folder's files in directory order, and the order
+    of the docs decides the seeded shuffle.
+    """
+    from spacy.tokens import DocBin
+
+    merged = DocBin(store_user_data=True).from_disk(cache_dir / "train.spacy")
+    merged.merge(DocBin(store_user_data=True).from_disk(extra))
+    path = cache_dir / f"train+{Path(extra).stem}.spacy"
+    partial = path.with_suffix(f".{os.getpid()}.partial")  # a run reading the file never sees half of it
+    merged.to_disk(partial)
+    partial.replace(path)
+    return path
+
+
+def extra_train_stamp(extra: Path) -> dict:
+    """What meta.json says of the extra training docs: their sha256 and the stamp written beside them."""
+    stamp = Path(extra).with_suffix(".json")
+    return {"path": _shown(extra), "sha256": file_sha256(Path(extra)),
+            **({"built_from": json.loads(stamp.read_text(encoding="utf-8"))} if stamp.is_file() else {})}
 
 
 def finished(run_dir: Path) -> bool:
@@ -213,14 +238,16 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
               ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
               overrides: dict | None = None, config_path: Path | str = CONFIG_PATH,
-              cluener_repeat: int = 2, continuations: int | None = None, reuse: bool = False) -> dict:
+              cluener_repeat: int = 2, continuations: int | None = None, reuse: bool = False,
+              extra_train: Path | str | None = None) -> dict:
     """Convert and build the char vectors (if needed), train with the committed config, ship.
 
     resume_from continues training a trained model (its weights, the committed training settings);
     overrides are spaCy config overrides for the main run such as ``{"training.optimizer.learn_rate":
     0.001}``; config_path replaces the committed config (experiments); cluener_repeat is how many times
     CLUENER train goes into the training set. continuations replaces the config's [soup] count (0:
-    ship the main run's model-best); reuse keeps the runs in output_dir that got to their end (DONE_MARK).
+    ship the main run's model-best); reuse keeps the runs in output_dir that got to their end (DONE_MARK);
+    extra_train is a DocBin trained on beside the corpora (``distill-ner``'s output).
     """
     from spacy.util import load_config
 
@@ -235,14 +262,16 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     word_vectors = "word_vectors" in load_config(config_path)["paths"]
     if word_vectors:
         build_word_vectors(data_dir, cache_dir, lexicon_path)
+    train_path = merged_train(cache_dir, Path(extra_train)) if extra_train else None
     stages = [output_dir] + [output_dir / f"continue{k}" for k in range(soup["continuations"])]
     reused = [_shown(d) for d in stages if reuse and finished(d)]
     started = time.time()
     if not (reuse and finished(output_dir)):
         run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                        {**soup_count_override(soup), **(overrides or {})}, vectors_dir, lexicon_path, config_path)
+                        {**soup_count_override(soup), **(overrides or {})}, vectors_dir, lexicon_path, config_path,
+                        train_path)
     members = train_continuations(output_dir, cache_dir, seed, soup, reuse, vectors_dir=vectors_dir,
-                                  lexicon_path=lexicon_path, config_path=config_path)
+                                  lexicon_path=lexicon_path, config_path=config_path, train_path=train_path)
     best = output_dir / "model-best"
     if members:
         best = average_weights([best, *members], output_dir / "model-soup")
@@ -250,6 +279,7 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
              "config": _shown(config_path),
              "resumed_from": _shown(resume_from) if resume_from else None, "overrides": overrides or {},
              "reused_runs": reused,
+             "extra_train": extra_train_stamp(Path(extra_train)) if extra_train else None,
              "soup": {**{k: v for k, v in soup.items() if k != "in_config"},
                       "seeds": [seed + k for k in range(len(members))]} if members else None,
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
