@@ -19,6 +19,12 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _check_models(models: list[Path]) -> None:
+    for model in models:
+        if not (model / "config.cfg").is_file():
+            _fail(f"no spaCy model at {model}")
+
+
 def _check_data(data_dir: Path, extra: tuple[str, ...] = (), corpora: bool = True) -> None:
     """One clear line instead of a traceback when the shared corpora (and the extra files) are not there."""
     missing = [rel for rel in (*(SOURCES.values() if corpora else ()), *extra) if not (data_dir / rel).is_file()]
@@ -81,11 +87,11 @@ def distill_ner_cmd(
     _check_data(data_dir, (str(NEWS_PATH),), corpora=False)  # only the news corpus is read
     from pipeline.ner.guidelines import model_guidelines
 
+    _check_models(teachers)
     for teacher in teachers:
-        if not (teacher / "config.cfg").is_file():
-            _fail(f"no spaCy model at {teacher}")
-        if guideline not in model_guidelines(teacher)[0]:
-            _fail(f"{teacher} was not trained with the guideline {guideline!r} (it knows {model_guidelines(teacher)[0] or 'none'})")
+        known = model_guidelines(teacher)[0]
+        if guideline not in known:
+            _fail(f"{teacher} was not trained with the guideline {guideline!r} (it knows {known or 'none'})")
     from rich.progress import Progress
 
     from pipeline.ingest import corpus_texts
@@ -114,16 +120,14 @@ def evaluate_vote_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print scores as JSON"),
 ) -> None:
     """Per-label P/R/F1 of the span-level vote of several models (the teachers of distill-ner)."""
-    for model in models:
-        if not (model / "config.cfg").is_file():
-            _fail(f"no spaCy model at {model}")
+    _check_models(models)
     _check_data(data_dir)
     from pipeline.ner.evaluate import evaluate_vote
 
     try:
         scores = evaluate_vote(models, data_dir, min_votes, quiet=as_json)
-    except ValueError as e:
-        _fail(str(e))
+    except (OSError, ValueError) as e:  # a bad threshold, a model spaCy cannot load: one line
+        _fail(f"evaluate-vote failed: {str(e).strip().splitlines()[0]}")
     if as_json:
         typer.echo(json.dumps(scores, indent=2))
 

@@ -47,7 +47,7 @@ def news_sentences(texts, n: int, seed: int, min_len: int = 12, max_len: int = 1
 
 
 def model_hash(model_dir: Path) -> str:
-    """sha256 over a model's weight files (tok2vec and ner), which is what its predictions depend on."""
+    """sha256 over what a model's predictions depend on: its weight files (tok2vec, ner) and config."""
     h = hashlib.sha256()
     for part in ("tok2vec/model", "ner/model", "config.cfg"):
         path = Path(model_dir) / part
@@ -99,18 +99,25 @@ def _runs(positions: list[int]) -> list[Span]:
     return runs
 
 
-def majority(n_teachers: int) -> int:
-    return n_teachers // 2 + 1
+def majority(n_models: int) -> int:
+    return n_models // 2 + 1
+
+
+def checked_min_votes(n_models: int, min_votes: int | None) -> int:
+    """The votes a span needs among n_models: min_votes, checked, or a strict majority when None."""
+    if not n_models:
+        raise ValueError("a vote needs at least one teacher model")
+    if min_votes is None:
+        return majority(n_models)
+    if not 1 <= min_votes <= n_models:
+        raise ValueError(f"min_votes must be between 1 and {n_models} (the models), got {min_votes}")
+    return min_votes
 
 
 def build_distill_docbin(teachers: list[Path], texts: list[str], out_path: Path, guideline: str,
                          cache_dir: Path, min_votes: int | None = None, progress=None) -> dict:
     """Tag texts with every teacher, vote, write the DocBin; its stamp (what it was built from)."""
-    if not teachers:
-        raise ValueError("distillation needs at least one teacher model")
-    min_votes = majority(len(teachers)) if min_votes is None else min_votes
-    if not 1 <= min_votes <= len(teachers):
-        raise ValueError(f"min_votes must be between 1 and {len(teachers)} (the teachers), got {min_votes}")
+    min_votes = checked_min_votes(len(teachers), min_votes)
     tagged = []
     for teacher in teachers:
         tagged.append(teacher_spans(teacher, texts, guideline, cache_dir))

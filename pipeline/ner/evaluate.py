@@ -71,14 +71,17 @@ def predict(nlp, texts: list[str], fold: dict, guideline: str | None = None) -> 
     return spans
 
 
+def load_test_set(name: str, data_dir: Path) -> tuple[list[str], SpanSet]:
+    """A test set's texts and its gold spans, mapped onto the five labels."""
+    records = [map_record(r, EVAL_TABLES[name], load_rules()) for r in read_source(name, Path(data_dir))]
+    return [text for text, _ in records], {(i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans}
+
+
 def evaluate_dataset(nlp, name: str, data_dir: Path, guideline: str = "own") -> dict:
     labels, fold = SCHEMES[name]
-    rules = load_rules()
-    records = [map_record(r, EVAL_TABLES[name], rules) for r in read_source(name, data_dir)]
-    gold = {(i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans}
+    texts, gold = load_test_set(name, data_dir)
     asked = {"own": GUIDELINES[name], "default": None}.get(guideline, guideline)
-    pred = predict(nlp, [text for text, _ in records], fold, asked)
-    return score_spans(gold, pred, labels)
+    return score_spans(gold, predict(nlp, texts, fold, asked), labels)
 
 
 def chars_per_second(nlp, texts: list[str], n_chars: int = 200_000) -> float:
@@ -138,21 +141,17 @@ def evaluate_vote(models: list[Path], data_dir: Path | str = DEFAULT_DATA_DIR, m
     from collections import Counter
 
     from pipeline.ner.convert import default_cache_dir
-    from pipeline.ner.distill import majority, teacher_spans
+    from pipeline.ner.distill import checked_min_votes, teacher_spans
 
-    min_votes = majority(len(models)) if min_votes is None else min_votes
-    if not 1 <= min_votes <= len(models):
-        raise ValueError(f"min_votes must be between 1 and {len(models)} (the models), got {min_votes}")
-    cache_dir, rules, scores = Path(cache_dir or default_cache_dir() / "distill"), load_rules(), {}
+    min_votes = checked_min_votes(len(models), min_votes)
+    cache_dir, scores = Path(cache_dir or default_cache_dir() / "distill"), {}
     for name, (labels, fold) in SCHEMES.items():
-        records = [map_record(r, EVAL_TABLES[name], rules) for r in read_source(name, Path(data_dir))]
-        texts = [text for text, _ in records]
+        texts, gold = load_test_set(name, data_dir)
         votes = Counter((i, *span) for model in models
                         for i, spans in enumerate(teacher_spans(model, texts, GUIDELINES[name], cache_dir))
                         for span in spans)
         pred = {(i, s, e, fold.get(label, label)) for (i, s, e, label), n in votes.items()
                 if n >= min_votes and fold.get(label, label)}
-        gold = {(i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans}
         scores[name] = score_spans(gold, pred, labels)
     scores["vote"] = {"models": [str(m) for m in models], "min_votes": min_votes}
     if not quiet:

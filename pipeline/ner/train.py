@@ -21,8 +21,8 @@ from pipeline.ner.guidelines import model_guidelines
 from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
 from pipeline.ner.rules import first_error
 from pipeline.ner.soup import average_weights
-from pipeline.version import file_sha256
 from pipeline.ner.vectors import BIGRAMS_FILE, VECTORS_STAMP, WORDS_FILE, WORDS_STAMP, build_vectors, build_word_vectors
+from pipeline.version import file_sha256
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MAX_MODEL_MB = 40
