@@ -129,27 +129,44 @@ def _print_summary(s: dict) -> None:
 
 @app.command()
 def evaluate(
-    gold: Path = typer.Option(..., "--gold", help="Folder of gold .json files"),
+    gold: list[Path] = typer.Option(..., "--gold", help="Folder of gold .json files (repeat for several sets)"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root of a run"),
     show_errors: bool = typer.Option(True, "--errors/--no-errors", help="List misses and false positives"),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
 ) -> None:
-    """Precision/recall/F1 per kind and metadata field against gold annotations."""
-    from pipeline.evaluate import evaluate as run_eval
+    """Precision/recall/F1 per kind and metadata field against gold annotations, per gold folder
+    and combined."""
+    from pipeline.evaluate import evaluate_sets
 
-    if not gold.is_dir():
-        _fail(f"gold folder not found: {gold}")
+    for g in gold:
+        if not g.is_dir():
+            _fail(f"gold folder not found: {g}")
     if not (out / "documents").is_dir():
         _fail(f"no run output in {out} (run `python -m pipeline run ... --out {out}` first)")
-    result = run_eval(gold, out)
-    if result["documents"] == 0:
-        _fail(f"no document of {out} matches a gold file in {gold}")
-    scores = {**result["kinds"], **{f"meta.{k}": v for k, v in result["meta"].items()}}
+    results = evaluate_sets(gold, out)
+    empty = [name for name, r in results.items() if r["documents"] == 0]
+    if empty:
+        _fail(f"no document of {out} matches a gold file in {empty[0]}")
     if as_json:
-        console.print_json(json.dumps({k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp,
-                                            "fp": v.fp, "fn": v.fn} for k, v in scores.items()}))
+        console.print_json(json.dumps({name: _score_dict(r) for name, r in results.items()} if len(gold) > 1
+                                      else _score_dict(next(iter(results.values())))))
         return
-    t = Table(title=f"evaluation on {result['documents']} documents")
+    for name, result in results.items():
+        _print_scores(name, result, show_errors and (name == "combined" or len(gold) == 1))
+
+
+def _all_scores(result: dict) -> dict:
+    return {**result["kinds"], **{f"meta.{k}": v for k, v in result["meta"].items()}}
+
+
+def _score_dict(result: dict) -> dict:
+    return {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp, "fn": v.fn}
+            for k, v in _all_scores(result).items()}
+
+
+def _print_scores(name: str, result: dict, show_errors: bool) -> None:
+    scores = _all_scores(result)
+    t = Table(title=f"{name}: evaluation on {result['documents']} documents")
     for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
         t.add_column(col, justify="right" if col != "kind" else "left")
     for kind, s in scores.items():

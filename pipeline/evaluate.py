@@ -49,7 +49,8 @@ class Score:
 
 
 def canonical(text: str | None) -> str:
-    text = (text or "").replace("中华人民共和国", "")
+    text = text if isinstance(text, str) else ""  # a missing value read from Parquet is NaN
+    text = text.replace("中华人民共和国", "")
     return _PUNCT.sub("", text)
 
 
@@ -98,6 +99,30 @@ def match(kind: str, preds: list[dict], golds: list[dict], score: Score, doc: st
             score.fn += 1
             score.misses.append(f"{doc}: {_label(kind, g)}")
             score.miss_items.append((doc, g))
+
+
+def evaluate_sets(gold_dirs: list[Path], out: Path) -> dict[str, dict]:
+    """``evaluate`` per gold folder, plus ``combined`` (the sums) when there are several."""
+    results = {str(g): evaluate(g, out) for g in gold_dirs}
+    if len(results) > 1:
+        results["combined"] = combine(list(results.values()))
+    return results
+
+
+def combine(results: list[dict]) -> dict:
+    """One result whose counts, misses and false positives are those of all ``results``."""
+    def total(scores: list[Score]) -> Score:
+        s = Score()
+        for x in scores:
+            s.tp, s.fp, s.fn = s.tp + x.tp, s.fp + x.fp, s.fn + x.fn
+            s.misses += x.misses
+            s.false_positives += x.false_positives
+            s.miss_items += x.miss_items
+            s.fp_items += x.fp_items
+        return s
+    return {"documents": sum(r["documents"] for r in results),
+            "kinds": {k: total([r["kinds"][k] for r in results]) for k in KINDS},
+            "meta": {f: total([r["meta"][f] for r in results]) for f in META_FIELDS}}
 
 
 def evaluate(gold_dir: Path, out: Path) -> dict:

@@ -93,6 +93,29 @@ def test_evaluate_command_on_a_gold_file(run_dir, tmp_path):
     assert scores["meta.title"]["tp"] == 1 and scores["meta.author"]["tp"] == 1
 
 
+def test_evaluate_command_scores_several_gold_sets_and_their_sum(run_dir, tmp_path):
+    out, _ = run_dir
+    sets = []
+    for name, places in (("a", [{"text": "宜昌", "name": "宜昌市", "level": "city"}]),
+                         ("b", [{"text": "荆州", "name": "荆州市", "level": "city"}])):
+        folder = tmp_path / name
+        folder.mkdir()
+        # the metric of a gold indicator may be missing: it must not crash the scorer
+        (folder / "yichang_notice.json").write_text(json.dumps({
+            "meta": {}, "places": places, "officials": [], "regulations": [],
+            "indicators": [{"text": "1件", "metric": None, "normalized": 1, "base_unit": "件"}]},
+            ensure_ascii=False), encoding="utf-8")
+        sets += ["--gold", str(folder)]
+    result = _cli("evaluate", *sets, "--out", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert set(scores) == {str(tmp_path / "a"), str(tmp_path / "b"), "combined"}
+    assert scores[str(tmp_path / "a")]["places"]["tp"] == 1
+    assert scores[str(tmp_path / "b")]["places"]["fn"] == 1
+    a, b, combined = (scores[k]["places"] for k in (str(tmp_path / "a"), str(tmp_path / "b"), "combined"))
+    assert (combined["tp"], combined["fp"], combined["fn"]) == (a["tp"] + b["tp"], a["fp"] + b["fp"], a["fn"] + b["fn"])
+
+
 def test_publish_command_copies_a_run_and_reports_bad_destinations(run_dir, tmp_path):
     out, _ = run_dir
     ok = _cli("publish", str(out), f"file://{tmp_path}/bucket/run1")
