@@ -253,6 +253,48 @@ def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path)
     console.print(f"results written to {out_json}")
 
 
+@app.command("bench-html")
+def bench_html(
+    truth: list[Path] = typer.Argument(..., help="Folders with pages/*.html and truth/*.json"),
+    extractor: list[str] = typer.Option(["pipeline"], "--extractor", "-e",
+                                        help="pipeline, trafilatura, readability, gne, htmldate (repeatable)"),
+    out_json: Optional[Path] = typer.Option(None, "--json-out", help="Also write every page's result here"),
+    show_pages: bool = typer.Option(False, "--pages", help="Print each page's misses"),
+) -> None:
+    """Score title, date, source, author and body characters of saved pages against truth files."""
+    from pipeline.html_bench import bench_html as run_bench_html
+
+    missing = [str(p) for p in truth if not (p / "truth").is_dir()]
+    if missing:
+        _fail(f"no truth/ folder in: {', '.join(missing)}")
+    try:
+        scores = run_bench_html(truth, extractor)
+    except (ValueError, ImportError) as e:
+        _fail(str(e))
+    t = Table(title=f"bench-html on {scores[0].summary()['pages']} pages")
+    cols = ("extractor", "title", "publish_date", "source", "author", "body_precision", "body_recall",
+            "body_f1", "body_f1_mean")
+    for col in cols:
+        t.add_column(col, justify="right")
+    for s in scores:
+        row = s.summary()
+        t.add_row(*("–" if row[c] is None else str(row[c]) for c in cols))
+    console.print(t)
+    if show_pages:
+        for s in scores:
+            for page in s.pages:
+                misses = {k: v[1:] for k, v in page.items() if isinstance(v, list) and not v[0]}
+                body = page.get("body")
+                if misses or (body and body["f1"] < 0.95) or page["note"]:
+                    console.print(f"{s.extractor} {page['id']}: {misses} body={body} {page['note']}",
+                                  markup=False, highlight=False)
+    if out_json:
+        out_json.parent.mkdir(parents=True, exist_ok=True)
+        out_json.write_text(json.dumps([{**s.summary(), "per_page": s.pages} for s in scores],
+                                       ensure_ascii=False, indent=1), "utf-8")
+        console.print(f"results written to {out_json}")
+
+
 @app.command()
 def audit(
     out: Path = typer.Argument(Path("outputs"), help="Output root of a run"),

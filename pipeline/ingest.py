@@ -7,6 +7,7 @@ restricted to the encodings Chinese sites use. HTML is reduced to its text with 
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import json
@@ -158,10 +159,12 @@ def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | R
     try:
         if len(data) > max_bytes:
             raise InputError("oversized", f"file is larger than {max_bytes} bytes")
-        text, encoding = decode(data)
         hints: dict[str, str] = {}
         if ref.kind == "html":
+            text, encoding = decode_html(data)
             text, hints = html_to_text(text)
+        else:
+            text, encoding = decode(data)
         return [_document(ref.path, text, encoding, hints=hints)]
     except InputError as e:
         return [Rejected(ref.path, e.reason, e.detail, content_sha256=sha)]
@@ -289,6 +292,48 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise InputError("undecodable", "no Chinese encoding (UTF-8, GB18030, Big5, UTF-16) decodes it")
     return str(best), best.encoding
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_GB_NAMES = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "x-euc-cn", "euc-cn"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first <meta … charset=…> (http-equiv or HTML5 form).
+    ``<script charset>``/``<link charset>`` describe other files and are ignored; GB2312 and GBK
+    are read as their superset GB18030."""
+    m = _META_CHARSET.search(data[:65536])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    if name in _GB_NAMES:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode a page: a BOM, else valid UTF-8 (pages often declare GB2312 but are UTF-8), else the
+    <meta> charset when the bytes are valid in it, else the general ``decode`` (which also serves
+    pages declaring UTF-8 that are really GBK)."""
+    if not data.strip():
+        raise InputError("empty", "no bytes" if not data else "whitespace only")
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf-16", "utf-32") and not data.startswith(
+            (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(declared), declared.replace("-", "_")
+            except UnicodeDecodeError:
+                text = data.decode(declared, "replace")
+                if text.count("\ufffd") <= max(2, len(text) // 2000) and not _looks_binary(data):
+                    return text, declared.replace("-", "_") + ":replace"  # a few bad bytes in a real page
+    return decode(data)
 
 
 def _decode_mixed(data: bytes) -> tuple[str, str] | None:
