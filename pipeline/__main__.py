@@ -258,7 +258,7 @@ def bench_html(
     truth: list[Path] = typer.Argument(..., help="Folders with pages/*.html and truth/*.json"),
     extractor: list[str] = typer.Option(["pipeline"], "--extractor", "-e",
                                         help="pipeline, trafilatura, readability, gne, htmldate (repeatable)"),
-    out_json: Optional[Path] = typer.Option(None, "--json-out", help="Also write every page's result here"),
+    out_json: Path | None = typer.Option(None, "--json-out", help="Also write every page's result here"),
     show_pages: bool = typer.Option(False, "--pages", help="Print each page's misses"),
 ) -> None:
     """Score title, date, source, author and body characters of saved pages against truth files."""

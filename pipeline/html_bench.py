@@ -143,7 +143,7 @@ def score(extractor: str, run: Callable[[Page], Extracted], pages: list[Page],
     for page in pages:
         try:
             got = run(page)
-        except Exception as e:  # a library crashing on a page scores zero there, the bench goes on
+        except Exception as e:  # noqa: BLE001 - a library crashing on a page scores zero there, the bench goes on
             got = Extracted(body="" if "body" in provides else None, note=f"{type(e).__name__}: {e}"[:200])
         row = {"id": page.id, "note": got.note}
         for name in (f for f in provides if f in FIELDS):

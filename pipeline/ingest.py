@@ -32,7 +32,8 @@ BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
     "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt", "dl", "hr", "td", "th",
 }
-DROP_TAGS = ["script", "style", "noscript", "nav", "iframe", "svg", "template", "form", "button", "select"]
+# <form> is kept: some CMSs wrap the whole article in one
+DROP_TAGS = ["script", "style", "noscript", "nav", "iframe", "svg", "template", "button", "select"]
 
 
 class InputError(Exception):
@@ -64,6 +65,11 @@ class RawDocument:
     source_line: int | None = None
     url: str | None = None
     hints: dict[str, str] = field(default_factory=dict)
+    # HTML only: the article body as [start, end) spans of raw_text, the extractor that chose it, and
+    # metadata read from the page's structure (pipeline/html_meta.py), which wins over text rules
+    body_spans: list[tuple[int, int]] | None = None
+    body_extractor: str | None = None
+    page_meta: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -162,9 +168,8 @@ def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | R
         hints: dict[str, str] = {}
         if ref.kind == "html":
             text, encoding = decode_html(data)
-            text, hints = html_to_text(text)
-        else:
-            text, encoding = decode(data)
+            return [html_document(ref.path, text, encoding)]
+        text, encoding = decode(data)
         return [_document(ref.path, text, encoding, hints=hints)]
     except InputError as e:
         return [Rejected(ref.path, e.reason, e.detail, content_sha256=sha)]
@@ -295,7 +300,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 _META_CHARSET = re.compile(
-    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _GB_NAMES = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "x-euc-cn", "euc-cn"}
 
 
@@ -361,6 +366,40 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     return controls > len(head) * 0.05
+
+
+def html_document(path: str, html: str, encoding: str, line: int | None = None,
+                  url: str | None = None) -> RawDocument:
+    """A page as a document: raw_text is the page's text; the article body is chosen within it (as
+    spans) and metadata read from its structure. When body selection fails the document is the whole
+    page text as before, with a warning in its hints for the clean stage."""
+    from pipeline.html_body import analyse
+
+    text, hints = html_to_text(html)
+    doc = _document(path, text, encoding, line=line, url=url, hints=hints)
+    try:
+        page = analyse(html, text, _title_sources(html) | {"title": hints.get("title", "")})
+    except Exception as e:  # noqa: BLE001 - odd markup must not cost the document: fall back
+        log.warning("%s: body selection failed: %s: %s", path, type(e).__name__, e)
+        doc.hints["html_body"] = f"selection failed ({type(e).__name__})"
+        return doc
+    if page.body is None:
+        doc.hints["html_body"] = "no extractor found an article body"
+    else:
+        doc.body_spans, doc.body_extractor = page.body.spans, page.body.extractor
+        doc.hints["html_trims"] = " ".join(page.body.trims)
+    doc.page_meta = page.meta
+    return doc
+
+
+def _title_sources(html: str) -> dict[str, str]:
+    tree = HTMLParser(html)
+    out = {}
+    for meta in tree.css("meta"):
+        key = (meta.attributes.get("name") or meta.attributes.get("property") or "").lower()
+        if key in ("og:title", "articletitle") and (meta.attributes.get("content") or "").strip():
+            out["og_title" if key == "og:title" else "article_title"] = meta.attributes["content"]
+    return out
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.clean import boilerplate, metadata, script
+from pipeline.clean import boilerplate, html_page, metadata, script
 from pipeline.clean.offsets import MappedText
 from pipeline.ingest import RawDocument
 
@@ -29,6 +29,7 @@ class CleanDocument:
     source: str | None
     author: str | None
     warnings: list[str] = field(default_factory=list)
+    body_extractor: str | None = None
 
     @property
     def doc_id(self) -> str:
@@ -37,8 +38,12 @@ class CleanDocument:
 
 def clean(raw: RawDocument) -> CleanDocument:
     mt = MappedText(raw.raw_text)
-    mt.sub(_CR, "\n")
     log: list[str] = []
+    if raw.body_spans:
+        log += html_page.keep_body(mt, raw)
+    elif "html_body" in raw.hints:
+        log.append(f"html:fallback: {raw.hints['html_body']}; the whole page text is kept")
+    mt.sub(_CR, "\n")
     if n := mt.sub(_CONTROL, ""):
         log.append(f"script:control: removed {n} control characters")
     log += script.remove_pinyin(mt)
@@ -50,12 +55,18 @@ def clean(raw: RawDocument) -> CleanDocument:
     _normalize_spaces(mt)
     lines = mt.text.split("\n")
     removed = boilerplate.boilerplate_lines(lines)
-    md = metadata.extract(lines, removed, raw.hints)
-    for i in md.meta_lines:
-        removed.setdefault(i, "meta.fields")
+    if raw.body_spans:
+        removed = {i: r for i, r in removed.items() if html_page.applies_in_body(r)}
+        md = metadata.extract(*html_page.article_area(raw), raw.hints)
+        html_page.prefer_page_meta(md, raw.page_meta, log)
+    else:
+        md = metadata.extract(lines, removed, raw.hints)
+        for i in md.meta_lines:
+            removed.setdefault(i, "meta.fields")
     log += _summarize(removed)
     _drop_lines(mt, lines, removed)
-    return CleanDocument(raw, mt.text, mt.pos, doc_script, md.title, md.publish_date, md.source, md.author, log)
+    return CleanDocument(raw, mt.text, mt.pos, doc_script, md.title, md.publish_date, md.source, md.author, log,
+                         body_extractor=raw.body_extractor)
 
 
 def _normalize_spaces(mt: MappedText) -> None:
