@@ -74,9 +74,12 @@ def align(extracted: str, page: str) -> list[Span]:
     if not pieces:
         return []
     sq, pos = squashed_index(page)
-    longest = max(range(len(pieces)), key=lambda k: len(pieces[k]))
-    anchor = sq.find(pieces[longest])
-    if anchor < 0:
+    # anchor on the longest piece found on the page (a library may add text the page lacks)
+    for longest in sorted(range(len(pieces)), key=lambda k: -len(pieces[k]))[:8]:
+        anchor = sq.find(pieces[longest])
+        if anchor >= 0:
+            break
+    else:
         return []
     cursor = max(0, anchor - sum(len(p) for p in pieces[:longest]) - 2000)
     spans: list[Span] = []

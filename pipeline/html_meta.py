@@ -16,7 +16,6 @@ from pipeline.lexicons import is_person_name
 _WS = re.compile(r"[\s\u3000\u00a0]+")
 _SQ = re.compile(r"\s")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)日?")
-_TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|\s[-—–]+\s?|-(?=[^-]{0,20}(?:网|报|政府|频道|中心|门户|新闻|在线|客户端|官网|台)))\s*")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _LABEL_GAP = r"[ \t\u3000\u00a0]*"
 DATE_LABELS = ("发布日期", "发布时间", "发稿时间", "发文日期", "更新时间", "时间", "日期")
@@ -36,6 +35,7 @@ EDITOR = re.compile(r"(责任编辑|责编|编辑|审核|校对|审校|终审|�
 _NAMES = r"([\u4e00-\u9fff]{2,4}(?:[ \t\u3000\u00a0、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
 AUTHOR_LABEL = re.compile(
     rf"(作者|记者|通讯员|撰文|撰稿|编译|(?<![\u4e00-\u9fff])文|整理)[ \t\u3000\u00a0]*[:：/／|｜]?[ \t\u3000\u00a0]*{_NAMES}")
+_WRITER_WORDS = {"记者", "本报记者", "通讯员", "作者", "撰文", "撰稿", "编译", "特约记者", "实习生"}
 _PAREN_NAMES = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
 _NOT_AUTHOR_LABEL = re.compile(r"(摄影?|图|责任编辑|责编|编辑|审核|校对)\s*[:：/]?\s*$")
 
@@ -63,12 +63,37 @@ def _title_sources(hints: dict[str, str]) -> list[str]:
 
 
 def strip_site_suffix(title: str) -> str:
-    """The headline part of a <title>: cut at `_`, `|` or a spaced dash, or a hyphen before a site
-    name — never at a hyphen inside the headline."""
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p and p.strip()]
-    if not parts:
-        return title.strip()
-    return max(parts[:2], key=len).strip() if len(parts) > 1 and len(parts[0]) < 6 else parts[0].strip()
+    """The headline part of a <title>: cut site and channel names off at `_`, `|` or a spaced dash,
+    or at a bare hyphen only before a site name — never at a hyphen inside the headline. A site
+    name in front (``万载县人民政府 | 标题``) goes too."""
+    t = _WS.sub(" ", title).strip()
+    while True:
+        cut = _suffix_cut(t)
+        if cut is None:
+            break
+        t = t[:cut].strip()
+    parts = re.split(r"\s*[|｜_]\s*", t, maxsplit=1)
+    if len(parts) == 2 and _SITE_WORD.search(parts[0]) and len(parts[1]) > len(parts[0]):
+        return parts[1].strip()
+    return t
+
+
+_SITE_WORD = re.compile(r"(网|报|政府|频道|中心|门户|新闻|在线|客户端|官网|电视台|网站|[A-Za-z.]+\.(com|cn|net))$")
+_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-—–]+\s*|\s*[-—–]+\s+|-")
+
+
+def _suffix_cut(t: str) -> int | None:
+    """Where the last site/channel suffix of a title starts, if it has one."""
+    seps = list(_SEPARATOR.finditer(t))
+    if not seps:
+        return None
+    m = seps[-1]
+    suffix = t[m.end():].strip()
+    if m.start() < 4 or not suffix or len(suffix) > 25:
+        return None
+    if m.group().strip() == "-" and m.group() == "-" and not _SITE_WORD.search(suffix):
+        return None  # a hyphen inside the headline (市-县-乡)
+    return m.start()
 
 
 def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple[str | None, int | None, str]:
@@ -225,8 +250,10 @@ def _split_glued(text: str) -> str | None:
 def _names(raw: str, not_names: set[str]) -> list[str]:
     out = []
     for token in re.split(r"[\s、,，]+", raw.strip()):
-        if not token:
+        if not token or token in _WRITER_WORDS:  # 记者 张华 通讯员 刘洋: both are writers
             continue
+        if re.match(r"(摄影?|图|责任编辑|责编|编辑)", token):
+            break
         name = token if is_person_name(token) else _split_glued(token) if len(token) > 3 else None
         if not name or name in not_names:
             if out:

@@ -1,7 +1,7 @@
 """Input files and folders → decoded raw documents, or quarantine records saying why not.
 
 Supported inputs: ``.txt``, ``.html``/``.htm`` and ``.jsonl`` (one ``{"text", "url"?, "title"?}``
-object per line). Bytes are decoded with BOM detection, strict UTF-8, then charset-normalizer
+object per line, or ``{"html", "url"?}`` for a saved page). Bytes are decoded with BOM detection, strict UTF-8, then charset-normalizer
 restricted to the encodings Chinese sites use. HTML is reduced to its text with a real parser.
 """
 
@@ -195,6 +195,9 @@ def _read_jsonl(ref: SourceRef, max_bytes: int):
         sha = hashlib.sha256(line).hexdigest()
         try:
             record = _parse_line(line, max_bytes)
+            if not isinstance(record.get("text"), str):  # an {"html": …} record: the page path
+                yield html_document(ref.path, record["html"], "utf_8", line=lineno, url=record.get("url"))
+                continue
             yield _document(ref.path, record["text"], "utf_8", line=lineno,
                             url=record.get("url"), hints={"title": record.get("title") or ""})
         except InputError as e:
@@ -206,7 +209,7 @@ def jsonl_doc_ids(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[str] |
     re-run can skip the ref), or None when a line would not simply become a document."""
     try:
         return [doc_id_of(_parse_line(line, max_bytes)["text"]) for _, line in _ref_lines(ref)]
-    except (InputError, OSError):
+    except (InputError, OSError, KeyError):  # KeyError: an html record, whose id needs its page text
         return None
 
 
@@ -228,8 +231,8 @@ def _parse_record(line: bytes) -> dict:
         raise InputError("malformed_json", f"{e.msg} at column {e.colno}") from e
     if not isinstance(record, dict):
         raise InputError("malformed_json", f"expected an object, got {type(record).__name__}")
-    if not isinstance(record.get("text"), str):
-        raise InputError("malformed_json", "missing string field 'text'")
+    if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
+        raise InputError("malformed_json", "missing string field 'text' (or 'html' for a saved page)")
     for key in ("url", "title"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError("malformed_json", f"field {key!r} must be a string")
@@ -249,8 +252,9 @@ def corpus_texts(path: Path) -> Iterator[str]:
                 continue
             try:
                 yield _parse_record(line)["text"]
-            except InputError as e:
-                raise ValueError(f"{path}:{number}: not a JSON object with a 'text' field ({e.detail})") from e
+            except (InputError, KeyError) as e:
+                detail = e.detail if isinstance(e, InputError) else "an html record"
+                raise ValueError(f"{path}:{number}: not a JSON object with a 'text' field ({detail})") from e
 
 
 def _document(path: str, text: str, encoding: str, line: int | None = None,

@@ -49,7 +49,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
         url=doc.raw.url, encoding=doc.raw.encoding, title=doc.title, publish_date=doc.publish_date,
         source=doc.source, author=doc.author, script=doc.script, raw_text=doc.raw.raw_text, clean_text=text,
         offset_runs=[OffsetRun(clean_start=a, raw_start=b, length=c) for a, b, c in runs_of(doc.positions)],
-        warnings=doc.warnings, pipeline_version=pipeline_version))
+        warnings=doc.warnings, body_extractor=doc.body_extractor, pipeline_version=pipeline_version))
     if doc_row is None:
         return out
     out.tables["documents"].append(doc_row)

@@ -47,7 +47,8 @@ def library_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for name in ("spacy", "prefect", "pydantic", "pyarrow", "opencc", "cn2an", "jionlp", "charset-normalizer"):
+    for name in ("spacy", "prefect", "pydantic", "pyarrow", "opencc", "cn2an", "jionlp", "charset-normalizer",
+                 "trafilatura", "readability-lxml"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

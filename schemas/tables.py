@@ -81,6 +81,10 @@ class Document(Row):
     clean_text: str = Field(description="Text after boilerplate removal and normalization; offsets index it.")
     offset_runs: list[OffsetRun] = Field(description="Map of clean_text positions to raw_text positions.")
     warnings: list[str] = Field(default_factory=list, description="Cleaning log: each removal or repair, with its rule id.")
+    body_extractor: str | None = Field(None, description=(
+        "HTML pages: the library whose article body was kept (trafilatura, readability), trimmed by the rules "
+        "in clean/data/html_body.yaml; null for plain text and for a page where body selection failed "
+        "(then clean_text is the whole page text and warnings say why)."))
     pipeline_version: str = Field(description="Version of code + rules (+ model) that produced the row.")
 
 
