@@ -12,7 +12,14 @@ import pytest
 
 from pipeline import html_body, html_meta
 from pipeline.clean import clean
-from pipeline.ingest import RawDocument, Rejected, SourceRef, decode_html, discover, read
+from pipeline.ingest import (
+    RawDocument,
+    Rejected,
+    SourceRef,
+    decode_html,
+    discover,
+    read,
+)
 from tests.conftest import FIXTURES
 
 PAGES = FIXTURES / "html"
@@ -44,7 +51,7 @@ def test_page_metadata_from_structure(page, title, date, source, author):
     ("news_page.html", "今年以来，东川区推行", "又有温度。"),
 ])
 def test_body_runs_from_first_paragraph_to_last_sentence(page, first, last):
-    raw, doc = _clean_page(PAGES / page)
+    _, doc = _clean_page(PAGES / page)
     assert doc.clean_text.startswith(first) and doc.clean_text.endswith(last)
     assert doc.body_extractor in html_body.LIBRARIES
     for junk in ("首页", "当前位置", "责任编辑", "责编", "分享", "相关", "版权所有", "原标题", "记者", "网友评论"):
