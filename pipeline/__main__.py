@@ -255,7 +255,7 @@ def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path)
 
 @app.command("bench-html")
 def bench_html(
-    truth: list[Path] = typer.Argument(..., help="Folders with pages/*.html and truth/*.json"),
+    truth: list[Path] = typer.Argument(..., help="Folders with pages/*.html + truth/*.json (or docs/ + gold/)"),
     extractor: list[str] = typer.Option(["pipeline"], "--extractor", "-e",
                                         help="pipeline, trafilatura, readability, gne, htmldate (repeatable)"),
     out_json: Path | None = typer.Option(None, "--json-out", help="Also write every page's result here"),
@@ -264,9 +264,9 @@ def bench_html(
     """Score title, date, source, author and body characters of saved pages against truth files."""
     from pipeline.html_bench import bench_html as run_bench_html
 
-    missing = [str(p) for p in truth if not (p / "truth").is_dir()]
+    missing = [str(p) for p in truth if not (p / "truth").is_dir() and not (p / "gold").is_dir()]
     if missing:
-        _fail(f"no truth/ folder in: {', '.join(missing)}")
+        _fail(f"no truth/ (or docs/ + gold/) folder in: {', '.join(missing)}")
     try:
         scores = run_bench_html(truth, extractor)
     except (ValueError, ImportError) as e:

@@ -35,7 +35,7 @@ class Page:
     id: str
     path: Path
     truth: dict
-    gold_body: str  # squashed
+    gold_body: str | None  # squashed; None where the truth has no body (an evaluation gold file)
 
 
 @dataclass
@@ -108,7 +108,11 @@ def decode_page(data: bytes) -> str:
 
 
 def load_pages(root: Path) -> list[Page]:
-    """Pages of a truth folder (pages/ + truth/); a truth whose body is not on its page is an error."""
+    """Pages of a truth folder (pages/ + truth/), or the .html files of an evaluation set (docs/ +
+    gold/, metadata only); a truth whose body is not on its page is an error."""
+    if not (root / "truth").is_dir() and (root / "gold").is_dir():
+        return [Page(f.stem, f, json.loads((root / "gold" / f"{f.stem}.json").read_text("utf-8"))["meta"], None)
+                for f in sorted((root / "docs").glob("*.htm*")) if (root / "gold" / f"{f.stem}.json").is_file()]
     pages = []
     for tf in sorted((root / "truth").glob("*.json")):
         truth = json.loads(tf.read_text("utf-8"))
@@ -152,7 +156,7 @@ def score(extractor: str, run: Callable[[Page], Extracted], pages: list[Page],
             s.scored[name] += 1
             s.fields[name] += ok
             row[name] = [ok, value, page.truth.get(name)]
-        if got.body is not None:
+        if got.body is not None and page.gold_body is not None:
             body = squash(got.body)
             m = matched_chars(body, page.gold_body)
             s.matched += m

@@ -53,6 +53,11 @@ def _first_hit(kind: str, line: str) -> str | None:
     return next((r.id for r in rules()[kind] if r.hit(line)), None)
 
 
+def head_rule(line: str) -> str | None:
+    """The id of the head rule (breadcrumb, field, widget …) a line matches, if any."""
+    return _first_hit("head", line.strip())
+
+
 @dataclass
 class Body:
     spans: list[Span]
@@ -196,6 +201,8 @@ def trim_tail(lines: list[Span], page: str) -> tuple[list[Span], list[str]]:
     keep = last + 1
     while keep < len(texts) and keep - last <= 3 and _signature(texts[keep]):
         keep += 1
+    if keep < len(texts) and _is_table(texts[keep:]):
+        keep = len(texts)  # the article ends with a data table, not with widgets
     if keep < len(texts):
         trims.append("tail.after_last_sentence")
     lines = lines[:keep]
@@ -219,6 +226,14 @@ def _names_in_parens(text: str):
     if m and all(is_person_name(n) for n in re.split(r"[\s、,，]+", m.group(1).strip())):
         return m
     return None
+
+
+_NUMERIC_CELL = re.compile(r"^[-+−]?[\d.,，%％~～/／:：\s]+[\u4e00-\u9fff%‰]{0,4}$")
+
+
+def _is_table(texts: list[str]) -> bool:
+    """Trailing lines that are mostly numbers: the cells of a table closing the article."""
+    return len(texts) >= 6 and sum(bool(_NUMERIC_CELL.match(t)) for t in texts) >= 0.4 * len(texts)
 
 
 def _signature(text: str) -> bool:
@@ -324,6 +339,24 @@ def analyse(html: str, page: str, hints: dict[str, str]) -> Page:
     body = select(texts, page, title) if title else first
     where = (line_of(page, body.spans[0][0]), line_of(page, body.spans[-1][1] - 1)) if body else None
     md = html_meta.extract(lines, where, hints)
+    if md.publish_date is None and (day := _htmldate(html)):
+        md.publish_date, md.rules["publish_date"] = day, "page.date.htmldate"
+    if md.source is None and (value := html_meta.meta_source(hints.get("source"))):
+        md.source, md.rules["source"] = value, "page.source.meta_tag"
     meta = {k: str(v) for k in ("title", "publish_date", "source", "author") if (v := getattr(md, k))}
     meta.update({f"rule:{k}": v for k, v in md.rules.items()})
     return Page(body, meta)
+
+
+def _htmldate(html: str):
+    """htmldate's original publication date, when the byline area has none."""
+    import datetime as dt
+
+    from htmldate import find_date
+
+    try:
+        value = find_date(html, original_date=True, outputformat="%Y-%m-%d")
+        return dt.date.fromisoformat(value) if value else None
+    except Exception as e:  # noqa: BLE001 - a date guess is optional
+        log.debug("htmldate failed: %s", e)
+        return None

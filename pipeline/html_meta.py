@@ -102,6 +102,7 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
     titles = _title_sources(hints)
     sources = [squash(s) for s in titles]
     echoes = {squash(t) for t in titles if squash(strip_site_suffix(t)) != squash(t)}  # <title> with suffix
+    echoes |= {squash(t) for t in titles if len(squash(t)) <= 12 and _SITE_NAME.search(t)}  # <title>成都市司法局
     lo = max(0, body_line - 40)
     found: list[tuple[int, str]] = []  # (first line, joined text)
     for i in range(lo, body_line):
@@ -133,9 +134,18 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
             return value, i, "page.title.labelled"
     for i in range(body_line - 1, max(lo, body_line - 8) - 1, -1):
         line = lines[i].strip()
-        if 6 <= len(line) <= 80 and not _SENTENCE_END.search(line) and not _is_field(line):
+        if 6 <= len(line) <= 80 and not _SENTENCE_END.search(line) and not _is_field(line) and not _widget(line):
             return line, i, "page.title.above_body"
     return (strip_site_suffix(titles[0]), None, "page.title.title_tag") if titles else (None, None, "")
+
+
+_SITE_NAME = re.compile(r"(网|网站|门户|政府|委员会|局|厅|委|办|中心|日报|报社|电视台)$")
+
+
+def _widget(line: str) -> bool:
+    from pipeline.html_body import head_rule
+
+    return head_rule(line) is not None
 
 
 def _join(parts: list[str]) -> str:
@@ -224,6 +234,13 @@ def find_source(lines: list[str], head: range, tail: range, title_line: int | No
             if value and re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]{2,20}", value) and "网站" not in value:
                 return value, "page.source.outlet_by_date"
     return None, ""
+
+
+def meta_source(value: str | None) -> str | None:
+    """A <meta name=source> value (``来源：新华日报``) cleaned like a visible one."""
+    if not value:
+        return None
+    return clean_source(re.sub(rf"^({'|'.join(SOURCE_LABELS)})\s*[:：]\s*", "", value.strip()))
 
 
 def editors(lines: list[str]) -> set[str]:

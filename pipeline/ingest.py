@@ -382,7 +382,8 @@ def html_document(path: str, html: str, encoding: str, line: int | None = None,
     text, hints = html_to_text(html)
     doc = _document(path, text, encoding, line=line, url=url, hints=hints)
     try:
-        page = analyse(html, text, _title_sources(html) | {"title": hints.get("title", "")})
+        page = analyse(html, text, _title_sources(html) | {"title": hints.get("title", ""),
+                                                           "source": hints.get("source", "")})
     except Exception as e:  # noqa: BLE001 - odd markup must not cost the document: fall back
         log.warning("%s: body selection failed: %s: %s", path, type(e).__name__, e)
         doc.hints["html_body"] = f"selection failed ({type(e).__name__})"
