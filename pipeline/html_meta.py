@@ -35,6 +35,7 @@ EDITOR = re.compile(r"(责任编辑|责编|编辑|审核|校对|审校|终审|�
 _NAMES = r"([\u4e00-\u9fff]{2,4}(?:[ \t\u3000\u00a0、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
 AUTHOR_LABEL = re.compile(
     rf"(作者|记者|通讯员|撰文|撰稿|编译|(?<![\u4e00-\u9fff])文|整理)[ \t\u3000\u00a0]*[:：/／|｜]?[ \t\u3000\u00a0]*{_NAMES}")
+_DATELINE = re.compile(r"^\s*.{0,16}?[讯电]\s*[（(][^（()）]{2,40}[)）]")  # 本报讯（记者 张三 通讯员 李四）
 _WRITER_WORDS = {"记者", "本报记者", "通讯员", "作者", "撰文", "撰稿", "编译", "特约记者", "实习生"}
 _PAREN_NAMES = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
 _NOT_AUTHOR_LABEL = re.compile(r"(摄影?|图|责任编辑|责编|编辑|审核|校对)\s*[:：/]?\s*$")
@@ -55,7 +56,7 @@ def squash(text: str) -> str:
 
 def _title_sources(hints: dict[str, str]) -> list[str]:
     out = []
-    for key in ("title", "og_title", "article_title"):
+    for key in ("title", "og_title", "article_title", "h1_0", "h1_1", "h1_2"):
         value = re.sub(r"<[^>]*>", "", hints.get(key) or "")
         if value.strip():
             out.append(_WS.sub(" ", value).strip())
@@ -282,14 +283,23 @@ def _names(raw: str, not_names: set[str]) -> list[str]:
     return out
 
 
-def find_author(lines: list[str], head: range, tail: range, last_body_line: int | None) -> tuple[str | None, str]:
-    """Reporters and writers of the byline area: 记者/作者/通讯员/文/编译 names, then a trailing
-    （记者 X）or（X Y）on the body's last line. Editors and photographers are never authors."""
+def find_author(lines: list[str], head: range, tail: range, last_body_line: int | None,
+                first_body_line: int | None = None) -> tuple[str | None, str]:
+    """Reporters and writers of the byline area: 记者/作者/通讯员/文/编译 names, then the dateline
+    of the first paragraph (本报讯（记者 X）), then a trailing（记者 X）or（X Y）on the body's last
+    line. Editors and photographers are never authors."""
     not_names = editors(lines)
-    spots = [("head", i) for i in head] + ([("last_line", last_body_line)] if last_body_line is not None else [])
+    spots = [("head", i) for i in head]
+    spots += [("first_line", first_body_line)] if first_body_line is not None and first_body_line < len(lines) else []
+    spots += [("last_line", last_body_line)] if last_body_line is not None else []
     spots += [("tail", i) for i in tail]
     for where, i in spots:
         line = lines[i]
+        if where == "first_line":
+            m = _DATELINE.match(line)
+            if not m:
+                continue
+            line = m.group(0)
         if where == "last_line":
             m = _PAREN_NAMES.search(line)
             if m and (names := _names(m.group(1), not_names)):
@@ -316,7 +326,7 @@ def extract(lines: list[str], body: tuple[int, int] | None, hints: dict[str, str
     tail = range(last + 1, min(len(lines), last + 20)) if last is not None else range(0)
     md.publish_date, rule = find_date(lines, head, byline, tail)
     md.source, rule_s = find_source(lines, head, tail, title_line)
-    md.author, rule_a = find_author(lines, byline, tail, last)
+    md.author, rule_a = find_author(lines, byline, tail, last, first if body else None)
     for key, r in (("publish_date", rule), ("source", rule_s), ("author", rule_a)):
         if r:
             md.rules[key] = r

@@ -404,6 +404,8 @@ def _title_sources(html: str) -> dict[str, str]:
         key = (meta.attributes.get("name") or meta.attributes.get("property") or "").lower()
         if key in ("og:title", "articletitle") and (meta.attributes.get("content") or "").strip():
             out["og_title" if key == "og:title" else "article_title"] = meta.attributes["content"]
+    for i, h1 in enumerate(tree.css("h1")[:3]):  # the shown headline, when <title> is only the site
+        out[f"h1_{i}"] = h1.text(separator=" ", strip=True)
     return out
 
 

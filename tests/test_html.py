@@ -144,10 +144,13 @@ def test_site_suffix_is_cut_but_never_at_a_hyphen_inside_the_headline(title, exp
     (["标题", "来源：东川日报 记者 王芳 摄影 李强", "正文第一段。"], "王芳"),
     (["标题", "2024-01-02", "正文第一段很长很长的内容。（常小玲 马文涛）"], "常小玲 马文涛"),
     (["标题", "文/刘一鸣", "正文第一段。"], "刘一鸣"),
+    (["标题", "本报讯（记者 孙立平 通讯员 何静）日前，全市召开会议。", "正文第二段。"], "孙立平 何静"),
+    (["标题", "记者从市司法局获悉，全市召开会议。", "正文第二段。"], None),
 ])
 def test_authors_are_writers_never_editors_or_photographers(lines, author):
-    last = len(lines) - 1
-    assert html_meta.find_author(lines, range(1, last), range(0), last)[0] == author
+    first = next(i for i, line in enumerate(lines) if "正文" in line or "。" in line)
+    last = len(lines) - 1 if "编辑" not in lines[-1] else len(lines) - 2
+    assert html_meta.find_author(lines, range(1, first), range(last + 1, len(lines)), last, first)[0] == author
 
 
 @pytest.mark.parametrize("line, source", [
