@@ -199,7 +199,7 @@ def trim_tail(lines: list[Span], page: str) -> tuple[list[Span], list[str]]:
             break
     last = _last_sentence(texts)
     keep = last + 1
-    while keep < len(texts) and keep - last <= 3 and _signature(texts[keep]):
+    while keep < len(texts) and keep - last <= 5 and _signature(texts[keep]):
         keep += 1
     if keep < len(texts) and _is_table(texts[keep:]):
         keep = len(texts)  # the article ends with a data table, not with widgets
@@ -237,7 +237,10 @@ def _is_table(texts: list[str]) -> bool:
 
 
 def _signature(text: str) -> bool:
+    """A line of the block closing an official document: issuer, date, attachment names."""
     t = text.strip()
+    if re.match(r"^(附件\s*\d*\s*[:：]\s*\S|\d{1,2}\s*[.．、]\s*\S.{0,40}$)", t) and len(t) <= 60:
+        return True
     return bool(_DATE_LINE.match(t) or (len(t) <= 30 and _ORG.search(t) and not t.startswith(("（", "("))))
 
 

@@ -40,6 +40,9 @@ def _clean_page(path):
 @pytest.mark.parametrize("page, title, date, source, author", [
     ("gov_form.html", "临川市行政执法案卷评查启动 覆盖市-县-乡三级", "2024-03-05", "临川市司法局", "王建国"),
     ("news_page.html", "东川区推行“综合查一次” 涉企检查减少四成", "2024-04-18", "东川日报", "张华 刘洋"),
+    ("gov_table.html", "关于开展2024年度“谁执法谁普法”履职评议的通知", "2024-05-20", "县司法局", None),
+    ("gov_xxgk.html", "南岭市人民政府办公室关于印发南岭市行政规范性文件管理办法的通知", "2023-09-12",
+     "南岭市人民政府办公室", None),  # 发布日期, not 成文日期
 ])
 def test_page_metadata_from_structure(page, title, date, source, author):
     _, doc = _clean_page(PAGES / page)
@@ -49,14 +52,17 @@ def test_page_metadata_from_structure(page, title, date, source, author):
 @pytest.mark.parametrize("page, first, last", [
     ("gov_form.html", "3月4日，临川市司法局召开", "督促限期整改。"),
     ("news_page.html", "今年以来，东川区推行", "又有温度。"),
+    ("gov_table.html", "各乡镇人民政府，县直各单位：", "附件：青禾县普法履职评议自评表\n青禾县司法局\n2024年5月20日"),
+    ("gov_xxgk.html", "各县市区人民政府，市直各单位：", "第四条 本办法自2023年10月1日起施行，有效期5年。"),
 ])
 def test_body_runs_from_first_paragraph_to_last_sentence(page, first, last):
     _, doc = _clean_page(PAGES / page)
     assert doc.clean_text.startswith(first) and doc.clean_text.endswith(last)
     assert doc.body_extractor in html_body.LIBRARIES
-    for junk in ("首页", "当前位置", "责任编辑", "责编", "分享", "相关", "版权所有", "原标题", "记者", "网友评论"):
+    for junk in ("首页", "位置", "责任编辑", "责编", "分享", "相关", "版权所有", "原标题", "记者", "网友评论",
+                 "打印", "发布日期", "〔2023〕15号", "通知\n"):
         assert junk not in doc.clean_text
-    assert "东川区推行“综合查一次” 涉企检查减少四成" not in doc.clean_text  # the headline is not body
+    assert doc.title.split()[0] not in doc.clean_text  # the headline and its in-body repeat are not body
 
 
 def test_form_wrapped_article_and_paragraph_ending_in_a_link_are_kept():
