@@ -134,6 +134,11 @@ def _is_headline(line: str, title: str) -> bool:
     return bool(s and t) and (s in t and len(s) >= min(6, len(t)) or t in s and len(s) <= len(t) + 12)
 
 
+def _is_full_headline(line: str, title: str) -> bool:
+    """The headline itself (or most of it), not a subhead that shares some words with it."""
+    return _is_headline(line, title) and len(_sq(line)) >= 0.6 * len(_sq(title))
+
+
 def _head_junk(lines: list[str], i: int, title: str, after_headline: bool) -> str | None:
     line = lines[i].strip()
     if title and _is_headline(line, title):
@@ -160,7 +165,7 @@ def trim_head(lines: list[Span], page: str, title: str) -> tuple[list[Span], lis
     if title:
         total = sum(len(t) for t in texts)
         for k, t in enumerate(texts[:25]):
-            if _is_headline(t, title) and sum(len(x) for x in texts[:k]) < 0.4 * total:
+            if _is_full_headline(t, title) and sum(len(x) for x in texts[:k]) < 0.4 * total:
                 trims.append("head.headline") if k == 0 else trims.append("head.before_headline")
                 i = k + 1
                 break
@@ -176,8 +181,11 @@ def trim_head(lines: list[Span], page: str, title: str) -> tuple[list[Span], lis
 def _last_sentence(texts: list[str]) -> int:
     for i in range(len(texts) - 1, -1, -1):
         t = texts[i]
-        ends = _SENTENCE_END.search(t) or _TAIL_BYLINE.search(t) or _TAIL_NAMES.search(t)
-        if len(_sq(t)) >= 12 and ends and not _is_byline_line(t):
+        if _is_byline_line(t):
+            continue
+        if _SENTENCE_END.search(t) and len(_sq(t)) >= 4:  # 特此通知。 is the last sentence too
+            return i
+        if len(_sq(t)) >= 12 and (_TAIL_BYLINE.search(t) or _TAIL_NAMES.search(t)):
             return i
     return len(texts) - 1
 

@@ -184,3 +184,16 @@ def test_bench_html_on_the_shared_dev_pages(shared_samples):
     summary = score.summary()
     assert summary["pages"] >= 17
     assert summary["body_f1"] > 0.9 and summary["title"] > 0.8  # measured 0.998 and 1.0 when written
+
+
+def test_head_trim_keeps_openings_that_look_like_fields_or_share_words_with_the_headline():
+    title = "东川区推行综合查一次改革 涉企检查减少四成"
+    rows = [title, "发布时间：2024-04-18", "记者日前从区司法局获悉。", "推行综合查一次改革",
+            "改革实施三个月来，检查次数减少。", "特此通知。"]
+    page = "\n".join(rows)
+    lines = html_body.lines_of([(0, len(page))], page)
+    kept, trims = html_body.trim_head(lines, page, title)
+    assert page[kept[0][0]:kept[0][1]] == "记者日前从区司法局获悉。"
+    assert trims == ["head.headline", "head.field"]
+    kept, trims = html_body.trim_tail(kept, page)
+    assert page[kept[-1][0]:kept[-1][1]] == "特此通知。" and not trims
