@@ -53,6 +53,11 @@ def _first_hit(kind: str, line: str) -> str | None:
     return next((r.id for r in rules()[kind] if r.hit(line)), None)
 
 
+def stop_rule(line: str) -> str | None:
+    """The id of the stop rule (editor line, related list, comments …) a line matches, if any."""
+    return _first_hit("stop", line.strip())
+
+
 def head_rule(line: str) -> str | None:
     """The id of the head rule (breadcrumb, field, widget …) a line matches, if any."""
     return _first_hit("head", line.strip())

@@ -284,7 +284,7 @@ def _names(raw: str, not_names: set[str]) -> list[str]:
 
 
 def find_author(lines: list[str], head: range, tail: range, last_body_line: int | None,
-                first_body_line: int | None = None) -> tuple[str | None, str]:
+                first_body_line: int | None = None, far_tail: range = range(0)) -> tuple[str | None, str]:
     """Reporters and writers of the byline area: 记者/作者/通讯员/文/编译 names, then the dateline
     of the first paragraph (本报讯（记者 X）), then a trailing（记者 X）or（X Y）on the body's last
     line. Editors and photographers are never authors."""
@@ -293,6 +293,7 @@ def find_author(lines: list[str], head: range, tail: range, last_body_line: int 
     spots += [("first_line", first_body_line)] if first_body_line is not None and first_body_line < len(lines) else []
     spots += [("last_line", last_body_line)] if last_body_line is not None else []
     spots += [("tail", i) for i in tail]
+    spots += [("far_tail", i) for i in far_tail if SOURCE_LABEL.search(lines[i])]  # 本文来源：X 作者：Y
     for where, i in spots:
         line = lines[i]
         if where == "first_line":
@@ -313,6 +314,18 @@ def find_author(lines: list[str], head: range, tail: range, last_body_line: int 
     return None, ""
 
 
+def _tail_end(lines: list[str], last: int) -> int:
+    """The byline area after the body ends at related lists, comments and footers (their items
+    name other articles' writers), and at most 20 lines down."""
+    from pipeline.html_body import stop_rule
+
+    end = min(len(lines), last + 20)
+    for i in range(last + 1, end):
+        if (stop_rule(lines[i]) or "").startswith(("stop.related", "stop.comments", "stop.copyright")):
+            return i
+    return end
+
+
 def extract(lines: list[str], body: tuple[int, int] | None, hints: dict[str, str]) -> PageMeta:
     """Metadata of a page given its text lines and the first and last line of the chosen body."""
     first, last = body if body else (min(len(lines), 80), None)
@@ -323,10 +336,11 @@ def extract(lines: list[str], body: tuple[int, int] | None, hints: dict[str, str
     anchor = title_line if title_line is not None else max(0, first - 12)
     head = range(max(0, min(anchor, first - 40)), first)
     byline = range(anchor, first)
-    tail = range(last + 1, min(len(lines), last + 20)) if last is not None else range(0)
+    tail = range(last + 1, _tail_end(lines, last)) if last is not None else range(0)
     md.publish_date, rule = find_date(lines, head, byline, tail)
-    md.source, rule_s = find_source(lines, head, tail, title_line)
-    md.author, rule_a = find_author(lines, byline, tail, last, first if body else None)
+    far = range(tail.stop, min(len(lines), last + 20)) if last is not None else range(0)
+    md.source, rule_s = find_source(lines, head, range(tail.start, far.stop or tail.stop), title_line)
+    md.author, rule_a = find_author(lines, byline, tail, last, first if body else None, far)
     for key, r in (("publish_date", rule), ("source", rule_s), ("author", rule_a)):
         if r:
             md.rules[key] = r
