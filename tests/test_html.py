@@ -197,3 +197,18 @@ def test_head_trim_keeps_openings_that_look_like_fields_or_share_words_with_the_
     assert trims == ["head.headline", "head.field"]
     kept, trims = html_body.trim_tail(kept, page)
     assert page[kept[-1][0]:kept[-1][1]] == "特此通知。" and not trims
+
+
+def test_a_closing_table_of_numbers_stays_in_the_body(tmp_path):
+    rows = "".join(f"<tr><td>{name}</td><td>{v}</td><td>{p}</td></tr>" for name, v, p in
+                   [("地区生产总值", "1234", "6"), ("一般公共预算收入", "987", "3"),
+                    ("社会消费品零售总额", "4560", "7"), ("固定资产投资", "3219", "5")])
+    para = "<p>全年全县经济运行总体平稳，主要指标保持增长，法治政府建设和营商环境持续改善，各项民生事业稳步推进。</p>"
+    page = (f"<html><head><meta charset='utf-8'><title>青禾县主要经济指标_青禾县人民政府</title></head><body>"
+            f"<div class='nav'>首页 | 政务公开</div><h1>青禾县主要经济指标</h1><div class='content'>{para * 4}"
+            f"<table><tr><td>指标</td><td>数值</td><td>增长%</td></tr>{rows}</table></div>"
+            f"<div class='foot'>版权所有：青禾县人民政府</div></body></html>")
+    f = tmp_path / "t.html"
+    f.write_text(page, "utf-8")
+    _, doc = _clean_page(f)
+    assert doc.clean_text.endswith("3219\n5") and "1234" in doc.clean_text and "版权所有" not in doc.clean_text

@@ -56,7 +56,7 @@ def clean(raw: RawDocument) -> CleanDocument:
     lines = mt.text.split("\n")
     removed = boilerplate.boilerplate_lines(lines)
     if raw.body_spans:
-        removed = {i: r for i, r in removed.items() if html_page.applies_in_body(r)}
+        removed = {i: r for i, r in removed.items() if html_page.applies_in_body(r, lines[i])}
         md = metadata.extract(*html_page.article_area(raw), raw.hints)
         html_page.prefer_page_meta(md, raw.page_meta, log)
     else:

@@ -30,7 +30,11 @@ def keep_body(mt: MappedText, raw: RawDocument) -> list[str]:
             f"{removed} page characters outside it removed" + (f"; trims: {trims}" if trims else "")]
 
 
-def applies_in_body(rule_id: str) -> bool:
+def applies_in_body(rule_id: str, line: str) -> bool:
+    """Whether a boilerplate verdict stands inside a chosen body: page-only families never do, and a
+    line of digits is a table cell there, not an ornament."""
+    if rule_id == "widget.ornament" and any(ch.isdigit() for ch in line):
+        return False
     return not rule_id.startswith(_PAGE_ONLY)
 
 
