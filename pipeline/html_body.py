@@ -258,6 +258,22 @@ def _signature(text: str) -> bool:
 
 
 LIBRARIES = ("trafilatura", "readability")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def visible_html(html: str) -> str:
+    """The page without elements hidden by an inline style or ``hidden`` (text-to-speech copies,
+    spider-only blocks), so a library cannot take a hidden duplicate into the body."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    hidden = [n for n in tree.css("[style], [hidden]")
+              if "hidden" in n.attributes or _HIDDEN.search(n.attributes.get("style") or "")]
+    if not hidden:
+        return html
+    for node in hidden:
+        node.decompose()
+    return tree.html or html
 
 
 def library_texts(html: str) -> dict[str, str]:
@@ -346,7 +362,7 @@ def analyse(html: str, page: str, hints: dict[str, str]) -> Page:
     from pipeline import html_meta
 
     lines = page.split("\n")
-    texts = library_texts(html)
+    texts = library_texts(visible_html(html))
     first = select(texts, page)
     title = ""
     if first is not None:

@@ -212,3 +212,17 @@ def test_a_closing_table_of_numbers_stays_in_the_body(tmp_path):
     f.write_text(page, "utf-8")
     _, doc = _clean_page(f)
     assert doc.clean_text.endswith("3219\n5") and "1234" in doc.clean_text and "版权所有" not in doc.clean_text
+
+
+def test_a_hidden_copy_of_the_article_is_not_taken_twice(tmp_path):
+    paras = "".join(f"<p>第{i}段：全县推进行政执法规范化建设，落实执法公示、全过程记录和法制审核三项制度，成效明显。</p>"
+                    for i in range(1, 6))
+    page = (f"<html><head><meta charset='utf-8'><title>全县推进执法规范化_青禾县人民政府</title></head><body>"
+            f"<div class='nav'>首页 | 政务公开</div><h1>全县推进执法规范化</h1>"
+            f"<div id='tts' style='display: none'>{paras}</div><div class='content'>{paras}</div>"
+            f"<div class='foot'>版权所有：青禾县人民政府</div></body></html>")
+    f = tmp_path / "hidden.html"
+    f.write_text(page, "utf-8")
+    raw, doc = _clean_page(f)
+    assert raw.raw_text.count("第3段") == 2  # raw_text is still the whole page text
+    assert doc.clean_text.count("第3段") == 1 and doc.clean_text.startswith("第1段")
