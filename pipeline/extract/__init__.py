@@ -29,9 +29,9 @@ def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
 
 def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None) -> Extraction:
     regs, reg_mentions, titles = regulations.find(text)
-    resolved = places.resolve(places.find(text))
-    main = main_places(resolved)
     persons = [(f.start, f.end) for f in ner_spans if f.label == "PERSON"]
+    resolved = places.resolve(places.find(text, persons))
+    main = main_places(resolved)
     others = [(f.start, f.end, f.label) for f in ner_spans if f.label in ("PLACE", "GOV", "ORG", "TITLE")]
     offs, off_mentions = officials.find(text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None,
                                         ner_others=others)

@@ -4,6 +4,10 @@ Patterns (rule ids in brackets):
 - [official.title_name]  中共北镇市委书记 郑文彬 / 市委副书记、市长何志勇   (org + title chain, then name)
 - [official.name_title]  安伟市长 / 习近平总书记                           (name, then title)
 - [official.byline]      何志勇 ⏎ 葫芦岛市委副书记、市长                  (name line, title line)
+- [official.collective_list] 县领导张三、李四、王五出席                       (shared title, names)
+Names with a middle dot are read whole (主任艾黎根·热西提主持). Vetoes: staff bylines (记者, 编辑),
+titles held in a company, bank or law firm [official.veto.company], redacted names (张某)
+[official.veto.redaction].
 The organisation is the place at the head of the chain; a bare 市长 takes the document's main
 place of that level.
 """
@@ -77,10 +81,12 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     candidates = [c for c in _candidates(text, title_start, chain_end) if _holds(text, c, ner_persons, ner_others)]
     taken = [(s, e) for s, e, *_ in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
+    taken = [(s, e) for s, e, *_ in candidates]
+    candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c[0], c[1])]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = text[name_start:name_end]
         before = text[max(0, (chain_span or (name_start, name_end))[0] - 6):(chain_span or (name_start, name_end))[0]]
-        if before.endswith(not_official) or chain is None:
+        if before.endswith(not_official) or chain is None or _redacted(name) or _in_company(text, chain, chain_span):
             continue
         org, title = split_chain(chain, main_places)
         hit = hits.get(name)
@@ -102,6 +108,72 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     return list(hits.values()), found
 
 
+def _redacted(name: str) -> bool:
+    """张某, 王某某, 李X: a redacted name [official.veto.redaction]."""
+    return any(c in name for c in rules.load("titles")["redaction_chars"])
+
+
+def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bool:
+    """The title is held in a company, bank or law firm: a company title (总经理), or a company word
+    between the clause's start and the title's end (五峰农商银行副行长) [official.veto.company]."""
+    spec = rules.load("titles")
+    if chain.endswith(tuple(spec["company_titles"])):
+        return True
+    if chain_span is None:
+        return False
+    clause_start = max((text.rfind(p, 0, chain_span[0]) for p in "，。；！？,;!?:：\n"), default=-1) + 1
+    clause = text[clause_start:chain_span[1]]
+    for bank in spec["government_banks"]:
+        clause = clause.replace(bank, "")
+    return any(w in clause for w in spec["company_units"])
+
+
+def _collective(text: str, ner_persons):
+    """县领导张三、李四出席: every name of a list after a shared title of a level
+    [official.collective_list]; a name is a surname-list name or a model person span, and the last one
+    ends where a name may end (出席, punctuation)."""
+    spec = rules.load("titles")
+    shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})")
+    persons = {s: e for s, e in ner_persons}
+    for m in shared.finditer(text):
+        names, i = [], m.end()
+        while True:
+            end = _list_name(text, i, persons)
+            if end is None:
+                break
+            names.append((i, end))
+            if text[end:end + 1] != "、":
+                break
+            i = end + 1
+        if names and _boundary_after(text, names[-1][1]):
+            for s, e in names:
+                yield s, e, m.group(0), (m.start(), m.end()), "official.collective_list"
+
+
+def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
+    """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
+    ends = [persons[i]] if i in persons else []
+    ends += [i + n for n in (3, 2) if is_person_name(text[i:i + n])]
+    for end in ends:
+        if text[end:end + 1] == "、" or _boundary_after(text, end):
+            return end
+    return None
+
+
+def _dotted_name_end(text: str, start: int) -> int | None:
+    """End of a transliterated name with middle dots starting at ``start`` (艾黎根·热西提主持 → after
+    提): the shortest last part (2-8 characters) after which a name may end."""
+    m = re.compile(rf"[\u4e00-\u9fff]{{1,8}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}})*[{NAME_DOTS}]").match(text, start)
+    if not m or text[start] in FUNCTION_CHARS or _patterns()[0].match(text, start):
+        return None  # 和|阿里·…, 主任|委员艾黎根·…: a word or a title before the name
+    for end in range(m.end() + 2, min(len(text), m.end() + 8) + 1):
+        if not "\u4e00" <= text[end - 1] <= "\u9fff":
+            return None
+        if _boundary_after(text, end):
+            return end
+    return None
+
+
 def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
     """(name_start, name_end, chain, chain_span, rule) for every name adjacent to a title."""
     org_tail = tuple(rules.load("titles")["not_after_title"])
@@ -113,7 +185,8 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
         if name_start is not None:
             yield name_start, i, text[i:t.end()], (i, t.end()), "official.name_title"
     for t in title_start.finditer(text):  # title chain glued to the name: 市长李明华在
-        yield from _chain_then_name(text, t.end(), chain_end, after=True)
+        if not text.startswith(org_tail, t.end()):  # 委员|会主任: no name after an organisation's 委员
+            yield from _chain_then_name(text, t.end(), chain_end, after=True)
     for m in re.finditer(r"[)），,。；;\n]|$", text):  # title then name: 中共北镇市委书记 郑文彬)
         yield from _chain_then_name(text, m.start(), chain_end)
     for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,4})\n([\u4e00-\u9fff、]{2,30})$", text):
@@ -194,6 +267,8 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
     for start, end in persons:
         if text[start] in FUNCTION_CHARS and end - start >= 3 and text[start + 1:end] in known:
             start += 1  # 同|通伦: the function word glued to a name the document has alone
+        if any(c in NAME_DOTS for c in text[start:end]) and not _boundary_after(text, end):
+            end = _dotted_name_end(text, start) or end  # 艾黎根·热西|提主持: the model cut the last part
         name = text[start:end]
         if _overlaps(taken, start, end) or not _plausible_name(name):
             continue
@@ -224,6 +299,10 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
     if after:
         if text.startswith(_after_name_words(), end):
             return  # 总书记强调: a verb, not a name
+        dotted = _dotted_name_end(text, end)
+        if dotted:  # 主任艾黎根·热西提主持
+            yield from _with_chain(text, end, dotted, end, chain_end)
+            return
         for length in (3, 2):
             if length == 3 and text[end + 2:end + 4] in _straddle_words():
                 continue  # 总理李强来到: 来 starts 来到, the name is 李强

@@ -3,6 +3,13 @@
 A short name shared by several divisions (朝阳区 in Beijing and Changchun) is resolved by the other
 places of the document; when the context does not decide, the place is kept unresolved with its
 candidates rather than guessed.
+
+Towns are many and their names repeat (82 城关镇), so a town is kept only when the context decides
+it: its county or city is named in the document [place.town.context], its full name is unique
+nationwide [place.town.unique], or unique in the document's province [place.town.context]. Bare
+short names of counties and towns (临江, 籍山) are read only as items of a list of places joined by
+、 (深入长春、临江、延边等地; 籍山、许镇、工山司法所): when their county, city or province is named
+[place.list.short_name], or when two or more of them are towns of one county [place.list.same_county].
 """
 
 from __future__ import annotations
@@ -20,6 +27,11 @@ from pipeline.lexicons import common_words, starts_inside_word, tagged_words
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 RULE_FULL = "place.gazetteer.full_name"
 RULE_ALIAS = "place.gazetteer.short_name"
+RULE_TOWN = "place.town.context"
+RULE_TOWN_UNIQUE = "place.town.unique"
+RULE_LIST = "place.list.short_name"
+RULE_LIST_COUNTY = "place.list.same_county"
+_LIST = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+")
 _PLACE_WORD_REACH = 6  # characters a longer place word may reach before and after a short name
 
 
@@ -29,6 +41,8 @@ class PlaceHit:
     end: int
     surface: str
     candidates: list[Division]
+    kind: str = "name"  # "name" (province/city/county), "town", or "stem" (a bare short name in a list)
+    group: int | None = None  # the list of places (、) the hit is an item of
 
 
 @dataclass
@@ -99,13 +113,32 @@ def _covers(text: str, word: str, start: int, end: int) -> bool:
 def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     """Gazetteer matches, minus two-character county names glued to a preceding Chinese word
     (和县 in 市和县两级), short names read across words (西安区域, 广大理论), inside a longer place
-    (佛罗里达州) or standing for two countries (巴中关系)."""
+    (佛罗里达州) or standing for two countries (巴中关系), names inside an outlet's name (西安商报),
+    generic district names without their city (一个老城区) and names inside a person's name (``blocked``:
+    the model's person spans, 张|和田); then town names and the items of lists of places."""
+    hits = _names(text, blocked)
+    hits += _towns(text, blocked, hits)
+    _lists(text, hits)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _inside_person(start: int, end: int, blocked) -> bool:
+    """Inside a longer span of ``blocked`` (张|和田); a span with the place's exact bounds is the
+    model mislabelling the place."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in blocked)
+
+
+def _names(text: str, blocked) -> list[PlaceHit]:
     gaz = load()
+    spec = rules.load("places")
+    outlets = tuple(spec["outlet_suffixes"])
     hits: list[PlaceHit] = []
     prev_end = -1
     for start, end, surface in gaz.scan(text):
-        if any(s <= start < e for s, e in blocked):
-            continue
+        if _inside_person(start, end, blocked) or (text.startswith(outlets, end) and _byline(text, start)):
+            continue  # place.veto.person_name, place.veto.outlet_name
+        if surface in spec["generic_district_names"] and not _after_parent(text, start, gaz.by_name[surface]):
+            continue  # place.veto.generic_district
         glued = start > 0 and _HAN.match(text[start - 1]) and start != prev_end
         short_county = end - start <= 2 and all(d.level == "county" for d in gaz.by_name[surface])
         is_alias = surface != gaz.by_name[surface][0].name
@@ -121,26 +154,179 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     return hits
 
 
+def _byline(text: str, start: int) -> bool:
+    """The outlet starts a line or follows an opening bracket or a source label: the document's own
+    byline (西安商报 2017-04-12, (福州日报记者 李白蕾), 来源:德州日报), not a media name in a sentence."""
+    line = text[text.rfind("\n", 0, start) + 1:start].strip()
+    return not line or line.endswith(tuple(rules.load("places")["byline_openers"]))
+
+
+def _after_parent(text: str, start: int, candidates: list[Division]) -> bool:
+    """洛阳市老城区: a generic district name counts only right after its city's name or short name."""
+    gaz = load()
+    for d in candidates:
+        parents = [p for p in gaz.by_name.get(d.city or d.province, ()) if p.level != "county"]
+        if any(text.endswith(w, 0, start) for p in parents for w in (p.name, p.alias) if len(w) >= 2):
+            return True
+    return False
+
+
+def _towns(text: str, blocked, names: list[PlaceHit]) -> list[PlaceHit]:
+    """Town names (full, or an ethnic township without its groups: 雨露乡), not inside a person's name,
+    not across a name hit (镇|江市), not read across words: the suffix starting a word (湖南乡|村)
+    [place.veto.town_suffix_word] or the first character ending one (工业|强镇), unless after a place."""
+    gaz = load()
+    words = common_words(rules.load("places")["word_cut_min_freq"])
+    ends = {h.end for h in names}
+    out = []
+    for start, end, surface in gaz.towns.scan(text):
+        if _inside_person(start, end, blocked) or (surface[-1] in "乡镇" and text[end - 1:end + 1] in words):
+            continue
+        if any(h.start < start < h.end or h.start < end < h.end for h in names):
+            continue
+        if start not in ends and starts_inside_word(text, start, words):
+            continue
+        out.append(PlaceHit(start, end, surface, gaz.towns.by_name[surface], "town"))
+    return out
+
+
+def _lists(text: str, hits: list[PlaceHit]) -> None:
+    """Mark hits that are items of a list joined by 、 and add the bare short names of counties and
+    towns that are items of it (籍山、许镇、工山司法所): the first item may end a longer run of
+    characters (该县|曲樟), the last may begin one (乌家|等产区), the others are whole items. A list needs
+    two places or more, and at least half of its items must be places."""
+    gaz = load()
+    at = {(h.start, h.end): h for h in hits}
+    for group, m in enumerate(_LIST.finditer(text)):
+        items, pos = [], m.start()
+        for part in m.group(0).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        found = []
+        for k, (s, e) in enumerate(items):
+            item = _list_item(text, s, e, first=k == 0, last=k == len(items) - 1)
+            if item:
+                found.append(item)
+        if len(found) < 2 or 2 * len(found) < len(items):
+            continue
+        for s, e in found:
+            hit = at.get((s, e))
+            if hit is None and text[s:e] in gaz.stems.by_name:
+                hit = PlaceHit(s, e, text[s:e], gaz.stems.by_name[text[s:e]], "stem")
+                hits.append(hit)
+            if hit is not None:
+                hit.group = group
+
+
+def _list_item(text: str, s: int, e: int, first: bool, last: bool) -> tuple[int, int] | None:
+    """The place an item of a list is: the whole item, its longest tail when it is the first item, its
+    longest head when it is the last."""
+    gaz = load()
+    known = lambda w: w in gaz.by_name or w in gaz.towns.by_name or w in gaz.stems.by_name  # noqa: E731
+    if known(text[s:e]):
+        return s, e
+    if first:
+        for a in range(s + 1, e - 1):
+            if known(text[a:e]):
+                return a, e
+    if last:
+        for b in range(e - 1, s + 1, -1):
+            if known(text[s:b]):
+                return s, b
+    return None
+
+
 def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
-    """Group hits per division; ambiguous names are decided by unambiguous context places."""
-    context = {h.candidates[0].name for h in hits if len(h.candidates) == 1}
-    context |= {p for h in hits if len(h.candidates) == 1 for p in h.candidates[0].parent_names}
+    """Group hits per division; ambiguous names are decided by unambiguous context places; towns and
+    bare short names only where the context decides them (module docstring)."""
+    towns = [h for h in hits if h.kind == "town"]
+    names = [h for h in hits if h.kind == "name"]
     groups: dict[str, ResolvedPlace] = {}
-    for h in hits:
+    context = _context(names)
+    for h in names:
         cands = h.candidates
         if len(cands) > 1:
             narrowed = [d for d in cands if set(d.parent_names) & context]
             cands = narrowed if narrowed else cands
         rule = RULE_FULL if h.surface == cands[0].name else RULE_ALIAS
-        if len(cands) == 1:
-            d = cands[0]
-            key = d.adcode
-            place = groups.setdefault(key, ResolvedPlace(d, d.name, d.level, [d], [], rule))
-        else:
-            key = "?" + h.surface
-            place = groups.setdefault(key, ResolvedPlace(None, cands[0].name, cands[0].level, cands, [], rule))
-        place.spans.append((h.start, h.end))
-    return list(groups.values())
+        _add(groups, h, cands, rule)
+    context = {p.name for p in groups.values() if p.division} | {
+        n for p in groups.values() if p.division for n in p.division.parent_names}
+    for h in towns:
+        d, rule = _town(h.candidates, context)
+        if d:
+            _add(groups, h, [d], rule)
+    for h, d, rule in _list_stems([h for h in hits if h.kind == "stem"], context):
+        _add(groups, h, [d], rule)
+    return _drop_inside_towns(groups)
+
+
+def _context(hits: list[PlaceHit]) -> set[str]:
+    """Names of the unambiguous hits and of their parents."""
+    sure = [h.candidates[0] for h in hits if len(h.candidates) == 1]
+    return {d.name for d in sure} | {p for d in sure for p in d.parent_names}
+
+
+def _add(groups: dict[str, ResolvedPlace], h: PlaceHit, cands: list[Division], rule: str) -> None:
+    if len(cands) == 1:
+        d = cands[0]
+        place = groups.setdefault(d.adcode, ResolvedPlace(d, d.name, d.level, [d], [], rule))
+    else:
+        place = groups.setdefault("?" + h.surface, ResolvedPlace(None, cands[0].name, cands[0].level, cands, [], rule))
+    place.spans.append((h.start, h.end))
+
+
+def _town(cands: list[Division], context: set[str]) -> tuple[Division | None, str]:
+    """The one candidate under a county or city of the context, else the only one of its name, else
+    the only one in a province of the context."""
+    near = [d for d in cands if d.county in context or d.city in context]
+    if len(near) == 1:
+        return near[0], RULE_TOWN
+    if len(cands) == 1:
+        return cands[0], RULE_TOWN_UNIQUE
+    in_province = [d for d in cands if d.province in context]
+    return (in_province[0], RULE_TOWN) if len(in_province) == 1 and not near else (None, "")
+
+
+def _list_stems(stems: list[PlaceHit], context: set[str]):
+    """(hit, division, rule) for the bare short names of lists the context or the list decides. Without
+    the context, a list needs ``list_same_county_min`` short names, none of them a common word (建设、民族
+    are words before they are 建设街道 and 民族街道 of one district)."""
+    spec = rules.load("places")
+    words = common_words(spec["word_cut_min_freq"])
+    by_group: dict[int, list[PlaceHit]] = {}
+    for h in stems:
+        by_group.setdefault(h.group, []).append(h)
+    for items in by_group.values():
+        shared = set.intersection(*({d.county for d in h.candidates if d.level == "town"} for h in items))
+        alone = len(items) >= spec["list_same_county_min"] and not any(h.surface in words for h in items)
+        for h in items:
+            supported = [d for d in h.candidates if _supported(d, context)]
+            if len(supported) == 1:
+                yield h, supported[0], RULE_LIST
+            elif alone and len(shared) == 1:
+                county = next(iter(shared))
+                yield h, next(d for d in h.candidates if d.county == county), RULE_LIST_COUNTY
+
+
+def _supported(d: Division, context: set[str]) -> bool:
+    """A town needs its county or city in the context, a county its city or province."""
+    if d.level == "town":
+        return d.county in context or d.city in context
+    return d.city in context or d.province in context
+
+
+def _drop_inside_towns(groups: dict[str, ResolvedPlace]) -> list[ResolvedPlace]:
+    """A name inside a town's name is part of it (玉林 in 玉林街道): its span goes, and the place
+    when no span is left."""
+    town_spans = [s for p in groups.values() if p.level == "town" for s in p.spans]
+    out = []
+    for p in groups.values():
+        if p.level != "town":
+            p.spans = [(s, e) for s, e in p.spans if not any(a <= s and e <= b for a, b in town_spans)]
+        if p.spans:
+            out.append(p)
+    return out
 
 
 def mentions(places: list[ResolvedPlace]) -> list[Found]:
