@@ -23,7 +23,7 @@ def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[F
 
 
 def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
-    keep = lambda items: [i for i in items if i.rule not in disabled]  # noqa: E731
+    keep = lambda items: [i for i in items if i.rule not in disabled]
     return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators))
 
 

@@ -18,9 +18,16 @@ import re
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.gazetteer import load as load_gazetteer, read_countries
+from pipeline.extract.gazetteer import load as load_gazetteer
+from pipeline.extract.gazetteer import read_countries
 from pipeline.extract.types import Found, OfficialHit
-from pipeline.lexicons import FUNCTION_CHARS, common_non_names, common_words, is_person_name, starts_inside_word
+from pipeline.lexicons import (
+    FUNCTION_CHARS,
+    common_non_names,
+    common_words,
+    is_person_name,
+    starts_inside_word,
+)
 
 # the level a title or organ belongs to (市长, 县委, 自治区政协); 自治区 is a province
 LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
@@ -377,7 +384,7 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
     for country in sorted((c for c in read_countries() if chain.startswith(c)), key=len, reverse=True):
         if titles_only.fullmatch(chain, len(country)):  # 美国总统 → (美国, 总统); 巴林|国王, not 巴林国|王
             return country, chain[len(country):]
-    body = chain[2:] if chain.startswith("中共") else chain
+    body = chain.removeprefix("中共")
     hits = load_gazetteer().scan(body)
     if hits and hits[0][0] == 0:
         place = load_gazetteer().by_name[hits[0][2]][0].name

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from pipeline.extract import rules
@@ -222,7 +221,7 @@ def _list_item(text: str, s: int, e: int, first: bool, last: bool) -> tuple[int,
     """The place an item of a list is: the whole item, its longest tail when it is the first item, its
     longest head when it is the last."""
     gaz = load()
-    known = lambda w: w in gaz.by_name or w in gaz.towns.by_name or w in gaz.stems.by_name  # noqa: E731
+    known = lambda w: w in gaz.by_name or w in gaz.towns.by_name or w in gaz.stems.by_name
     if known(text[s:e]):
         return s, e
     if first:
