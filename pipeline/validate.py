@@ -71,7 +71,8 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
         d = pl.division
         _add(out, p, "places", Place, dict(
             base, name=pl.name, adcode=d.adcode if d else None, level=pl.level,
-            province=d.province if d else None, city=d.city if d else None, resolved=d is not None,
+            province=d.province if d else None, city=d.city if d else None, county=d.county if d else None,
+            resolved=d is not None,
             candidates=[] if d else [c.adcode for c in pl.candidates], mentions=_spans(pl.spans), method=f"rule:{pl.rule}"))
     for o in p.extraction.officials:
         _add(out, p, "officials", Official, dict(

@@ -115,10 +115,13 @@ class Place(Row):
 
     doc_id: str = Field(description="Document key.")
     name: str = Field(description="Standard full name, e.g. 张掖市, 红河哈尼族彝族自治州.")
-    adcode: str | None = Field(None, description="6-digit administrative division code; null when unresolved.")
+    adcode: str | None = Field(None, description=(
+        "Administrative division code: 6 digits, 9 for a town (the town part of its 12-digit statistical "
+        "code); null when unresolved."))
     level: Level = Field(description="province, city (prefecture level), county (county level), town or other.")
     province: str | None = Field(None, description="Full name of the province containing it.")
     city: str | None = Field(None, description="Full name of the prefecture-level city containing it.")
+    county: str | None = Field(None, description="Full name of the county containing it (towns only).")
     resolved: bool = Field(description="False when the short name is ambiguous and context did not decide.")
     candidates: list[str] = Field(default_factory=list, description="adcodes considered when unresolved.")
     mentions: list[Span] = Field(min_length=1, description="Where it is named in clean_text.")

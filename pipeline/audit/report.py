@@ -19,7 +19,7 @@ from pipeline.extract.ner import method as ner_method
 from pipeline.extract.rules import rules_version
 
 ENTITY_TABLES = {
-    "places": ["name", "adcode", "level", "province", "city", "resolved", "method"],
+    "places": ["name", "adcode", "level", "province", "city", "county", "resolved", "method"],
     "officials": ["name", "title", "org", "method", "confidence"],
     "regulations": ["text", "name", "category", "issuing_place", "method"],
     "indicators": ["text", "metric", "value", "unit", "qualifier", "normalized_value", "base_unit", "method"],

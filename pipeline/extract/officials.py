@@ -169,14 +169,15 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
 
 def _dotted_name_end(text: str, start: int) -> int | None:
     """End of a transliterated name with middle dots starting at ``start`` (艾黎根·热西提主持 → after
-    提): the shortest last part (2-8 characters) after which a name may end."""
-    m = re.compile(rf"[\u4e00-\u9fff]{{1,8}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,8}})*[{NAME_DOTS}]").match(text, start)
+    提): parts of 1-6 characters, the last one the shortest (2-8) after which a name may end or a
+    function word follows (翁丁巴|将于)."""
+    m = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,6}})*[{NAME_DOTS}]").match(text, start)
     if not m or text[start] in FUNCTION_CHARS or _patterns()[0].match(text, start):
         return None  # 和|阿里·…, 主任|委员艾黎根·…: a word or a title before the name
     for end in range(m.end() + 2, min(len(text), m.end() + 8) + 1):
         if not "\u4e00" <= text[end - 1] <= "\u9fff":
             return None
-        if _boundary_after(text, end):
+        if _boundary_after(text, end) or text[end] in FUNCTION_CHARS:
             return end
     return None
 

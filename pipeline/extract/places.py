@@ -93,6 +93,14 @@ def _inside_other_place(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _in_place_word(text: str, start: int, end: int) -> bool:
+    """A bare short name that begins (祁连|山) or ends (…) a longer place word of jieba's dictionary."""
+    words = tagged_words("ns", 3)
+    reach = min(len(text), end + _PLACE_WORD_REACH)
+    return (any(text[start:b] in words for b in range(end + 1, reach + 1))
+            or _inside_other_place(text, start, end))
+
+
 def _country_pair(text: str, surface: str) -> bool:
     """巴中 in 巴中关系 is Pakistan (or Brazil) and China when the document names such a country."""
     char = rules.load("places")["country_pair_char"]
@@ -181,6 +189,8 @@ def _towns(text: str, blocked, names: list[PlaceHit]) -> list[PlaceHit]:
     for start, end, surface in gaz.towns.scan(text):
         if _inside_person(start, end, blocked) or (surface[-1] in "乡镇" and text[end - 1:end + 1] in words):
             continue
+        if surface[:-1] in words and text[end - 1:end + 1] in common_words(1):
+            continue  # 建设|乡情, 文明|乡风: a common word, then a word begun by the suffix
         if any(h.start < start < h.end or h.start < end < h.end for h in names):
             continue
         if start not in ends and starts_inside_word(text, start, words):
@@ -210,11 +220,20 @@ def _lists(text: str, hits: list[PlaceHit]) -> None:
             continue
         for s, e in found:
             hit = at.get((s, e))
-            if hit is None and text[s:e] in gaz.stems.by_name:
+            if hit is None and _stem_here(text, s, e):
                 hit = PlaceHit(s, e, text[s:e], gaz.stems.by_name[text[s:e]], "stem")
                 hits.append(hit)
             if hit is not None:
                 hit.group = group
+
+
+def _stem_here(text: str, s: int, e: int) -> bool:
+    """A bare short name that names its division here: not a common word (和平、发展; 古城保护), not
+    the head of a natural feature (洪泽|湖, 秀英|港) [place.veto.feature_name], not part of a longer
+    place word (祁连|山)."""
+    spec = rules.load("places")
+    return (text[s:e] in load().stems.by_name and text[s:e] not in common_words(spec["word_cut_min_freq"])
+            and not text.startswith(tuple(spec["feature_suffixes"]), e) and not _in_place_word(text, s, e))
 
 
 def _list_item(text: str, s: int, e: int, first: bool, last: bool) -> tuple[int, int] | None:
@@ -252,7 +271,7 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
     context = {p.name for p in groups.values() if p.division} | {
         n for p in groups.values() if p.division for n in p.division.parent_names}
     for h in towns:
-        d, rule = _town(h.candidates, context)
+        d, rule = _town(h.candidates, context, h.surface)
         if d:
             _add(groups, h, [d], rule)
     for h, d, rule in _list_stems([h for h in hits if h.kind == "stem"], context):
@@ -275,13 +294,15 @@ def _add(groups: dict[str, ResolvedPlace], h: PlaceHit, cands: list[Division], r
     place.spans.append((h.start, h.end))
 
 
-def _town(cands: list[Division], context: set[str]) -> tuple[Division | None, str]:
-    """The one candidate under a county or city of the context, else the only one of its name, else
-    the only one in a province of the context."""
+def _town(cands: list[Division], context: set[str], surface: str) -> tuple[Division | None, str]:
+    """The one candidate under a county or city of the context, else the only one of its name (unless
+    its last two characters are a common word: 快|于城镇), else the only one in a province of the
+    context."""
     near = [d for d in cands if d.county in context or d.city in context]
     if len(near) == 1:
         return near[0], RULE_TOWN
-    if len(cands) == 1:
+    short_form = surface != cands[0].name  # 雨露乡 for 雨露白族乡: only where the context decides
+    if len(cands) == 1 and not short_form and surface[-2:] not in common_words(rules.load("places")["word_cut_min_freq"]):
         return cands[0], RULE_TOWN_UNIQUE
     in_province = [d for d in cands if d.province in context]
     return (in_province[0], RULE_TOWN) if len(in_province) == 1 and not near else (None, "")
@@ -309,9 +330,10 @@ def _list_stems(stems: list[PlaceHit], context: set[str]):
 
 
 def _supported(d: Division, context: set[str]) -> bool:
-    """A town needs its county or city in the context, a county its city or province."""
+    """A town needs its county in the context (西江、北江 in a 广西 text are rivers), a county its city
+    or province."""
     if d.level == "town":
-        return d.county in context or d.city in context
+        return d.county in context
     return d.city in context or d.province in context
 
 
