@@ -235,7 +235,8 @@ def test_a_rule_name_that_ends_a_longer_model_name_gives_way_to_it():
 
 def test_a_rule_name_before_a_name_dot_gives_way_to_the_model_whole_name():
     text = "加蓬共和国总统阿里·邦戈·翁丁表示"
-    assert [o.name for o in officials.find(text, {})[0]] == ["阿里"]  # the name rules alone
+    # the name rules alone now read a dotted name whole too (official.title_name, _dotted_name_end)
+    assert [o.name for o in officials.find(text, {})[0]] == ["阿里·邦戈·翁丁"]
     person = (text.index("阿里"), text.index("表示"))
     hits = officials.find(text, {}, [person], ner_method="ner:test@1")[0]
     assert [(o.name, o.title) for o in hits] == [("阿里·邦戈·翁丁", "总统")]
