@@ -160,14 +160,23 @@ def test_place_rules_never_raise_on_odd_text(text):
     ("市领导王建国、李明出席会议。", ["王建国", "李明"], "市领导"),
     ("县领导陈立新、赵敏、孙卫东、周红、吴刚出席启动仪式。", ["陈立新", "赵敏", "孙卫东", "周红", "吴刚"], "县领导"),
     ("自治区领导马文华参加活动。", ["马文华"], "自治区领导"),
+    ("出席会议的市领导还有王建国、李明。", ["王建国", "李明"], "市领导"),
 ])
 def test_names_after_a_shared_title(text, names, title):
     found, _ = officials.find(text, {})
     assert [(o.name, o.title, o.rule) for o in found] == [(n, title, "official.collective_list") for n in names]
 
 
-def test_a_shared_title_without_names_makes_no_official():
-    assert officials.find("市领导高度重视这项工作。", {})[0] == []
+@pytest.mark.parametrize("text", ["市领导高度重视这项工作。", "市领导有关负责同志出席。"])
+def test_a_shared_title_without_names_makes_no_official(text):
+    assert officials.find(text, {})[0] == []
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("县长 王建国 在会上强调", "王建国", "县长"), ("市委常委、常务副市长 李明华 主持会议。", "李明华", "市委常委、常务副市长"),
+])
+def test_a_space_between_title_and_name_from_pdf_text(text, name, title):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
 
 
 def test_a_spokesperson_is_an_official():
@@ -215,5 +224,5 @@ def test_traditional_text_gives_simplified_officials_and_places():
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="市县领导王李张某、·艾力买提主任出席农商银行,。\n ", max_size=60))
 def test_official_rules_never_raise_on_odd_text(text):
-    found, mentions = officials.find(text, {}, [(0, 2)] if len(text) >= 2 else [])
+    found, _ = officials.find(text, {}, [(0, 2)] if len(text) >= 2 else [])
     assert all(0 <= s < e <= len(text) for o in found for s, e in o.spans)

@@ -140,10 +140,13 @@ def _collective(text: str, ner_persons):
     [official.collective_list]; a name is a surname-list name or a model person span, and the last one
     ends where a name may end (出席, punctuation)."""
     spec = rules.load("titles")
-    shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})")
+    opener = rules.alternation(spec["collective_openers"])
+    shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})(?:{opener})?")
     persons = {s: e for s, e in ner_persons}
     for m in shared.finditer(text):
         names, i = [], m.end()
+        if starts_inside_word(text, i, _straddle_words()):
+            continue  # 市领导有|关负责同志: the name would start inside a word
         while True:
             end = _list_name(text, i, persons)
             if end is None:
@@ -153,8 +156,9 @@ def _collective(text: str, ner_persons):
                 break
             i = end + 1
         if names and _boundary_after(text, names[-1][1]):
+            title = re.sub(rf"(?:{opener})$", "", m.group(0))
             for s, e in names:
-                yield s, e, m.group(0), (m.start(), m.end()), "official.collective_list"
+                yield s, e, title, (m.start(), m.start() + len(title)), "official.collective_list"
 
 
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
@@ -305,17 +309,20 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
     """(中共北镇市委书记 郑文彬): a name ending at ``end`` right after a title chain; with
     ``after``, ``end`` is where a title ends and the name must start there (市长李明华在)."""
     if after:
+        title_end = end
+        if text[end:end + 1] == " " and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff":
+            end += 1  # 县长 王建国 在: text from a PDF keeps a space after the title
         if text.startswith(_after_name_words(), end):
             return  # 总书记强调: a verb, not a name
         dotted = _dotted_name_end(text, end)
         if dotted:  # 主任艾黎根·热西提主持
-            yield from _with_chain(text, end, dotted, end, chain_end)
+            yield from _with_chain(text, end, dotted, title_end, chain_end)
             return
         for length in (3, 2):
             if length == 3 and text[end + 2:end + 4] in _straddle_words():
                 continue  # 总理李强来到: 来 starts 来到, the name is 李强
             if is_person_name(text[end:end + length]) and _boundary_after(text, end + length):
-                yield from _with_chain(text, end, end + length, end, chain_end)
+                yield from _with_chain(text, end, end + length, title_end, chain_end)
                 return
         return
     for length in (3, 2):
