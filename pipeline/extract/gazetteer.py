@@ -82,6 +82,32 @@ class NameIndex:
         return out
 
 
+class SuffixIndex(NameIndex):
+    """A name index whose names all end in one of a few suffixes (towns: 镇, 乡, 街道, 苏木): scanned
+    from each suffix back, which touches a few positions of a text instead of every character."""
+
+    def __init__(self, pairs, suffixes: tuple[str, ...]):
+        super().__init__(pairs)
+        self._suffix = re.compile("|".join(map(re.escape, suffixes)))
+        self._all_lengths = sorted({len(s) for s in self.by_name}, reverse=True)
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches (start, end, surface), the longest name at each suffix, left to right."""
+        found = []
+        for m in self._suffix.finditer(text):
+            end = m.end()
+            for length in self._all_lengths:
+                if length <= end and text[end - length:end] in self.by_name:
+                    found.append((end - length, end, text[end - length:end]))
+                    break
+        out, last_end = [], 0
+        for start, end, surface in sorted(found, key=lambda f: (f[0], -f[1])):
+            if start >= last_end:
+                out.append((start, end, surface))
+                last_end = end
+        return out
+
+
 class Gazetteer(NameIndex):
     """Provinces, cities and counties by name and short name (``by_name``, ``scan``); towns by full
     name (``towns``) and the bare short names of counties and towns (``stems``: 临江, 籍山), which
@@ -92,10 +118,12 @@ class Gazetteer(NameIndex):
         upper = [d for d in divisions if d.level != "town"]
         towns = [d for d in divisions if d.level == "town"]
         super().__init__((s, d) for d in upper for s in self._surfaces(d))
-        self.towns = NameIndex((s, d) for d in towns for s in _town_surfaces(d) if len(s) >= _MIN_TOWN_NAME)
+        self.towns = SuffixIndex(((s, d) for d in towns for s in _town_surfaces(d) if len(s) >= _MIN_TOWN_NAME),
+                                 ("镇", "乡", "街道", "苏木"))
         self.stems = NameIndex((d.alias, d) for d in divisions
                                if d.level in ("county", "town") and len(d.alias) >= 2
                                and d.alias != d.name and not GENERIC_ALIAS.search(d.alias))
+        self.any_name = frozenset(self.by_name) | frozenset(self.towns.by_name) | frozenset(self.stems.by_name)
 
     @staticmethod
     def _surfaces(d: Division) -> list[str]:

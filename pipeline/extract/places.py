@@ -30,6 +30,7 @@ RULE_TOWN = "place.town.context"
 RULE_TOWN_UNIQUE = "place.town.unique"
 RULE_LIST = "place.list.short_name"
 RULE_LIST_COUNTY = "place.list.same_county"
+_LIST_ITEM_REACH = 10  # the longest name a list item's head or tail is read as
 _LIST = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+")
 _PLACE_WORD_REACH = 6  # characters a longer place word may reach before and after a short name
 
@@ -238,18 +239,17 @@ def _stem_here(text: str, s: int, e: int) -> bool:
 
 def _list_item(text: str, s: int, e: int, first: bool, last: bool) -> tuple[int, int] | None:
     """The place an item of a list is: the whole item, its longest tail when it is the first item, its
-    longest head when it is the last."""
-    gaz = load()
-    known = lambda w: w in gaz.by_name or w in gaz.towns.by_name or w in gaz.stems.by_name
-    if known(text[s:e]):
+    longest head when it is the last (names run to _LIST_ITEM_REACH characters)."""
+    known = load().any_name
+    if text[s:e] in known:
         return s, e
     if first:
-        for a in range(s + 1, e - 1):
-            if known(text[a:e]):
+        for a in range(max(s + 1, e - _LIST_ITEM_REACH), e - 1):
+            if text[a:e] in known:
                 return a, e
     if last:
-        for b in range(e - 1, s + 1, -1):
-            if known(text[s:b]):
+        for b in range(min(e - 1, s + _LIST_ITEM_REACH), s + 1, -1):
+            if text[s:b] in known:
                 return s, b
     return None
 
