@@ -78,7 +78,7 @@ def test_a_county_level_city_in_a_list_is_kept_apart_from_its_prefecture():
     assert got["临江市"][:2] == ("220681", "county") and "白山市" not in got
 
 
-@pytest.mark.parametrize("text", ["共同促进世界和平、发展、合作。", "统筹旅游发展、特色经营、古城保护。",
+@pytest.mark.parametrize("text", ["在内蒙古，巴丹吉林、腾格里、乌兰布和三大沙漠。青海省", "共同促进世界和平、发展、合作。", "统筹旅游发展、特色经营、古城保护。",
                                   "实施太湖、洪泽湖等流域治理。江苏省", "拥有三江源、祁连山等国家公园。青海省"])
 def test_common_words_features_and_longer_place_words_in_lists_are_not_short_names(text):
     assert all(rule != "place.list.short_name" for *_, rule in _places(text).values())
@@ -198,6 +198,13 @@ def test_a_model_span_cut_inside_a_dotted_name_is_completed():
     start = text.index("艾力")
     found, _ = officials.find(text, {}, [(start, start + 5)])  # the model stops at 艾力·买买
     assert [o.name for o in found] == ["艾力·买买提"]
+
+
+def test_a_rule_name_running_past_the_model_dotted_name_stops_where_a_word_begins():
+    text = "联合会主席马吉德·拉什德随后致辞。"
+    start = text.index("马吉德")
+    found, _ = officials.find(text, {}, [(start, start + 7)])
+    assert [o.name for o in found] == ["马吉德·拉什德"]
 
 
 @pytest.mark.parametrize("text", [

@@ -85,7 +85,8 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     title_start, chain_end, not_official, *_ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
-    candidates = [c for c in _candidates(text, title_start, chain_end) if _holds(text, c, ner_persons, ner_others)]
+    candidates = [_model_cut(c, text, ner_persons) for c in _candidates(text, title_start, chain_end)]
+    candidates = [c for c in candidates if _holds(text, c, ner_persons, ner_others)]
     taken = [(s, e) for s, e, *_ in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
     taken = [(s, e) for s, e, *_ in candidates]
@@ -113,6 +114,19 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
                 hit.spans.append((m.start(), m.end()))
         hit.spans.sort()
     return list(hits.values()), found
+
+
+def _model_cut(candidate, text: str, ner_persons):
+    """A rule's dotted name that runs past the end of the model's person span with the same start
+    (马吉德·拉什德|先后致辞) ends where the model's does, when that still takes in a part after the dot
+    and a name may end there (a word follows, not 艾力·买买|提主持, where the model cut the name)."""
+    start, end, *rest = candidate
+    for s, e in ner_persons:
+        dot = max(text.rfind(c, s, e) for c in NAME_DOTS)
+        ends_here = _boundary_after(text, e) or text[e] in FUNCTION_CHARS or text[e:e + 2] in _straddle_words()
+        if s == start and e < end and dot >= 0 and e - dot >= 3 and ends_here:
+            return (start, e, *rest)
+    return candidate
 
 
 def _redacted(name: str) -> bool:
@@ -173,15 +187,18 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
 
 def _dotted_name_end(text: str, start: int) -> int | None:
     """End of a transliterated name with middle dots starting at ``start`` (艾黎根·热西提主持 → after
-    提): parts of 1-6 characters, the last one the shortest (2-8) after which a name may end or a
-    function word follows (翁丁巴|将于)."""
+    提): parts of 1-6 characters, the last one the shortest after which a name may end: a word that
+    follows names, a common word (拉什德|随后), or one of ``dotted_name_stops`` (乌里·巴|的专访,
+    约翰·基|先生: only these end a one-character last part)."""
     m = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,6}})*[{NAME_DOTS}]").match(text, start)
     if not m or text[start] in FUNCTION_CHARS or _patterns()[0].match(text, start):
         return None  # 和|阿里·…, 主任|委员艾黎根·…: a word or a title before the name
-    for end in range(m.end() + 2, min(len(text), m.end() + 8) + 1):
+    stops = tuple(rules.load("titles")["dotted_name_stops"])
+    for end in range(m.end() + 1, min(len(text), m.end() + 8) + 1):
         if not "\u4e00" <= text[end - 1] <= "\u9fff":
             return None
-        if _boundary_after(text, end) or text[end] in FUNCTION_CHARS:
+        if text.startswith(stops, end) or (end - m.end() >= 2 and (
+                _boundary_after(text, end) or text[end:end + 2] in _straddle_words())):
             return end
     return None
 

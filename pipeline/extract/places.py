@@ -247,9 +247,10 @@ def _list_item(text: str, s: int, e: int, first: bool, last: bool) -> tuple[int,
         for a in range(max(s + 1, e - _LIST_ITEM_REACH), e - 1):
             if text[a:e] in known:
                 return a, e
-    if last:
+    if last:  # the head of the last item must be followed by what closes a list (延边|等地, 工山|司法所)
+        closers = tuple(rules.load("places")["list_closers"])
         for b in range(min(e - 1, s + _LIST_ITEM_REACH), s + 1, -1):
-            if text[s:b] in known:
+            if text[s:b] in known and text.startswith(closers, b):
                 return s, b
     return None
 
