@@ -338,7 +338,8 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         for length in (3, 2):
             if length == 3 and text[end + 2:end + 4] in _straddle_words():
                 continue  # 总理李强来到: 来 starts 来到, the name is 李强
-            if is_person_name(text[end:end + length]) and _boundary_after(text, end + length):
+            if end + length <= len(text) and is_person_name(text[end:end + length]) and _boundary_after(
+                    text, end + length):  # a name cut by the end of the text is no three-character name
                 yield from _with_chain(text, end, end + length, title_end, chain_end)
                 return
         return
