@@ -156,7 +156,8 @@ def evaluate(
 
 
 def _all_scores(result: dict) -> dict:
-    return {**result["kinds"], **{f"meta.{k}": v for k, v in result["meta"].items()}}
+    return {**result["kinds"], **{f"meta.{k}": v for k, v in result["meta"].items()},
+            **{f"indicators.{k}": v for k, v in result.get("panel", {}).items() if v.tp + v.fn}}
 
 
 def _score_dict(result: dict) -> dict:

@@ -6,6 +6,8 @@ Matching (items marked ``uncertain`` count neither for nor against):
 - indicators: same normalized value and base unit, and metrics that agree — one contains the
   other, or they share at least half of their characters (Jaccard), after removing punctuation.
 - metadata: exact equality per field (null = null counts as a match).
+- indicator scope and period: among indicators matched to gold items that carry them, the share
+  whose ``scope`` / ``period`` equals the gold's (null = null counts as right).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pipeline import store
 
 KINDS = ("places", "officials", "regulations", "indicators")
 META_FIELDS = ("title", "publish_date", "source", "author")
+PANEL_FIELDS = ("scope", "period")
 _PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉()（）\[\]【】、,，.。:：;；\-—–―~～·]")
 
 
@@ -33,6 +36,7 @@ class Score:
     false_positives: list[str] = field(default_factory=list)
     miss_items: list[tuple[str, dict]] = field(default_factory=list)  # (doc, gold item)
     fp_items: list[tuple[str, dict]] = field(default_factory=list)  # (doc, predicted row)
+    pairs: list[tuple[str, dict, dict]] = field(default_factory=list)  # (doc, predicted row, gold item)
 
     @property
     def precision(self) -> float:
@@ -90,6 +94,7 @@ def match(kind: str, preds: list[dict], golds: list[dict], score: Score, doc: st
         used.add(hit)
         if not golds[hit].get("uncertain"):
             score.tp += 1
+            score.pairs.append((doc, p, golds[hit]))
     for p in unmatched_preds:
         score.fp += 1
         score.false_positives.append(f"{doc}: {_label(kind, p)}")
@@ -119,10 +124,29 @@ def combine(results: list[dict]) -> dict:
             s.false_positives += x.false_positives
             s.miss_items += x.miss_items
             s.fp_items += x.fp_items
+            s.pairs += x.pairs
         return s
     return {"documents": sum(r["documents"] for r in results),
             "kinds": {k: total([r["kinds"][k] for r in results]) for k in KINDS},
-            "meta": {f: total([r["meta"][f] for r in results]) for f in META_FIELDS}}
+            "meta": {f: total([r["meta"][f] for r in results]) for f in META_FIELDS},
+            "panel": {f: total([r["panel"][f] for r in results]) for f in PANEL_FIELDS}}
+
+
+def panel_accuracy(indicators: Score) -> dict[str, Score]:
+    """Scope and period of matched indicators against gold items that carry them: right → tp, wrong → fn."""
+    out = {f: Score() for f in PANEL_FIELDS}
+    for doc, pred, gold in indicators.pairs:
+        for f in PANEL_FIELDS:
+            if f not in gold:
+                continue
+            got = pred.get(f)
+            got = None if got is None or (not isinstance(got, str) and pd.isna(got)) else got
+            if got == gold[f]:
+                out[f].tp += 1
+            else:
+                out[f].fn += 1
+                out[f].misses.append(f"{doc}: {gold.get('text')!r} want {gold[f]!r}, got {got!r}")
+    return out
 
 
 def evaluate(gold_dir: Path, out: Path) -> dict:
@@ -154,4 +178,4 @@ def evaluate(gold_dir: Path, out: Path) -> dict:
             else:
                 meta[f].fn += 1
                 meta[f].misses.append(f"{stem}: want {want!r}, got {pred!r}")
-    return {"documents": matched_docs, "kinds": scores, "meta": meta}
+    return {"documents": matched_docs, "kinds": scores, "meta": meta, "panel": panel_accuracy(scores["indicators"])}

@@ -98,7 +98,10 @@ def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int
 def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers") -> list:
     docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
     tagged = iter(ner.tag([d.clean_text for d, _ in docs], [s for _, s in docs], ner_mode) if docs else [])
-    return [_guarded("extract", i.raw, lambda i=i, s=s, n=next(tagged): Processed(i, s, extract(i.clean_text, disabled_rules, n, i.publish_date)))
+
+    def one(i: CleanDocument, s, n) -> Processed:
+        return Processed(i, s, extract(i.clean_text, disabled_rules, n, i.publish_date, i.title, i.source))
+    return [_guarded("extract", i.raw, lambda i=i, s=s, n=next(tagged): one(i, s, n))
             if isinstance(i, CleanDocument) else i for i, s in zip(items, sentences)]
 
 

@@ -49,7 +49,8 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
         url=doc.raw.url, encoding=doc.raw.encoding, title=doc.title, publish_date=doc.publish_date,
         source=doc.source, author=doc.author, script=doc.script, raw_text=doc.raw.raw_text, clean_text=text,
         offset_runs=[OffsetRun(clean_start=a, raw_start=b, length=c) for a, b, c in runs_of(doc.positions)],
-        warnings=doc.warnings, body_extractor=doc.body_extractor, pipeline_version=pipeline_version))
+        warnings=doc.warnings, body_extractor=doc.body_extractor, place=_name(p.extraction.area),
+        place_adcode=_code(p.extraction.area), pipeline_version=pipeline_version))
     if doc_row is None:
         return out
     out.tables["documents"].append(doc_row)
@@ -76,8 +77,8 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
             candidates=[] if d else [c.adcode for c in pl.candidates], mentions=_spans(pl.spans), method=f"rule:{pl.rule}"))
     for o in p.extraction.officials:
         _add(out, p, "officials", Official, dict(
-            base, name=o.name, title=o.title, org=o.org, mentions=_spans(o.spans), method=_method(o.rule),
-            confidence=o.confidence))
+            base, name=o.name, title=o.title, org=o.org, org_adcode=_code(o.org_area), mentions=_spans(o.spans),
+            method=_method(o.rule), confidence=o.confidence))
     for r in p.extraction.regulations:
         _add(out, p, "regulations", Regulation, dict(
             base, text=r.text, name=r.name, category=r.category, issuing_place=r.issuing_place,
@@ -88,8 +89,27 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
             metric=i.metric, value=i.value, unit=i.unit, qualifier=i.qualifier,
             normalized_value=i.normalized_value, base_unit=i.base_unit, value_max=i.value_max,
             normalized_value_max=i.normalized_value_max, method=f"rule:{i.rule}",
-            confidence=i.confidence))
+            confidence=i.confidence, **_panel(i.panel)))
     return out
+
+
+def _name(area) -> str | None:
+    return area.name if area else None
+
+
+def _code(area) -> str | None:
+    return area.adcode if area else None
+
+
+def _panel(f) -> dict:
+    """The panel columns of an indicator (metric_id, scope*, period*), when extraction set them."""
+    if f is None:
+        return {}
+    area, when = f.scope, f.period
+    return dict(metric_id=f.metric_id, scope=_name(area), scope_adcode=_code(area),
+                scope_level=area.level if area else None, scope_method=f"rule:{f.scope_rule}",
+                period=when.text if when else None, period_start=when.start if when else None,
+                period_end=when.end if when else None, period_method=f"rule:{f.period_rule}")
 
 
 def _method(rule: str) -> str:

@@ -12,10 +12,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: panel columns (metric_id, scope*, period*, place*, org_adcode); body_extractor, county
 
 Label = Literal["PLACE", "PERSON", "TITLE", "GOV", "ORG", "REGULATION", "INDICATOR", "DATE"]
 Level = Literal["province", "city", "county", "town", "other"]
+ScopeLevel = Literal["country", "province", "city", "county", "town"]
 Category = Literal["法律", "行政法规", "地方性法规", "规章", "规范性文件", "规划/纲要/方案", "其他"]
 
 
@@ -85,6 +86,10 @@ class Document(Row):
         "HTML pages: the library whose article body was kept (trafilatura, readability), trimmed by the rules "
         "in clean/data/html_body.yaml; null for plain text and for a page where body selection failed "
         "(then clean_text is the whole page text and warnings say why)."))
+    place: str | None = Field(None, description=(
+        "The document's own area (the one 全市/我县 refer to): the place of its title, else of its source "
+        "(张掖市司法局 → 张掖市), else the place its text names far more than any other; null otherwise."))
+    place_adcode: str | None = Field(None, description="6-digit code of `place`.")
     pipeline_version: str = Field(description="Version of code + rules (+ model) that produced the row.")
 
 
@@ -135,6 +140,8 @@ class Official(Row):
     name: str = Field(min_length=2, description="Person's name.")
     title: str | None = Field(None, description="Title(s) as written after normalization, e.g. 市委副书记、市长.")
     org: str | None = Field(None, description="Organisation, place or country the title belongs to, e.g. 葫芦岛市, 俄罗斯.")
+    org_adcode: str | None = Field(None, description=(
+        "6-digit code of the area the organisation names at its head (北京市司法局 → 110000); null when it names none."))
     mentions: list[Span] = Field(min_length=1, description="Where the name is found in clean_text.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
@@ -166,6 +173,23 @@ class Indicator(SpanRow):
     normalized_value_max: float | None = Field(None, description="Upper bound of a range in base units.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
+    metric_id: str | None = Field(None, description=(
+        "Canonical metric (pipeline/extract/data/metrics.yaml), e.g. admin_review_cases, contract_value; "
+        "`<id>_change` for its change (同比增长), `<id>_share` for a share of it; null when none fits."))
+    scope: str | None = Field(None, description=(
+        "Standard name of the area whose figure it is (张掖市; 全市 resolved to the document's city; 中国 for "
+        "全国); null when the text does not say."))
+    scope_adcode: str | None = Field(None, description="6-digit code of `scope`; 100000 for 中国.")
+    scope_level: ScopeLevel | None = Field(None, description="country, province, city, county or town.")
+    scope_method: str = Field("rule:scope.unknown", description=(
+        "`rule:<id>` that set the scope: scope.place, scope.area_word, scope.body_word, scope.carried, scope.document, ..."))
+    period: str | None = Field(None, description=(
+        "Time the figure covers: YYYY, YYYY-MM, YYYY-MM-DD or A/B for a span (2021/2025); null when the text does not say."))
+    period_start: dt.date | None = Field(None, description="First day of `period`.")
+    period_end: dt.date | None = Field(None, description="Last day of `period`.")
+    period_method: str = Field("rule:period.unknown", description=(
+        "`rule:<id>` that set the period: period.year, period.year_span, period.plan, period.relative_year, ..."
+        " (`.carried` when it comes from an earlier sentence)."))
 
 
 class Quarantine(Row):

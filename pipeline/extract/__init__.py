@@ -9,22 +9,25 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from pipeline.extract import dates, indicators, officials, places, regulations
+from pipeline.extract import dates, indicators, officials, panel, places, regulations
 from pipeline.extract.types import Extraction, Found
 
 
 def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[Found] | None = None,
-            published: dt.date | None = None) -> Extraction:
+            published: dt.date | None = None, title: str | None = None, source: str | None = None) -> Extraction:
     """All extractors over one clean text, with the NER model's spans when given; ``disabled``
     rule ids are left out of the results; ``published`` (the document's date) gives yearless
-    dates their year."""
+    dates their year and 今年/去年 theirs; ``title`` and ``source`` tell the document's own area."""
     result = _extract(text, ner_spans or [], published)
-    return _without(result, disabled) if disabled else result
+    result = _without(result, disabled) if disabled else result
+    blocked = [(f.start, f.end) for f in result.mentions if f.label == "REGULATION"]
+    return panel.annotate(result, text, title, source, published, blocked)
 
 
 def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
     keep = lambda items: [i for i in items if i.rule not in disabled]
-    return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators))
+    return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators),
+                      x.area)
 
 
 def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None) -> Extraction:

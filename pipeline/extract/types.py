@@ -25,6 +25,7 @@ class OfficialHit:
     spans: list[tuple[int, int]]
     rule: str
     confidence: float
+    org_area: object | None = None  # scope.Area of the organisation (北京市司法局 → 北京市)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class IndicatorHit:
     confidence: float
     value_max: float | None = None
     normalized_value_max: float | None = None
+    panel: object | None = None  # panel.PanelFields: metric_id, scope and period (set after extraction)
 
 
 @dataclass
@@ -60,3 +62,4 @@ class Extraction:
     officials: list[OfficialHit] = field(default_factory=list)
     regulations: list[RegulationHit] = field(default_factory=list)
     indicators: list[IndicatorHit] = field(default_factory=list)
+    area: object | None = None  # scope.Area: the document's own area (the one 全市 refers to)

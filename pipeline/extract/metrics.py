@@ -1,0 +1,96 @@
+"""Canonical metrics: each indicator's free-text metric mapped to a taxonomy id (``data/metrics.yaml``).
+
+An entry fits when its words are in the metric (and, for bare verbs like 受理, its context words
+in the text just before the number) and the indicator's base unit is one of its units. A count
+whose metric says it changed (受案数量较同期增长74%) or a share of it (占受理案件总数的38%) gets the
+entry's id with ``_change`` or ``_share``; a rate's change in points (纠错率同比提高4.4个百分点)
+``_change``. None when no entry fits: a guess would group unlike figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.extract import rules
+
+CONTEXT_CHARS = 150
+_RATE_UNITS = ("%", "个百分点")
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    units: tuple[str, ...]
+    any: tuple[str, ...]
+    all: tuple[str, ...] = ()
+    not_: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
+    spec = rules.load("metrics")
+    metrics = [Metric(m["id"], m["label"], tuple(m["units"]), tuple(m["any"]), tuple(m.get("all", ())),
+                      tuple(m.get("not", ())), tuple(m.get("context", ()))) for m in spec["metrics"]]
+    ids = [m.id for m in metrics]
+    if len(ids) != len(set(ids)):
+        raise ValueError("metrics.yaml: duplicate metric ids")
+    return metrics, tuple(spec["change_words"]), tuple(spec["share_words"])
+
+
+def labels() -> dict[str, str]:
+    """Every metric id (with its _change and _share forms) → Chinese label."""
+    out = {}
+    for m in taxonomy()[0]:
+        out[m.id] = m.label
+        out[f"{m.id}_change"] = f"{m.label}变化"
+        out[f"{m.id}_share"] = f"{m.label}占比"
+    return out
+
+
+def classify(metric: str | None, base_unit: str, context: str = "") -> str | None:
+    """The metric id of one indicator; ``context`` is the text just before its number."""
+    if not metric:
+        return None
+    metrics, change, share = taxonomy()
+    for m in metrics:
+        if not _fits(m, metric, context):
+            continue
+        if base_unit in m.units:
+            if base_unit == "个百分点" or (base_unit == "%" and any(w in metric for w in change)
+                                        and "%" in m.units and not _is_level(metric, m)):
+                return f"{m.id}_change"
+            return m.id
+        if base_unit in _RATE_UNITS:
+            if any(w in metric for w in change):
+                return f"{m.id}_change"
+            if base_unit == "%" and any(w in metric for w in share):
+                return f"{m.id}_share"
+    return None
+
+
+def _is_level(metric: str, m: Metric) -> bool:
+    """达到/为 a rate after its name (可办率达99.86%) is its level, not a change: the change word
+    must follow the rate's name (败诉率同比下降17.65%)."""
+    name = next((w for w in m.any if w in metric), "")
+    tail = metric[metric.find(name) + len(name):] if name else metric
+    return not any(w in tail for w in taxonomy()[1])
+
+
+def _fits(m: Metric, metric: str, context: str) -> bool:
+    if not any(w in metric for w in m.any) or not all(w in metric for w in m.all):
+        return False
+    if any(w in metric for w in m.not_):
+        return False
+    return not m.context or any(w in metric or w in context for w in m.context)
+
+
+def assign(text: str, hits: list, number_at) -> list[str | None]:
+    """Metric id of each hit; ``number_at(text, start, end)`` finds where its number starts."""
+    out = []
+    for h in hits:
+        num = number_at(text, h.start, h.end)
+        out.append(classify(h.metric, h.base_unit, text[max(0, num - CONTEXT_CHARS):num]))
+    return out

@@ -1,0 +1,253 @@
+"""Period: the time an indicator's figure covers, as ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``A/B``.
+
+Time expressions are read in text order and each sets the period in force from there on: a year
+(2022年), a month, a span (2021—2025年, 2022年1月至7月, 自1999年…至2012年), a five-year plan
+(十三五 → 2016/2020), a target (到2020年底), an end date (截至2025年7月底 … 累计: the span from the
+start in force), a year relative to the publish date (今年, 去年) or, for 去年 without one, to the
+year the document reports on. Undated stocks and open spans (目前, 近5年来, 2008年以来) make it
+unknown. An indicator takes the period in force at its number; a full date (2023年2月28日) counts
+only in its own sentence. Words are data (``data/period.yaml``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.extract import rules
+from pipeline.extract.rules import alternation
+from pipeline.extract.scope import CLAUSE_END, number_at, sentence_bounds
+
+_DIGIT_YEAR = r"((?:19|20)\d{2})"
+_SEP = r"(?:至|到|—|–|－|-|~|～)+"
+
+
+@dataclass(frozen=True)
+class Period:
+    text: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def first_year(self) -> int:
+        return self.start.year
+
+    @property
+    def last_year(self) -> int:
+        return self.end.year
+
+
+def year(y: int) -> Period:
+    return Period(str(y), dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def month(y: int, m: int) -> Period:
+    return Period(f"{y}-{m:02d}", dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]))
+
+
+def day(y: int, m: int, d: int) -> Period:
+    when = dt.date(y, m, d)
+    return Period(when.isoformat(), when, when)
+
+
+def span(a: Period, b: Period) -> Period | None:
+    if b.end < a.start:
+        return None
+    return a if a == b else Period(f"{a.text}/{b.text}", a.start, b.end)
+
+
+@dataclass
+class Expr:
+    start: int
+    end: int
+    rule: str
+    groups: tuple
+    local: bool = False  # a full date: in force only in its own sentence
+
+
+@dataclass
+class State:
+    period: Period | None = None
+    open_start: int | None = None  # 自2022年起: a start whose end is not said yet
+    rule: str = "period.unknown"
+
+
+@dataclass
+class Snapshot:
+    expr: Expr
+    before: State
+    after: State
+    local: State | None = None
+
+
+@dataclass
+class Dated:
+    period: Period | None
+    rule: str
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    spec = rules.load("period")
+    rel = alternation(spec["relative_years"])
+    unknown = f"{alternation(spec['unknown'])}|{spec['unknown_pattern']}"
+    return [
+        ("period.since_until", re.compile(rf"[自从]{_DIGIT_YEAR}年[^。；;，,\n]{{0,20}}?[至到]{_DIGIT_YEAR}年")),
+        ("period.month_span", re.compile(
+            rf"{_DIGIT_YEAR}年(\d{{1,2}})月份?(?:\d{{1,2}}日)?{_SEP}(?:{_DIGIT_YEAR}年)?(\d{{1,2}})月(?:份|底|末)?")),
+        ("period.year_span", re.compile(rf"{_DIGIT_YEAR}\s*年?\s*{_SEP}\s*{_DIGIT_YEAR}\s*年度?")),
+        ("period.until", re.compile(rf"(?:截至到|截止到|截至|截止|至){_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:份|底|末)?")),
+        ("period.target", re.compile(rf"到{_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:份|底|末)?")),
+        ("period.since", re.compile(
+            rf"[自从]?{_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:\d{{1,2}}日)?[\u4e00-\u9fff]{{0,6}}?(?:以来|起)")),
+        ("period.day", re.compile(rf"{_DIGIT_YEAR}年(\d{{1,2}})月(\d{{1,2}})日")),
+        ("period.month", re.compile(rf"{_DIGIT_YEAR}年(\d{{1,2}})月(?:份|底|末)?")),
+        ("period.year", re.compile(rf"(?<!\d){_DIGIT_YEAR}年度?")),
+        ("period.plan", re.compile(rf"“?({alternation(spec['plans'])})”?(末)?")),
+        ("period.relative_month", re.compile(rf"({rel})(\d{{1,2}})月(?:份|底|末)?")),
+        ("period.relative_year", re.compile(rf"({rel})")),
+        ("period.previous_year", re.compile(rf"({alternation(spec['previous_year'])})")),
+        ("period.unknown", re.compile(rf"({unknown})")),
+    ]
+
+
+def expressions(text: str, blocked: list[tuple[int, int]] = ()) -> list[Expr]:
+    """Time expressions of the text, the first pattern winning where two overlap."""
+    taken = list(blocked)
+    found: list[Expr] = []
+    for rule, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day"))
+    return sorted(found, key=lambda e: e.start)
+
+
+def report_year(text: str, exprs: list[Expr]) -> int | None:
+    """The year a document reports on: a year right before a report word (2022年…白皮书)."""
+    words = rules.load("period")["report_words"]
+    for e in exprs:
+        if e.rule == "period.year" and any(w in text[e.end:e.end + 25] for w in words):
+            return int(e.groups[0])
+    return None
+
+
+def _apply(e: Expr, st: State, text: str, published: dt.date | None, reported: int | None) -> State:
+    """The state after one expression."""
+    spec = rules.load("period")
+    g, r = e.groups, e.rule
+    try:
+        if r == "period.since_until" or r == "period.year_span":
+            p = span(year(int(g[0])), year(int(g[1])))
+        elif r == "period.month_span":
+            y2 = int(g[2]) if g[2] else int(g[0])
+            p = span(month(int(g[0]), int(g[1])), month(y2, int(g[3])))
+        elif r == "period.until":
+            return _until(e, st, text, spec)
+        elif r == "period.target":
+            p = month(int(g[0]), int(g[1])) if g[1] else year(int(g[0]))
+        elif r == "period.since":
+            return State(None, int(g[0]), r)
+        elif r == "period.day":
+            p = day(int(g[0]), int(g[1]), int(g[2]))
+        elif r == "period.month":
+            p = month(int(g[0]), int(g[1]))
+        elif r == "period.year":
+            p = year(int(g[0]))
+        elif r == "period.plan":
+            first = spec["plans"][g[0]]
+            p = year(first + 4) if g[1] else span(year(first), year(first + 4))
+        elif r in ("period.relative_month", "period.relative_year"):
+            y = _relative(g[0], spec, published, reported)
+            p = None if y is None else (month(y, int(g[1])) if r == "period.relative_month" else year(y))
+        elif r == "period.previous_year":
+            if text[max(0, e.start - 2):e.start].endswith(tuple(spec["not_before_previous"])):
+                return st
+            base = st.period.last_year if st.period else (published.year if published else None)
+            p = year(base - 1) if base else None
+        else:
+            return State(None, None, r)
+    except ValueError:  # 2月30日, 13月: not a date
+        return st
+    return State(p, None, r)
+
+
+def _relative(word: str, spec: dict, published: dt.date | None, reported: int | None) -> int | None:
+    shift = spec["relative_years"][word]
+    if published:
+        return published.year + shift
+    return reported if shift == -1 and reported else None
+
+
+def _until(e: Expr, st: State, text: str, spec: dict) -> State:
+    """截至2025年7月底: a running total since the start in force when a cumulative word follows in
+    its clause (自2022年起 … 截至2025年7月底，共受理), else the end date itself."""
+    y, m = int(e.groups[0]), e.groups[1]
+    point = month(y, int(m)) if m else year(y)
+    clause_end = min([k for ch in CLAUSE_END + "。\n" if (k := text.find(ch, e.end)) >= 0] or [len(text)])
+    cumulative = any(w in text[e.end:clause_end + 30] for w in spec["cumulative"])
+    start = st.open_start or (st.period.first_year if st.period else None)
+    if cumulative and start and start < y:
+        return State(span(year(start), year(y)), None, "period.until_cumulative")
+    return State(point, None, e.rule)
+
+
+def timeline(text: str, published: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Snapshot]:
+    """The state before and after each time expression, in text order."""
+    exprs = expressions(text, blocked)
+    reported = report_year(text, exprs)
+    st = State()
+    out: list[Snapshot] = []
+    prev_end = -1
+    for e in exprs:
+        if e.rule == "period.unknown" and e.start == prev_end:
+            prev_end = e.end  # 2023年截至目前: the year dates the stock
+            continue
+        after = _apply(e, st, text, published, reported)
+        if e.local:
+            out.append(Snapshot(e, st, st, after))
+        else:
+            out.append(Snapshot(e, st, after))
+            st = after
+        prev_end = e.end
+    return out
+
+
+def assign(text: str, hits: list, published: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Dated]:
+    """Period of each indicator hit."""
+    snaps = timeline(text, published, blocked)
+    change = tuple(rules.load("indicators")["change_verbs"]) + ("增加到", "增长到", "增至", "达到")
+    froms = tuple(rules.load("period")["from_words"])
+    out = []
+    for h in hits:
+        num = number_at(text, h.start, h.end)
+        out.append(_at(text, num, snaps, change, froms))
+    return out
+
+
+def _at(text: str, num: int, snaps: list[Snapshot], change: tuple, froms: tuple) -> Dated:
+    before = [s for s in snaps if s.expr.start < num]
+    if not before:
+        return Dated(None, "period.unknown")
+    last = before[-1]
+    s_start, _ = sentence_bounds(text, num)
+    if last.local is not None:
+        st = last.local if last.expr.start >= s_start else last.after
+    else:
+        st = last.after
+    clause_start = max([text.rfind(ch, 0, num) for ch in CLAUSE_END + "。\n"]) + 1
+    segment = text[max(clause_start, last.expr.end):num]
+    # inside a plan: 从107亿元 is the year before it, 增长到137.75亿元 its last year
+    if any(v in segment for v in change):
+        base = last.before if last.expr.start >= clause_start else st
+        if base.period and "/" in base.period.text:
+            return Dated(year(base.period.last_year), "period.change_to_end")
+    if any(segment.startswith(f) or f in segment for f in froms) and st.period and "/" in st.period.text:
+        return Dated(year(st.period.first_year - 1), "period.change_from_start")
+    rule = st.rule if last.expr.start >= s_start else f"{st.rule}.carried" if st.period else st.rule
+    return Dated(st.period, rule)
