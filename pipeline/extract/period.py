@@ -124,7 +124,8 @@ def expressions(text: str, blocked: list[tuple[int, int]] = ()) -> list[Expr]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day"))
+            starts_from = text[max(0, m.start() - 1):m.start()] in ("由", "从")  # 由“十二五”末的1.3万家
+            found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day" or starts_from))
     return sorted(found, key=lambda e: e.start)
 
 
@@ -209,7 +210,7 @@ def timeline(text: str, published: dt.date | None, blocked: list[tuple[int, int]
             prev_end = e.end  # 2023年截至目前: the year dates the stock
             continue
         after = _apply(e, st, text, published, reported)
-        if e.local:
+        if e.local or _inside_span(after, st):
             out.append(Snapshot(e, st, st, after))
         else:
             out.append(Snapshot(e, st, after))
@@ -218,10 +219,16 @@ def timeline(text: str, published: dt.date | None, blocked: list[tuple[int, int]
     return out
 
 
+def _inside_span(new: State, old: State) -> bool:
+    """A year or month inside the span in force (“十三五”时期 … 2019年 …) dates its own sentence only."""
+    a, b = new.period, old.period
+    return bool(a and b and "/" in b.text and "/" not in a.text and b.start <= a.start and a.end <= b.end)
+
+
 def assign(text: str, hits: list, published: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Dated]:
     """Period of each indicator hit."""
     snaps = timeline(text, published, blocked)
-    change = tuple(rules.load("indicators")["change_verbs"]) + ("增加到", "增长到", "增至", "达到")
+    change = tuple(rules.load("indicators")["change_verbs"]) + ("增加到", "增长到", "增至")
     froms = tuple(rules.load("period")["from_words"])
     out = []
     for h in hits:

@@ -68,7 +68,7 @@ def kinds(d: Division) -> set[str]:
     """Kinds of area words that may stand for this division (北京市: 省 and 市)."""
     name, level = d.name, d.level
     if level == "province":
-        return {"省", "区"} if name.endswith("自治区") else ({"省", "市"} if name.endswith("市") else {"省"})
+        return {"省", "区"} if name.endswith("自治区") else ({"市"} if name.endswith("市") else {"省"})
     if level == "town":
         return {"镇"}
     if name.endswith("旗"):
@@ -177,13 +177,16 @@ def org_area(org: str | None, places: list) -> Area | None:
 def cues(text: str, start: int, end: int, places: list, blocked: list[tuple[int, int]]) -> list[Cue]:
     """Places, area words, bodies named by their level and private subjects in text[start:end]."""
     spec, word_kind, area, body, private, not_after, _ = _spec()
+    blocked = list(blocked) + quoted(text, start, end)
     inside = lambda i: any(s <= i < e for s, e in blocked)  # noqa: E731
     out: list[Cue] = []
     for p in places:
-        out += [Cue(s, e, "place", p) for s, e in p.spans if start <= s and e <= end and not inside(s)]
+        out += [Cue(s, e, "place", p) for s, e in p.spans
+                if start <= s and e <= end and not inside(s) and not _company(text, e)]
     for m in area.finditer(text, start, end):
-        before = text[max(0, m.start() - 1):m.start()]
-        if inside(m.start()) or before in spec["not_owner_before"] or text.startswith(not_after, m.end()):
+        before = text[max(0, m.start() - 2):m.start()]
+        if (inside(m.start()) or before.endswith(tuple(spec["not_owner_before"]))
+                or text.startswith(not_after, m.end()) or _ranks(text, m.end())):
             continue
         out.append(Cue(m.start(), m.end(), "area", word_kind[m.group()]))
     for m in body.finditer(text, start, end):
@@ -198,6 +201,27 @@ def cues(text: str, start: int, end: int, places: list, blocked: list[tuple[int,
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
     return kept
+
+
+def quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short quoted names in text[start:end]."""
+    return [(m.start(), m.end()) for m in _quote_pattern(_spec()[0]["quote_max"]).finditer(text, start, end)]
+
+
+@lru_cache(maxsize=4)
+def _quote_pattern(limit: int) -> re.Pattern:
+    return re.compile(rf"[“\"‘「『][^“”\"‘’「」『』\n]{{1,{limit}}}[”\"’」』]")
+
+
+def _ranks(text: str, i: int) -> bool:
+    clause = re.split(r"[，,。；;\n]", text[i:i + 40], maxsplit=1)[0]
+    return bool(re.search(_spec()[0]["not_owner_clause"], clause))
+
+
+def _company(text: str, end: int) -> bool:
+    """The place heads a company's name: a company word follows in its clause (上海医药和…集团)."""
+    tail = re.split(r"[，,。；;、：:\n]", text[end:end + 20], maxsplit=1)[0]
+    return any(w in tail for w in _spec()[0]["company_words"])
 
 
 def sentence_bounds(text: str, i: int) -> tuple[int, int]:
