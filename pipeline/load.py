@@ -55,6 +55,21 @@ class Output:
                 con.execute(f"create view {name} as select * from read_parquet('{self.root / name}/*.parquet', union_by_name=true)")
         return con
 
+    def panel(self) -> pd.DataFrame:
+        """Indicators as a tidy panel: one row per figure with its area, period and canonical metric
+        (scope, scope_adcode, scope_level, period, period_start, period_end, metric_id, metric_label,
+        value, base_unit, doc_id, source, text). Rows without a metric_id are left out; runs written
+        before schema 1.1 have no panel columns and give an empty frame."""
+        from pipeline.extract.metrics import labels
+
+        ind, docs = self.indicators, self.documents
+        cols = ["scope", "scope_adcode", "scope_level", "period", "period_start", "period_end", "metric_id"]
+        if not set(cols) <= set(ind.columns):
+            return pd.DataFrame(columns=[*cols, "metric_label", "value", "base_unit", "doc_id", "source", "text"])
+        out = ind[ind["metric_id"].notna()].merge(docs[["doc_id", "source"]], on="doc_id", how="left")
+        out = out.assign(value=out["normalized_value"], metric_label=out["metric_id"].map(labels()))
+        return out[[*cols, "metric_label", "value", "base_unit", "doc_id", "source", "text"]].reset_index(drop=True)
+
     @cached_property
     def polars(self):
         """Lazy polars frames per table: ``load(out).polars["indicators"].collect()``."""

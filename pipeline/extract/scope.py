@@ -273,7 +273,7 @@ def assign(text: str, hits: list, places: list, areas: DocumentAreas,
            blocked: list[tuple[int, int]] = ()) -> list[Scoped]:
     """Scope of each indicator hit (in text order), carried from sentence to sentence."""
     out: list[Scoped] = []
-    carried = Scoped(areas.own, "scope.document") if areas.own else Scoped(None, "scope.unknown")
+    carried = _document(areas)
     done_to = 0
     for h in hits:
         num = number_at(text, h.start, h.end)
@@ -286,6 +286,13 @@ def assign(text: str, hits: list, places: list, areas: DocumentAreas,
         cue = _pick(text, found, s_start, num)
         out.append(_resolve(cue, areas) if cue else Scoped(carried.area, _carried_rule(carried)))
     return out
+
+
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def _document(areas: DocumentAreas) -> Scoped:
+    return Scoped(areas.own, "scope.document") if areas.own else Scoped(None, "scope.unknown")
 
 
 def _carried_rule(s: Scoped) -> str:
@@ -301,6 +308,8 @@ def _carry(text, done_to, upto, places, areas, blocked, carried: Scoped) -> Scop
         cue = _pick(text, cues(text, i, end, places, blocked), i, end)
         if cue:
             carried = _resolve(cue, areas)
+        elif _HEADING.match(text, i) and (i == 0 or text[i - 1] == "\n"):
+            carried = _document(areas)  # a new section (三、健全机制…) starts from the document's area
         i = end + 1
     return carried
 
