@@ -66,6 +66,7 @@ class Expr:
     rule: str
     groups: tuple
     local: bool = False  # a full date: in force only in its own sentence
+    clause_only: bool = False  # 上年结转的150件: in force only in its own clause
 
 
 @dataclass
@@ -125,7 +126,9 @@ def expressions(text: str, blocked: list[tuple[int, int]] = ()) -> list[Expr]:
                 continue
             taken.append((m.start(), m.end()))
             starts_from = text[max(0, m.start() - 1):m.start()] in ("由", "从")  # 由“十二五”末的1.3万家
-            found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day" or starts_from))
+            one_clause = rule == "period.previous_year"
+            found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day" or starts_from
+                              or one_clause, clause_only=one_clause))
     return sorted(found, key=lambda e: e.start)
 
 
@@ -243,11 +246,12 @@ def _at(text: str, num: int, snaps: list[Snapshot], change: tuple, froms: tuple)
         return Dated(None, "period.unknown")
     last = before[-1]
     s_start, _ = sentence_bounds(text, num)
+    clause_start = max([text.rfind(ch, 0, num) for ch in CLAUSE_END + "。\n"]) + 1
     if last.local is not None:
-        st = last.local if last.expr.start >= s_start else last.after
+        here = last.expr.start >= (clause_start if last.expr.clause_only else s_start)
+        st = last.local if here else last.after
     else:
         st = last.after
-    clause_start = max([text.rfind(ch, 0, num) for ch in CLAUSE_END + "。\n"]) + 1
     segment = text[max(clause_start, last.expr.end):num]
     # inside a plan: 从107亿元 is the year before it, 增长到137.75亿元 its last year
     if any(v in segment for v in change):
