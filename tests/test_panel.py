@@ -124,9 +124,9 @@ def test_old_schema_parquet_reads_with_new(tmp_path):
     new_cols = {"metric_id", "scope", "scope_adcode", "scope_level", "scope_method", "period",
                 "period_start", "period_end", "period_method"}
     schema = store.arrow_schema("indicators")
-    row = dict(run_id="r", doc_id="d1", start=0, end=5, text="签约额5亿元", sentence_id=0, metric="签约额",
-               value=5.0, unit="亿元", qualifier=None, normalized_value=5e8, base_unit="元", value_max=None,
-               normalized_value_max=None, method="rule:x", confidence=0.8)
+    row = {"run_id": "r", "doc_id": "d1", "start": 0, "end": 5, "text": "签约额5亿元", "sentence_id": 0,
+           "metric": "签约额", "value": 5.0, "unit": "亿元", "qualifier": None, "normalized_value": 5e8,
+           "base_unit": "元", "value_max": None, "normalized_value_max": None, "method": "rule:x", "confidence": 0.8}
     old_schema = pa.schema([f for f in schema if f.name not in new_cols], metadata={"schema_version": "1.0"})
     (tmp_path / "indicators").mkdir()
     pq.write_table(pa.Table.from_pylist([row], schema=old_schema), tmp_path / "indicators" / "part-old.parquet")

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, load
@@ -34,7 +35,7 @@ class Area:
     level: str
 
     @classmethod
-    def of(cls, d: Division) -> "Area":
+    def of(cls, d: Division) -> Area:
         return cls(d.name, d.adcode, d.level)
 
 
@@ -178,7 +179,8 @@ def cues(text: str, start: int, end: int, places: list, blocked: list[tuple[int,
     """Places, area words, bodies named by their level and private subjects in text[start:end]."""
     spec, word_kind, area, body, private, not_after, _ = _spec()
     blocked = list(blocked) + quoted(text, start, end)
-    inside = lambda i: any(s <= i < e for s, e in blocked)  # noqa: E731
+    def inside(i: int) -> bool:
+        return any(s <= i < e for s, e in blocked)
     out: list[Cue] = []
     for p in places:
         out += [Cue(s, e, "place", p) for s, e in p.spans
@@ -233,7 +235,7 @@ def sentence_bounds(text: str, i: int) -> tuple[int, int]:
 def _clauses_back(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clauses of text[start:end], last first."""
     cuts = [start] + [k + 1 for k in range(start, end) if text[k] in CLAUSE_END] + [end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:])][::-1]
+    return list(pairwise(cuts))[::-1]
 
 
 def _pick(text: str, found: list[Cue], start: int, end: int) -> Cue | None:
