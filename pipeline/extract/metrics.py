@@ -33,11 +33,11 @@ class Metric:
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
     spec = rules.load("metrics")
-    metrics = [Metric(m["id"], m["label"], tuple(m["units"]), tuple(m["any"]), tuple(m.get("all", ())),
+    metrics = [Metric(m.get("as", m["id"]), m["label"], tuple(m["units"]), tuple(m["any"]), tuple(m.get("all", ())),
                       tuple(m.get("not", ())), tuple(m.get("context", ()))) for m in spec["metrics"]]
-    ids = [m.id for m in metrics]
-    if len(ids) != len(set(ids)):
-        raise ValueError("metrics.yaml: duplicate metric ids")
+    ids = [m["id"] for m in spec["metrics"]]
+    if len(ids) != len(set(ids)) or not {m.get("as", m["id"]) for m in spec["metrics"]} <= set(ids):
+        raise ValueError("metrics.yaml: duplicate metric ids, or an `as` naming no entry")
     return metrics, tuple(spec["change_words"]), tuple(spec["share_words"])
 
 
@@ -83,6 +83,9 @@ def _is_level(metric: str, m: Metric) -> bool:
 def _fits(m: Metric, metric: str, context: str) -> bool:
     if not any(w in metric for w in m.any) or not all(w in metric for w in m.all):
         return False
+    share = min((k for w in taxonomy()[2] if (k := metric.find(w)) >= 0), default=len(metric))
+    if not any(0 <= metric.find(w) < share for w in m.any):
+        return False  # 服务业增加值占GDP比重: what follows 占 is the whole, not the measure
     if any(w in metric for w in m.not_):
         return False
     return not m.context or any(w in metric or w in context for w in m.context)
@@ -95,12 +98,12 @@ def assign(text: str, hits: list, number_at) -> list[str | None]:
     out: list[str | None] = []
     for k, h in enumerate(hits):
         num = number_at(text, h.start, h.end)
+        own = classify(h.metric, h.base_unit, text[max(0, num - CONTEXT_CHARS):num])
         prev = _previous(text, hits, out, k)
-        if prev and h.base_unit in _RATE_UNITS and (h.metric is None or follow.match(h.metric)):
+        if own is None and prev and h.base_unit in _RATE_UNITS and (h.metric is None or follow.match(h.metric)):
             suffix = "_share" if h.metric and h.metric.startswith("占") else "_change"
-            out.append(re.sub(r"_(change|share)$", "", prev) + suffix)
-            continue
-        out.append(classify(h.metric, h.base_unit, text[max(0, num - CONTEXT_CHARS):num]))
+            own = re.sub(r"_(change|share)$", "", prev) + suffix
+        out.append(own)
     return out
 
 
