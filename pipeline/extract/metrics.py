@@ -55,7 +55,7 @@ def classify(metric: str | None, base_unit: str, context: str = "") -> str | Non
     """The metric id of one indicator; ``context`` is the text just before its number."""
     if not metric:
         return None
-    metrics, change, share = taxonomy()
+    metrics, change, _ = taxonomy()
     for m in metrics:
         if not _fits(m, metric, context):
             continue
@@ -67,7 +67,7 @@ def classify(metric: str | None, base_unit: str, context: str = "") -> str | Non
         if base_unit in _RATE_UNITS:
             if any(w in metric for w in change):
                 return f"{m.id}_change"
-            if base_unit == "%" and any(w in metric for w in share):
+            if base_unit == "%" and "占" in metric:
                 return f"{m.id}_share"
     return None
 
@@ -80,12 +80,21 @@ def _is_level(metric: str, m: Metric) -> bool:
     return not any(w in tail for w in taxonomy()[1])
 
 
+def _measured(metric: str, word: str) -> bool:
+    """The word names what is measured: it stands before any 占 (X占Y的…) and any 在…中, and is not
+    directly followed by a share word (GDP占比)."""
+    k = metric.find(word)
+    if k < 0:
+        return False
+    cut = min([i for i in (metric.find("占"), metric.find("在") if "中" in metric else -1) if i >= 0] or [len(metric)])
+    return k < cut and not metric.startswith(taxonomy()[2], k + len(word))
+
+
 def _fits(m: Metric, metric: str, context: str) -> bool:
     if not any(w in metric for w in m.any) or not all(w in metric for w in m.all):
         return False
-    share = min((k for w in taxonomy()[2] if (k := metric.find(w)) >= 0), default=len(metric))
-    if not any(0 <= metric.find(w) < share for w in m.any):
-        return False  # 服务业增加值占GDP比重: what follows 占 is the whole, not the measure
+    if not any(_measured(metric, w) for w in m.any):
+        return False  # 服务业增加值占GDP比重, 产业在GDP中占比: GDP is the whole, not the measure
     if any(w in metric for w in m.not_):
         return False
     return not m.context or any(w in metric or w in context for w in m.context)
@@ -99,10 +108,18 @@ def assign(text: str, hits: list, number_at) -> list[str | None]:
     for k, h in enumerate(hits):
         num = number_at(text, h.start, h.end)
         own = classify(h.metric, h.base_unit, text[max(0, num - CONTEXT_CHARS):num])
+        if text[h.start - 1:h.start] == "、" and (k == 0 or hits[k - 1].end != h.start - 1):
+            own = None  # 撤销、变更6件: one number for a list of names, not for its last one
         prev = _previous(text, hits, out, k)
-        if own is None and prev and h.base_unit in _RATE_UNITS and (h.metric is None or follow.match(h.metric)):
-            suffix = "_share" if h.metric and h.metric.startswith("占") else "_change"
-            own = re.sub(r"_(change|share)$", "", prev) + suffix
+        if own is None and prev and h.base_unit in _RATE_UNITS:
+            gap = text[hits[k - 1].end:h.start]
+            if h.metric is None and gap.strip() in ("、", "和", "及"):
+                own = prev  # 分别同比增长41.26%、4.27%: the next item of the same list
+            elif h.metric is None and "占" not in gap and any(w in gap for w in taxonomy()[1]):
+                own = re.sub(r"_(change|share)$", "", prev) + "_change"  # 83件，受案数量较同期增长 74%
+            elif h.metric and follow.match(h.metric):
+                suffix = "_share" if h.metric.startswith("占") else "_change"
+                own = re.sub(r"_(change|share)$", "", prev) + suffix
         out.append(own)
     return out
 
