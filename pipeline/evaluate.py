@@ -178,4 +178,5 @@ def evaluate(gold_dir: Path, out: Path) -> dict:
             else:
                 meta[f].fn += 1
                 meta[f].misses.append(f"{stem}: want {want!r}, got {pred!r}")
-    return {"documents": matched_docs, "kinds": scores, "meta": meta, "panel": panel_accuracy(scores["indicators"])}
+    return {"documents": matched_docs, "kinds": scores, "meta": meta,
+            "panel": panel_accuracy(scores["indicators"])}

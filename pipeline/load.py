@@ -65,10 +65,10 @@ class Output:
         ind, docs = self.indicators, self.documents
         cols = ["scope", "scope_adcode", "scope_level", "period", "period_start", "period_end", "metric_id"]
         if not set(cols) <= set(ind.columns):
-            return pd.DataFrame(columns=[*cols, "metric_label", "value", "base_unit", "doc_id", "source", "text"])
+            return pd.DataFrame(columns=[*cols, *_PANEL_TAIL])
         out = ind[ind["metric_id"].notna()].merge(docs[["doc_id", "source"]], on="doc_id", how="left")
         out = out.assign(value=out["normalized_value"], metric_label=out["metric_id"].map(labels()))
-        return out[[*cols, "metric_label", "value", "base_unit", "doc_id", "source", "text"]].reset_index(drop=True)
+        return out[[*cols, *_PANEL_TAIL]].reset_index(drop=True)
 
     @cached_property
     def polars(self):
@@ -77,6 +77,9 @@ class Output:
 
         return {name: pl.scan_parquet(str(self.root / name / "*.parquet"))
                 for name in TABLES if list((self.root / name).glob("*.parquet"))}
+
+
+_PANEL_TAIL = ["metric_label", "value", "base_unit", "doc_id", "source", "text"]
 
 
 def _dtype(arrow_type):

@@ -77,8 +77,8 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
             candidates=[] if d else [c.adcode for c in pl.candidates], mentions=_spans(pl.spans), method=f"rule:{pl.rule}"))
     for o in p.extraction.officials:
         _add(out, p, "officials", Official, dict(
-            base, name=o.name, title=o.title, org=o.org, org_adcode=_code(o.org_area), mentions=_spans(o.spans),
-            method=_method(o.rule), confidence=o.confidence))
+            base, name=o.name, title=o.title, org=o.org, org_adcode=_code(o.org_area),
+            mentions=_spans(o.spans), method=_method(o.rule), confidence=o.confidence))
     for r in p.extraction.regulations:
         _add(out, p, "regulations", Regulation, dict(
             base, text=r.text, name=r.name, category=r.category, issuing_place=r.issuing_place,

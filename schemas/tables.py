@@ -141,7 +141,8 @@ class Official(Row):
     title: str | None = Field(None, description="Title(s) as written after normalization, e.g. 市委副书记、市长.")
     org: str | None = Field(None, description="Organisation, place or country the title belongs to, e.g. 葫芦岛市, 俄罗斯.")
     org_adcode: str | None = Field(None, description=(
-        "6-digit code of the area the organisation names at its head (北京市司法局 → 110000); null when it names none."))
+        "6-digit code of the area the organisation names at its head (北京市司法局 → 110000); "
+        "null when it names none."))
     mentions: list[Span] = Field(min_length=1, description="Where the name is found in clean_text.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
@@ -181,15 +182,18 @@ class Indicator(SpanRow):
         "全国); null when the text does not say."))
     scope_adcode: str | None = Field(None, description="6-digit code of `scope`; 100000 for 中国.")
     scope_level: ScopeLevel | None = Field(None, description="country, province, city, county or town.")
-    scope_method: str = Field("rule:scope.unknown", description=(
-        "`rule:<id>` that set the scope: scope.place, scope.area_word, scope.body_word, scope.carried, scope.document, ..."))
+    scope_method: str | None = Field(None, description=(
+        "`rule:<id>` that set the scope: scope.place, scope.area_word, scope.body_word, scope.carried, "
+        "scope.document, ...; null in runs before schema 1.1."))
     period: str | None = Field(None, description=(
-        "Time the figure covers: YYYY, YYYY-MM, YYYY-MM-DD or A/B for a span (2021/2025); null when the text does not say."))
+        "Time the figure covers: YYYY, YYYY-MM, YYYY-MM-DD or A/B for a span (2021/2025); "
+        "null when the text does not say."))
     period_start: dt.date | None = Field(None, description="First day of `period`.")
     period_end: dt.date | None = Field(None, description="Last day of `period`.")
-    period_method: str = Field("rule:period.unknown", description=(
-        "`rule:<id>` that set the period: period.year, period.year_span, period.plan, period.relative_year, ..."
-        " (`.carried` when it comes from an earlier sentence)."))
+    period_method: str | None = Field(None, description=(
+        "`rule:<id>` that set the period: period.year, period.year_span, period.plan, "
+        "period.relative_year, ... (`.carried` when it comes from an earlier sentence); "
+        "null in runs before schema 1.1."))
 
 
 class Quarantine(Row):

@@ -96,7 +96,8 @@ def test_metric_ids(metric, unit, context, want):
 
 def test_a_bare_change_follows_the_figure_before_it():
     _, found = _panel("全市直接纠错率13.4%，同比提高4.4个百分点。")
-    assert [p.metric_id for _, p in found] == ["admin_review_correction_rate", "admin_review_correction_rate_change"]
+    assert [p.metric_id for _, p in found] == ["admin_review_correction_rate",
+                                               "admin_review_correction_rate_change"]
 
 
 def test_taxonomy_ids_are_labelled():
@@ -118,7 +119,7 @@ def test_odd_text_never_raises():
 
 def test_old_schema_parquet_reads_with_new(tmp_path):
     """A part written before schema 1.1 (no panel columns) reads beside a new one: missing columns
-    come back null through load() (pandas) and DuckDB's union_by_name."""
+    come back null through load(), pandas given the table's schema, and DuckDB's union_by_name."""
     from pipeline import load, store
     from schemas import SCHEMA_VERSION
 
@@ -128,19 +129,24 @@ def test_old_schema_parquet_reads_with_new(tmp_path):
     schema = store.arrow_schema("indicators")
     row = {"run_id": "r", "doc_id": "d1", "start": 0, "end": 5, "text": "签约额5亿元", "sentence_id": 0,
            "metric": "签约额", "value": 5.0, "unit": "亿元", "qualifier": None, "normalized_value": 5e8,
-           "base_unit": "元", "value_max": None, "normalized_value_max": None, "method": "rule:x", "confidence": 0.8}
+           "base_unit": "元", "value_max": None, "normalized_value_max": None, "method": "rule:x",
+           "confidence": 0.8}
     old_schema = pa.schema([f for f in schema if f.name not in new_cols], metadata={"schema_version": "1.0"})
     (tmp_path / "indicators").mkdir()
-    pq.write_table(pa.Table.from_pylist([row], schema=old_schema), tmp_path / "indicators" / "part-old.parquet")
+    old_part = tmp_path / "indicators" / "part-old.parquet"
+    pq.write_table(pa.Table.from_pylist([row], schema=old_schema), old_part)
     new = dict(row, doc_id="d2", metric_id="contract_value", scope="张掖市", scope_adcode="620700",
                scope_level="city", scope_method="rule:scope.place", period="2021",
-               period_start=dt.date(2021, 1, 1), period_end=dt.date(2021, 12, 31), period_method="rule:period.year")
+               period_start=dt.date(2021, 1, 1), period_end=dt.date(2021, 12, 31),
+               period_method="rule:period.year")
     pq.write_table(pa.Table.from_pylist([new], schema=schema), tmp_path / "indicators" / "part-new.parquet")
     (tmp_path / "documents").mkdir()
 
     df = load(tmp_path).indicators.sort_values("doc_id")
     assert list(df["doc_id"]) == ["d1", "d2"]
     assert pd.isna(df["scope"].iloc[0]) and df["scope"].iloc[1] == "张掖市"
+    plain = pd.read_parquet(tmp_path / "indicators", schema=schema).sort_values("doc_id")
+    assert list(plain["scope"].isna()) == [True, False]
     got = duckdb.sql(f"select doc_id, scope, period from read_parquet('{tmp_path}/indicators/*.parquet', "
                      "union_by_name=true) order by doc_id").fetchall()
     assert got == [("d1", None, None), ("d2", "张掖市", "2021")]

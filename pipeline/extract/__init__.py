@@ -14,7 +14,8 @@ from pipeline.extract.types import Extraction, Found
 
 
 def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[Found] | None = None,
-            published: dt.date | None = None, title: str | None = None, source: str | None = None) -> Extraction:
+            published: dt.date | None = None, title: str | None = None,
+            source: str | None = None) -> Extraction:
     """All extractors over one clean text, with the NER model's spans when given; ``disabled``
     rule ids are left out of the results; ``published`` (the document's date) gives yearless
     dates their year and 今年/去年 theirs; ``title`` and ``source`` tell the document's own area."""
@@ -26,8 +27,8 @@ def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[F
 
 def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
     keep = lambda items: [i for i in items if i.rule not in disabled]
-    return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators),
-                      x.area)
+    return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations),
+                      keep(x.indicators), x.area)
 
 
 def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None) -> Extraction:

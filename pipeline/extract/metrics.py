@@ -33,8 +33,9 @@ class Metric:
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
     spec = rules.load("metrics")
-    metrics = [Metric(m.get("as", m["id"]), m["label"], tuple(m["units"]), tuple(m["any"]), tuple(m.get("all", ())),
-                      tuple(m.get("not", ())), tuple(m.get("context", ()))) for m in spec["metrics"]]
+    metrics = [Metric(m.get("as", m["id"]), m["label"], tuple(m["units"]), tuple(m["any"]),
+                      tuple(m.get("all", ())), tuple(m.get("not", ())), tuple(m.get("context", ())))
+               for m in spec["metrics"]]
     ids = [m["id"] for m in spec["metrics"]]
     if len(ids) != len(set(ids)) or not {m.get("as", m["id"]) for m in spec["metrics"]} <= set(ids):
         raise ValueError("metrics.yaml: duplicate metric ids, or an `as` naming no entry")
@@ -86,7 +87,8 @@ def _measured(metric: str, word: str) -> bool:
     k = metric.find(word)
     if k < 0:
         return False
-    cut = min([i for i in (metric.find("占"), metric.find("在") if "中" in metric else -1) if i >= 0] or [len(metric)])
+    marks = (metric.find("占"), metric.find("在") if "中" in metric else -1)
+    cut = min([i for i in marks if i >= 0] or [len(metric)])
     return k < cut and not metric.startswith(taxonomy()[2], k + len(word))
 
 

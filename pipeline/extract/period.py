@@ -228,7 +228,8 @@ def _inside_span(new: State, old: State) -> bool:
     return bool(a and b and "/" in b.text and "/" not in a.text and b.start <= a.start and a.end <= b.end)
 
 
-def assign(text: str, hits: list, published: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Dated]:
+def assign(text: str, hits: list, published: dt.date | None,
+           blocked: list[tuple[int, int]] = ()) -> list[Dated]:
     """Period of each indicator hit."""
     snaps = timeline(text, published, blocked)
     change = tuple(rules.load("indicators")["change_verbs"]) + ("增加到", "增长到", "增至")
