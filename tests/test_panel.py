@@ -150,3 +150,16 @@ def test_old_schema_parquet_reads_with_new(tmp_path):
     got = duckdb.sql(f"select doc_id, scope, period from read_parquet('{tmp_path}/indicators/*.parquet', "
                      "union_by_name=true) order by doc_id").fetchall()
     assert got == [("d1", None, None), ("d2", "张掖市", "2021")]
+
+
+def test_evaluate_scores_scope_and_period_of_matched_indicators():
+    from pipeline.evaluate import Score, panel_accuracy
+
+    s = Score(pairs=[
+        ("d1", {"scope": "张掖市", "period": "2022"}, {"text": "a", "scope": "张掖市", "period": "2021"}),
+        ("d1", {"scope": None, "period": float("nan")}, {"text": "b", "scope": None, "period": None}),
+        ("d2", {"scope": "甘肃省", "period": "2022"}, {"text": "c"}),  # gold without scope/period: not counted
+    ])
+    got = panel_accuracy(s)
+    assert (got["scope"].tp, got["scope"].fn) == (2, 0)
+    assert (got["period"].tp, got["period"].fn) == (1, 1) and "want '2021'" in got["period"].misses[0]

@@ -90,7 +90,7 @@ class DocumentAreas:
         for p in self.places:
             self.weight[p.division.adcode] += len(p.spans)
         self.by_code = {p.division.adcode: p.division for p in self.places}
-        heads = [d for s in (title, source) for d in head_places(s or "", self.places)]
+        heads = head_places(title or "", self.places, chain_only=False) + head_places(source or "", self.places)
         for d in heads:
             self.by_code.setdefault(d.adcode, d)
             self.weight[d.adcode] += 3
