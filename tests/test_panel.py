@@ -33,6 +33,8 @@ def _periods(text, **kw):
     ("去年，酒泉市共受理行政复议案件82件。审结75件。", {}, ["酒泉市", "酒泉市"]),
     # a child place right after its parent narrows the scope
     ("长春市公安局二道区分局辖区刑事案件下降33%。", {}, ["二道区"]),
+    # a headline line inside a text starts again from the document's area
+    ("西宁市新建公园12个。\n动车组研制取得成果\n动车组时速达到400公里以上。", {}, ["西宁市", None]),
     # 全县 with no county named anywhere: unknown, never a guess
     ("县司法局报告：全县共受理行政复议案件9起。", {}, [None]),
     # 全国 is the nation
@@ -57,6 +59,10 @@ def test_scope(text, kw, want):
     # 去年 against the publish date; without one it is unknown
     ("去年共收到行政复议申请2371件。", dt.date(2017, 4, 21), ["2016"]),
     ("去年共收到行政复议申请2371件。", None, [None]),
+    # a part of a year takes the publish year, or the year in force
+    ("一季度，全国铁路完成固定资产投资1135.5亿元。", dt.date(2023, 4, 9), ["2023"]),
+    ("一季度，全国铁路完成固定资产投资1135.5亿元。", None, [None]),
+    ("2019年全年。上半年，全市办理案件500件。", dt.date(2023, 4, 9), ["2019"]),
     # an undated stock is unknown even after a dated sentence
     ("2019年全市办理案件8282件。目前，全市共建成公共法律服务中心15个。", None, ["2019", None]),
     # targets take the target year

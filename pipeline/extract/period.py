@@ -111,6 +111,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("period.plan", re.compile(rf"“?({alternation(spec['plans'])})”?(末)?")),
         ("period.relative_month", re.compile(rf"({rel})(\d{{1,2}})月(?:份|底|末)?")),
         ("period.relative_year", re.compile(rf"({rel})")),
+        ("period.year_part", re.compile(rf"(?<![年\d])({spec['year_parts']})")),
         ("period.previous_year", re.compile(rf"({alternation(spec['previous_year'])})")),
         ("period.unknown", re.compile(rf"({unknown})")),
     ]
@@ -169,6 +170,10 @@ def _apply(e: Expr, st: State, text: str, published: dt.date | None, reported: i
         elif r in ("period.relative_month", "period.relative_year"):
             y = _relative(g[0], spec, published, reported)
             p = None if y is None else (month(y, int(g[1])) if r == "period.relative_month" else year(y))
+        elif r == "period.year_part":
+            if st.period and "/" not in st.period.text:
+                return st  # 2022年 … 上半年: the year in force already dates it
+            p = year(published.year) if published else None
         elif r == "period.previous_year":
             if text[max(0, e.start - 2):e.start].endswith(tuple(spec["not_before_previous"])):
                 return st

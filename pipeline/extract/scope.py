@@ -293,6 +293,16 @@ def assign(text: str, hits: list, places: list, areas: DocumentAreas,
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
+def _heading(text: str, i: int) -> bool:
+    """A line that starts a section: numbered (三、…, (一)…) or a short line without a clause
+    mark (a headline inside a news text)."""
+    if i > 0 and text[i - 1] != "\n":
+        return False
+    end = text.find("\n", i)
+    line = text[i:end if end >= 0 else len(text)].strip()
+    return bool(_HEADING.match(line)) or (0 < len(line) <= 40 and not set(line) & set(SENTENCE_END + CLAUSE_END))
+
+
 def _document(areas: DocumentAreas) -> Scoped:
     return Scoped(areas.own, "scope.document") if areas.own else Scoped(None, "scope.unknown")
 
@@ -310,7 +320,7 @@ def _carry(text, done_to, upto, places, areas, blocked, carried: Scoped) -> Scop
         cue = _pick(text, cues(text, i, end, places, blocked), i, end)
         if cue:
             carried = _resolve(cue, areas)
-        elif _HEADING.match(text, i) and (i == 0 or text[i - 1] == "\n"):
+        elif _heading(text, i):
             carried = _document(areas)  # a new section (三、健全机制…) starts from the document's area
         i = end + 1
     return carried
