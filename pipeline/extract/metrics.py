@@ -28,14 +28,15 @@ class Metric:
     all: tuple[str, ...] = ()
     not_: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    pattern: re.Pattern | None = None  # any of ``any``, compiled once
 
 
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
     spec = rules.load("metrics")
     metrics = [Metric(m.get("as", m["id"]), m["label"], tuple(m["units"]), tuple(m["any"]),
-                      tuple(m.get("all", ())), tuple(m.get("not", ())), tuple(m.get("context", ())))
-               for m in spec["metrics"]]
+                      tuple(m.get("all", ())), tuple(m.get("not", ())), tuple(m.get("context", ())),
+                      re.compile(rules.alternation(m["any"]))) for m in spec["metrics"]]
     ids = [m["id"] for m in spec["metrics"]]
     if len(ids) != len(set(ids)) or not {m.get("as", m["id"]) for m in spec["metrics"]} <= set(ids):
         raise ValueError("metrics.yaml: duplicate metric ids, or an `as` naming no entry")
@@ -93,7 +94,7 @@ def _measured(metric: str, word: str) -> bool:
 
 
 def _fits(m: Metric, metric: str, context: str) -> bool:
-    if not any(w in metric for w in m.any) or not all(w in metric for w in m.all):
+    if not m.pattern.search(metric) or not all(w in metric for w in m.all):
         return False
     if not any(_measured(metric, w) for w in m.any):
         return False  # 服务业增加值占GDP比重, 产业在GDP中占比: GDP is the whole, not the measure

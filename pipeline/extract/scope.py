@@ -222,7 +222,7 @@ def _ranks(text: str, i: int) -> bool:
 
 def _company(text: str, end: int) -> bool:
     """The place heads a company's name: a company word follows in its clause (上海医药和…集团)."""
-    tail = re.split(r"[，,。；;、：:\n]", text[end:end + 20], maxsplit=1)[0]
+    tail = _CLAUSE_SPLIT.split(text[end:end + 20], maxsplit=1)[0]
     return any(w in tail for w in _spec()[0]["company_words"])
 
 
@@ -328,5 +328,10 @@ def _carry(text, done_to, upto, places, areas, blocked, carried: Scoped) -> Scop
 
 def number_at(text: str, start: int, end: int) -> int:
     """Where the number of an indicator span starts (Arabic digits first: 由“十二五”末的1.3万家)."""
-    m = re.compile(r"\d").search(text, start, end) or re.compile(r"[一二两三四五六七八九十]").search(text, start, end)
+    m = _DIGIT.search(text, start, end) or _CN_DIGIT.search(text, start, end)
     return m.start() if m else start
+
+
+_DIGIT = re.compile(r"\d")
+_CN_DIGIT = re.compile(r"[一二两三四五六七八九十]")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;、：:\n]")
