@@ -33,6 +33,8 @@ def _periods(text, **kw):
     ("去年，酒泉市共受理行政复议案件82件。审结75件。", {}, ["酒泉市", "酒泉市"]),
     # a child place right after its parent narrows the scope
     ("长春市公安局二道区分局辖区刑事案件下降33%。", {}, ["二道区"]),
+    # a town named in passing carries on as its county
+    ("9月25日，五峰土家族自治县渔洋关镇第三小学工地繁忙。截至8月，贷款余额140亿元。", {}, ["五峰土家族自治县"]),
     # a headline line inside a text starts again from the document's area
     ("西宁市新建公园12个。\n动车组研制取得成果\n动车组时速达到400公里以上。", {}, ["西宁市", None]),
     # 全县 with no county named anywhere: unknown, never a guess

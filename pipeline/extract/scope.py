@@ -97,8 +97,10 @@ class DocumentAreas:
         self.own = self._own(title, source, spec)
 
     def _own(self, title, source, spec) -> Area | None:
-        for s in (title, source):
-            found = head_places(s or "", self.places, chain_only=False)
+        media = source and any(w in source for w in spec["media_words"])
+        for s in (title, None if media else source):
+            found = head_places(s or "", self.places, chain_only=False) + [
+                p.division for p in self.places if s and p.division.name in s]  # towns: not in scan()
             if found:
                 return Area.of(max(found, key=lambda d: _DEPTH.get(d.level, 0)))
         ranked = Counter({c: len(p.spans) for p in self.places for c in [p.division.adcode]}).most_common()
@@ -293,6 +295,17 @@ def assign(text: str, hits: list, places: list, areas: DocumentAreas,
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
+def _lift_town(cue: Cue, scoped: Scoped, areas: DocumentAreas) -> Scoped:
+    """A town named in passing (五峰土家族自治县渔洋关镇“第三小学”) carries on as its county; only a
+    document about the town (its title names it) carries the town itself."""
+    d = cue.value.division if cue.kind == "place" else None
+    if d is None or d.level != "town" or not d.county or scoped.area == areas.own:
+        return scoped
+    county = [c for c in load().by_name.get(d.county, [])
+              if c.name == d.county and c.province == d.province and c.city == d.city]
+    return Scoped(Area.of(county[0]), "scope.carried_county") if len(county) == 1 else scoped
+
+
 def _heading(text: str, i: int) -> bool:
     """A line that starts a section: numbered (三、…, (一)…) or a short line without a clause
     mark (a headline inside a news text)."""
@@ -308,7 +321,7 @@ def _document(areas: DocumentAreas) -> Scoped:
 
 
 def _carried_rule(s: Scoped) -> str:
-    return s.rule if s.rule in ("scope.document", "scope.unknown") else "scope.carried"
+    return s.rule if s.rule in ("scope.document", "scope.unknown", "scope.carried_county") else "scope.carried"
 
 
 def _carry(text, done_to, upto, places, areas, blocked, carried: Scoped) -> Scoped:
@@ -319,7 +332,7 @@ def _carry(text, done_to, upto, places, areas, blocked, carried: Scoped) -> Scop
         end = min(end, upto)
         cue = _pick(text, cues(text, i, end, places, blocked), i, end)
         if cue:
-            carried = _resolve(cue, areas)
+            carried = _lift_town(cue, _resolve(cue, areas), areas)
         elif _heading(text, i):
             carried = _document(areas)  # a new section (三、健全机制…) starts from the document's area
         i = end + 1
