@@ -60,13 +60,32 @@ def clean(raw: RawDocument) -> CleanDocument:
         md = metadata.extract(*html_page.article_area(raw), raw.hints)
         html_page.prefer_page_meta(md, raw.page_meta, log)
     else:
-        md = metadata.extract(lines, removed, raw.hints)
+        md = metadata.extract(lines, removed, raw.hints, _as_written(mt, lines, raw.raw_text))
         for i in md.meta_lines:
             removed.setdefault(i, "meta.fields")
+        log += md.notes
     log += _summarize(removed)
     _drop_lines(mt, lines, removed)
     return CleanDocument(raw, mt.text, mt.pos, doc_script, md.title, md.publish_date, md.source, md.author, log,
                          body_extractor=raw.body_extractor)
+
+
+def _as_written(mt: MappedText, lines: list[str], raw_text: str):
+    """Raw characters that a span of a clean line came from, up to the next kept character, so a
+    Traditional title stays Traditional and characters removed inside it (pinyin) stay too."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def written(i: int, s: int, e: int) -> str:
+        a, b = starts[i] + s, starts[i] + e
+        if not 0 <= a < b <= len(mt.pos):
+            return ""
+        end = mt.pos[b] if b < len(mt.pos) else len(raw_text)
+        if end <= mt.pos[a]:
+            end = mt.pos[b - 1] + 1
+        return raw_text[mt.pos[a]:end]
+    return written
 
 
 def _normalize_spaces(mt: MappedText) -> None:

@@ -1,7 +1,17 @@
 """Document metadata from the lines of a page: title, publish date, source, author.
 
-Labelled fields win over guesses: 发布日期 over a widget date, 来源 over the site name, 作者 over
-a byline, unless the labelled value is implausible (a category name as 来源, an office as 作者).
+Each field is filled by the first rule, in a fixed order, that finds a plausible value; a rule's label
+words, menu words and line patterns live in ``data/metadata.yaml`` and every value says which rule
+read it (``meta:<rule id>`` in the cleaning log). When no rule finds a value the field stays empty: a
+wrong value is worse than none.
+
+Rules read simplified lines (after t2s), but values are returned as written: ``extract`` takes a
+``written(line, start, end)`` callback that gives the raw characters a span of a line came from, so a
+Traditional document's title stays Traditional.
+
+The page is read as a header (the lines before the first body paragraph: headline, bylines, date
+lines, menus) and a body. Titles and unlabelled dates come only from the header; labelled fields,
+datelines (某某网讯), bylines and signatures from where such things stand.
 """
 
 from __future__ import annotations
@@ -9,23 +19,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import yaml
 
 from pipeline.lexicons import is_person_name
 
-DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-DATE_LABELS = ["发布日期", "发布时间", "发文日期", "撰写时间", "成文日期", "印发日期", "更新时间", "时间", "日期"]
-LABELLED_DATE = re.compile(rf"({'|'.join(DATE_LABELS)})\s*[:：]\s*{DATE}")
-HEADER_DATE = re.compile(rf"\s*{DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?=\s|$)")
-SOURCE_LABEL = re.compile(r"(文章来源|信息来源|新闻来源|稿件来源|来源|稿源|出处)\s*[:：]\s*([^\s|｜,，:：]{2,30})")
-AUTHOR_LABEL = re.compile(r"(作者|记者|通讯员|撰稿人?|撰文|文)\s*[:：/]\s*([\u4e00-\u9fff、 ]{2,20}?)(?=\s|$|[|｜,，(（]|来源|时间|发布|编辑)")
-META_LINE = re.compile(rf"^({'|'.join(DATE_LABELS)}|文章来源|信息来源|来源|作者|记者|通讯员|点击|浏览|阅读)\s*[:：]")
-CONTRIBUTED = re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]")
-CLOSING_BYLINE = re.compile(r"[(（]([^()（）]{2,40}?)\s+([\u4e00-\u9fff]{2,4})[)）]\s*$")
-BREADCRUMB = re.compile(r"(?:当前位置|您的位置|现在的位置|所在位置)?\s*[:：]?\s*([^>＞»→]+?)\s*[>＞»→]")
-ORG_SUFFIX = re.compile(r"(办公室|人民政府|政府|委员会|管委会|局|厅|院|部|中心|办|委|处|所|会|社|报)$")
-TITLE_COLUMN = re.compile(r"^[【\[][^】\]]{1,30}[】\]]\s*")
-TITLE_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,4})[:：]\s*")
-SENTENCE_END = re.compile(r"[。！？；!?]$")
+Piece = tuple[int, int, int]  # line index, start, end within that line
+Written = Callable[[int, int, int], str]
+
+_NUM = r"\d{1,2}"
+DATE = rf"(\d{{4}})\s*[-/.年]\s*({_NUM})\s*[-/.月]\s*({_NUM})(?!\d)\s*日?"
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+CN_DATE = r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+ANY_DATE = re.compile(rf"{DATE}|{CN_DATE}")
+TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+_HAN = r"\u3400-\u9fff"
+_SENTENCE_END = re.compile(r"[。！？；!?…]$")
+_CLOSERS = "”’\"')）」』】]"
+_COMMA = re.compile(r"[,，;；]")
+_LEAD = r"^[\s\-–—·•*#>|｜\[【(（]*"  # bullets and brackets a meta line may open with
+_NAME_SEP = re.compile(r"[\s、,，]+")
+
+
+@dataclass
+class Found:
+    """A value and where it was read: parts joined by ``sep``, each part the concatenation of pieces."""
+    rule: str
+    text: str
+    parts: tuple[tuple[Piece, ...], ...] = ()
+    sep: str = ""
+    squeeze: bool = False  # drop blanks inside a part (杨 文 → 杨文)
 
 
 @dataclass
@@ -38,66 +64,172 @@ class Metadata:
     notes: list[str] = field(default_factory=list)
 
 
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    strong_dates: tuple[str, ...]
+    weak_dates: tuple[str, ...]
+    source_labels: tuple[str, ...]
+    author_labels: tuple[str, ...]
+    not_author_labels: tuple[str, ...]
+    source_trailers: tuple[str, ...]
+    not_sources: frozenset[str]
+    outlet_suffixes: tuple[str, ...]
+    self_outlets: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    headline_verbs: tuple[str, ...]
+    doc_types: tuple[str, ...]
+    salutation: re.Pattern
+    menu_words: tuple[str, ...]
+    title_labels: tuple[str, ...]
+    not_title: tuple[tuple[str, re.Pattern, int], ...]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    spec = yaml.safe_load(resources.files("pipeline.clean").joinpath("data/metadata.yaml").read_text("utf-8"))
+    t = lambda key: tuple(spec[key])  # noqa: E731
+    return Lexicon(
+        tuple(spec["date_labels"]["strong"]), tuple(spec["date_labels"]["weak"]), t("source_labels"),
+        t("author_labels"), t("not_author_labels"), t("source_trailers"), frozenset(spec["not_sources"]),
+        t("outlet_suffixes"), frozenset(spec["self_outlets"]), t("org_suffixes"), t("headline_verbs"),
+        t("doc_types"), re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"), t("menu_words"), t("title_labels"),
+        tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    lx = lexicon()
+    all_labels = _alt(lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels
+                      + lx.not_author_labels + ("点击", "浏览", "阅读", "访问量", "字号"))
+    outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
+    reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
+    writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
+    return {
+        "strong_date": re.compile(rf"(?:{_alt(lx.strong_dates)})\s*[:：]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"),
+        "weak_date": re.compile(rf"(?:^|(?<=[\s|｜/\]】)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"),
+        "header_date": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE}){TIME}"
+                                  rf"(?=$|[\s\]】)）]|{all_labels}|星期|周[一二三四五六日])"),
+        "strong_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.strong_dates)})\s*[:：]?\s*"),
+        "weak_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：]\s*"),
+        "source_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.source_labels)})\s*[:：]\s*"),
+        # a date with a clock time, or with a label after it: the stamp under a headline
+        "stamp": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE})(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"),
+        "edition_date": re.compile(rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"),
+        "source_label": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*|\s+(?=\S))"),
+        # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
+        "author_label": re.compile(
+            rf"(?:{_alt(reporters)})(?:\s*[:：|｜/]\s*|\s+|(?=[{_HAN}]))"
+            rf"|(?<![{_HAN}])(?:{_alt(writers)})(?:\s*[:：|｜/]\s*|\s+)|(?<![{_HAN}])文\s*[:：|｜/]\s*"),
+        "not_author": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.not_author_labels)})\s*[:：|｜/]?"),
+        "any_label": re.compile(rf"(?:{all_labels})\s*[:：|｜/]"),
+        "meta_start": re.compile(rf"{_LEAD}(?:{all_labels})\s*[:：|｜/]"),
+        "byline_start": re.compile(rf"{_LEAD}(?:{_alt(lx.self_outlets)}|{outlet})?(?:{_alt(lx.author_labels)})\s"),
+        "credit": re.compile(rf"^(?P<o>[{_HAN}A-Za-z0-9·\-]{{2,24}}?)(?:出品|制作|供稿)$"),
+        "contributed": re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]"),
+        "byline_outlet": re.compile(rf"(?:^|[(（])(?P<o>{outlet})(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"),
+        "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
+        "closing_byline": re.compile(rf"[(（]([^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
+        # anchored by .match(line, pos): a 【column】 and a speaker's "Name:" in front of a headline
+        "title_column": re.compile(r"[【\[][^】\]]{1,30}[】\]]\s*"),
+        "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
+        "org": re.compile(rf"^[{_HAN}A-Za-z0-9()（）]{{2,30}}(?:{_alt(lx.org_suffixes)})$"),
+        "issuer": re.compile(rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"),
+        "title_label": re.compile(rf"{_LEAD}(?:{_alt(lx.title_labels)})\s*[:：]\s*(?=\S)"),
+        "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
+        "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
+        "doc_type_end": re.compile(rf"(?:{_alt(lx.doc_types)})$"),
+        "issued": re.compile(r"《([^《》]{6,80})》[^。《]{0,30}印发给你们"),
+        "position": re.compile(r"^(?:当前位置|您的位置|您现在的位置|您的当前位置|所在位置|现在的位置)"),
+    }
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十 → 10, 二十一 → 21 (months and days)."""
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _CN_DIGIT[text]
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[units] if units else 0)
+
+
+def _cn_year(text: str) -> int:
+    return int("".join(str(_CN_DIGIT[c]) for c in text))
+
+
 def parse_date(text: str) -> dt.date | None:
-    m = re.search(DATE, text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
-def extract(lines: list[str], removed: dict[int, str], hints: dict[str, str]) -> Metadata:
-    """Metadata of a document given its stripped lines and the boilerplate verdict per line."""
-    md = Metadata()
-    md.meta_lines = {i for i, line in enumerate(lines) if META_LINE.search(line) and len(line) < 160}
-    crumbs = _breadcrumb_parts(lines, removed)
-    md.publish_date = (_labelled_date(lines) or _parse_hint_date(hints.get("publish_date")) or _header_date(lines)
-                       or _signature_date(lines, removed))
-    md.source = (_labelled_source(lines, crumbs) or _contributed(lines, removed) or hints.get("source")
-                 or _signature_org(lines, removed) or _site_name(lines, removed, crumbs))
-    md.title = _title(lines, removed | dict.fromkeys(md.meta_lines, "meta"), hints.get("title"), crumbs)
-    md.author = _author(lines, removed, md, hints.get("author"))
-    return md
-
-
-def _labelled_date(lines: list[str]) -> dt.date | None:
-    found: dict[str, dt.date] = {}
-    for line in lines[:60]:
-        for m in LABELLED_DATE.finditer(line):
-            d = parse_date(m.group(0))
-            if d:
-                found.setdefault(m.group(1), d)
-    for label in DATE_LABELS:
-        if label in found:
-            return found[label]
+    """The first plausible calendar date written in ``text`` (2025年03月10日, 2025-3-10, 二〇二五年三月十日)."""
+    for m in ANY_DATE.finditer(text or ""):
+        try:
+            if m.group(1):
+                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            else:
+                y, mo, d = _cn_year(m.group(4)), _cn_number(m.group(5)), _cn_number(m.group(6))
+            if 1949 <= y <= 2100:
+                return dt.date(y, mo, d)
+        except (ValueError, KeyError):
+            continue
     return None
 
 
-def _header_date(lines: list[str]) -> dt.date | None:
-    """An unlabelled date that opens a header line of other metadata (2023-12-08 09:30 来源:…) or
-    stands alone, with or without a time, near the top (under the title)."""
-    for i, line in enumerate(lines[:30]):
-        m = HEADER_DATE.match(line)
-        if m and (SOURCE_LABEL.search(line) or AUTHOR_LABEL.search(line)) and len(line) < 160:
-            return parse_date(m.group(0))
-        if m and i < 10 and not line[m.end():].strip():
-            return parse_date(m.group(0))
-    return None
+# ---------------------------------------------------------------- page layout
 
 
-def _parse_hint_date(value: str | None) -> dt.date | None:
-    return parse_date(value) if value else None
+class Page:
+    """Lines with their boilerplate verdicts, and where the header ends."""
+
+    def __init__(self, lines: list[str], removed: dict[int, str]):
+        self.lines = lines
+        self.removed = removed
+        self.meta = {i for i, line in enumerate(lines) if is_meta_line(line)}
+        self.body_start = next((i for i in range(len(lines)) if self.kept(i) and i not in self.meta
+                                and is_body_line(lines[i])), len(lines))
+        self.header = [i for i in range(self.body_start) if self.kept(i) and i not in self.meta]
+        self.crumbs = _breadcrumb_parts(lines, removed)
+
+    def kept(self, i: int) -> bool:
+        return i not in self.removed and bool(self.lines[i].strip())
+
+    def kept_lines(self) -> list[int]:
+        return [i for i in range(len(self.lines)) if self.kept(i)]
 
 
-def _signature_date(lines: list[str], removed: dict[int, str]) -> dt.date | None:
-    """A date alone on one of the last kept lines (the date under a notice's signature)."""
-    kept = [line for i, line in enumerate(lines) if i not in removed]
-    for line in kept[-3:]:
-        if re.fullmatch(DATE, line):
-            return parse_date(line)
-    return None
+def is_body_line(line: str) -> bool:
+    """A paragraph of prose: a sentence, a long line, a dateline (某某讯) or an addressee (各单位:)."""
+    han = len(re.findall(f"[{_HAN}]", line))
+    if han < 4:
+        return False
+    core = line.rstrip(_CLOSERS + " ")
+    if _SENTENCE_END.search(core) or len(line) >= 80 or (len(line) >= 30 and _COMMA.search(line)):
+        return True
+    if re.search(r"[:：]\s*$", line) and not is_meta_line(line):
+        return True
+    d = dateline(line)
+    return d is not None and len(line) > d[2] + 4
+
+
+def is_meta_line(line: str) -> bool:
+    """A short line of page metadata: labelled fields (来源:…), a byline (本报记者 张三), a date line."""
+    if len(line) >= 160:
+        return False
+    p = _patterns()
+    if p["meta_start"].match(line) or (len(line) < 60 and p["byline_start"].match(line)
+                                       and not _SENTENCE_END.search(line)):
+        return True
+    if len(line) < 40 and p["outlet_date"].match(line):
+        return True
+    if len(line) < 80 and not _COMMA.search(line) and (m := p["header_date"].search(line)):
+        rest = (line[:m.start()] + line[m.end():]).strip()
+        return len(rest) <= 30 and not _SENTENCE_END.search(line)
+    return False
 
 
 def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
@@ -108,106 +240,603 @@ def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
     return []
 
 
-def _labelled_source(lines: list[str], crumbs: list[str]) -> str | None:
-    for line in lines[:60]:
-        m = SOURCE_LABEL.search(line)
-        if m and m.group(2) not in crumbs[1:]:  # a breadcrumb category is not a publisher
-            return m.group(2)
+# ---------------------------------------------------------------- entry point
+
+
+def extract(lines: list[str], removed: dict[int, str], hints: dict[str, str],
+            written: Written | None = None) -> Metadata:
+    """Metadata of a document given its stripped lines and the boilerplate verdict per line.
+    ``written`` maps a span of a line to the raw characters it came from (default: the line itself)."""
+    page = Page(lines, removed)
+    md = Metadata(meta_lines={i for i in page.meta if len(lines[i]) < 160})
+    date, date_rule = _publish_date(page, hints)
+    source = _first(page, hints, _SOURCE_RULES)
+    title = _title(page, hints.get("title"))
+    author = _first(page, hints, _AUTHOR_RULES, title)
+    if source is None and title is not None:
+        source = _issuer_in_title(page, title)
+    if source is None:
+        source = _site_name(page)
+    md.publish_date = date
+    render = written or (lambda i, s, e: lines[i][s:e])
+    md.title, md.source, md.author = (_render(f, render) for f in (title, source, author))
+    for name, f in (("title", title), ("source", source), ("author", author)):
+        if f is not None and getattr(md, name):
+            md.notes.append(f"meta:{f.rule}: {name}")
+    if date_rule:
+        md.notes.append(f"meta:{date_rule}: publish_date")
+    return md
+
+
+def _first(page: Page, hints: dict[str, str], rules, *extra) -> Found | None:
+    for rule in rules:
+        try:
+            found = rule(page, hints, *extra)
+        except (ValueError, IndexError, KeyError):  # an odd line must not sink the document
+            found = None
+        if found is not None:
+            return found
     return None
 
 
-def _contributed(lines: list[str], removed: dict[int, str]) -> str | None:
-    for i in range(len(lines) - 1, -1, -1):
-        if i not in removed and (m := CONTRIBUTED.search(lines[i])):
-            return m.group(1).strip()
-    return None
-
-
-def _signature_org(lines: list[str], removed: dict[int, str]) -> str | None:
-    """An organisation name alone on a line at the very end (optionally above a date)."""
-    kept = [line for i, line in enumerate(lines) if i not in removed]
-    tail = kept[-2:]
-    if tail and re.fullmatch(DATE, tail[-1]):
-        tail = tail[:-1]
-    if tail and 4 <= len(tail[-1]) <= 30 and ORG_SUFFIX.search(tail[-1]) and " " not in tail[-1]:
-        return tail[-1]
-    return None
-
-
-def _site_name(lines: list[str], removed: dict[int, str], crumbs: list[str]) -> str | None:
-    if crumbs and crumbs[0] not in ("首页", "主页", "网站首页"):
-        return crumbs[0]
-    # a short standalone line in the page header, before the breadcrumb
-    for i, line in enumerate(lines[:10]):
-        if removed.get(i) == "nav.breadcrumb":
-            break
-        if i not in removed and 2 <= len(line) <= 12 and not SENTENCE_END.search(line) and " " not in line:
-            return line
-    return None
-
-
-def _title(lines: list[str], removed: dict[int, str], hint: str | None, crumbs: list[str]) -> str | None:
-    if hint:
-        cleaned = re.split(r"\s*[-_|｜]\s*(?=[^-_|｜]{2,20}$)", hint.strip())[0]
-        return _strip_title(cleaned) or None
-    candidates = _title_candidates(lines, removed)
-    if not candidates:
+def _render(found: Found | None, written: Written) -> str | None:
+    if found is None:
         return None
-    texts = [lines[i] for i in candidates]
-
-    def score(i: int) -> tuple[int, int]:
-        line = lines[i]
-        s = 2 * sum(1 for j, other in enumerate(lines) if j != i and other == line)
-        s += sum(1 for j, other in enumerate(lines) if j != i and line in other and other != line and len(other) < 200)
-        s += sum(1 for other in texts if other != line and other in line)
-        s += 5 if crumbs and crumbs[-1] == line else 0
-        return s, -i
-
-    return _strip_title(lines[max(candidates, key=score)])
+    if not found.parts:
+        return _tidy(found.text) or None
+    parts = []
+    for part in found.parts:
+        text = "".join(written(*piece) for piece in part)
+        text = re.sub(r"\s+", "" if found.squeeze else " ", text).strip()
+        parts.append(re.sub(r"[\x00-\x1f\x7f]", "", text))
+    return found.sep.join(p for p in parts if p) or None
 
 
-def _title_candidates(lines: list[str], removed: dict[int, str]) -> list[int]:
-    """Short heading-like lines at the top, before the body's second long paragraph."""
-    out = []
-    long_paragraphs = 0
-    for i, line in enumerate(lines[:40]):
-        if long_paragraphs >= 2:
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _one(rule: str, i: int, s: int, e: int, line: str) -> Found:
+    """A value read from line ``i`` [s, e), trimmed of blanks."""
+    while s < e and line[s].isspace():
+        s += 1
+    while e > s and line[e - 1].isspace():
+        e -= 1
+    return Found(rule, line[s:e], (((i, s, e),),))
+
+
+# ---------------------------------------------------------------- publish date
+
+
+def _publish_date(page: Page, hints: dict[str, str]) -> tuple[dt.date | None, str | None]:
+    p = _patterns()
+    lines = page.lines
+    for i, line in enumerate(lines):
+        if (m := p["strong_date"].search(line)) and (d := parse_date(m.group(0))):
+            return d, "date.label"
+        if p["strong_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
+            return d, "date.label"  # 发文日期: | 2023-04-18 — a table's label and value cells
+    for i, line in enumerate(lines):  # 时间:/日期: only on a header or metadata line, never in a notice's body
+        if i < page.body_start or i in page.meta:
+            if (m := p["weak_date"].search(line)) and (d := parse_date(m.group(0))):
+                return d, "date.label_weak"
+            if p["weak_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
+                return d, "date.label_weak"
+    if d := parse_date(hints.get("publish_date") or ""):
+        return d, "date.hint"
+    for i in range(min(page.body_start, 40)):
+        if (i in page.meta or page.kept(i)) and len(lines[i]) < 80 and not _COMMA.search(lines[i]):
+            if (m := p["header_date"].search(lines[i])) and (d := parse_date(m.group(0))):
+                return d, "date.header"
+    for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
+        if (m := p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])) and (d := parse_date(m.group(0))):
+            return d, "date.stamp"
+    for i in list(range(min(len(lines), 10))) + list(range(max(0, len(lines) - 5), len(lines))):
+        if (m := p["edition_date"].search(lines[i])) and (d := parse_date(m.group(0))):
+            return d, "date.edition"
+    return None, None
+
+
+def _date_opening(lines: list[str], i: int) -> dt.date | None:
+    if i < len(lines) and (m := re.match(rf"\s*[\[【(（]?(?:{DATE}|{CN_DATE})", lines[i])):
+        return parse_date(m.group(0))
+    return None
+
+
+# ---------------------------------------------------------------- source
+
+
+def _clean_source(value: str) -> tuple[int, int]:
+    """[start, end) of the publisher's name inside a label's value: cut at the next label, a date
+    or a separator, then drop trailing words such as 收集/出品."""
+    lx, p = lexicon(), _patterns()
+    end = len(value)
+    for pattern in (p["any_label"], ANY_DATE, re.compile(r"\s{2,}|[|｜,，;；]|\s(?=\S*[:：])")):
+        if m := pattern.search(value):
+            end = min(end, m.start())
+    start = 0
+    while start < end and value[start] in " 《“\"":
+        start += 1
+    while end > start and value[end - 1] in " 》”\"":
+        end -= 1
+    if (m := re.search(rf"[(（][{_HAN}]{{2,3}}[)）]$", value[start:end])) and m.start() >= 2:
+        end = start + m.start()  # 财经网(北京): the place it reports from
+    changed = True
+    while changed:
+        changed = False
+        for word in lx.source_trailers:
+            if value[start:end].endswith(word) and end - len(word) - start >= 2:
+                end -= len(word)
+                changed = True
+    return start, end
+
+
+def _plausible_source(text: str, page: Page) -> bool:
+    lx = lexicon()
+    if not re.search(f"[{_HAN}A-Za-z]", text) or len(text) < 2 or len(text) > 30:
+        return False
+    if text in lx.not_sources or text.lower() in lx.not_sources or text.startswith(("http", "www")):
+        return False
+    if text in page.crumbs[1:] or _menu_only(text):  # a breadcrumb category is not a publisher
+        return False
+    return not _patterns()["any_label"].match(text)
+
+
+def _source_label(page: Page, hints) -> Found | None:
+    lines = page.lines
+    for i, line in enumerate(lines):
+        for m in _patterns()["source_label"].finditer(line):
+            s, e = _clean_source(line[m.end():])
+            f = _one("source.label", i, m.end() + s, m.end() + e, line)
+            if _plausible_source(f.text, page):
+                return f
+        if _patterns()["source_alone"].fullmatch(line) and i + 1 < len(lines):
+            s, e = _clean_source(lines[i + 1])  # 发布机构: | 宜春市统计局 — label and value cells
+            f = _one("source.label", i + 1, s, e, lines[i + 1])
+            if _plausible_source(f.text, page) and not is_meta_line(lines[i + 1]):
+                return f
+    return None
+
+
+def _source_outlet_date(page: Page, hints) -> Found | None:
+    """西安商报 2017-04-21 06:02 — an outlet and a date on a line under the headline."""
+    for i in sorted(set(range(min(page.body_start, 40))) | page.meta):
+        m = _patterns()["outlet_date"].match(page.lines[i])
+        if m and _outlet_of(m.group("o")) == m.group("o"):
+            return _one("source.outlet_date", i, 0, m.end("o"), page.lines[i])
+    return None
+
+
+def dateline(line: str) -> tuple[int, int, int] | None:
+    """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
+    山西新闻网三农频道讯, 东北网鸡东7月9日电, 央视网消息; None for 本报讯 or any other opening."""
+    start = 1 if line[:1] in "【[" else 0
+    for m in re.finditer("讯|电|消息", line[start:start + 40]):
+        head = line[start:start + m.start()]
+        if len(head) < 2 or re.search(r"[\s,，。:：;；(（)）【】\[\]《》“”\"]", head):
+            return None
+        if outlet := _outlet_of(head):
+            return start, start + len(outlet), start + m.end()
+    return None
+
+
+def _outlet_of(head: str) -> str | None:
+    """The longest start of a dateline's head that names an outlet: 东北网鸡东7月9日 → 东北网,
+    山西新闻网三农频道 → 山西新闻网; None for 本报 or a place."""
+    lx = lexicon()
+    head = re.sub(r"\d{1,2}月\d{1,2}日$|\d{1,2}日$", "", head)
+    best = None
+    for k in range(2, len(head) + 1):
+        if any(head[:k].endswith(s) for s in lx.outlet_suffixes):
+            best = head[:k]
+    if best is None or best in lx.self_outlets or any(best.startswith(s) for s in lx.self_outlets):
+        return None
+    return best
+
+
+def _source_dateline(page: Page, hints) -> Found | None:
+    """山西新闻网三农频道讯 / 东北网鸡东7月9日电 opening the first body paragraphs."""
+    for i in [j for j in page.kept_lines() if j >= page.body_start][:3]:
+        if d := dateline(page.lines[i]):
+            return _one("source.dateline", i, d[0], d[1], page.lines[i])
+    return None
+
+
+def _source_credit(page: Page, hints) -> Found | None:
+    """德州日报新媒体出品 on a line of its own; (张掖市司法局供稿) closing a paragraph."""
+    p = _patterns()
+    for i in reversed(page.kept_lines()):
+        line = page.lines[i]
+        if (m := p["credit"].match(line)) and _plausible_source(m.group("o"), page):
+            return _one("source.credit", i, 0, m.end("o"), line)
+        if m := p["contributed"].search(line):
+            return _one("source.contributed", i, m.start(1), m.end(1), line)
+    return None
+
+
+def _source_byline(page: Page, hints) -> Found | None:
+    """(洛报融媒记者 李迎博 余子愚) — the outlet of a reporter's byline that names reporters."""
+    p = _patterns()
+    for i in page.kept_lines():
+        line = page.lines[i]
+        for m in p["byline_outlet"].finditer(line):
+            outlet = m.group("o")
+            if _outlet_of(outlet) == outlet and _names_after(line, m.end(), i):
+                return _one("source.byline", i, m.start("o"), m.end("o"), line)
+    return None
+
+
+def _source_hint(page: Page, hints) -> Found | None:
+    value = (hints.get("source") or "").strip()
+    return Found("source.hint", value) if _plausible_source(value, page) else None
+
+
+def _source_signature(page: Page, hints) -> Found | None:
+    """The organisation signing a notice or report: its name alone on a line above the date, or
+    on the last line."""
+    kept = page.kept_lines()
+    for k, i in enumerate(kept):
+        if i >= page.body_start and is_org_line(page.lines[i]):
+            nxt = page.lines[kept[k + 1]] if k + 1 < len(kept) else ""
+            if re.fullmatch(rf"[\s(（]*(?:{DATE}|{CN_DATE})[\s)）]*", nxt) or k == len(kept) - 1:
+                return _one("source.signature", i, 0, len(page.lines[i]), page.lines[i])
+    return None
+
+
+def _source_letterhead(page: Page, hints) -> Found | None:
+    """温州市中级人民法院 above 主任、副主任、秘书长、各位委员: — the body that delivers a report."""
+    kept = page.kept_lines()[:8]
+    for k, i in enumerate(kept):
+        if not is_org_line(page.lines[i]):
+            continue
+        for j in kept[k + 1:k + 3]:
+            if lexicon().salutation.match(page.lines[j]):
+                return _one("source.letterhead", i, 0, len(page.lines[i]), page.lines[i])
+    return None
+
+
+def _issuer_in_title(page: Page, title: Found) -> Found | None:
+    """县司法局关于…工作总结报告 → 县司法局: the issuer named at the head of an official title."""
+    p = _patterns()
+    if not title.parts or not p["doc_type_end"].search(title.text):
+        return None
+    m = p["issuer"].match(title.text)
+    if not m or not is_org_line(m.group("o")):
+        return None
+    if not title.parts:
+        return Found("source.issuer_in_title", m.group("o"))
+    (i, s, _), *_ = title.parts[0]
+    return Found("source.issuer_in_title", m.group("o"), (((i, s, s + m.end("o")),),))
+
+
+def _site_name(page: Page) -> Found | None:
+    """The site a page belongs to: the first breadcrumb, or a short line just above the breadcrumb."""
+    if not page.crumbs:
+        return None
+    first = page.crumbs[0]
+    if first not in ("首页", "主页", "网站首页") and _plausible_source(first, page) and len(first) >= 3:
+        return Found("source.site_crumb", first)
+    for i, line in enumerate(page.lines[:10]):
+        if page.removed.get(i) == "nav.breadcrumb":
             break
-        if i in removed:
-            continue
-        if len(line) > 100 or SENTENCE_END.search(line):
-            long_paragraphs += len(line) > 60
-            continue
-        if 5 <= len(line):
-            out.append(i)
-    return out
+        if page.kept(i) and 2 <= len(line) <= 12 and " " not in line and not _SENTENCE_END.search(line) \
+                and re.fullmatch(f"[{_HAN}]+", line) and not _menu_only(line):
+            return _one("source.site_header", i, 0, len(line), line)
+    return None
 
 
-def _strip_title(title: str) -> str:
-    title = TITLE_COLUMN.sub("", title)
-    m = TITLE_SPEAKER.match(title)
-    if m and is_person_name(m.group(1)):
+_SOURCE_RULES = (_source_label, _source_outlet_date, _source_dateline, _source_credit, _source_byline,
+                 _source_hint, _source_signature, _source_letterhead)
+
+
+def is_org_line(line: str) -> bool:
+    """An organisation's name and nothing else (温州市中级人民法院), not a headline ending in one."""
+    line = line.strip()
+    if len(line) > 30 or " " in line or not _patterns()["org"].match(line):
+        return False
+    return not any(v in line for v in lexicon().headline_verbs)
+
+
+def _menu_only(text: str) -> bool:
+    rest = text
+    for w in sorted(lexicon().menu_words, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return not rest.strip()
+
+
+# ---------------------------------------------------------------- author
+
+
+def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
+    """Person names written from ``start`` up to the next label: 张三 李四 / 张三、李四 / 杨 文 /
+    张电达报道. Empty unless every word there is a name (记者从会上获悉, 记者王五说), and empty for a
+    photographer's credit (房佳伟摄)."""
+    p = _patterns()
+    m = re.match(rf"[{_HAN}·\s、,，]+", line[start:])
+    if not m:
+        return []
+    run_end = start + m.end()
+    for stop in (p["not_author"], p["any_label"], p["author_label"]):
+        if (hit := stop.search(line, start, run_end)) is not None and hit.start() > start:
+            run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
+    tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"[^\s、,，]+", line[start:run_end])]
+    if not tokens or line[run_end:run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
+        return []
+    names: list[tuple[Piece, ...]] = []
+    k = 0
+    while k < len(tokens):
+        s, e = tokens[k]
+        word = line[s:e]
+        if word.endswith("报道") and e - s > 2:
+            e, word = e - 2, word[:-2]
+        if _is_name(word):
+            names.append(((i, s, e),))
+            k += 1
+        elif k + 1 < len(tokens) and len(word) == 1 and _is_name(word + line[slice(*tokens[k + 1])]):
+            names.append(((i, s, e), (i, *tokens[k + 1])))  # 杨 文 → 杨文
+            k += 2
+        elif names and word == "报道":
+            k += 1
+        else:
+            return []
+    return names
+
+
+def _is_name(word: str) -> bool:
+    if "·" in word:
+        return bool(re.fullmatch(rf"[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})+", word))
+    return is_person_name(word)
+
+
+def _separator(line: str, names: list[tuple[Piece, ...]]) -> str:
+    if len(names) > 1:
+        between = line[names[0][-1][2]:names[1][0][1]]
+        if "、" in between:
+            return "、"
+    return " "
+
+
+def _author_label(page: Page, hints, title=None) -> Found | None:
+    """作者:张三 / 记者|王德鹏 杨鸣宇 / 本报记者 张倩 / (记者张电达) / 记者 张三 通讯员 李四."""
+    p = _patterns()
+    for i, line in enumerate(page.lines):
+        names: list[tuple[Piece, ...]] = []
+        sep = " "
+        for m in p["author_label"].finditer(line):
+            if _editor_before(line, m.start()):
+                continue
+            found = _names_after(line, m.end(), i)
+            if found and not names:
+                sep = _separator(line, found)
+            names += found
+        if names:
+            text = sep.join("".join(line[s:e] for _, s, e in n) for n in names)
+            return Found("author.label", text, tuple(names), sep, squeeze=True)
+    return None
+
+
+def _editor_before(line: str, pos: int) -> bool:
+    """记者 inside 责任编辑/摄影记者 is not a reporter's label."""
+    return bool(re.search(r"(?:摄影|摄像|视频|编辑)$", line[max(0, pos - 2):pos]))
+
+
+def _author_dateline(page: Page, hints, title=None) -> Found | None:
+    """惠民融媒讯(董梦璐 巩俊杰) / 中新网湖北新闻9月27日电 (宋钰杰 杨威): names in brackets after a dateline."""
+    for i in [j for j in page.kept_lines() if j >= page.body_start][:3]:
+        line = page.lines[i]
+        d = dateline(line)
+        if not d:
+            continue
+        b = re.compile(r"\s*[(（]").match(line, d[2])
+        if b:
+            names = _names_after(line, b.end(), i)
+            close = line.find(")", b.end()), line.find("）", b.end())
+            end = min(c for c in close if c >= 0) if max(close) >= 0 else -1
+            if names and end >= 0 and not line[names[-1][-1][2]:end].strip():
+                text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
+                return Found("author.dateline", text, tuple(names), _separator(line, names), squeeze=True)
+    return None
+
+
+def _author_hint(page: Page, hints, title=None) -> Found | None:
+    """<meta name=author>, unless the page names that person as its editor (编辑:李楠)."""
+    value = (hints.get("author") or "").strip()
+    if not _is_name(value):
+        return None
+    credit = _patterns()["not_author"]
+    if any(m.end() <= line.find(value, m.start()) <= m.end() + 2
+           for line in page.lines if value in line for m in credit.finditer(line)):
+        return None
+    return Found("author.hint", value)
+
+
+def _author_speaker(page: Page, hints, title=None) -> Found | None:
+    """【栏目】何志勇:标题 — the speaker who signs a headline is its author."""
+    p = _patterns()
+    for i in page.header:
+        line = page.lines[i]
+        col = p["title_column"].match(line)
+        m = p["title_speaker"].match(line, col.end() if col else 0)
+        if m and _is_name(m.group(1)) and title is not None and title.text and title.text in line:
+            return _one("author.speaker", i, m.start(1), m.end(1), line)
+    return None
+
+
+def _author_alone(page: Page, hints, title=None) -> Found | None:
+    """A name alone on a line just under the headline."""
+    if title is None or not title.parts:
+        return None
+    below = title.parts[0][-1][0]
+    for i in [j for j in page.header if below < j <= below + 3]:
+        if _is_name(page.lines[i].strip()):
+            return _one("author.alone", i, 0, len(page.lines[i]), page.lines[i])
+    return None
+
+
+def _author_closing(page: Page, hints, title=None) -> Found | None:
+    """(中共北镇市委书记 郑文彬) closing an article: the signed author."""
+    kept = page.kept_lines()
+    for i in reversed(kept[-5:]):
+        line = page.lines[i]
+        if (m := _patterns()["closing_byline"].search(line)) and _is_name(m.group(2)):
+            return _one("author.closing", i, m.start(2), m.end(2), line)
+    return None
+
+
+def _author_closing_names(page: Page, hints, title=None) -> Found | None:
+    """…过一个廉洁的新春佳节。(常书香 马丹阳) — names alone in brackets closing the last paragraph."""
+    for i in reversed(page.kept_lines()):
+        line = page.lines[i]
+        m = re.search(r"[。！？!?”]\s*[(（]([^()（）]{2,30})[)）]\s*$", line)
+        if m and (names := _names_after(line, m.start(1), i)) and not line[names[-1][-1][2]:m.end(1)].strip():
+            text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
+            return Found("author.closing_names", text, tuple(names), _separator(line, names), squeeze=True)
+    return None
+
+
+_AUTHOR_RULES = (_author_label, _author_dateline, _author_hint, _author_speaker, _author_alone, _author_closing,
+                 _author_closing_names)
+
+
+# ---------------------------------------------------------------- title
+
+
+def not_title_rule(line: str) -> str | None:
+    """Id of the rule that says this line is not a headline, if any."""
+    for rule_id, pattern, max_len in lexicon().not_title:
+        if len(line) <= max_len and pattern.search(line):
+            return rule_id
+    if _menu_only(line):
+        return "title.not.menu"
+    if is_org_line(line):
+        return "title.not.org"
+    p = _patterns()
+    if p["position"].match(line):
+        return "title.not.position"
+    if (m := p["field"].match(line)) and not _is_name(m.group(1)):
+        return "title.not.field"  # 主题分类:综合政务 — a field of a disclosure table
+    return None
+
+
+def _is_candidate(line: str) -> bool:
+    return len(re.findall(f"[{_HAN}]", line)) >= 5 and len(line) <= 100 and not_title_rule(line) is None
+
+
+def _title(page: Page, hint: str | None) -> Found | None:
+    text_title = (_labelled_title(page) or _header_title(page) or _salutation_title(page)
+                  or _issued_title(page))
+    if not hint:
+        return text_title
+    cleaned = _hint_headline(hint).rstrip(".…")  # the <title> tag, shown as the page shows it
+    stripped = _strip_title_text(cleaned)
+    usable = len(stripped) >= 5 and not is_org_line(stripped)
+    truncated = text_title is not None and text_title.text.startswith(stripped) \
+        and re.match(r"[^-_|｜\s]", text_title.text[len(stripped):]) is not None
+    if text_title is not None and (not usable or truncated):
+        return text_title  # the tag holds the site's name, or a truncated headline
+    return Found("title.hint", cleaned) if usable else None
+
+
+def _labelled_title(page: Page) -> Found | None:
+    """标题:关于…的通知 — a title field of a disclosure table."""
+    for i, line in enumerate(page.lines[:60]):
+        if (m := _patterns()["title_label"].match(line)) and _is_candidate(line[m.end():]):
+            return _one("title.label", i, m.end(), len(line), line)
+    return None
+
+
+def _hint_headline(hint: str) -> str:
+    """The headline inside a <title> tag: headline_column_site, headline - site, site | headline."""
+    cleaned = _tidy(hint)
+    while (m := re.search(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$", cleaned)) and len(cleaned[:m.start()]) >= 8:
+        cleaned = cleaned[:m.start()]
+    head, bar, rest = cleaned.partition(" | ")
+    if bar and _site_like(head):
+        cleaned = rest
+    if (m := re.search(rf"\s+([{_HAN}]{{2,8}}(?:网|网站))$", cleaned)) and len(cleaned[:m.start()]) >= 8:
+        cleaned = cleaned[:m.start()]  # 标题 河南日报网
+    return cleaned
+
+
+def _header_title(page: Page) -> Found | None:
+    lines = page.lines
+    cands = [i for i in page.header if _is_candidate(lines[i])]
+    found = _wrapped_title(page, cands)
+    if found:
+        return found
+    if not cands:
+        return None
+    crumb = page.crumbs[-1] if page.crumbs else None
+
+    def confirmed(i: int) -> bool:  # repeated on the page, or the breadcrumb's last part
+        return lines[i] == crumb or any(j != i and lines[j].strip() == lines[i] for j in range(len(lines)))
+
+    pick = next((i for i in cands if confirmed(i)), None)
+    if pick is None:
+        rest = list(cands)
+        while len(rest) > 1 and len(lines[rest[0]]) <= 10 and len(lines[rest[1]]) > len(lines[rest[0]]):
+            rest.pop(0)  # a column name or slogan above the headline
+        pick = rest[0]
+    end = len(lines[pick])
+    if (m := _patterns()["site_tail"].search(lines[pick])) and _site_like(m.group(1)):
+        end = m.start()  # 标题_某某市人民政府: the site's name after the headline
+    return _strip_title(Found("title.header", lines[pick][:end], (((pick, 0, end),),)), lines[pick])
+
+
+def _site_like(text: str) -> bool:
+    return is_org_line(text) or bool(re.search("(?:网|网站|门户|平台|政府)$", text))
+
+
+def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
+    """县司法局关于2021-2025年度行 / 政复议体制改革工作总结报告: a title broken over two lines."""
+    p = _patterns()
+    for a, b in zip(cands, cands[1:]):
+        la, lb = page.lines[a], page.lines[b]
+        if b == a + 1 and " " not in la + lb and not p["doc_type_end"].search(la) \
+                and p["doc_type_end"].search(lb) and len(la + lb) <= 80 and not lb.startswith(("—", "-")):
+            return Found("title.wrapped", la + lb, (((a, 0, len(la)), (b, 0, len(lb))),))
+    return None
+
+
+def _salutation_title(page: Page) -> Found | None:
+    """市长在全市法治政府建设工作会议上的讲话同志们:今天… — a title glued to the speech's salutation."""
+    kept = page.kept_lines()
+    if not kept:
+        return None
+    i = kept[0]
+    line = page.lines[i]
+    m = lexicon().salutation.search(line)
+    if m and 6 <= m.start() <= 80 and _is_candidate(line[:m.start()]) \
+            and not _SENTENCE_END.search(line[:m.start()]) and not _COMMA.search(line[:m.start()]):
+        return _one("title.salutation", i, 0, m.start(), line)
+    return None
+
+
+def _issued_title(page: Page) -> Found | None:
+    """《X》已经…印发给你们 and X standing alone on a later line: the issued document's title."""
+    quoted = {m.group(1) for i in page.kept_lines()[:10] for m in _patterns()["issued"].finditer(page.lines[i])}
+    for i in page.kept_lines():
+        if page.lines[i] in quoted:
+            return _one("title.issued", i, 0, len(page.lines[i]), page.lines[i])
+    return None
+
+
+def _strip_title(found: Found, line: str) -> Found:
+    """Drop a 【column】 and a speaker's 'Name:' in front of the headline."""
+    (i, s, e), = found.parts[0]
+    p = _patterns()
+    if m := p["title_column"].match(line, s):
+        s = m.end()
+    if (m := p["title_speaker"].match(line, s)) and _is_name(m.group(1)):
+        s = m.end()
+    return _one(found.rule, i, s, e, line)
+
+
+def _strip_title_text(title: str) -> str:
+    p = _patterns()
+    if m := p["title_column"].match(title):
+        title = title[m.end():]
+    m = p["title_speaker"].match(title)
+    if m and _is_name(m.group(1)):
         title = title[m.end():]
     return title.strip()
-
-
-def _author(lines: list[str], removed: dict[int, str], md: Metadata, hint: str | None) -> str | None:
-    for line in lines[:60]:
-        m = AUTHOR_LABEL.search(line)
-        if m:
-            names = [n for n in re.split(r"[、\s]+", m.group(2)) if is_person_name(n)]
-            if names:
-                return "、".join(names)
-    if hint and is_person_name(hint.strip()):
-        return hint.strip()
-    for line in lines[:30]:  # 【栏目】何志勇:标题  → the speaker is the author
-        m = TITLE_SPEAKER.match(TITLE_COLUMN.sub("", line))
-        if m and is_person_name(m.group(1)) and md.title and md.title in line:
-            return m.group(1)
-    for i, line in enumerate(lines[:30]):  # a name alone on a line near the top
-        if i not in removed and is_person_name(line):
-            return line
-    for i in range(len(lines) - 1, max(len(lines) - 6, -1), -1):  # (中共北镇市委书记 郑文彬)
-        if i not in removed and (m := CLOSING_BYLINE.search(lines[i])) and is_person_name(m.group(2)):
-            return m.group(2)
-    return None
