@@ -68,7 +68,8 @@ def test_traditional_with_pinyin_and_mojibake_becomes_clean_simplified():
     assert "每月至少学习两次" in text
     assert any(w.startswith("script:mojibake") for w in doc.warnings)
     assert doc.publish_date.isoformat() == "2019-04-01"
-    assert doc.source == "某某县人民政府办公室"
+    assert doc.source == "某某縣人民政府辦公室"  # metadata is kept as written
+    assert doc.title == "某某縣人民政府辦公室關(guān)於加強行政執(zhí)法工作的通知"
 
 
 def test_an_unlabelled_date_on_a_header_line_is_the_publish_date():

@@ -117,6 +117,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "header_date": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE}){TIME}"
                                   rf"(?=$|[\s\]】)）]|{all_labels}|星期|周[一二三四五六日])"),
         "strong_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.strong_dates)})\s*[:：]?\s*"),
+        "weak_only": re.compile(rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：](?!.*(?:{_alt(lx.source_labels + lx.author_labels)}))"),
         "weak_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：]\s*"),
         "source_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.source_labels)})\s*[:：]\s*"),
         # a date with a clock time, or with a label after it: the stamp under a headline
@@ -192,6 +193,8 @@ class Page:
         self.meta = {i for i, line in enumerate(lines) if is_meta_line(line)}
         self.body_start = next((i for i in range(len(lines)) if self.kept(i) and i not in self.meta
                                 and is_body_line(lines[i])), len(lines))
+        weak = _patterns()["weak_only"]  # 时间:/地点: inside a notice's body are its text, not metadata
+        self.meta = {i for i in self.meta if i < self.body_start or not weak.match(lines[i])}
         self.header = [i for i in range(self.body_start) if self.kept(i) and i not in self.meta]
         self.crumbs = _breadcrumb_parts(lines, removed)
 
@@ -205,15 +208,22 @@ class Page:
 def is_body_line(line: str) -> bool:
     """A paragraph of prose: a sentence, a long line, a dateline (某某讯) or an addressee (各单位:)."""
     han = len(re.findall(f"[{_HAN}]", line))
+    if han >= 2 and re.search(r"[:：]\s*$", line) and not is_meta_line(line) and _addressee(line):
+        return True
     if han < 4:
         return False
     core = line.rstrip(_CLOSERS + " ")
     if _SENTENCE_END.search(core) or len(line) >= 80 or (len(line) >= 30 and _COMMA.search(line)):
         return True
-    if re.search(r"[:：]\s*$", line) and not is_meta_line(line):
-        return True
     d = dateline(line)
     return d is not None and len(line) > d[2] + 4
+
+
+def _addressee(line: str) -> bool:
+    """各乡镇人民政府,县政府各部门: / 同志们: — not a table's field label (索引号:, 分类:)."""
+    head = re.sub(r"[:：]\s*$", "", line)
+    return bool("各" in head or lexicon().salutation.search(line) or _patterns()["org"].match(head)
+                or re.search(r"(?:单位|部门|机关|们|委员|代表)$", head))
 
 
 def is_meta_line(line: str) -> bool:
@@ -226,10 +236,24 @@ def is_meta_line(line: str) -> bool:
         return True
     if len(line) < 40 and p["outlet_date"].match(line):
         return True
-    if len(line) < 80 and not _COMMA.search(line) and (m := p["header_date"].search(line)):
-        rest = (line[:m.start()] + line[m.end():]).strip()
-        return len(rest) <= 30 and not _SENTENCE_END.search(line)
-    return False
+    return date_stamp(line) is not None
+
+
+def date_stamp(line: str) -> re.Match | None:
+    """The date of a stamp line: a date with a clock time (2023-12-08 09:30 来源:…), alone, with a
+    weekday or an edition, or beside labelled fields — not a date opening a sentence."""
+    p = _patterns()
+    if len(line) >= 80 or _COMMA.search(line) or _SENTENCE_END.search(line):
+        return None
+    m = p["header_date"].search(line)
+    if m is None:
+        return None
+    rest = (line[:m.start()] + line[m.end():]).strip(" []【】()（）")
+    timed = re.search(r"\d[:：]\d", m.group(0)) is not None
+    if (timed and len(rest) <= 30) or not rest or p["any_label"].search(rest) \
+            or re.fullmatch(r"(?:星期.|周[一二三四五六日])?\s*(?:第\s*\d+\s*版.*)?", rest):
+        return m
+    return None
 
 
 def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
@@ -326,7 +350,7 @@ def _publish_date(page: Page, hints: dict[str, str]) -> tuple[dt.date | None, st
         return d, "date.hint"
     for i in range(min(page.body_start, 40)):
         if (i in page.meta or page.kept(i)) and len(lines[i]) < 80 and not _COMMA.search(lines[i]):
-            if (m := p["header_date"].search(lines[i])) and (d := parse_date(m.group(0))):
+            if (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
                 return d, "date.header"
     for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
         if (m := p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])) and (d := parse_date(m.group(0))):
@@ -516,12 +540,12 @@ def _site_name(page: Page) -> Found | None:
     first = page.crumbs[0]
     if first not in ("首页", "主页", "网站首页") and _plausible_source(first, page) and len(first) >= 3:
         return Found("source.site_crumb", first)
-    for i, line in enumerate(page.lines[:10]):
-        if page.removed.get(i) == "nav.breadcrumb":
-            break
-        if page.kept(i) and 2 <= len(line) <= 12 and " " not in line and not _SENTENCE_END.search(line) \
-                and re.fullmatch(f"[{_HAN}]+", line) and not _menu_only(line):
-            return _one("source.site_header", i, 0, len(line), line)
+    crumb_at = next((i for i in range(len(page.lines)) if page.removed.get(i) == "nav.breadcrumb"), 0)
+    above = [i for i in range(crumb_at) if page.kept(i)]
+    if len(above) == 1:  # the page's only header line above the breadcrumb, not one of a menu's
+        line = page.lines[above[0]]
+        if 2 <= len(line) <= 12 and re.fullmatch(f"[{_HAN}]+", line) and not _menu_only(line):
+            return _one("source.site_header", above[0], 0, len(line), line)
     return None
 
 
@@ -774,8 +798,9 @@ def _header_title(page: Page) -> Found | None:
     pick = next((i for i in cands if confirmed(i)), None)
     if pick is None:
         rest = list(cands)
-        while len(rest) > 1 and len(lines[rest[0]]) <= 10 and len(lines[rest[1]]) > len(lines[rest[0]]):
-            rest.pop(0)  # a column name or slogan above the headline
+        while len(rest) > 1 and (len(lines[rest[0]]) <= 8 or _COMMA.search(lines[rest[0]])) \
+                and len(lines[rest[1]]) > len(lines[rest[0]]):
+            rest.pop(0)  # a column name or a slogan above the headline
         pick = rest[0]
     end = len(lines[pick])
     if (m := _patterns()["site_tail"].search(lines[pick])) and _site_like(m.group(1)):
