@@ -58,8 +58,8 @@ LAYOUTS = [
     ("a report's letterhead above the addressee",
      "某某市中级人民法院\n(\n主任、副主任、秘书长、各位委员:\n" + BODY, None, None, "某某市中级人民法院", None),
     ("a report title broken over two lines (PDF), its issuer",
-     "县司法局关于2022年度法治政府建设工\n作情况的报告\n根据上级统一部署,现将2022年度我县法治政府建设工作\n"
-     "情况报告如下,请审阅。", "县司法局关于2022年度法治政府建设工作情况的报告", None, "县司法局", None),
+     ("县司法局关于2022年度法治政府建设工\n作情况的报告\n根据上级统一部署,现将2022年度我县法治政府建设工作\n"
+      "情况报告如下,请审阅。"), "县司法局关于2022年度法治政府建设工作情况的报告", None, "县司法局", None),
     ("a speech title glued to 同志们:",
      "副县长在全县复议应诉工作会议上的讲话同志们:今天召开会议,主要任务是总结工作。" + BODY,
      "副县长在全县复议应诉工作会议上的讲话", None, None, None),
@@ -115,7 +115,7 @@ def test_metadata_of_each_layout(layout, page, title, date, source, author):
 def test_traditional_values_are_kept_as_written_with_their_pinyin():
     page = ("各鄉(xiāng)鎮(zhèn)人民政府:\n" + "今年以來,全縣堅持依法行政,群眾滿意度明顯提升。\n"
             "某某縣人民政府辦公室\n2019年4月1日")
-    title, date, source, author = _meta(page)
+    _, date, source, _ = _meta(page)
     assert source == "某某縣人民政府辦公室" and date is None
 
 
@@ -142,7 +142,8 @@ def test_byline_and_stamp_lines_leave_the_clean_text_and_rules_are_logged():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("2025年03月10日", dt.date(2025, 3, 10)), ("2025-3-1", dt.date(2025, 3, 1)), ("2025/03/10 09:30", dt.date(2025, 3, 10)),
+    ("2025年03月10日", dt.date(2025, 3, 10)), ("2025-3-1", dt.date(2025, 3, 1)),
+    ("2025/03/10 09:30", dt.date(2025, 3, 10)),
     ("二〇二四年十二月三十一日", dt.date(2024, 12, 31)), ("二〇二四年二月三十日", None), ("2025-13-01", None),
     ("1800-01-01", None), ("编号20230512001", None)])
 def test_parse_date(text, expected):

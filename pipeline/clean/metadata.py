@@ -17,11 +17,12 @@ datelines (某某网讯), bylines and signatures from where such things stand.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 import yaml
 
@@ -94,12 +95,15 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     spec = yaml.safe_load(resources.files("pipeline.clean").joinpath("data/metadata.yaml").read_text("utf-8"))
-    t = lambda key: tuple(spec[key])  # noqa: E731
+
+    def t(key: str) -> tuple[str, ...]:
+        return tuple(spec[key])
     return Lexicon(
         tuple(spec["date_labels"]["strong"]), tuple(spec["date_labels"]["weak"]), t("source_labels"),
         t("author_labels"), t("not_author_labels"), t("source_trailers"), frozenset(spec["not_sources"]),
         t("outlet_suffixes"), frozenset(spec["self_outlets"]), t("org_suffixes"), t("headline_verbs"),
-        t("doc_types"), re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"), t("menu_words"), t("title_labels"),
+        t("doc_types"), re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"), t("menu_words"),
+        t("title_labels"),
         tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]))
 
 
@@ -113,16 +117,20 @@ def _patterns() -> dict[str, re.Pattern]:
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
     return {
         "strong_date": re.compile(rf"(?:{_alt(lx.strong_dates)})\s*[:：]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"),
-        "weak_date": re.compile(rf"(?:^|(?<=[\s|｜/\]】)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"),
+        "weak_date": re.compile(
+            rf"(?:^|(?<=[\s|｜/\]】)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"),
         "header_date": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE}){TIME}"
                                   rf"(?=$|[\s\]】)）]|{all_labels}|星期|周[一二三四五六日])"),
         "strong_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.strong_dates)})\s*[:：]?\s*"),
-        "weak_only": re.compile(rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：](?!.*(?:{_alt(lx.source_labels + lx.author_labels)}))"),
+        "weak_only": re.compile(
+            rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：](?!.*(?:{_alt(lx.source_labels + lx.author_labels)}))"),
         "weak_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：]\s*"),
         "source_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.source_labels)})\s*[:：]\s*"),
         # a date with a clock time, or with a label after it: the stamp under a headline
-        "stamp": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE})(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"),
-        "edition_date": re.compile(rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"),
+        "stamp": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE})"
+                            rf"(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"),
+        "edition_date": re.compile(
+            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"),
         "source_label": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*|\s+(?=\S))"),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
@@ -131,7 +139,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_author": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.not_author_labels)})\s*[:：|｜/]?"),
         "any_label": re.compile(rf"(?:{all_labels})\s*[:：|｜/]"),
         "meta_start": re.compile(rf"{_LEAD}(?:{all_labels})\s*[:：|｜/]"),
-        "byline_start": re.compile(rf"{_LEAD}(?:{_alt(lx.self_outlets)}|{outlet})?(?:{_alt(lx.author_labels)})\s"),
+        "byline_start": re.compile(
+            rf"{_LEAD}(?:{_alt(lx.self_outlets)}|{outlet})?(?:{_alt(lx.author_labels)})\s"),
         "credit": re.compile(rf"^(?P<o>[{_HAN}A-Za-z0-9·\-]{{2,24}}?)(?:出品|制作|供稿)$"),
         "contributed": re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]"),
         "byline_outlet": re.compile(rf"(?:^|[(（])(?P<o>{outlet})(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"),
@@ -141,7 +150,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_column": re.compile(r"[【\[][^】\]]{1,30}[】\]]\s*"),
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
         "org": re.compile(rf"^[{_HAN}A-Za-z0-9()（）]{{2,30}}(?:{_alt(lx.org_suffixes)})$"),
-        "issuer": re.compile(rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"),
+        "issuer": re.compile(
+            rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"),
         "title_label": re.compile(rf"{_LEAD}(?:{_alt(lx.title_labels)})\s*[:：]\s*(?=\S)"),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
@@ -207,7 +217,7 @@ class Page:
 
 def is_body_line(line: str) -> bool:
     """A paragraph of prose: a sentence, a long line, a dateline (某某讯) or an addressee (各单位:)."""
-    han = len(re.findall(f"[{_HAN}]", line))
+    han = len(re.findall(f"[{_HAN}]", line[:100]))
     if han >= 2 and re.search(r"[:：]\s*$", line) and not is_meta_line(line) and _addressee(line):
         return True
     if han < 4:
@@ -349,11 +359,11 @@ def _publish_date(page: Page, hints: dict[str, str]) -> tuple[dt.date | None, st
     if d := parse_date(hints.get("publish_date") or ""):
         return d, "date.hint"
     for i in range(min(page.body_start, 40)):
-        if (i in page.meta or page.kept(i)) and len(lines[i]) < 80 and not _COMMA.search(lines[i]):
-            if (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
-                return d, "date.header"
+        if (i in page.meta or page.kept(i)) and (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
+            return d, "date.header"
     for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
-        if (m := p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])) and (d := parse_date(m.group(0))):
+        m = p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])
+        if m and (d := parse_date(m.group(0))):
             return d, "date.stamp"
     for i in list(range(min(len(lines), 10))) + list(range(max(0, len(lines) - 5), len(lines))):
         if (m := p["edition_date"].search(lines[i])) and (d := parse_date(m.group(0))):
@@ -718,8 +728,8 @@ def _author_closing_names(page: Page, hints, title=None) -> Found | None:
     return None
 
 
-_AUTHOR_RULES = (_author_label, _author_dateline, _author_hint, _author_speaker, _author_alone, _author_closing,
-                 _author_closing_names)
+_AUTHOR_RULES = (_author_label, _author_dateline, _author_hint, _author_speaker, _author_alone,
+                 _author_closing, _author_closing_names)
 
 
 # ---------------------------------------------------------------- title
@@ -815,7 +825,7 @@ def _site_like(text: str) -> bool:
 def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
     """县司法局关于2021-2025年度行 / 政复议体制改革工作总结报告: a title broken over two lines."""
     p = _patterns()
-    for a, b in zip(cands, cands[1:]):
+    for a, b in itertools.pairwise(cands):
         la, lb = page.lines[a], page.lines[b]
         if b == a + 1 and " " not in la + lb and not p["doc_type_end"].search(la) \
                 and p["doc_type_end"].search(lb) and len(la + lb) <= 80 and not lb.startswith(("—", "-")):
@@ -839,7 +849,8 @@ def _salutation_title(page: Page) -> Found | None:
 
 def _issued_title(page: Page) -> Found | None:
     """《X》已经…印发给你们 and X standing alone on a later line: the issued document's title."""
-    quoted = {m.group(1) for i in page.kept_lines()[:10] for m in _patterns()["issued"].finditer(page.lines[i])}
+    issued = _patterns()["issued"]
+    quoted = {m.group(1) for i in page.kept_lines()[:10] for m in issued.finditer(page.lines[i])}
     for i in page.kept_lines():
         if page.lines[i] in quoted:
             return _one("title.issued", i, 0, len(page.lines[i]), page.lines[i])
