@@ -149,7 +149,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # anchored by .match(line, pos): a 【column】 and a speaker's "Name:" in front of a headline
         "title_column": re.compile(r"[【\[][^】\]]{1,30}[】\]]\s*"),
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
-        "org": re.compile(rf"^[{_HAN}A-Za-z0-9()（）]{{2,30}}(?:{_alt(lx.org_suffixes)})$"),
+        "org": re.compile(rf"^[{_HAN}][{_HAN}A-Za-z0-9()（）]{{1,29}}(?:{_alt(lx.org_suffixes)})$"),
         "issuer": re.compile(
             rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"),
         "title_label": re.compile(rf"{_LEAD}(?:{_alt(lx.title_labels)})\s*[:：]\s*(?=\S)"),
