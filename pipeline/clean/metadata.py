@@ -322,7 +322,7 @@ def _render(found: Found | None, written: Written) -> str | None:
     for part in found.parts:
         text = "".join(written(*piece) for piece in part)
         text = re.sub(r"\s+", "" if found.squeeze else " ", text).strip()
-        parts.append(re.sub(r"[\x00-\x1f\x7f]", "", text))
+        parts.append(re.sub(r"[\x00-\x1f\x7f\u200b-\u200f\ufeff]", "", text))
     return found.sep.join(p for p in parts if p) or None
 
 
@@ -591,8 +591,11 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         return []
     run_end = start + m.end()
     for stop in (p["not_author"], p["any_label"], p["author_label"]):
-        if (hit := stop.search(line, start, run_end)) is not None and hit.start() > start:
-            run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
+        if (hit := stop.search(line, start, run_end)) is not None:
+            if hit.start() == start and stop is not p["author_label"]:
+                return []  # 作者: 来源:… — an empty field
+            if hit.start() > start:
+                run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
     tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"[^\s、,，]+", line[start:run_end])]
     if not tokens or line[run_end:run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
         return []
@@ -616,7 +619,16 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    lx = lexicon()
+    return frozenset(lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels + lx.not_author_labels
+                     + lx.menu_words + lx.title_labels + lx.source_trailers) | lx.not_sources
+
+
 def _is_name(word: str) -> bool:
+    if word in _label_words():  # 来源, 编辑 … pass the surname test
+        return False
     if "·" in word:
         return bool(re.fullmatch(rf"[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})+", word))
     return is_person_name(word)
