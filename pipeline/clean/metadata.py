@@ -385,7 +385,7 @@ def _clean_source(value: str) -> tuple[int, int]:
     or a separator, then drop trailing words such as 收集/出品."""
     lx, p = lexicon(), _patterns()
     end = len(value)
-    for pattern in (p["any_label"], ANY_DATE, re.compile(r"\s{2,}|[|｜,，;；]|\s(?=\S*[:：])")):
+    for pattern in (p["any_label"], ANY_DATE, re.compile(r"\s{2,}|[|｜,，;；】\]]|\s(?=\S*[:：])")):
         if m := pattern.search(value):
             end = min(end, m.start())
     start = 0
@@ -393,6 +393,9 @@ def _clean_source(value: str) -> tuple[int, int]:
         start += 1
     while end > start and value[end - 1] in " 》”\"":
         end -= 1
+    while end > start and value[end - 1] in ")）" and value.count(value[end - 1], start, end) > sum(
+            value.count(o, start, end) for o in "(（"):
+        end -= 1  # 【来源:某某网) — a bracket closed around the whole field
     if (m := re.search(rf"[(（][{_HAN}]{{2,3}}[)）]$", value[start:end])) and m.start() >= 2:
         end = start + m.start()  # 财经网(北京): the place it reports from
     changed = True
@@ -512,7 +515,11 @@ def _source_signature(page: Page, hints) -> Found | None:
     for k, i in enumerate(kept):
         if i >= page.body_start and is_org_line(page.lines[i]):
             nxt = page.lines[kept[k + 1]] if k + 1 < len(kept) else ""
-            if re.fullmatch(rf"[\s(（]*(?:{DATE}|{CN_DATE})[\s)）]*", nxt) or k == len(kept) - 1:
+            dated = re.fullmatch(rf"[\s(（]*(?:{DATE}|{CN_DATE})[\s)）]*", nxt) is not None
+            # last on the page, under a finished paragraph (not the cut-off end of an excerpt)
+            last = k == len(kept) - 1 and k > 0 and _SENTENCE_END.search(
+                page.lines[kept[k - 1]].rstrip(_CLOSERS + " ")) is not None
+            if dated or last:
                 return _one("source.signature", i, 0, len(page.lines[i]), page.lines[i])
     return None
 
