@@ -1,0 +1,78 @@
+"""The shipped NER model as a spaCy package: loads by path in a fresh Python, carries no machine paths."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "pipeline" / "models" / "ner"
+needs_model = pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+
+
+def _declared() -> dict[str, dict[str, str]]:
+    """The spaCy entry points pyproject.toml declares, by group."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {group: points for group, points in project["entry-points"].items() if group.startswith("spacy_")}
+
+
+def _installed() -> dict[str, dict[str, str]]:
+    """The same groups as the installed distribution's metadata records them (stale until a reinstall)."""
+    try:
+        points = distribution("fazhi-pipeline").entry_points
+    except PackageNotFoundError:
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for point in points:
+        out.setdefault(point.group, {})[point.name] = point.value
+    return out
+
+
+def test_every_name_the_model_config_uses_is_declared_and_importable():
+    from importlib import import_module
+
+    from spacy.util import load_config
+
+    config = load_config(MODEL / "config.cfg")
+    declared = _declared()
+    embed = config["components"]["tok2vec"]["model"]["embed"]["@architectures"]
+    assert embed in declared["spacy_architectures"]
+    factories = {c["factory"] for c in config["components"].values() if c["factory"].startswith("fazhi")}
+    assert factories and factories <= set(declared["spacy_factories"])
+    for points in declared.values():
+        for target in points.values():
+            module, _, attr = target.partition(":")
+            assert callable(getattr(import_module(module), attr))
+
+
+@needs_model
+def test_model_config_holds_no_machine_paths():
+    from spacy.util import load_config
+
+    paths = load_config(MODEL / "config.cfg")["paths"]
+    assert all(value is None or not Path(value).is_absolute() for value in paths.values()), paths
+    assert "/root" not in (MODEL / "config.cfg").read_text(encoding="utf-8")
+
+
+@needs_model
+def test_spacy_load_works_in_a_fresh_python_without_importing_the_project(tmp_path):
+    if _installed().get("spacy_architectures", {}) != _declared()["spacy_architectures"]:
+        pytest.skip("the installed fazhi-pipeline metadata predates its entry points: pip install -e .")
+    text = "国务院总理李强在北京市人民政府会见了华为公司代表。"
+    code = ("import json, sys, spacy\n"
+            "assert 'pipeline' not in sys.modules\n"
+            f"nlp = spacy.load({str(MODEL)!r})\n"
+            f"doc = nlp({text!r})\n"
+            "print(json.dumps([len(doc), [(e.text, e.label_) for e in doc.ents]], ensure_ascii=False))\n")
+    out = subprocess.run([sys.executable, "-c", code], check=False, cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    n_tokens, ents = json.loads(out.stdout)
+    assert n_tokens == len(text)  # one token per character
+    assert ["李强", "PER"] in ents and {label for _, label in ents} >= {"PER", "GOV"}
