@@ -413,17 +413,6 @@ def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to k
 STAGE_COLUMNS = ("ingest", "clean", "split", "ner", "rules", "validate", "write")
 
 
-def _mount_ner() -> None:
-    """train-ner, distill-ner and evaluate-ner live in pipeline/ner/cli.py; mount them here."""
-    from pipeline.ner.cli import app as ner_app
-
-    for command in ner_app.registered_commands:
-        app.registered_commands.append(command)
-
-
-_mount_ner()
-
-
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()

@@ -11,14 +11,24 @@ __version__ = "0.1.0"
 _PKG = Path(__file__).resolve().parent
 
 
+_SOURCES = (".py", ".yaml", ".txt", ".json", ".cfg")
+
+
+def _hashed(f: Path) -> bool:
+    """What decides outputs: runtime sources, rules and lexicons, and every file of a shipped model
+    (its weights have no suffix). Training code lives outside the package (training/) and is not here."""
+    if not f.is_file() or "__pycache__" in f.parts:
+        return False
+    return f.suffix in _SOURCES or f.relative_to(_PKG).parts[0] == "models"
+
+
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """Package version + hash of every source, rule and lexicon file of the pipeline package."""
+    """Package version + hash of the runtime code, rules, lexicons and models of the pipeline package."""
     h = hashlib.sha256()
-    for f in sorted(_PKG.rglob("*")):
-        if f.is_file() and f.suffix in (".py", ".yaml", ".txt", ".json", ".cfg") and "__pycache__" not in f.parts:
-            h.update(str(f.relative_to(_PKG)).encode())
-            h.update(f.read_bytes())
+    for f in sorted(filter(_hashed, _PKG.rglob("*"))):
+        h.update(str(f.relative_to(_PKG)).encode())
+        h.update(f.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline.ner import convert
-from pipeline.ner.augment import collect_names, name_lists
-from pipeline.ner.convert import (
+from pipeline.ner.lexicon import LEGACY_CLASSES
+from training import convert
+from training.augment import collect_names, name_lists
+from training.convert import (
     blank_nlp,
     build_title_lexicon,
     drop_overlaps,
@@ -25,8 +24,7 @@ from pipeline.ner.convert import (
     record_to_doc,
     tags_to_spans,
 )
-from pipeline.ner.evaluate import prf, score_spans
-from pipeline.ner.lexicon import LEGACY_CLASSES
+from training.evaluate import prf, score_spans
 
 MODEL = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "ner"
 RULES = load_rules()
@@ -70,7 +68,7 @@ def test_cluener_titles_of_works_are_taught_as_outside():
 
 
 def test_meta_label_summary_names_the_missing_labels_from_the_rules():
-    from pipeline.ner.train import label_mapping_summary
+    from training.train import label_mapping_summary
 
     assert label_mapping_summary(RULES)["missing"] == ("'-' = tokens left unannotated (not taught as O): "
                                                        "CLUENER scene; MSRA text matching the title lexicon")
@@ -265,7 +263,7 @@ def test_score_spans_known_values():
 def test_cli_missing_data_is_one_line(tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.ner.cli import app
+    from training.cli import app
 
     result = CliRunner().invoke(app, ["train-ner", "--data-dir", str(tmp_path / "nope")])
     assert result.exit_code == 1
@@ -329,7 +327,6 @@ def test_shipped_model_carries_its_word_lexicon_and_its_provenance():
 @pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
 def test_load_uses_numpy_blas_and_tags_like_spacy_load():
     import spacy
-
     from threadpoolctl import threadpool_info
 
     from pipeline.ner import load
@@ -376,20 +373,13 @@ def test_char_bigram_embed_is_registered_and_shapes():
         make(width=16, rows=[100, 10])
 
 
-@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
-def test_shipped_model_loads_in_fresh_process_with_import_pipeline_ner():
-    code = (f"import spacy, pipeline.ner; nlp = spacy.load({str(MODEL)!r}); "
-            "doc = nlp('国务院总理李强在北京会见了华为公司代表。'); print(len(doc), len(doc.ents) > 0)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=MODEL.parents[2], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.split() == ["20", "True"]  # one token per character
 
 
 def test_the_shipped_model_was_trained_on_the_committed_label_rules():
     from pipeline.extract.ner import MODEL_DIR
-    from pipeline.ner.convert import RULES_PATH
     from pipeline.version import file_sha256
-    from pipeline.ner.train import label_mapping_summary
+    from training.convert import RULES_PATH
+    from training.train import label_mapping_summary
 
     if not (MODEL_DIR / "meta.json").is_file():
         pytest.skip("no shipped model")

@@ -9,9 +9,10 @@ from spacy.tokens import DocBin
 from spacy.util import registry
 
 import pipeline.ner  # noqa: F401  (registers the architectures, the reader and the extension)
-from pipeline.ner.convert import blank_nlp, record_to_doc
-from pipeline.ner.evaluate import guided_docs
-from pipeline.ner.guidelines import GUIDELINE, GUIDELINES
+from pipeline.ner.guidelines import GUIDELINE
+from training.convert import blank_nlp, record_to_doc
+from training.corpus import GUIDELINES
+from training.evaluate import guided_docs
 
 NAMES = ["cluener", "msra", "resume"]
 EMBED_SECTIONS = "[components]\n[components.tok2vec]\n[components.tok2vec.model]\n"  # parents of the embed's
@@ -69,7 +70,7 @@ def test_docbins_keep_each_docs_guideline_and_the_reader_hands_it_to_the_doc_to_
 
 
 def test_every_source_has_a_guideline_and_test_sets_are_asked_for_their_own():
-    from pipeline.ner.convert import SOURCES
+    from training.convert import SOURCES
 
     assert set(GUIDELINES) == set(SOURCES)
     assert {GUIDELINES[k] for k in ("cluener_dev", "msra_test", "resume_test")} == set(NAMES)
@@ -79,7 +80,7 @@ def test_every_source_has_a_guideline_and_test_sets_are_asked_for_their_own():
 def test_evaluate_ner_refuses_a_guideline_the_model_does_not_know(tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.ner.cli import app
+    from training.cli import app
 
     model = tmp_path / "model"
     model.mkdir()
@@ -95,7 +96,7 @@ def test_evaluate_ner_refuses_a_guideline_the_model_does_not_know(tmp_path):
 
 
 def test_model_guidelines_reads_the_saved_config(tmp_path):
-    from pipeline.ner.guidelines import model_guidelines
+    from training.corpus import model_guidelines
 
     embed = EMBED_SECTIONS + '[components.tok2vec.model.embed]\n@architectures = "fazhi.CharBigramEmbed.v1"\n'
     (tmp_path / "config.cfg").write_text(embed + 'guidelines = ["cluener", "msra"]\n', encoding="utf-8")
@@ -110,7 +111,7 @@ MODEL = __import__("pathlib").Path(__file__).resolve().parents[1] / "pipeline" /
 @pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
 def test_the_shipped_model_tags_by_the_guideline_it_is_asked_for():
     from pipeline.ner import load
-    from pipeline.ner.guidelines import model_guidelines
+    from training.corpus import model_guidelines
 
     nlp = load(MODEL)
     assert model_guidelines(MODEL) == (NAMES, "cluener")

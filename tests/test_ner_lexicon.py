@@ -7,8 +7,9 @@ import json
 import numpy
 import pytest
 
-from pipeline.ner import lexicon
-from pipeline.ner.convert import blank_nlp
+from pipeline.ner import lexicon as runtime_lexicon
+from training import lexicon
+from training.convert import blank_nlp
 
 # Invented entries in jieba's "word frequency tag" format.
 DICT = "\n".join([
@@ -61,11 +62,11 @@ def test_build_lexicon_writes_sorted_tsv_and_reuses_it(tmp_path):
 
 def test_read_lexicon_keeps_the_chosen_classes_in_their_order(tmp_path):
     path = lexicon.build_lexicon(tmp_path / "cache", _dict(tmp_path), rules=RULES)
-    six = lexicon.read_lexicon(path, lexicon.CLASSES)
-    assert six["司法局"] == [lexicon.CLASSES.index("ORG"), lexicon.CLASSES.index("GOV")]
-    legacy = lexicon.read_lexicon(path)  # models trained before GOV existed see it as ORG only
-    assert legacy["司法局"] == [lexicon.LEGACY_CLASSES.index("ORG")] and len(legacy) == len(six) == 8
-    assert lexicon.read_lexicon(path, ["GOV", "LOC"]) == {"司法局": [0], "北京": [1], "北京市": [1],
+    six = runtime_lexicon.read_lexicon(path, runtime_lexicon.CLASSES)
+    assert six["司法局"] == [runtime_lexicon.CLASSES.index("ORG"), runtime_lexicon.CLASSES.index("GOV")]
+    legacy = runtime_lexicon.read_lexicon(path)  # models trained before GOV existed see it as ORG only
+    assert legacy["司法局"] == [runtime_lexicon.LEGACY_CLASSES.index("ORG")] and len(legacy) == len(six) == 8
+    assert runtime_lexicon.read_lexicon(path, ["GOV", "LOC"]) == {"司法局": [0], "北京": [1], "北京市": [1],
                                                           "海淀区": [1]}
 
 
@@ -77,26 +78,26 @@ def test_bad_dictionary_lexicon_lines_or_classes_are_errors(tmp_path):
     bad = tmp_path / "lexicon.tsv"
     bad.write_text("北京\tLOC\n上海\tLOC,CITY\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"lexicon.tsv:2: expected"):
-        lexicon.read_lexicon(bad)
+        runtime_lexicon.read_lexicon(bad)
     bad.write_text("北京\tLOC\n司法局\tORG\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"no word has the lexicon classes \['GOV'\]"):
-        lexicon.read_lexicon(bad, ["LOC", "GOV"])  # e.g. built without the GOV/ORG rule
+        runtime_lexicon.read_lexicon(bad, ["LOC", "GOV"])  # e.g. built without the GOV/ORG rule
     with pytest.raises(ValueError, match="unknown lexicon classes"):
-        lexicon.read_lexicon(bad, ["LOC", "PLACE"])
+        runtime_lexicon.read_lexicon(bad, ["LOC", "PLACE"])
 
 
 def test_lexicon_flags_begin_inside_end_per_class_overlaps_included():
     from pipeline.ner.features import lexicon_flags
 
-    loc, org, gov, w = (lexicon.CLASSES.index(c) for c in ("LOC", "ORG", "GOV", "W"))
+    loc, org, gov, w = (runtime_lexicon.CLASSES.index(c) for c in ("LOC", "ORG", "GOV", "W"))
     words = {"北京": [loc], "北京市": [loc], "司法局": [org, gov], "市司": [w]}
     prefixes = frozenset(x[:k] for x in words for k in range(2, len(x) + 1))
-    n_classes = len(lexicon.CLASSES)
+    n_classes = len(runtime_lexicon.CLASSES)
     flags = lexicon_flags(list("北京市司法局了"), words, prefixes, 3, n_classes)
     assert flags.shape == (7, 3 * n_classes)
 
     def on(i, table=flags):
-        return {(lexicon.CLASSES[j // 3], "BIE"[j % 3]) for j in numpy.flatnonzero(table[i])}
+        return {(runtime_lexicon.CLASSES[j // 3], "BIE"[j % 3]) for j in numpy.flatnonzero(table[i])}
 
     assert on(0) == {("LOC", "B")}                       # 北京 and 北京市 both begin here
     assert on(1) == {("LOC", "E"), ("LOC", "I")}        # 北京 ends, 北京市 continues
@@ -125,7 +126,7 @@ def test_embed_with_lexicon_keeps_its_words_inside_the_saved_model(tmp_path):
     path.unlink()  # a loaded model never reads the lexicon file
     loaded = make(width=8, rows=[50, 5, 50, 50], lexicon=str(path)).from_bytes(saved)
     layer = next(node for node in loaded.walk() if node.name == "char_lexicon_features")
-    assert layer.attrs["words"]["司法局"] == [lexicon.LEGACY_CLASSES.index("ORG")]
+    assert layer.attrs["words"]["司法局"] == [runtime_lexicon.LEGACY_CLASSES.index("ORG")]
     assert all(numpy.allclose(a, b) for a, b in zip(before, loaded.predict(docs)))
     # The flags reach the output: the same model without the words embeds 北京市司法局 differently.
     layer.attrs["words"] = {}
@@ -148,12 +149,12 @@ def test_embed_lexicon_without_a_file_fails_at_initialise():
 def test_committed_config_classes_are_built_by_train_ner_from_the_label_rules(tmp_path):
     from spacy.util import load_config
 
-    from pipeline.ner.convert import load_rules
-    from pipeline.ner.train import CONFIG_PATH
+    from training.convert import load_rules
+    from training.train import CONFIG_PATH
 
     classes = load_config(CONFIG_PATH)["components"]["tok2vec"]["model"]["embed"]["lexicon_classes"]
     path = lexicon.build_lexicon(tmp_path / "cache", _dict(tmp_path), rules=load_rules())
-    words = lexicon.read_lexicon(path, classes)  # every class the config asks for is in the file
+    words = runtime_lexicon.read_lexicon(path, classes)  # every class the config asks for is in the file
     assert [classes[i] for i in words["司法局"]] == ["ORG", "GOV"]
 
 
@@ -166,7 +167,7 @@ def test_embed_flag_width_follows_the_chosen_classes(tmp_path):
     make = registry.architectures.get("fazhi.CharBigramEmbed.v1")
     docs = [blank_nlp()("北京市司法局")]
     widths = {}
-    for classes in (lexicon.LEGACY_CLASSES, lexicon.CLASSES):
+    for classes in (runtime_lexicon.LEGACY_CLASSES, runtime_lexicon.CLASSES):
         model = make(width=8, rows=[50, 5, 50, 50], lexicon=str(path), lexicon_classes=list(classes))
         model.initialize(X=docs)
         widths[len(classes)] = next(n for n in model.walk() if n.name.startswith("maxout")).get_dim("nI")

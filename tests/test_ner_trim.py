@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Span
 from spacy.util import load_config
 
-from pipeline.ner.convert import blank_nlp
-from pipeline.ner.train import CONFIG_PATH, resume_config
 from pipeline.ner.trim import trim_entities, trimmed_bounds
+from training.convert import blank_nlp
+from training.train import CONFIG_PATH, resume_config
 
 
 @pytest.mark.parametrize("text, kept", [

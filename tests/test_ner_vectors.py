@@ -8,8 +8,9 @@ import json
 import numpy
 import pytest
 
-from pipeline.ner import vectors
-from pipeline.ner.convert import SOURCES, blank_nlp
+from pipeline.ner import features
+from training import vectors
+from training.convert import SOURCES, blank_nlp
 
 SMALL = {"min_count": 1, "max_vocab": 50, "window": 2, "alpha": 0.75, "dim": 4, "seed": 0}
 SMALL_BIGRAMS = {"max_bigrams": 40, "window": 2, "alpha": 0.75, "dim": 3, "seed": 0}
@@ -133,11 +134,11 @@ def test_build_vectors_writes_spacy_vocab_and_reuses_cache(tmp_path):
     assert (out / "vocab" / "vectors").stat().st_mtime_ns == mtime  # unchanged inputs: reused
     vectors.build_vectors(data, tmp_path / "cache", {**SMALL, "dim": 3}, SMALL_BIGRAMS)
     assert spacy.load(out).vocab.vectors.shape[1] == 3  # changed settings: rebuilt
-    bigrams, table = vectors.read_bigram_vectors(out / vectors.BIGRAMS_FILE, rows=5, dim=2)
+    bigrams, table = features.read_bigram_vectors(out / vectors.BIGRAMS_FILE, rows=5, dim=2)
     assert len(bigrams) == 5 and table.shape == (5, 2) and all(len(b) == 2 for b in bigrams)
     assert numpy.allclose(numpy.linalg.norm(table, axis=1), 1, atol=1e-5)  # unit again after the cut
     with pytest.raises(ValueError, match="3-d bigram vectors, 4 asked for"):
-        vectors.read_bigram_vectors(out / vectors.BIGRAMS_FILE, rows=5, dim=4)
+        features.read_bigram_vectors(out / vectors.BIGRAMS_FILE, rows=5, dim=4)
 
 
 def test_build_vectors_missing_or_bad_corpus_is_a_clear_error(tmp_path):
@@ -183,7 +184,7 @@ def test_char_bigram_embed_with_bigram_vectors_saved_inside_the_model(tmp_path):
     layer = next(n for n in model.walk() if n.name == "char_bigram_vectors")
     feats, _ = layer(docs, is_train=False)
     assert feats.data.shape == (7, 6) and list(feats.lengths) == [4, 3, 0]
-    bigrams, table = vectors.read_bigram_vectors(path, 20, 3)
+    bigrams, table = features.read_bigram_vectors(path, 20, 3)
     left, right = feats.data[1, :3], feats.data[1, 3:]  # 书: left 张书, right 书记
     assert numpy.allclose(left, table[bigrams.index("张书")], atol=0.01)  # int8 in the model
     assert numpy.allclose(right, table[bigrams.index("书记")], atol=0.01)
@@ -197,7 +198,7 @@ def test_char_bigram_embed_with_bigram_vectors_saved_inside_the_model(tmp_path):
 def test_train_ner_with_a_bad_news_line_fails_in_one_line(tmp_path):
     from typer.testing import CliRunner
 
-    from pipeline.ner.cli import app
+    from training.cli import app
 
     data = _data_dir(tmp_path)
     clu = json.dumps({"text": "李雷是市长", "label": {"name": {"李雷": [[0, 1]]}}}, ensure_ascii=False) + "\n"

@@ -1,13 +1,16 @@
-"""Chinese NER model (PER, TITLE, GOV, ORG, LOC): data conversion, training, evaluation, CLI."""
+"""Chinese NER model (PER, TITLE, GOV, ORG, LOC) at run time: the layers its config names and ``load``.
+
+Training and evaluation live in the top-level ``training/`` folder, never imported from here.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-# Registers what config.cfg names (fazhi.CharBigramEmbed.v1, fazhi.BiLSTMEncoder.v1,
-# fazhi.GuidelineCorpus.v1, the fazhi_trim_entities component) and the doc._.ner_guideline
-# extension, so that `import pipeline.ner` is all that is needed before spacy.load("pipeline/models/ner").
-from pipeline.ner import encoder, features, guidelines, trim  # noqa: E402,F401
+# The installed project registers what the model's config.cfg names (fazhi.CharBigramEmbed.v1, the
+# fazhi_trim_entities component) through spaCy entry points (pyproject.toml); importing them here
+# also serves a checkout that is on sys.path without being installed.
+from pipeline.ner import features, guidelines, trim  # noqa: F401
 
 
 def load(path: Path | str):

@@ -8,12 +8,12 @@ character *bigram* features: for the character at position i, the bigrams c[i-1]
 hashes ORTH (the char), SHAPE, the left bigram and the right bigram (sentence edges are padded with
 ``<s>`` / ``</s>``) and embeds each column in its own hash table. The bigrams are computed inside the
 model, so no token attribute (norm_, lemma_) is overwritten and no strings are added to the vocab.
-With ``static_vectors = true`` the vocab's character vectors (``vectors.py``) are projected (spaCy's
+With ``static_vectors = true`` the vocab's character vectors (training/vectors.py) are projected (spaCy's
 ``StaticVectors``) and mixed in by the same Maxout layer, as ``MultiHashEmbed`` does.
 With ``lexicon`` set, 3 flags per word class (a dictionary word of that class begins / continues /
-ends at this char; ``lexicon.py``) join the Maxout layer's input as well: word boundaries and word
+ends at this char; training/lexicon.py) join the Maxout layer's input as well: word boundaries and word
 types for words the labelled data never showed.
-With ``bigram_vectors`` set, the pretrained vectors of the left and right bigram (``vectors.py``'s
+With ``bigram_vectors`` set, the pretrained vectors of the left and right bigram (training/vectors.py's
 ``bigrams.npz``; zeros for a bigram it lacks) join the mix too: the hash tables learn only the bigrams
 of the labelled sentences, the vectors cover the bigrams of ~12M characters of unlabelled news.
 With ``guidelines`` set, every char also gets a one-hot of the annotation guideline its doc is to be
@@ -22,14 +22,14 @@ different guidelines for the same strings (MSRA tags every place name, CLUENER's
 places meant as locations); told which one a sentence follows, the model learns each without one
 blurring the other, and the caller picks the guideline it wants.
 
-The architecture is part of the saved model's config, so it must be registered before
-``spacy.load``: ``import pipeline.ner`` does that (``pipeline/ner/__init__.py`` imports this module).
+The architecture is part of the saved model's config: the project registers it with spaCy through
+an entry point (pyproject.toml, ``spacy_architectures``), so ``spacy.load`` finds it by itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import List, Optional, Sequence
 
 import numpy
 from spacy.attrs import ORTH, SHAPE
@@ -51,7 +51,6 @@ from thinc.types import Floats2d, Ints2d, Ragged
 
 from pipeline.ner.guidelines import GUIDELINE
 from pipeline.ner.lexicon import LEGACY_CLASSES, match_words, read_lexicon, scan_index
-from pipeline.ner.vectors import read_bigram_vectors, read_word_vectors
 
 BOS, EOS = "<s>", "</s>"
 N_COLUMNS = 4  # ORTH, SHAPE, left bigram, right bigram
@@ -77,16 +76,16 @@ def char_bigram_ids(doc: Doc) -> numpy.ndarray:
     return out
 
 
-def CharBigramFeatures() -> Model[List[Doc], List[Ints2d]]:
+def CharBigramFeatures() -> Model[list[Doc], list[Ints2d]]:
     return Model("char_bigram_features", _features_forward)
 
 
-def _features_forward(model: Model, docs: List[Doc], is_train: bool):
+def _features_forward(model: Model, docs: list[Doc], is_train: bool):
     features = [model.ops.asarray2i(char_bigram_ids(doc), dtype="uint64") for doc in docs]
     return features, lambda d_features: []
 
 
-def lexicon_flags(chars: List[str], words: dict, prefixes: frozenset, max_len: int,
+def lexicon_flags(chars: list[str], words: dict, prefixes: frozenset, max_len: int,
                   n_classes: int) -> numpy.ndarray:
     """(len(chars), 3 * n_classes) 0/1 array: column 3*c + (0 begin, 1 inside, 2 end) is set where a
     lexicon word of class c covers the char. Every match counts, overlapping ones too.
@@ -101,9 +100,9 @@ def lexicon_flags(chars: List[str], words: dict, prefixes: frozenset, max_len: i
     return flags
 
 
-def LexiconFeatures(path: str, classes: Sequence[str]) -> Model[List[Doc], Ragged]:
+def LexiconFeatures(path: str, classes: Sequence[str]) -> Model[list[Doc], Ragged]:
     """Lexicon flags per char (``lexicon_flags``) for the word classes ``classes``. The words are
-    read from ``path`` (lexicon.py's lexicon.tsv) when the model is initialised for training and kept
+    read from ``path`` (training/lexicon.py's lexicon.tsv) when the model is initialised for training and kept
     in the model's attrs, which thinc saves with the weights: a loaded model has its words and never
     reads ``path``."""
     index: dict = {}  # derived from attrs["words"]; rebuilt when from_disk replaces that dict
@@ -115,7 +114,7 @@ def _lexicon_init(path: str, classes: tuple, model: Model, X=None, Y=None) -> No
     model.attrs["words"] = read_lexicon(path, classes)
 
 
-def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc], is_train: bool):
+def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: list[Doc], is_train: bool):
     words = model.attrs["words"]
     if index.get("words") is not words:
         prefixes, max_len = scan_index(words)
@@ -125,7 +124,7 @@ def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: List[Doc],
     return _per_char(model, docs, arrays, 3 * n_classes), lambda d_flags: []
 
 
-def _per_char(model: Model, docs: List[Doc], arrays: List[numpy.ndarray], width: int) -> Ragged:
+def _per_char(model: Model, docs: list[Doc], arrays: list[numpy.ndarray], width: int) -> Ragged:
     """One (len(doc), width) feature array per doc as the Ragged the embedding concatenates."""
     data = numpy.concatenate(arrays) if arrays else numpy.zeros((0, width), dtype="float32")
     lengths = numpy.asarray([len(doc) for doc in docs], dtype="int32")
@@ -143,9 +142,28 @@ def _float(attrs: dict) -> numpy.ndarray:
     return numpy.asarray(attrs["codes"], dtype="float32") * attrs["scale"]
 
 
-def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Ragged]:
+def unit_rows(vectors: numpy.ndarray) -> numpy.ndarray:
+    """Rows scaled to length 1, float32; each column's sign fixed by the first row (SVD signs are
+    arbitrary, and the same corpus must always give the same vectors)."""
+    vectors = vectors / numpy.maximum(numpy.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors *= numpy.where(vectors[0] < 0, -1.0, 1.0)
+    return vectors.astype(numpy.float32)
+
+
+def read_bigram_vectors(path: str, rows: int, dim: int) -> tuple[list[str], numpy.ndarray]:
+    """The ``rows`` most frequent bigrams of a bigrams.npz (training/vectors.py) and their first ``dim``
+    SVD components, rows rescaled to length 1."""
+    with numpy.load(path) as saved:
+        joined, table = str(saved["bigrams"]), saved["vectors"]
+    if dim > table.shape[1]:
+        raise ValueError(f"{path}: has {table.shape[1]}-d bigram vectors, {dim} asked for")
+    bigrams = [joined[i:i + 2] for i in range(0, min(len(joined), 2 * rows), 2)]
+    return bigrams, unit_rows(table[:len(bigrams), :dim])
+
+
+def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[list[Doc], Ragged]:
     """Per char, the pretrained vectors of its left and right bigram (2 * dim columns), from the
-    ``rows`` most frequent bigrams of ``path`` (vectors.py's bigrams.npz) and their first ``dim``
+    ``rows`` most frequent bigrams of ``path`` (training/vectors.py's bigrams.npz) and their first ``dim``
     components. Read when training initialises the model and kept in its attrs, int8 with one scale
     (a quarter of the bytes of float32; the vectors have unit rows), so a loaded model never reads path."""
     table: dict = {}  # derived from the attrs; rebuilt when from_disk replaces them
@@ -159,7 +177,7 @@ def _bigram_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y
     model.attrs.update(bigrams="".join(bigrams), **_int8(vectors))
 
 
-def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc], is_train: bool):
+def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: list[Doc], is_train: bool):
     joined = model.attrs["bigrams"]
     if table.get("joined") is not joined:
         table.update(joined=joined, rows={joined[i:i + 2]: i // 2 for i in range(0, len(joined), 2)},
@@ -173,59 +191,14 @@ def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc]
     return _per_char(model, docs, [data], 2 * dim), lambda d_vectors: []
 
 
-def soft_lexicon(chars: List[str], rows: dict, prefixes: frozenset, max_len: int, vectors: numpy.ndarray,
-                 weights: numpy.ndarray) -> numpy.ndarray:
-    """(len(chars), 3 * dim): per char, the mean of the vectors of the lexicon words that begin at it,
-    that continue through it and that end at it, each word weighted by its corpus count (zeros where
-    no word does): SoftLexicon (Ma et al. 2020) for words of 2+ chars."""
-    n, dim = len(chars), vectors.shape[1]
-    sums, totals = numpy.zeros((n, 3, dim), dtype="float32"), numpy.zeros((n, 3), dtype="float32")
-    found = numpy.asarray(list(match_words(chars, rows, prefixes, max_len)), dtype="int64").reshape(-1, 3)
-    starts, ends, row = found.T
-    inner = ends - starts - 1  # chars strictly inside each match
-    inside_at = numpy.repeat(starts + 1 - numpy.cumsum(inner) + inner, inner) + numpy.arange(inner.sum())
-    for part, at, of in ((0, starts, row), (1, inside_at, numpy.repeat(row, inner)), (2, ends, row)):
-        numpy.add.at(sums[:, part], at, vectors[of] * weights[of, None])
-        numpy.add.at(totals[:, part], at, weights[of])
-    return (sums / numpy.maximum(totals, 1e-12)[:, :, None]).reshape(n, 3 * dim)
-
-
-def WordVectorFeatures(path: str, rows: int, dim: int) -> Model[List[Doc], Ragged]:
-    """Per char, ``soft_lexicon`` over the ``rows`` most frequent lexicon words of ``path`` (vectors.py's
-    words.npz) and their first ``dim`` components (3 * dim columns). Read when training initialises the
-    model and kept in its attrs (vectors int8 with one scale, counts float32): a loaded model never reads path."""
-    table: dict = {}  # derived from the attrs; rebuilt when from_disk replaces them
-    return Model("char_word_vectors", partial(_word_vectors_forward, table, dim),
-                 init=partial(_word_vectors_init, path, rows, dim),
-                 attrs={"words": "", "codes": numpy.zeros((0, dim), dtype="int8"), "scale": 1.0,
-                        "counts": numpy.zeros((0,), dtype="float32")})
-
-
-def _word_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y=None) -> None:
-    words, vectors, counts = read_word_vectors(path, rows, dim)
-    model.attrs.update(words="\n".join(words), counts=counts.astype("float32"), **_int8(vectors))
-
-
-def _word_vectors_forward(table: dict, dim: int, model: Model, docs: List[Doc], is_train: bool):
-    joined = model.attrs["words"]
-    if table.get("joined") is not joined:
-        rows = {word: i for i, word in enumerate(joined.split("\n"))} if joined else {}
-        prefixes, max_len = scan_index(rows)
-        table.update(joined=joined, rows=rows, prefixes=prefixes, max_len=max_len, vectors=_float(model.attrs),
-                     weights=numpy.asarray(model.attrs["counts"], dtype="float32"))
-    arrays = [soft_lexicon([t.text for t in doc], table["rows"], table["prefixes"], table["max_len"],
-                           table["vectors"], table["weights"]) for doc in docs]
-    return _per_char(model, docs, arrays, 3 * dim), lambda d_vectors: []
-
-
-def GuidelineFeatures(guidelines: Sequence[str], default: str) -> Model[List[Doc], Ragged]:
+def GuidelineFeatures(guidelines: Sequence[str], default: str) -> Model[list[Doc], Ragged]:
     """One-hot (per char) of the doc's ``doc._.ner_guideline``, ``default`` when it is unset."""
     if default not in guidelines:
         raise ValueError(f"default_guideline {default!r} is not one of the guidelines {list(guidelines)}")
     return Model("char_guideline_features", partial(_guideline_forward, tuple(guidelines), default))
 
 
-def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: List[Doc], is_train: bool):
+def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: list[Doc], is_train: bool):
     data = numpy.zeros((sum(len(doc) for doc in docs), len(guidelines)), dtype="float32")
     start = 0
     for doc in docs:
@@ -238,19 +211,18 @@ def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: List
 
 
 @registry.architectures("fazhi.CharBigramEmbed.v1")
-def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
-                    lexicon: Optional[str] = None,
+def CharBigramEmbed(width: int, rows: list[int], static_vectors: bool = False,
+                    lexicon: str | None = None,
                     lexicon_classes: Sequence[str] = LEGACY_CLASSES, guidelines: Sequence[str] = (),
-                    default_guideline: Optional[str] = None,
-                    table_width: Optional[int] = None, bigram_vectors: Optional[str] = None,
-                    bigram_vector_rows: int = 0, bigram_vector_dim: int = 0, word_vectors: Optional[str] = None,
-                    word_vector_rows: int = 0, word_vector_dim: int = 0) -> Model[List[Doc], List[Floats2d]]:
+                    default_guideline: str | None = None,
+                    table_width: int | None = None, bigram_vectors: str | None = None,
+                    bigram_vector_rows: int = 0, bigram_vector_dim: int = 0) -> Model[list[Doc], list[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
-    static_vectors: also project the vocab's pretrained character vectors (pipeline/ner/vectors.py)
+    static_vectors: also project the vocab's pretrained character vectors (training/vectors.py)
     into the mix; the training config must then load them via ``[initialize] vectors``.
-    lexicon: path of a lexicon.tsv (lexicon.py); adds its begin/inside/end flags per word class to
+    lexicon: path of a lexicon.tsv (training/lexicon.py); adds its begin/inside/end flags per word class to
     the mix. Read only when training initialises the model: the words are saved inside it.
     lexicon_classes: which of the lexicon's word classes get flags (3 each), in this order. The
     default is what models saved before this setting existed were trained with.
@@ -258,11 +230,9 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
     ``doc._.ner_guideline``); default_guideline is used for docs that do not say (e.g. the pipeline's).
     table_width: width of each hash table and of the projected vectors (default: width). The tables
     hold most of the model's bytes, so a narrower table_width lets the encoder be wider in the same size.
-    bigram_vectors: path of vectors.py's bigrams.npz; adds the pretrained vectors of each char's left and
+    bigram_vectors: path of training/vectors.py's bigrams.npz; adds the pretrained vectors of each char's left and
     right bigram (the ``bigram_vector_rows`` most frequent bigrams, ``bigram_vector_dim`` components)
     to the mix. Read only when training initialises the model: the vectors are saved inside it.
-    word_vectors: path of vectors.py's words.npz; adds ``soft_lexicon`` of the ``word_vector_rows`` most
-    frequent lexicon words (``word_vector_dim`` components) to the mix, saved inside the model likewise.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
@@ -274,13 +244,11 @@ def CharBigramEmbed(width: int, rows: List[int], static_vectors: bool = False,
         [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else []) + (
         [BigramVectorFeatures(bigram_vectors, bigram_vector_rows, bigram_vector_dim)]
         if bigram_vectors is not None else []) + (
-        [WordVectorFeatures(word_vectors, word_vector_rows, word_vector_dim)] if word_vectors is not None else []) + (
         [GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
     n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines) + (
-        2 * bigram_vector_dim if bigram_vectors is not None else 0) + (
-        3 * word_vector_dim if word_vectors is not None else 0)
+        2 * bigram_vector_dim if bigram_vectors is not None else 0)
     n_in = table_width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.

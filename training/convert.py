@@ -16,17 +16,18 @@ import json
 import os
 import random
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from pipeline.ner.augment import name_lists
-from pipeline.ner.guidelines import GUIDELINE, GUIDELINES
-from pipeline.ner.rules import MISSING, check_rules
+from pipeline.ner.guidelines import GUIDELINE
 from pipeline.version import file_sha256, matching_stamp
+from training.augment import name_lists
+from training.corpus import GUIDELINES
+from training.rules import MISSING, check_rules
 
 Span = tuple[int, int, str]
 Record = tuple[str, list[Span]]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # convert.py imports this module, so its record types only for annotations
-    from pipeline.ner.convert import Record
+    from training.convert import Record
 
 # A name worth reusing in a list: Han characters only (transliterations with · read oddly there).
 _NAME = re.compile(r"^[\u4e00-\u9fff]+$")

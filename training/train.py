@@ -12,17 +12,18 @@ import shutil
 import time
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, NonNegativeInt, PositiveFloat, PositiveInt, ValidationError, model_validator
-
-from pipeline.ner.convert import (MISSING, RULES_PATH, convert_all, default_cache_dir, load_rules,
-                                  title_mask_label)
-from pipeline.ner.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
-from pipeline.ner.guidelines import model_guidelines
-from pipeline.ner.lexicon import LEXICON_STAMP, build_lexicon
-from pipeline.ner.rules import first_error
-from pipeline.ner.soup import average_weights
-from pipeline.ner.vectors import BIGRAMS_FILE, VECTORS_STAMP, WORDS_FILE, WORDS_STAMP, build_vectors, build_word_vectors
-from pipeline.version import file_sha256
+from training.convert import (
+    MISSING,
+    RULES_PATH,
+    convert_all,
+    default_cache_dir,
+    load_rules,
+    title_mask_label,
+)
+from training.corpus import model_guidelines
+from training.evaluate import DEFAULT_DATA_DIR, DEFAULT_MODEL, REPO_ROOT, evaluate_ner
+from training.lexicon import LEXICON_FILE, LEXICON_STAMP, build_lexicon
+from training.vectors import BIGRAMS_FILE, VECTORS_STAMP, build_vectors
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 MAX_MODEL_MB = 40
@@ -88,7 +89,8 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     from spacy.cli.train import train
     from spacy.util import load_config
 
-    import pipeline.ner  # noqa: F401  (registers fazhi.CharBigramEmbed.v1 for sourced models)
+    import pipeline.ner  # noqa: F401  (the model's layers, also when the project is not installed)
+    import training.corpus  # noqa: F401  (registers fazhi.GuidelineCorpus.v1)
 
     # One BLAS thread: the model is meant for 1-core CPU use and this keeps runs reproducible.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS"):
@@ -102,8 +104,6 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     paths = load_config(config_path)["paths"]
     if "bigram_vectors" in paths:  # configs written before it lack the key
         overrides["paths.bigram_vectors"] = str(vectors_dir / BIGRAMS_FILE) if vectors_dir else None
-    if "word_vectors" in paths:  # built by train_ner when the config has the key
-        overrides["paths.word_vectors"] = str(cache_dir / WORDS_FILE)
     if max_steps:
         overrides["training.max_steps"] = max_steps
     started = time.time()
@@ -113,83 +113,8 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
                                                    "max_steps": max_steps}), encoding="utf-8")
 
 
-def merged_train(cache_dir: Path, extra: Path) -> Path:
-    """The cached training DocBin plus ``extra`` (e.g. distilled docs) in one file beside it.
-
-    One file, not a folder of two: spaCy reads a folder's files in directory order, and the order
-    of the docs decides the seeded shuffle.
-    """
-    from spacy.tokens import DocBin
-
-    merged = DocBin(store_user_data=True).from_disk(cache_dir / "train.spacy")
-    merged.merge(DocBin(store_user_data=True).from_disk(extra))
-    path = cache_dir / f"train+{Path(extra).stem}.spacy"
-    partial = path.with_suffix(f".{os.getpid()}.partial")  # a run reading the file never sees half of it
-    merged.to_disk(partial)
-    partial.replace(path)
-    return path
-
-
-def extra_train_stamp(extra: Path) -> dict:
-    """What meta.json says of the extra training docs: their sha256 and the stamp written beside them."""
-    stamp = Path(extra).with_suffix(".json")
-    return {"path": _shown(extra), "sha256": file_sha256(Path(extra)),
-            **({"built_from": json.loads(stamp.read_text(encoding="utf-8"))} if stamp.is_file() else {})}
-
-
 def finished(run_dir: Path) -> bool:
     return (Path(run_dir) / DONE_MARK).is_file()
-
-
-class SoupSettings(BaseModel):
-    """config.cfg's [soup] section; no section means no continuations."""
-    model_config = ConfigDict(extra="forbid")
-    continuations: NonNegativeInt = 0
-    max_steps: PositiveInt | None = None
-    warmup_steps: NonNegativeInt | None = None
-    initial_rate: PositiveFloat | None = None
-
-    @model_validator(mode="after")
-    def _schedule_given(self) -> "SoupSettings":
-        if self.continuations and None in (self.max_steps, self.warmup_steps, self.initial_rate):
-            raise ValueError("continuations need max_steps, warmup_steps and initial_rate")
-        return self
-
-
-def soup_settings(config_path: Path = CONFIG_PATH) -> dict:
-    """The config's [soup] section, checked (in_config: the config has one); malformed: a one-line ValueError."""
-    from spacy.util import load_config
-
-    try:
-        section = load_config(config_path).get("soup")
-        return {**SoupSettings.model_validate(dict(section or {})).model_dump(), "in_config": section is not None}
-    except ValidationError as e:
-        raise ValueError(f"{Path(config_path).name} [soup] {first_error(e)}") from None
-
-
-def continuation_overrides(soup: dict) -> dict:
-    """spaCy overrides that turn the main run's schedule into a continuation's."""
-    rate = "training.optimizer.learn_rate"
-    return {f"{rate}.warmup_steps": soup["warmup_steps"], f"{rate}.total_steps": soup["max_steps"],
-            f"{rate}.initial_rate": soup["initial_rate"], **soup_count_override(soup)}
-
-
-def soup_count_override(soup: dict) -> dict:
-    """Makes the config a run saves say how many continuations were really made (--continuations)."""
-    return {"soup.continuations": soup["continuations"]} if soup.get("in_config") else {}
-
-
-def train_continuations(output_dir: Path, cache_dir: Path, seed: int, soup: dict, reuse: bool,
-                        **train_kwargs) -> list[Path]:
-    """Continue output_dir/model-best once per seed; their model-best dirs (reused if finished)."""
-    members = []
-    for k in range(soup["continuations"]):
-        out = output_dir / f"continue{k}"
-        if not (reuse and finished(out)):
-            run_spacy_train(out, cache_dir, soup["max_steps"], seed + k, output_dir / "model-best",
-                            continuation_overrides(soup), **train_kwargs)
-        members.append(out / "model-best")
-    return members
 
 
 def _shown(path: Path | str) -> str:
@@ -202,6 +127,24 @@ def dir_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 1e6
 
 
+# What the shipped config says of the files training read: nothing machine-specific. The model keeps
+# what it read (lexicon words, bigram vectors) in its weights; the names only say which files they were.
+SHIPPED_PATHS = {"train": None, "dev": None, "vectors": None, "lexicon": LEXICON_FILE,
+                 "bigram_vectors": f"vectors/{BIGRAMS_FILE}"}
+
+
+def portable_paths(config_path: Path) -> None:
+    """Rewrite a trained model's [paths] (absolute cache paths) to SHIPPED_PATHS; a path set to null
+    stays null (a null lexicon means a model without lexicon features)."""
+    from spacy.util import load_config
+
+    config = load_config(config_path)
+    for key, value in config["paths"].items():
+        if value is not None:
+            config["paths"][key] = SHIPPED_PATHS.get(key)
+    config.to_disk(config_path)
+
+
 def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = None,
                data_dir: Path = DEFAULT_DATA_DIR) -> dict:
     """Copy model-best to dest, evaluate it and write provenance + scores into meta.json."""
@@ -209,6 +152,7 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(best_dir, dest)
+    portable_paths(dest / "config.cfg")
     size = dir_size_mb(dest)
     if size > MAX_MODEL_MB:
         raise RuntimeError(f"model is {size:.1f} MB, over the {MAX_MODEL_MB} MB limit")
@@ -238,56 +182,30 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
               cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
               ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
               overrides: dict | None = None, config_path: Path | str = CONFIG_PATH,
-              cluener_repeat: int = 2, continuations: int | None = None, reuse: bool = False,
-              extra_train: Path | str | None = None) -> dict:
+              cluener_repeat: int = 2, reuse: bool = False) -> dict:
     """Convert and build the char vectors (if needed), train with the committed config, ship.
 
     resume_from continues training a trained model (its weights, the committed training settings);
-    overrides are spaCy config overrides for the main run such as ``{"training.optimizer.learn_rate":
-    0.001}``; config_path replaces the committed config (experiments); cluener_repeat is how many times
-    CLUENER train goes into the training set. continuations replaces the config's [soup] count (0:
-    ship the main run's model-best); reuse keeps the runs in output_dir that got to their end (DONE_MARK);
-    extra_train is a DocBin trained on beside the corpora (``distill-ner``'s output).
+    overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``;
+    config_path replaces the committed config (experiments); cluener_repeat is how many times CLUENER
+    train goes into the training set; reuse keeps a run in output_dir that got to its end (DONE_MARK).
     """
-    from spacy.util import load_config
-
     data_dir, output_dir, config_path = Path(data_dir), Path(output_dir), Path(config_path)
     cache_dir = Path(cache_dir or default_cache_dir())
-    soup = soup_settings(config_path)
-    if continuations is not None:
-        soup["continuations"] = continuations
     manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
-    word_vectors = "word_vectors" in load_config(config_path)["paths"]
-    if word_vectors:
-        build_word_vectors(data_dir, cache_dir, lexicon_path)
-    train_path = merged_train(cache_dir, Path(extra_train)) if extra_train else None
-    stages = [output_dir] + [output_dir / f"continue{k}" for k in range(soup["continuations"])]
-    reused = [_shown(d) for d in stages if reuse and finished(d)]
+    reused = reuse and finished(output_dir)
     started = time.time()
-    if not (reuse and finished(output_dir)):
+    if not reused:
         run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                        {**soup_count_override(soup), **(overrides or {})}, vectors_dir, lexicon_path, config_path,
-                        train_path)
-    members = train_continuations(output_dir, cache_dir, seed, soup, reuse, vectors_dir=vectors_dir,
-                                  lexicon_path=lexicon_path, config_path=config_path, train_path=train_path)
-    best = output_dir / "model-best"
-    if members:
-        best = average_weights([best, *members], output_dir / "model-soup")
+                        overrides, vectors_dir, lexicon_path, config_path)
     extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
              "config": _shown(config_path),
              "resumed_from": _shown(resume_from) if resume_from else None, "overrides": overrides or {},
-             "reused_runs": reused,
-             "extra_train": extra_train_stamp(Path(extra_train)) if extra_train else None,
-             "soup": {**{k: v for k, v in soup.items() if k != "in_config"},
-                      "seeds": [seed + k for k in range(len(members))]} if members else None,
+             "reused_run": reused,
              "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
              "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
-    if word_vectors:
-        extra["word_vectors"] = json.loads((cache_dir / WORDS_STAMP).read_text(encoding="utf-8"))
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
-    if members:  # the main run alone, for comparison with the average
-        extra["evaluation_main_run"] = evaluate_ner(output_dir / "model-best", data_dir, speed=False, quiet=True)
-    return ship_model(best, Path(ship_to), manifest, extra, data_dir)
+    return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)

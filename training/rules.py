@@ -6,7 +6,15 @@ would otherwise train a stray label or silently drop a setting; here it is one l
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    NonNegativeInt,
+    PositiveInt,
+    ValidationError,
+    model_validator,
+)
 
 MISSING = "-"  # tokens left unannotated (not taught as O)
 OUTSIDE = "O"
@@ -45,7 +53,7 @@ class NameLists(_Section):
     annotations: list[str]
 
     @model_validator(mode="after")
-    def _ranges(self) -> "NameLists":
+    def _ranges(self) -> NameLists:
         if self.min_names > self.max_names or self.min_len > self.max_len:
             raise ValueError("min_names/min_len must not exceed max_names/max_len")
         if any(w < 0 for w in self.separators.values()) or not sum(self.separators.values()) > 0:
@@ -64,7 +72,7 @@ class LabelRules(_Section):
     name_lists: NameLists
 
     @model_validator(mode="after")
-    def _targets_are_labels(self) -> "LabelRules":
+    def _targets_are_labels(self) -> LabelRules:
         allowed = [*self.labels, OUTSIDE, MISSING]
         if {"GOV", "ORG"} <= set(self.labels):
             allowed.append(GOV_OR_ORG)

@@ -24,22 +24,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import partial
 from pathlib import Path
 
 import numpy
 
 from pipeline.ingest import corpus_texts
-from pipeline.ner.convert import SOURCES, read_source
+from pipeline.ner.features import unit_rows
 from pipeline.version import file_sha256, matching_stamp
+from training.convert import SOURCES, read_source
 
 SETTINGS = {"min_count": 5, "max_vocab": 6000, "window": 2, "alpha": 0.75, "dim": 100, "seed": 0}
 # The most a model can use: its config takes the first rows (most frequent bigrams) and columns.
 BIGRAM_SETTINGS = {"max_bigrams": 100000, "window": 2, "alpha": 0.75, "dim": 48, "seed": 0}
 BIGRAMS_FILE = "bigrams.npz"
-# Vectors of the lexicon's words (lexicon.py), in the same way: the chars on each side of every match.
-WORD_SETTINGS = {"max_words": 100000, "window": 2, "alpha": 0.75, "dim": 48, "seed": 0}
-WORDS_FILE, WORDS_STAMP = "words.npz", "fazhi_word_vectors.json"
 NEWS_PATH = Path("xinwenlianbo_news") / "xwlb_2022_2026.jsonl.gz"
 # The raw text (labels unused) of the training files too: names and rare characters the news lacks.
 # The evaluation sets (CLUENER dev, MSRA test, Resume test) are not read.
@@ -127,14 +124,6 @@ def char_vectors(texts: list[str], min_count: int, max_vocab: int, window: int, 
     return vocab, unit_rows(u * numpy.sqrt(s))
 
 
-def unit_rows(vectors: numpy.ndarray) -> numpy.ndarray:
-    """Rows scaled to length 1, float32; each column's sign fixed by the first row (SVD signs are
-    arbitrary, and the same corpus must always give the same vectors)."""
-    vectors = vectors / numpy.maximum(numpy.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    vectors *= numpy.where(vectors[0] < 0, -1.0, 1.0)
-    return vectors.astype(numpy.float32)
-
-
 def _id_stream(texts: Iterable[str], vocab: list[str], window: int) -> numpy.ndarray:
     """Vocabulary ids of every char (-1 outside it), with `window` -1s after each text."""
     index = {ch: i for i, ch in enumerate(vocab)}
@@ -208,83 +197,6 @@ def bigram_vectors(texts: list[str], chars: list[str], max_bigrams: int, window:
     return [chars[code // size] + chars[code % size] for code in top], unit_rows(u * numpy.sqrt(s))
 
 
-def word_occurrences(texts: Iterable[str], words: Iterable[str], window: int
-                     ) -> tuple[list[str], numpy.ndarray, numpy.ndarray, numpy.ndarray]:
-    """Every match of a lexicon word (overlaps included) in the id stream of ``_id_stream(texts, .., window)``:
-    (distinct words matched, each occurrence's index into them, start and end offsets (end exclusive))."""
-    from pipeline.ner.lexicon import match_words, scan_index
-
-    lookup = {w: w for w in words}
-    prefixes, max_len = scan_index(lookup)
-    index: dict[str, int] = {}
-    found, starts, ends = [], [], []
-    offset = 0
-    for text in texts:
-        for start, end, word in match_words(text, lookup, prefixes, max_len):
-            found.append(index.setdefault(word, len(index)))
-            starts.append(offset + start)
-            ends.append(offset + end + 1)
-        offset += len(text) + window
-    as_ids = partial(numpy.asarray, dtype=numpy.int64)
-    return list(index), as_ids(found), as_ids(starts), as_ids(ends)
-
-
-def word_vectors(texts: list[str], chars: list[str], words: Iterable[str], max_words: int, window: int,
-                 alpha: float, dim: int, seed: int) -> tuple[list[str], numpy.ndarray, numpy.ndarray]:
-    """Unit vectors of the ``max_words`` lexicon words most often matched in the texts (most frequent
-    first, ties by word) and their match counts, from PPMI over the chars on each side of them and a
-    seeded randomized SVD, as for the bigrams."""
-    matched, occurrence, starts, ends = word_occurrences(texts, words, window)
-    freq = numpy.bincount(occurrence, minlength=len(matched))
-    top = sorted(range(len(matched)), key=lambda i: (-freq[i], matched[i]))[:max_words]
-    if len(top) <= dim:
-        raise ValueError(f"only {len(top)} lexicon words occur in the corpus; need more than dim={dim}")
-    row_of = numpy.full(len(matched), -1, dtype=numpy.int64)
-    row_of[top] = numpy.arange(len(top))
-    rows = row_of[occurrence]
-    keep = rows >= 0
-    counts = unit_contexts(_id_stream(texts, chars, window), rows[keep], starts[keep], ends[keep],
-                           len(top), len(chars), window)
-    u, s = randomized_svd(ppmi_rows(counts, alpha), dim, seed)
-    return [matched[i] for i in top], unit_rows(u * numpy.sqrt(s)), freq[top]
-
-
-def build_word_vectors(data_dir: Path, cache_dir: Path, lexicon_path: Path,
-                       settings: dict | None = None) -> Path:
-    """Write (or reuse) cache_dir/WORDS_FILE: vectors of the lexicon's words (``word_vectors``) over the
-    same corpus and char vocabulary as the char vectors; returns its path. Rebuilt only when the corpus,
-    the lexicon or the settings change (WORDS_STAMP)."""
-    from threadpoolctl import threadpool_limits
-
-    from pipeline.ner.lexicon import lexicon_words
-
-    settings = {**WORD_SETTINGS, **(settings or {})}
-    out, stamp = Path(cache_dir) / WORDS_FILE, Path(cache_dir) / WORDS_STAMP
-    record = {"sources": corpus_hashes(data_dir, "word vector corpus"),
-              "lexicon_sha256": file_sha256(Path(lexicon_path)), "char_settings": SETTINGS, "settings": settings}
-    if out.is_file() and matching_stamp(stamp, record) is not None:
-        return out
-    texts = vector_texts(Path(data_dir))
-    chars = build_vocab(texts, SETTINGS["min_count"], SETTINGS["max_vocab"])
-    with threadpool_limits(limits=1, user_api="blas"):  # bit-identical vectors (see build_vectors)
-        words, table, freq = word_vectors(texts, chars, lexicon_words(lexicon_path), **settings)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    numpy.savez(out, words=numpy.array("\n".join(words)), vectors=table, counts=freq)
-    stamp.write_text(json.dumps({**record, "n_word_vectors": len(words)}, ensure_ascii=False, indent=2),
-                     encoding="utf-8")
-    return out
-
-
-def read_word_vectors(path: Path | str, rows: int, dim: int) -> tuple[list[str], numpy.ndarray, numpy.ndarray]:
-    """The ``rows`` most frequent words of a WORDS_FILE, their first ``dim`` SVD components (rows
-    rescaled to length 1) and their match counts."""
-    with numpy.load(path) as saved:
-        words, table, counts = str(saved["words"]).split("\n")[:rows], saved["vectors"], saved["counts"]
-    if dim > table.shape[1]:
-        raise ValueError(f"{path}: has {table.shape[1]}-d word vectors, {dim} asked for")
-    return words, unit_rows(table[:len(words), :dim]), counts[:len(words)]
-
-
 def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
                   bigram_settings: dict | None = None) -> Path:
     """Write (or reuse) the vectors pipeline and BIGRAMS_FILE under cache_dir/vectors; returns its path.
@@ -318,14 +230,3 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
     stamp.write_text(json.dumps({**record, "n_vectors": len(vocab), "n_bigram_vectors": len(bigrams)},
                                 ensure_ascii=False, indent=2), encoding="utf-8")
     return out
-
-
-def read_bigram_vectors(path: Path | str, rows: int, dim: int) -> tuple[list[str], numpy.ndarray]:
-    """The ``rows`` most frequent bigrams of a BIGRAMS_FILE and their first ``dim`` SVD components,
-    rows rescaled to length 1."""
-    with numpy.load(path) as saved:
-        joined, table = str(saved["bigrams"]), saved["vectors"]
-    if dim > table.shape[1]:
-        raise ValueError(f"{path}: has {table.shape[1]}-d bigram vectors, {dim} asked for")
-    bigrams = [joined[i:i + 2] for i in range(0, min(len(joined), 2 * rows), 2)]
-    return bigrams, unit_rows(table[:len(bigrams), :dim])

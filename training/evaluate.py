@@ -7,7 +7,7 @@ Each corpus keeps its own gold label scheme; model labels are folded onto it:
   (MSRA does not annotate titles). Micro-F1 over PER/LOC/ORG.
 - Resume test: NAME→PER, TITLE, ORG (predicted GOV∪ORG), LOC; CONT/EDU/PRO/RACE are not scored.
 
-A model trained with annotation guidelines (``guidelines.py``) is asked to follow each test set's
+A model trained with annotation guidelines (pipeline/ner/guidelines.py) is asked to follow each test set's
 own guideline (``guideline="own"``), or one given guideline for all, or its default (``"default"``).
 """
 
@@ -16,10 +16,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pipeline.ner.convert import EVAL_TABLES, load_rules, map_record, read_source
-from pipeline.ner.guidelines import GUIDELINE, GUIDELINES
+from pipeline.ner.guidelines import GUIDELINE
+from training.convert import EVAL_TABLES, load_rules, map_record, read_source
+from training.corpus import GUIDELINES
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_MODEL = REPO_ROOT / "pipeline" / "models" / "ner"
 
@@ -125,35 +126,6 @@ def evaluate_ner(model_path: Path | str = DEFAULT_MODEL, data_dir: Path | str = 
     if speed:
         texts = [text for text, _ in read_source("msra_test", Path(data_dir))]
         scores["speed_chars_per_s"] = round(chars_per_second(nlp, texts))
-    if not quiet:
-        print(format_scores(scores))
-    return scores
-
-
-def evaluate_vote(models: list[Path], data_dir: Path | str = DEFAULT_DATA_DIR, min_votes: int | None = None,
-                  cache_dir: Path | None = None, quiet: bool = False) -> dict:
-    """Scores of the span-level vote of several models (each test set tagged by its own guideline).
-
-    A span counts as predicted when ``min_votes`` models tag it with the same label (default: a strict
-    majority); labels are folded onto each gold scheme after the vote. Each model's tags are cached as
-    distillation's teachers' are (``distill.teacher_spans``).
-    """
-    from collections import Counter
-
-    from pipeline.ner.convert import default_cache_dir
-    from pipeline.ner.distill import checked_min_votes, teacher_spans
-
-    min_votes = checked_min_votes(len(models), min_votes)
-    cache_dir, scores = Path(cache_dir or default_cache_dir() / "distill"), {}
-    for name, (labels, fold) in SCHEMES.items():
-        texts, gold = load_test_set(name, data_dir)
-        votes = Counter((i, *span) for model in models
-                        for i, spans in enumerate(teacher_spans(model, texts, GUIDELINES[name], cache_dir))
-                        for span in spans)
-        pred = {(i, s, e, fold.get(label, label)) for (i, s, e, label), n in votes.items()
-                if n >= min_votes and fold.get(label, label)}
-        scores[name] = score_spans(gold, pred, labels)
-    scores["vote"] = {"models": [str(m) for m in models], "min_votes": min_votes}
     if not quiet:
         print(format_scores(scores))
     return scores

@@ -1,0 +1,6 @@
+"""``python -m training train-ner`` / ``evaluate-ner`` from the repository root."""
+
+from training.cli import app
+
+if __name__ == "__main__":
+    app()
