@@ -50,7 +50,7 @@ SOURCES = {
 
 
 def load_rules(path: Path = RULES_PATH) -> dict:
-    """label_rules.json, checked (pipeline/ner/rules.py): a malformed rule fails before any conversion."""
+    """label_rules.json, checked (training/rules.py): a malformed rule fails before any conversion."""
     return check_rules(json.loads(Path(path).read_text(encoding="utf-8")), Path(path).name)
 
 
