@@ -3,13 +3,14 @@ frequencies (每月至少学习两次). Units, qualifiers and exclusions are dat
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from pipeline.extract import rules
 from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.gazetteer import load as load_gazetteer
-from pipeline.extract.numbers import ARABIC, CHINESE, split_multiplier, value_of
+from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, split_multiplier, value_of
 from pipeline.extract.types import Found, IndicatorHit
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -25,8 +26,9 @@ def _spec():
             "forward_stops": raw["metric_verbs"] + raw["change_verbs"], "change_verbs": tuple(raw["change_verbs"])}
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
     number = re.compile(
-        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC}|{CHINESE})"
-        rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?(?P<mult>{_alt(spec['multipliers'])})?"
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{MIXED}|{ARABIC}|{CHINESE})"
+        rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?"
+        rf"(?P<suf0>{_alt(spec['qualifiers_before_unit'])})?(?P<mult>{_alt(spec['multipliers'])})?"
         rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
         rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?")
     scopes = _alt(spec["rank_scopes"])
@@ -37,7 +39,65 @@ def _spec():
 
 
 def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
-    """Indicators outside ``blocked`` spans (titles) and short quoted slogans."""
+    """Indicators outside ``blocked`` spans (titles) and short quoted slogans. Text from PDFs puts
+    spaces and line breaks inside a figure (办理复议案件 96 件, 占\n比22.2%): the rules read a copy
+    without them, and the spans found there are mapped back to ``text``."""
+    compact, pos = _compact(text, _wrap_width(text, _spec()[0]["soft_break_min_line"]))
+    if len(compact) == len(text):
+        return _find(text, blocked)
+    hits, _ = _find(compact, [_to_compact(pos, s, e) for s, e in blocked])
+    for h in hits:
+        h.start, h.end = pos[h.start], pos[h.end - 1] + 1
+    return hits, _found(hits)
+
+
+def _found(hits: list[IndicatorHit]) -> list[Found]:
+    return [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence)
+            for h in hits]
+
+
+def _compact(text: str, min_line: int) -> tuple[str, list[int]]:
+    """``text`` without the blanks that split a phrase or a figure, and each kept character's
+    index in ``text``. A blank goes unless it stands between two Latin letters (English words);
+    a line break goes only where a hard-wrapped line (``min_line`` characters or more, no closing
+    punctuation) runs on into the next."""
+    keep: list[int] = []
+    for m in re.finditer(r"[^\s]+|\s+", text):
+        if not m.group().isspace() or not _joins(text, m.start(), m.end(), min_line):
+            keep.extend(range(m.start(), m.end()))
+    return "".join(text[i] for i in keep), keep
+
+
+def _wrap_width(text: str, min_line: int) -> int:
+    """Shortest length of a hard-wrapped line: 90 % of the width that three or more lines share
+    (PDF text); a text without such lines gets a width no line reaches."""
+    lengths = sorted((len(line) for line in text.split("\n") if len(line) >= min_line), reverse=True)
+    for k in range(len(lengths) - 2):
+        if lengths[k + 2] >= lengths[k] - 2:
+            return max(min_line, int(lengths[k] * 0.9))
+    return len(text) + 1
+
+
+def _joins(text: str, start: int, end: int, min_line: int) -> bool:
+    if start == 0 or end == len(text):
+        return False
+    left, right = text[start - 1], text[end]
+    if left.isascii() and left.isalpha() and right.isascii() and right.isalpha():
+        return False
+    blank = text[start:end]
+    if "\n" not in blank:
+        return True
+    if blank.count("\n") > 1 or left in "。！？!?；;：:”\"》)）" or not (right.isalnum() or right in "%％"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start >= min_line
+
+
+def _to_compact(pos: list[int], start: int, end: int) -> tuple[int, int]:
+    return bisect.bisect_left(pos, start), bisect.bisect_left(pos, end)
+
+
+def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
     spec, unit_base, number, rank, freq = _spec()
     blocked = list(blocked) + _slogans(text)
     hits: list[IndicatorHit] = []
@@ -61,8 +121,87 @@ def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit],
             floor = m.end()
     hits.sort(key=lambda h: h.start)
     _share_metrics(text, hits, spec)
-    found = [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence) for h in hits]
-    return hits, found
+    _respectively(text, hits)
+    _relate(text, hits, spec)
+    return _unrepeated(hits), _found(_unrepeated(hits))
+
+
+def _respectively(text: str, hits: list[IndicatorHit]) -> None:
+    """一审1787件,二审610件,分别同比增长41.26%、4.27%: the k-th figure after 分别 belongs to the
+    k-th count before it in the sentence (indicator.metric.respectively); unpaired, 分别 is dropped."""
+    for i, h in enumerate(hits):
+        if not h.metric or "分别" not in h.metric:
+            continue
+        what = h.metric.split("分别", 1)[1]
+        run = [h]
+        for nxt in hits[i + 1:]:
+            if nxt.metric is not None or text[run[-1].end:nxt.start] not in ("、", "和", "及", ","):
+                break
+            run.append(nxt)
+        subjects = [p for p in hits[:i] if p.metric and _same_sentence(text, p.end, h.start)][-len(run):]
+        if len(subjects) == len(run) > 1:
+            for subject, item in zip(subjects, run):
+                item.metric = subject.metric + what
+        else:
+            h.metric = h.metric.replace("分别", "") or None
+
+
+def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """Shares and changes are said of the count before them in the sentence: 维持5件,占受理总数的38%
+    → 维持占受理比例 (indicator.metric.share); 受理83件,同比增长74% → 受理同比增长
+    (indicator.metric.change). Comparison wordings are unified to 同比 first."""
+    for i, h in enumerate(hits):
+        if h.metric is None and text[max(0, h.start - 1):h.start] == "占":
+            h.metric, h.start = "占比", h.start - 1  # 以其他方式处理的1009件,占24.45%
+        if not h.metric:
+            continue
+        h.metric = _comparison(h.metric, spec)
+        share = _share(h.metric, spec)
+        if share is None and not h.metric.startswith("同比"):
+            continue
+        h.metric = share or h.metric
+        if not h.metric.startswith(("占", "同比")):
+            continue
+        prev = hits[i - 1] if i else None
+        if prev and prev.metric and _same_sentence(text, prev.end, h.start) and not _related(prev.metric, spec):
+            h.metric = prev.metric + h.metric
+
+
+def _comparison(metric: str, spec: dict) -> str:
+    for word in sorted(spec["comparison_words"], key=len, reverse=True):
+        if word in metric:
+            return metric.replace(word, "同比", 1)
+    return metric
+
+
+def _share(metric: str, spec: dict) -> str | None:
+    """占受理案件总数的 → 占受理案件比例; 占/占比 → 占比; 纠错案件占审结数的 → 纠错案件占审结数比例;
+    None when not a share. Only a share with no subject of its own (starting with 占) takes one."""
+    if "占" not in metric:
+        return None
+    subject, base = metric.split("占", 1)
+    base = re.sub(spec["share_base_tail"], "", base)
+    share = f"占{base}比例" if base and base != "比" else "占比"
+    return subject + share if subject else share
+
+
+def _related(metric: str, spec: dict) -> bool:
+    return metric.startswith("同比") or "占" in metric or "分别" in metric
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return not re.search(r"[。；;！？!?\n]", text[start:end])
+
+
+def _unrepeated(hits: list[IndicatorHit]) -> list[IndicatorHit]:
+    """A figure repeated with the same metric (headline and body) is one indicator
+    (indicator.veto.repeat); the first mention stays."""
+    out: list[IndicatorHit] = []
+    for h in hits:
+        if not any(o.normalized_value == h.normalized_value and o.base_unit == h.base_unit and o.metric
+                   and (not h.metric or o.metric in h.metric or h.metric in o.metric) for o in out):
+            out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
+    return out
 
 
 def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -119,7 +258,8 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
     qualifier = None
     if m.group("pre"):
         qualifier = spec["qualifiers_prefix"][m.group("pre")]
-    for key, table in (("suf1", "qualifiers_before_unit"), ("suf2", "qualifiers_after_unit")):
+    for key, table in (("suf0", "qualifiers_before_unit"), ("suf1", "qualifiers_before_unit"),
+                       ("suf2", "qualifiers_after_unit")):
         if m.group(key):
             qualifier = spec[table][m.group(key)]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
@@ -139,27 +279,69 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
 def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
-    after = _forward_phrase(text, m.end(), spec)
+    after, lead = _forward_phrase(text, m.end(), spec)
+    before, start = _backward_phrase(text, m.start(), spec, floor)
+    joined, covered = _participants(text, m, spec)
+    if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
+        return joined, m.start(), m.end() + covered
     if after:
         brackets = 2 if text.startswith("《", m.end()) else 0
-        return _strip_quotes(after), m.start(), m.end() + len(after) + brackets
-    before, start = _backward_phrase(text, m.start(), spec, floor)
+        noun = _strip_quotes(after[lead:])
+        verb = next((v for v in sorted(spec["object_verbs"], key=len, reverse=True) if before.endswith(v)), "")
+        if verb:  # 选聘253名专家 → 选聘专家 (indicator.metric.verb_object)
+            return verb + noun, start + len(before) - len(verb), m.end() + len(after) + brackets
+        return noun, m.start(), m.end() + len(after) + brackets
     if before:
         return _strip_quotes(before), start, m.end()
     return None, m.start(), m.end()
 
 
-def _forward_phrase(text: str, i: int, spec: dict) -> str:
+def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
+    """People counted by what they took part in: 200多人参加了宣传活动 → 参加宣传活动, with the
+    length of text it covers after the unit."""
+    if m.group("unit") not in spec["units"]["人"] + spec["units"]["人次"]:
+        return "", 0
+    j = m.end()
+    verb = next((v for v in spec["participant_verbs"] if text.startswith(v, j)), "")
+    done = 1 if verb and text.startswith("了", j + len(verb)) else 0
+    obj = re.match(r"[\u4e00-\u9fff]{2,12}", text[j + len(verb) + done:]) if verb else None
+    if not obj:
+        return "", 0
+    return verb + obj.group(), len(verb) + done + len(obj.group())
+
+
+def _forward_phrase(text: str, i: int, spec: dict) -> tuple[str, int]:
+    """What is counted, after the unit: 800余名行政执法人员, 60学时以上的培训, 1名“法律明白人”骨干;
+    empty when the phrase is the subject of the next figure (申请2371件申请人总数达6207人)."""
     if text[i:i + 1] == "《":
         close = text.find("》", i)
-        return text[i + 1:close] if 0 < close - i <= 40 else ""
+        return (text[i + 1:close], 0) if 0 < close - i <= 40 else ("", 0)
     verbs = spec["forward_stops"]
-    j = i
-    while j < len(text) and j - i < 12 and "\u4e00" <= text[j] <= "\u9fff":
-        if any(text.startswith(v, j) for v in verbs):
+    bound = text[max(0, i - 2):i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
+    lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1:i + 2]) else 0
+    cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
+    lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
+    j = i + lead
+    while j < len(text) and j - i < 14 and (_is_han(text[j]) or (text[j] in _QUOTES and j > i + lead)):
+        if any(text.startswith(v, j) for v in verbs) and not _in_word(text, j, spec["forward_words"]) and not (
+                j == i + lead and text.startswith(tuple(spec["forward_stops_inside"]), j)):
             break
         j += 1
-    return text[i:j] if j - i >= 2 else ""
+    if re.match(rf"(?:{_alt(spec['next_figure_verbs'])})(?:{ARABIC}|[一二两三四五六七八九十])", text[j:]):
+        return "", 0
+    if text[i + lead:j].endswith(tuple(spec["measure_nouns"])) and re.match(ARABIC, text[j:]):
+        return "", 0  # 放款20笔总金额8500万元: 总金额 is what the next figure measures
+    phrase = text[i:j]
+    return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
+
+
+def _in_word(text: str, j: int, words: list[str]) -> bool:
+    """Whether position j is inside one of ``words`` (集中, 中心: their 中 is not the stop 中)."""
+    return any(text.startswith(w, k) for w in words for k in range(max(0, j - len(w) + 1), j + 1))
+
+
+def _is_han(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str, int]:
@@ -173,15 +355,20 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
             j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
     start, end = j, i
+    kept = [(c.start(), c.end()) for c in re.finditer(_alt(spec["comparison_words"]), text[start:end])]
     cut = max((k + len(stop) for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
-               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2), default=start)
+               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2
+               and not _inside(k - start, kept)), default=start)  # 与去年同期相比: no stop inside
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start:start + 1] in "年月日号":
         cut = start + 1  # 2020年法治建设… : the year is not the metric
+    while cut < end - 2 and text[cut] in _QUOTES:
+        cut += 1  # “今年已放款20笔
     start = cut + _leading_places(text[cut:end])
     while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)):
         start += n  # 目前共设立…: both go
-    while (n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
-        end -= n
+    while not text[start:end].endswith(tuple(spec["metric_keep_endings"])) and (
+            n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
+        end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
     phrase = text[start:end]
     if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(spec["change_verbs"]):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
