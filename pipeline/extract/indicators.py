@@ -175,14 +175,15 @@ def _comparison(metric: str, spec: dict) -> str:
 
 
 def _share(metric: str, spec: dict) -> str | None:
-    """占受理案件总数的 → 占受理案件比例; 占/占比 → 占比; 纠错案件占审结数的 → 纠错案件占审结数比例;
-    None when not a share. Only a share with no subject of its own (starting with 占) takes one."""
+    """占受理案件总数的 → 占受理案件总数比例 (its subject comes from the count before it); 占/占比 → 占比;
+    纠错案件占审结数的 → 纠错案件占审结数 (a subject of its own); None when not a share."""
     if "占" not in metric:
         return None
     subject, base = metric.split("占", 1)
-    base = re.sub(spec["share_base_tail"], "", base)
-    share = f"占{base}比例" if base and base != "比" else "占比"
-    return subject + share if subject else share
+    base = base.removesuffix("的")
+    if subject:  # 户数占农户总户数: complete as written
+        return f"{subject}占{base}"
+    return f"占{base}比例" if base not in ("", "比") else "占比"  # named after the count before it
 
 
 def _related(metric: str, spec: dict) -> bool:
