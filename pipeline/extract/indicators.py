@@ -181,13 +181,19 @@ def _share(metric: str, spec: dict) -> str | None:
         return None
     subject, base = metric.split("占", 1)
     base = base.removesuffix("的")
-    if subject:  # 户数占农户总户数: complete as written
+    if subject or base.endswith(("比重", "比例", "份额")):  # 户数占农户总户数: complete as written
         return f"{subject}占{base}"
     return f"占{base}比例" if base not in ("", "比") else "占比"  # named after the count before it
 
 
 def _related(metric: str, spec: dict) -> bool:
     return metric.startswith("同比") or "占" in metric or "分别" in metric
+
+
+def _alike(a: str, b: str) -> bool:
+    """One metric contains the other, or they share half their characters (去年收到行政复议申请 and
+    各级行政复议机关去年共收到行政复议申请)."""
+    return a in b or b in a or len(set(a) & set(b)) * 2 >= len(set(a) | set(b))
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -200,7 +206,7 @@ def _unrepeated(hits: list[IndicatorHit]) -> list[IndicatorHit]:
     out: list[IndicatorHit] = []
     for h in hits:
         if not any(o.normalized_value == h.normalized_value and o.base_unit == h.base_unit and o.metric
-                   and (not h.metric or o.metric in h.metric or h.metric in o.metric) for o in out):
+                   and (not h.metric or _alike(o.metric, h.metric)) for o in out):
             out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
     return out
 
@@ -332,6 +338,8 @@ def _forward_phrase(text: str, i: int, spec: dict) -> tuple[str, int]:
         return "", 0
     if text[i + lead:j].endswith(tuple(spec["measure_nouns"])) and re.match(ARABIC, text[j:]):
         return "", 0  # 放款20笔总金额8500万元: 总金额 is what the next figure measures
+    while j > i + lead and text[j - 1] in _QUOTES:
+        j -= 1  # 10项措施”: the closing quote is not part of the noun
     phrase = text[i:j]
     return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
 

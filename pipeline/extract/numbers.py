@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import cn2an
@@ -46,7 +47,10 @@ def value_of(numeral: str, mult: str) -> tuple[float, float]:
     """(value as written, value × multiplier)."""
     value = parse_numeral(numeral)
     factor = multipliers().get(mult, 1) if mult else 1
-    return value, _round(value * factor)
+    try:  # 570.3亿 is 57030000000, not 57029999999.99999
+        return value, _round(float(Decimal(repr(value)) * factor))
+    except (InvalidOperation, OverflowError, ValueError):
+        return value, _round(value * factor)
 
 
 def _round(x: float) -> float:
