@@ -32,7 +32,8 @@ def _spec():
         rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
         rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?")
     scopes = _alt(spec["rank_scopes"])
-    rank = re.compile(rf"(?:位居|位列|排名|名列|居)(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)(?:位|名)?")
+    rank = re.compile(rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)"
+                      rf"(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})")
     freq = re.compile(rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
                       rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})")
     return spec, unit_base, number, rank, freq
@@ -69,10 +70,11 @@ def _compact(text: str, min_line: int) -> tuple[str, list[int]]:
 
 
 def _wrap_width(text: str, min_line: int) -> int:
-    """Shortest length of a hard-wrapped line: 90 % of the width that three or more lines share
-    (PDF text); a text without such lines gets a width no line reaches."""
+    """Shortest length of a hard-wrapped line: 90 % of the page width, which three of the longest
+    lines share within two characters (PDF text; up to two longer lines are allowed); a text
+    without such lines gets a width no line reaches."""
     lengths = sorted((len(line) for line in text.split("\n") if len(line) >= min_line), reverse=True)
-    for k in range(len(lengths) - 2):
+    for k in range(min(3, len(lengths) - 2)):
         if lengths[k + 2] >= lengths[k] - 2:
             return max(min_line, int(lengths[k] * 0.9))
     return len(text) + 1
