@@ -366,7 +366,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
             j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
     start, end = j, i
-    kept = [(c.start(), c.end()) for c in re.finditer(_alt(spec["comparison_words"]), text[start:end])]
+    kept = [(c.start(), c.end()) for c in re.finditer(f"{_alt(spec['comparison_words'])}|{spec['share_phrase']}",
+                                                       text[start:end])]
     cut = max((k + len(stop) for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
                if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2
                and not _inside(k - start, kept)), default=start)  # 与去年同期相比: no stop inside
