@@ -92,6 +92,9 @@ def test_shares_changes_and_respectively(text, metrics):
     ("完成40学时以上的专业培训,", "专业培训"),
     ("其中9件因当事人和解撤回,", "当事人和解撤回"),  # the cause word is not what is counted
     ("新增备案登记72件,“当月已办结60件。”", "备案登记"),
+    ("力争实现每村2名法律顾问的目标,", "每村法律顾问"),  # a per-unit base heads the noun
+    ("对新购设备给予5%的贴息补助。", "贴息补助"),  # N%的X after a verb: X is what the share is of
+    ("信访总量连续三年下降5%,", "信访总量下降"),  # the duration is not the metric
 ])
 def test_the_metric_comes_from_the_numbers_own_clause(text, metric):
     assert _rows(text)[0][1] == metric
@@ -110,6 +113,11 @@ def test_a_repeated_figure_is_one_indicator():
     text = "全县办理法律援助案件512件\n本报讯 今年全县共办理法律援助案件512件,同比增长6%。"
     rows = _rows(text)
     assert [(m, v) for _, m, v, _ in rows] == [("办理法律援助案件", 512), ("办理法律援助案件同比增长", 6)]
+
+
+def test_the_same_figure_twice_in_one_paragraph_is_two_statements():
+    text = "到明年底,各村至少培养1名调解骨干;到后年底,各村民小组至少培养1名调解骨干。"
+    assert [v for _, _, v, _ in _rows(text)] == [1, 1]
 
 
 @pytest.mark.parametrize("text", [

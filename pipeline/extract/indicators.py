@@ -125,7 +125,8 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _share_metrics(text, hits, spec)
     _respectively(text, hits)
     _relate(text, hits, spec)
-    return _unrepeated(hits), _found(_unrepeated(hits))
+    hits = _unrepeated(text, hits)
+    return hits, _found(hits)
 
 
 def _respectively(text: str, hits: list[IndicatorHit]) -> None:
@@ -202,15 +203,18 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return not re.search(r"[。；;！？!?\n]", text[start:end])
 
 
-def _unrepeated(hits: list[IndicatorHit]) -> list[IndicatorHit]:
-    """A figure repeated with the same metric (headline and body) is one indicator
-    (indicator.veto.repeat); the first mention stays."""
-    out: list[IndicatorHit] = []
+def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
+    """A figure repeated with an alike metric in another paragraph (headline and body, summary and
+    detail) is one indicator (indicator.veto.repeat); the first mention stays. Within one paragraph
+    the same figure twice is two statements (每村1名…; 每组1名…)."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    out: list[tuple[int, IndicatorHit]] = []
     for h in hits:
+        para = bisect.bisect_left(breaks, h.start)
         if not any(o.normalized_value == h.normalized_value and o.base_unit == h.base_unit and o.metric
-                   and (not h.metric or _alike(o.metric, h.metric)) for o in out):
-            out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
-    return out
+                   and p != para and (not h.metric or _alike(o.metric, h.metric)) for p, o in out):
+            out.append((para, h))  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
+    return [h for _, h in out]
 
 
 def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -288,18 +292,25 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
 def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
-    after, lead = _forward_phrase(text, m.end(), spec)
     before, start = _backward_phrase(text, m.start(), spec, floor)
+    verb = next((v for v in sorted(spec["object_verbs"], key=len, reverse=True) if before.endswith(v)), "")
+    share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
+        tuple(spec["object_verbs"] + spec["share_verbs"]))  # 给予2%的财政贴息: 财政贴息
+    after, lead = _forward_phrase(text, m.end(), spec, share_of)
     joined, covered = _participants(text, m, spec)
     if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
         return joined, m.start(), m.end() + covered
     if after:
-        brackets = 2 if text.startswith("《", m.end()) else 0
+        end = m.end() + len(after) + (2 if text.startswith("《", m.end()) else 0)
         noun = _strip_quotes(after[lead:])
-        verb = next((v for v in sorted(spec["object_verbs"], key=len, reverse=True) if before.endswith(v)), "")
+        per = re.search(spec["per_unit"], before)
+        if share_of:
+            return noun, m.start(), end
         if verb:  # 选聘253名专家 → 选聘专家 (indicator.metric.verb_object)
-            return verb + noun, start + len(before) - len(verb), m.end() + len(after) + brackets
-        return noun, m.start(), m.end() + len(after) + brackets
+            return verb + noun, start + len(before) - len(verb), end
+        if per:  # 每户1名法律明白人 → 每户法律明白人 (indicator.metric.per_unit)
+            return per.group() + noun, start + per.start(), end
+        return noun, m.start(), end
     if before:
         return _strip_quotes(before), start, m.end()
     return None, m.start(), m.end()
@@ -319,14 +330,14 @@ def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
     return verb + obj.group(), len(verb) + done + len(obj.group())
 
 
-def _forward_phrase(text: str, i: int, spec: dict) -> tuple[str, int]:
+def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tuple[str, int]:
     """What is counted, after the unit: 800余名行政执法人员, 60学时以上的培训, 1名“法律明白人”骨干;
     empty when the phrase is the subject of the next figure (申请2371件申请人总数达6207人)."""
     if text[i:i + 1] == "《":
         close = text.find("》", i)
         return (text[i + 1:close], 0) if 0 < close - i <= 40 else ("", 0)
     verbs = spec["forward_stops"]
-    bound = text[max(0, i - 2):i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
+    bound = share_of or text[max(0, i - 2):i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
     lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1:i + 2]) else 0
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
     lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
@@ -382,6 +393,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
         end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
     phrase = text[start:end]
+    if len(shorter := re.sub(spec["metric_duration"], "", phrase)) >= 2:
+        phrase = shorter  # 案件量连续四年突破一万件, 总量连续三年下降: the duration is not the metric
     if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(spec["change_verbs"]):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
