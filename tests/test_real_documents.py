@@ -124,9 +124,21 @@ def test_the_same_figure_twice_in_one_paragraph_is_two_statements():
     "每10户确定1名联络员",  # 每10户 is a ratio's base, not a count of households
     "稳居全省第一方阵",  # a tier, not a rank
     "获评全国第一梯队",
+    "学校附近一所诊所",  # 近 of 附近 is no qualifier
 ])
 def test_not_counted(text):
-    assert all(h.base_unit != "户" and h.rule != "indicator.rank" for h in indicators.find(text, [])[0])
+    assert all(h.base_unit not in ("户", "所") and h.rule != "indicator.rank" for h in indicators.find(text, [])[0])
+
+
+@pytest.mark.parametrize("text, values", [
+    ("两项比率分别提高2.5个和1.5个百分点。", [(2.5, "个百分点"), (1.5, "个百分点")]),
+    ("新建公园3、5处。", [(3, "处"), (5, "处")]),
+    ("投资5和10万元。", [(100000, "元")]),  # 5 may be 5 or 50000: left alone
+])
+def test_several_numbers_share_one_unit(text, values):
+    hits = indicators.find(text, [])[0]
+    assert [(h.normalized_value, h.base_unit) for h in hits] == values
+    assert all(len(text[h.start:h.end]) >= 2 and not text[h.start:h.end].startswith("个") for h in hits)
 
 
 def test_a_range_is_one_indicator_with_its_upper_bound():

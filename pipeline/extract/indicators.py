@@ -4,13 +4,14 @@ frequencies (每月至少学习两次). Units, qualifiers and exclusions are dat
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, split_multiplier, value_of
+from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.types import Found, IndicatorHit
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -113,10 +114,14 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
         if not _inside(m.start(), blocked):
             hits.append(_rank_hit(text, m))
             taken.append((m.start(), m.end()))
+    shared, spans = _shared_unit(text, blocked + taken, spec, unit_base)
+    hits += shared
+    taken += spans  # 5.4个 of 5.4个和7.5个百分点 is not 5.4 个
     floor = 0
     for m in number.finditer(text):
         if _inside(m.start("num"), blocked + taken) or not _plausible(text, m, spec):
             continue
+        floor = max([floor] + [e for _, e in spans if e <= m.start()])  # 5.4个和|7.5个百分点
         hit = _number_hit(text, m, unit_base, spec, floor)
         if hit:
             hits.append(hit)
@@ -217,11 +222,38 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     return [h for _, h in out]
 
 
+def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple[list[IndicatorHit], list]:
+    """Figures that share the unit of the figure after them (分别提高5.4个和7.5个百分点, 增长3、5件):
+    one indicator each, with that unit (indicator.shared_unit). Not before a multiplier (5和10万元
+    may be 5 or 50000). Returns the hits and their numbers' spans."""
+    hits, spans = [], []
+    for m in _shared_pattern().finditer(text):
+        if _inside(m.start(), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
+            continue
+        unit = m.group("unit")
+        if m.group("part") and not unit.startswith(m.group("part")):
+            continue  # 5个和3项: each has its own unit
+        value = float(m.group("num").replace(",", ""))
+        metric, start, _ = _metric(text, m, spec, 0)
+        end = m.end("num") + len(m.group("part") or "")
+        hits.append(IndicatorHit(start, end, metric, value, unit, None, value, unit_base[unit],
+                                 "indicator.shared_unit", 0.7))
+        spans.append((m.start("num"), end))
+    return hits, spans
+
+
+@lru_cache(maxsize=1)
+def _shared_pattern() -> re.Pattern:
+    spec, unit_base = _spec()[:2]
+    return re.compile(rf"(?P<num>{ARABIC})(?P<part>个)?(?:{_alt(spec['list_separators'])})"
+                      rf"(?={ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))")
+
+
 def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """A number with no metric of its own takes the one before it: the next item of a list
     (增长11.6%、9.2%) or the end point of a change (覆盖率由85%提高到92%), in the same clause and unit;
     not after 分别 (respectively: each number has its own subject)."""
-    for prev, cur in zip(hits, hits[1:]):
+    for prev, cur in itertools.pairwise(hits):
         gap = text[prev.end:cur.start]
         if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & (set(gap) - {"、"}):
             continue
@@ -254,6 +286,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if re.fullmatch(ARABIC, num):
         return True
+    if m.group("pre") and text[max(0, m.start() - 1):m.start()] + m.group("pre") in spec["not_qualifiers"]:
+        return False  # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
     # Chinese numerals: only with a quantity cue
     cues = spec["cn_quantity_cues"]
     return bool(m.group("pre") or m.group("suf1") or m.group("suf2") or re.search("[十百千]", num)
