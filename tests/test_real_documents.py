@@ -141,6 +141,16 @@ def test_several_numbers_share_one_unit(text, values):
     assert all(len(text[h.start:h.end]) >= 2 and not text[h.start:h.end].startswith("个") for h in hits)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("全年受援群众近8万,", [("受援群众", 80000, "人", "近")]),
+    ("累计发放创业贷款12亿。", [("发放创业贷款", 1200000000, "元", None)]),
+    ("全县面积约3万,", []),  # the metric implies no unit: no indicator
+])
+def test_a_bare_multiplier_takes_the_unit_its_metric_implies(text, expected):
+    hits = indicators.find(text, [])[0]
+    assert [(h.metric, h.normalized_value, h.base_unit, h.qualifier) for h in hits] == expected
+
+
 def test_a_range_is_one_indicator_with_its_upper_bound():
     [h] = indicators.find("每年安排专项资金1至2亿元,", [])[0]
     assert (h.value, h.normalized_value, h.value_max, h.normalized_value_max, h.rule) == (

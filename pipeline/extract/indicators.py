@@ -114,6 +114,9 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
         if not _inside(m.start(), blocked):
             hits.append(_rank_hit(text, m))
             taken.append((m.start(), m.end()))
+    bare = _bare_multiplier(text, blocked + taken, spec)
+    hits += bare
+    taken += [(h.start, h.end) for h in bare]
     shared, spans = _shared_unit(text, blocked + taken, spec, unit_base)
     hits += shared
     taken += spans  # 5.4个 of 5.4个和7.5个百分点 is not 5.4 个
@@ -220,6 +223,35 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
                    and p != para and (not h.metric or _alike(o.metric, h.metric)) for p, o in out):
             out.append((para, h))  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
     return [h for _, h in out]
+
+
+def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]:
+    """受援人近50万, 贷款160亿: a figure with 万/亿 and no unit, at the end of its clause, takes the base
+    unit its metric implies (indicator.bare_multiplier); none implied, no indicator."""
+    hits = []
+    for m in _bare_pattern().finditer(text):
+        if _inside(m.start("num"), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
+            continue
+        metric, start = _backward_phrase(text, m.start(), spec)
+        base = next((b for b, nouns in spec["bare_multiplier_units"].items() if metric.endswith(tuple(nouns))), None)
+        if not base or not metric:
+            continue
+        try:
+            value, normalized = value_of(m.group("num"), m.group("mult"))
+        except ValueError:
+            continue
+        pre = m.group("pre")
+        hits.append(IndicatorHit(start, m.end(), _strip_quotes(metric), value, m.group("mult") + base,
+                                 spec["qualifiers_prefix"][pre] if pre else None, normalized, base,
+                                 "indicator.bare_multiplier", 0.6))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _bare_pattern() -> re.Pattern:
+    spec = _spec()[0]
+    return re.compile(rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)"
+                      rf"(?=[,，。；;、！!？?)）\n]|$)")
 
 
 def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple[list[IndicatorHit], list]:
