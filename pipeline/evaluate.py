@@ -3,8 +3,9 @@
 Matching (items marked ``uncertain`` count neither for nor against):
 - places: standard name;  officials: name;  regulations: canonical name (punctuation, quotes,
   dashes and 中华人民共和国 removed);
-- indicators: same normalized value and base unit, and metrics that agree — one contains the
-  other, or they share at least half of their characters (Jaccard), after removing punctuation.
+- indicators: same normalized value and base unit (名/位 count as 人: older gold files kept them apart),
+  the same upper bound when either side is a range (1至2亿元), and metrics that agree — one contains
+  the other, or they share at least half of their characters (Jaccard), after removing punctuation.
 - metadata: exact equality per field (null = null counts as a match).
 - indicator scope and period: among indicators matched to gold items that carry them, the share
   whose ``scope`` / ``period`` equals the gold's (null = null counts as right).
@@ -24,6 +25,7 @@ from pipeline import store
 KINDS = ("places", "officials", "regulations", "indicators")
 META_FIELDS = ("title", "publish_date", "source", "author")
 PANEL_FIELDS = ("scope", "period")
+_SAME_BASE = {"名": "人", "位": "人"}
 _PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉()（）\[\]【】、,，.。:：;；\-—–―~～·]")
 
 
@@ -70,10 +72,22 @@ def metric_agrees(a: str | None, b: str | None) -> bool:
 
 def _same(kind: str, pred: dict, gold: dict) -> bool:
     if kind == "indicators":
-        return (abs(float(pred["normalized_value"]) - float(gold["normalized"])) < 1e-6
-                and pred["base_unit"] == gold["base_unit"] and metric_agrees(pred["metric"], gold["metric"]))
+        return (_close(pred["normalized_value"], gold["normalized"])
+                and _close(pred.get("normalized_value_max"), gold.get("normalized_max"))
+                and _base(pred["base_unit"]) == _base(gold["base_unit"])
+                and metric_agrees(pred["metric"], gold["metric"]))
     key = "name"
     return canonical(pred[key]) == canonical(gold[key])
+
+
+def _close(a, b) -> bool:
+    """Equal numbers, or both missing (None, or NaN read from Parquet)."""
+    a, b = (None if x is None or pd.isna(x) else float(x) for x in (a, b))
+    return a == b if a is None or b is None else abs(a - b) < 1e-6
+
+
+def _base(unit: str | None) -> str | None:
+    return _SAME_BASE.get(unit, unit)
 
 
 def _label(kind: str, item: dict) -> str:

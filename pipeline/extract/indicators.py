@@ -3,13 +3,15 @@ frequencies (每月至少学习两次). Units, qualifiers and exclusions are dat
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.gazetteer import load as load_gazetteer
-from pipeline.extract.numbers import ARABIC, CHINESE, split_multiplier, value_of
+from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, split_multiplier, value_of
+from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.types import Found, IndicatorHit
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -25,19 +27,80 @@ def _spec():
             "forward_stops": raw["metric_verbs"] + raw["change_verbs"], "change_verbs": tuple(raw["change_verbs"])}
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
     number = re.compile(
-        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC}|{CHINESE})"
-        rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?(?P<mult>{_alt(spec['multipliers'])})?"
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{MIXED}|{ARABIC}|{CHINESE})"
+        rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?"
+        rf"(?P<suf0>{_alt(spec['qualifiers_before_unit'])})?(?P<mult>{_alt(spec['multipliers'])})?"
         rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
         rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?")
     scopes = _alt(spec["rank_scopes"])
-    rank = re.compile(rf"(?:位居|位列|排名|名列|居)(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)(?:位|名)?")
+    rank = re.compile(rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)"
+                      rf"(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})")
     freq = re.compile(rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
                       rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})")
     return spec, unit_base, number, rank, freq
 
 
 def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
-    """Indicators outside ``blocked`` spans (titles) and short quoted slogans."""
+    """Indicators outside ``blocked`` spans (titles) and short quoted slogans. Text from PDFs puts
+    spaces and line breaks inside a figure (办理复议案件 96 件, 占\n比22.2%): the rules read a copy
+    without them, and the spans found there are mapped back to ``text``."""
+    compact, pos = _compact(text, _wrap_width(text, _spec()[0]["soft_break_min_line"]))
+    if len(compact) == len(text):
+        return _find(text, blocked)
+    hits, _ = _find(compact, [_to_compact(pos, s, e) for s, e in blocked])
+    for h in hits:
+        h.start, h.end = pos[h.start], pos[h.end - 1] + 1
+    return hits, _found(hits)
+
+
+def _found(hits: list[IndicatorHit]) -> list[Found]:
+    return [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence)
+            for h in hits]
+
+
+def _compact(text: str, min_line: int) -> tuple[str, list[int]]:
+    """``text`` without the blanks that split a phrase or a figure, and each kept character's
+    index in ``text``. A blank goes unless it stands between two Latin letters (English words);
+    a line break goes only where a hard-wrapped line (``min_line`` characters or more, no closing
+    punctuation) runs on into the next."""
+    keep: list[int] = []
+    for m in re.finditer(r"[^\s]+|\s+", text):
+        if not m.group().isspace() or not _joins(text, m.start(), m.end(), min_line):
+            keep.extend(range(m.start(), m.end()))
+    return "".join(text[i] for i in keep), keep
+
+
+def _wrap_width(text: str, min_line: int) -> int:
+    """Shortest length of a hard-wrapped line: 90 % of the page width, which three of the longest
+    lines share within two characters (PDF text; up to two longer lines are allowed); a text
+    without such lines gets a width no line reaches."""
+    lengths = sorted((len(line) for line in text.split("\n") if len(line) >= min_line), reverse=True)
+    for k in range(min(3, len(lengths) - 2)):
+        if lengths[k + 2] >= lengths[k] - 2:
+            return max(min_line, int(lengths[k] * 0.9))
+    return len(text) + 1
+
+
+def _joins(text: str, start: int, end: int, min_line: int) -> bool:
+    if start == 0 or end == len(text):
+        return False
+    left, right = text[start - 1], text[end]
+    if left.isascii() and left.isalpha() and right.isascii() and right.isalpha():
+        return False
+    blank = text[start:end]
+    if "\n" not in blank:
+        return True
+    if blank.count("\n") > 1 or left in "。！？!?；;：:”\"》)）" or not (right.isalnum() or right in "%％"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start >= min_line
+
+
+def _to_compact(pos: list[int], start: int, end: int) -> tuple[int, int]:
+    return bisect.bisect_left(pos, start), bisect.bisect_left(pos, end)
+
+
+def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
     spec, unit_base, number, rank, freq = _spec()
     blocked = list(blocked) + _slogans(text)
     hits: list[IndicatorHit] = []
@@ -51,25 +114,178 @@ def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit],
         if not _inside(m.start(), blocked):
             hits.append(_rank_hit(text, m))
             taken.append((m.start(), m.end()))
+    bare = _bare_multiplier(text, blocked + taken, spec)
+    hits += bare
+    taken += [(h.start, h.end) for h in bare]
+    shared, spans = _shared_unit(text, blocked + taken, spec, unit_base)
+    hits += shared
+    taken += spans  # 5.4个 of 5.4个和7.5个百分点 is not 5.4 个
     floor = 0
     for m in number.finditer(text):
         if _inside(m.start("num"), blocked + taken) or not _plausible(text, m, spec):
             continue
+        floor = max([floor] + [e for _, e in spans if e <= m.start()])  # 5.4个和|7.5个百分点
         hit = _number_hit(text, m, unit_base, spec, floor)
         if hit:
             hits.append(hit)
             floor = m.end()
     hits.sort(key=lambda h: h.start)
     _share_metrics(text, hits, spec)
-    found = [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence) for h in hits]
-    return hits, found
+    _respectively(text, hits)
+    _relate(text, hits, spec)
+    hits = _unrepeated(text, hits)
+    return hits, _found(hits)
+
+
+def _respectively(text: str, hits: list[IndicatorHit]) -> None:
+    """一审1787件,二审610件,分别同比增长41.26%、4.27%: the k-th figure after 分别 belongs to the
+    k-th count before it in the sentence (indicator.metric.respectively); unpaired, 分别 is dropped."""
+    for i, h in enumerate(hits):
+        if not h.metric or "分别" not in h.metric:
+            continue
+        what = h.metric.split("分别", 1)[1]
+        run = [h]
+        for nxt in hits[i + 1:]:
+            if nxt.metric is not None or text[run[-1].end:nxt.start] not in ("、", "和", "及", ","):
+                break
+            run.append(nxt)
+        subjects = [p for p in hits[:i] if p.metric and _same_sentence(text, p.end, h.start)][-len(run):]
+        if len(subjects) == len(run) > 1:
+            for subject, item in zip(subjects, run):
+                item.metric = subject.metric + what
+        else:
+            h.metric = h.metric.replace("分别", "") or None
+
+
+def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """Shares and changes are said of the count before them in the sentence: 维持5件,占受理总数的38%
+    → 维持占受理比例 (indicator.metric.share); 受理83件,同比增长74% → 受理同比增长
+    (indicator.metric.change). Comparison wordings are unified to 同比 first."""
+    for i, h in enumerate(hits):
+        if h.metric is None and text[max(0, h.start - 1):h.start] == "占":
+            h.metric, h.start = "占比", h.start - 1  # 以其他方式处理的1009件,占24.45%
+        if not h.metric:
+            continue
+        h.metric = _comparison(h.metric, spec)
+        share = _share(h.metric, spec)
+        if share is None and not h.metric.startswith("同比"):
+            continue
+        h.metric = share or h.metric
+        if not h.metric.startswith(("占", "同比")):
+            continue
+        prev = hits[i - 1] if i else None
+        if prev and prev.metric and _same_sentence(text, prev.end, h.start) and not _related(prev.metric, spec):
+            h.metric = prev.metric + h.metric
+
+
+def _comparison(metric: str, spec: dict) -> str:
+    for word in sorted(spec["comparison_words"], key=len, reverse=True):
+        if word in metric:
+            return metric.replace(word, "同比", 1)
+    return metric
+
+
+def _share(metric: str, spec: dict) -> str | None:
+    """占受理案件总数的 → 占受理案件总数比例 (its subject comes from the count before it); 占/占比 → 占比;
+    纠错案件占审结数的 → 纠错案件占审结数 (a subject of its own); None when not a share."""
+    if "占" not in metric:
+        return None
+    subject, base = metric.split("占", 1)
+    base = base.removesuffix("的")
+    if subject or base.endswith(("比重", "比例", "份额")):  # 户数占农户总户数: complete as written
+        return f"{subject}占{base}"
+    return f"占{base}比例" if base not in ("", "比") else "占比"  # named after the count before it
+
+
+def _related(metric: str, spec: dict) -> bool:
+    return metric.startswith("同比") or "占" in metric or "分别" in metric
+
+
+def _alike(a: str, b: str) -> bool:
+    """One metric contains the other, or they share half their characters (去年收到行政复议申请 and
+    各级行政复议机关去年共收到行政复议申请)."""
+    return a in b or b in a or len(set(a) & set(b)) * 2 >= len(set(a) | set(b))
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return not re.search(r"[。；;！？!?\n]", text[start:end])
+
+
+def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
+    """A figure repeated with an alike metric in another paragraph (headline and body, summary and
+    detail) is one indicator (indicator.veto.repeat); the first mention stays. Within one paragraph
+    the same figure twice is two statements (每村1名…; 每组1名…)."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    out: list[tuple[int, IndicatorHit]] = []
+    for h in hits:
+        para = bisect.bisect_left(breaks, h.start)
+        if not any(o.normalized_value == h.normalized_value and o.base_unit == h.base_unit and o.metric
+                   and p != para and (not h.metric or _alike(o.metric, h.metric)) for p, o in out):
+            out.append((para, h))  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
+    return [h for _, h in out]
+
+
+def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]:
+    """受援人近50万, 贷款160亿: a figure with 万/亿 and no unit, at the end of its clause, takes the base
+    unit its metric implies (indicator.bare_multiplier); none implied, no indicator."""
+    hits = []
+    for m in _bare_pattern().finditer(text):
+        if _inside(m.start("num"), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
+            continue
+        metric, start = _backward_phrase(text, m.start(), spec)
+        base = next((b for b, nouns in spec["bare_multiplier_units"].items() if metric.endswith(tuple(nouns))), None)
+        if not base or not metric:
+            continue
+        try:
+            value, normalized = value_of(m.group("num"), m.group("mult"))
+        except ValueError:
+            continue
+        pre = m.group("pre")
+        hits.append(IndicatorHit(start, m.end(), _strip_quotes(metric), value, m.group("mult") + base,
+                                 spec["qualifiers_prefix"][pre] if pre else None, normalized, base,
+                                 "indicator.bare_multiplier", 0.6))
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _bare_pattern() -> re.Pattern:
+    spec = _spec()[0]
+    return re.compile(rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)"
+                      rf"(?=[,，。；;、！!？?)）\n]|$)")
+
+
+def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple[list[IndicatorHit], list]:
+    """Figures that share the unit of the figure after them (分别提高5.4个和7.5个百分点, 增长3、5件):
+    one indicator each, with that unit (indicator.shared_unit). Not before a multiplier (5和10万元
+    may be 5 or 50000). Returns the hits and their numbers' spans."""
+    hits, spans = [], []
+    for m in _shared_pattern().finditer(text):
+        if _inside(m.start(), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
+            continue
+        unit = m.group("unit")
+        if m.group("part") and not unit.startswith(m.group("part")):
+            continue  # 5个和3项: each has its own unit
+        value = float(m.group("num").replace(",", ""))
+        metric, start, _ = _metric(text, m, spec, 0)
+        end = m.end("num") + len(m.group("part") or "")
+        hits.append(IndicatorHit(start, end, metric, value, unit, None, value, unit_base[unit],
+                                 "indicator.shared_unit", 0.7))
+        spans.append((m.start("num"), end))
+    return hits, spans
+
+
+@lru_cache(maxsize=1)
+def _shared_pattern() -> re.Pattern:
+    spec, unit_base = _spec()[:2]
+    return re.compile(rf"(?P<num>{ARABIC})(?P<part>个)?(?:{_alt(spec['list_separators'])})"
+                      rf"(?={ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))")
 
 
 def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """A number with no metric of its own takes the one before it: the next item of a list
     (增长11.6%、9.2%) or the end point of a change (覆盖率由85%提高到92%), in the same clause and unit;
     not after 分别 (respectively: each number has its own subject)."""
-    for prev, cur in zip(hits, hits[1:]):
+    for prev, cur in itertools.pairwise(hits):
         gap = text[prev.end:cur.start]
         if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & (set(gap) - {"、"}):
             continue
@@ -102,6 +318,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if re.fullmatch(ARABIC, num):
         return True
+    if m.group("pre") and text[max(0, m.start() - 1):m.start()] + m.group("pre") in spec["not_qualifiers"]:
+        return False  # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
     # Chinese numerals: only with a quantity cue
     cues = spec["cn_quantity_cues"]
     return bool(m.group("pre") or m.group("suf1") or m.group("suf2") or re.search("[十百千]", num)
@@ -119,7 +337,8 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
     qualifier = None
     if m.group("pre"):
         qualifier = spec["qualifiers_prefix"][m.group("pre")]
-    for key, table in (("suf1", "qualifiers_before_unit"), ("suf2", "qualifiers_after_unit")):
+    for key, table in (("suf0", "qualifiers_before_unit"), ("suf1", "qualifiers_before_unit"),
+                       ("suf2", "qualifiers_after_unit")):
         if m.group(key):
             qualifier = spec[table][m.group(key)]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
@@ -139,27 +358,78 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
 def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
-    after = _forward_phrase(text, m.end(), spec)
-    if after:
-        brackets = 2 if text.startswith("《", m.end()) else 0
-        return _strip_quotes(after), m.start(), m.end() + len(after) + brackets
     before, start = _backward_phrase(text, m.start(), spec, floor)
+    verb = next((v for v in sorted(spec["object_verbs"], key=len, reverse=True) if before.endswith(v)), "")
+    share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
+        tuple(spec["object_verbs"] + spec["share_verbs"]))  # 给予2%的财政贴息: 财政贴息
+    after, lead = _forward_phrase(text, m.end(), spec, share_of)
+    joined, covered = _participants(text, m, spec)
+    if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
+        return joined, m.start(), m.end() + covered
+    if after:
+        end = m.end() + len(after) + (2 if text.startswith("《", m.end()) else 0)
+        noun = _strip_quotes(after[lead:])
+        per = re.search(spec["per_unit"], before)
+        if share_of:
+            return noun, m.start(), end
+        if verb:  # 选聘253名专家 → 选聘专家 (indicator.metric.verb_object)
+            return verb + noun, start + len(before) - len(verb), end
+        if per:  # 每户1名法律明白人 → 每户法律明白人 (indicator.metric.per_unit)
+            return per.group() + noun, start + per.start(), end
+        return noun, m.start(), end
     if before:
         return _strip_quotes(before), start, m.end()
     return None, m.start(), m.end()
 
 
-def _forward_phrase(text: str, i: int, spec: dict) -> str:
+def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
+    """People counted by what they took part in: 200多人参加了宣传活动 → 参加宣传活动, with the
+    length of text it covers after the unit."""
+    if m.group("unit") not in spec["units"]["人"] + spec["units"]["人次"]:
+        return "", 0
+    j = m.end()
+    verb = next((v for v in spec["participant_verbs"] if text.startswith(v, j)), "")
+    done = 1 if verb and text.startswith("了", j + len(verb)) else 0
+    obj = re.match(r"[\u4e00-\u9fff]{2,12}", text[j + len(verb) + done:]) if verb else None
+    if not obj:
+        return "", 0
+    return verb + obj.group(), len(verb) + done + len(obj.group())
+
+
+def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tuple[str, int]:
+    """What is counted, after the unit: 800余名行政执法人员, 60学时以上的培训, 1名“法律明白人”骨干;
+    empty when the phrase is the subject of the next figure (申请2371件申请人总数达6207人)."""
     if text[i:i + 1] == "《":
         close = text.find("》", i)
-        return text[i + 1:close] if 0 < close - i <= 40 else ""
+        return (text[i + 1:close], 0) if 0 < close - i <= 40 else ("", 0)
     verbs = spec["forward_stops"]
-    j = i
-    while j < len(text) and j - i < 12 and "\u4e00" <= text[j] <= "\u9fff":
-        if any(text.startswith(v, j) for v in verbs):
+    bound = share_of or text[max(0, i - 2):i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
+    lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1:i + 2]) else 0
+    cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
+    lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
+    j = i + lead
+    while j < len(text) and j - i < 14 and (_is_han(text[j]) or (text[j] in _QUOTES and j > i + lead)):
+        if any(text.startswith(v, j) for v in verbs) and not _in_word(text, j, spec["forward_words"]) and not (
+                j == i + lead and text.startswith(tuple(spec["forward_stops_inside"]), j)):
             break
         j += 1
-    return text[i:j] if j - i >= 2 else ""
+    if re.match(rf"(?:{_alt(spec['next_figure_verbs'])})(?:{ARABIC}|[一二两三四五六七八九十])", text[j:]):
+        return "", 0
+    if text[i + lead:j].endswith(tuple(spec["measure_nouns"])) and re.match(ARABIC, text[j:]):
+        return "", 0  # 放款20笔总金额8500万元: 总金额 is what the next figure measures
+    while j > i + lead and text[j - 1] in _QUOTES:
+        j -= 1  # 10项措施”: the closing quote is not part of the noun
+    phrase = text[i:j]
+    return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
+
+
+def _in_word(text: str, j: int, words: list[str]) -> bool:
+    """Whether position j is inside one of ``words`` (集中, 中心: their 中 is not the stop 中)."""
+    return any(text.startswith(w, k) for w in words for k in range(max(0, j - len(w) + 1), j + 1))
+
+
+def _is_han(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str, int]:
@@ -173,16 +443,24 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
             j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
     start, end = j, i
+    kept = [(c.start(), c.end()) for c in re.finditer(f"{_alt(spec['comparison_words'])}|{spec['share_phrase']}",
+                                                       text[start:end])]
     cut = max((k + len(stop) for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
-               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2), default=start)
+               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2
+               and not _inside(k - start, kept)), default=start)  # 与去年同期相比: no stop inside
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start:start + 1] in "年月日号":
         cut = start + 1  # 2020年法治建设… : the year is not the metric
+    while cut < end - 2 and text[cut] in _QUOTES:
+        cut += 1  # “今年已放款20笔
     start = cut + _leading_places(text[cut:end])
     while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)):
         start += n  # 目前共设立…: both go
-    while (n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
-        end -= n
+    while not text[start:end].endswith(tuple(spec["metric_keep_endings"])) and (
+            n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
+        end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
     phrase = text[start:end]
+    if len(shorter := re.sub(spec["metric_duration"], "", phrase)) >= 2:
+        phrase = shorter  # 案件量连续四年突破一万件, 总量连续三年下降: the duration is not the metric
     if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(spec["change_verbs"]):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)

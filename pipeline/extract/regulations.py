@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
@@ -23,8 +24,25 @@ def _spec():
     not_reg = rules.alternation(spec["not_regulation_suffixes"])
     tail = r"(\s*[(（][^()（）]{0,20}[)）])?$"
     cats = [(c["id"], re.compile(c["pattern"]), c["category"], c.get("needs_place", False)) for c in spec["category_rules"]]
+    laws = rules.alternation(set(spec["bare_laws"]) | set(national_laws()))
+    extension = rules.alternation(spec["law_extensions"])
     return (re.compile(rf"({suffix}){tail}"), re.compile(rf"({not_reg}){tail}"),
-            re.compile(f"(中华人民共和国)?({rules.alternation(spec['bare_laws'])})"), cats)
+            re.compile(f"(中华人民共和国)?({laws})({extension})?"), cats)
+
+
+@lru_cache(maxsize=1)
+def national_laws() -> list[str]:
+    """Short names of the national laws (data/national_laws.txt, made by build_laws.py)."""
+    text = resources.files("pipeline.extract").joinpath("data/national_laws.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _unbracketed() -> list[tuple[str, re.Pattern]]:
+    """Unbracketed titles other than laws (party documents, local 办法/清单): (rule id, pattern)."""
+    spec = rules.load("regulations")
+    verbs = rules.alternation(spec["issuing_verbs"])
+    return [(r["id"], re.compile(r["pattern"].replace("{verbs}", verbs))) for r in spec["unbracketed_titles"]]
 
 
 def normalize(title: str) -> str:
@@ -69,10 +87,19 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
         for inner in INNER_TITLE.finditer(m.group(1)):
             _add(found, mentions, inner.group(1), m.start(1) + inner.start(1), "reg.nested_title")
+    taken = list(blocked)
+    for rule_id, pattern in _unbracketed():
+        for m in pattern.finditer(text):
+            needs_place = rule_id in rules.load("regulations")["titles_with_place"]
+            if needs_place and _issuing_place(m.group("title")) is None:
+                continue  # 落实好全省…办法: no issuing place, no title
+            if not any(s <= m.start("title") < e for s, e in taken):
+                _add(found, mentions, m.group("title"), m.start("title"), rule_id)
+                taken.append((m.start("title"), m.end("title")))
     law_pattern = _spec()[2]
     for m in law_pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in blocked) or _glued_law(text, m):
-            continue
+        if any(s <= m.start() < e for s, e in taken) or _glued_law(text, m):
+            continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
     regs = _short_forms(found, mentions)  # drops the generic rows from found
     return regs, [f for f in mentions if f.normalized in found], blocked
@@ -95,9 +122,11 @@ def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list
 
 
 def _glued_law(text: str, m: re.Match) -> bool:
-    """诉讼法学 / 宪法学 are disciplines; 刑法典 would be a longer word."""
-    after = text[m.end():m.end() + 1]
-    return after in ("学", "律", "院", "庭", "官", "治")
+    """诉讼法学 / 宪法学 are disciplines, 草原法律法规 and 海关法规 are no law's name."""
+    after = text[m.end():m.end() + 2]
+    if after.startswith("规") and after != "规定":
+        return True  # 海关法规 is 海关 + 法规; 宪法规定 is the 宪法
+    return after[:1] in ("学", "律", "院", "庭", "官", "治", "人", "制")
 
 
 def _add(found: dict, mentions: list[Found], title: str, start: int, rule: str, check: bool = True) -> None:
