@@ -72,6 +72,11 @@ def test_traditional_with_pinyin_and_mojibake_becomes_clean_simplified():
     assert doc.title == "某某縣人民政府辦公室關(guān)於加強行政執(zhí)法工作的通知"
 
 
+def test_pinyin_with_a_blank_inside_its_brackets_is_removed():
+    doc = clean(_doc("全省召開(kāi)行政執法協調會(huì )和推進會( huì)共十二場(chǎng )次。"))
+    assert "召开行政执法协调会和推进会共十二场次" in doc.clean_text
+
+
 def test_an_unlabelled_date_on_a_header_line_is_the_publish_date():
     page = "舒城县推进行政执法三项制度\n2023-12-08 09:30 来源:舒城县司法局 作者:王芳\n今年以来,全县评查案卷126卷。"
     doc = clean(_doc(page))

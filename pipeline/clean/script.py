@@ -14,8 +14,9 @@ from pipeline.clean.offsets import MappedText
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _HAN = r"\u3400-\u9fff"
-# 經(jīng): a Han character followed by a toned syllable in ASCII or full-width brackets
-PINYIN = re.compile(rf"(?<=[{_HAN}])[(（](?=[a-z{TONED}]*[{TONED}])[a-z{TONED}]{{1,7}}[)）]")
+# 經(jīng): a Han character followed by a toned syllable in ASCII or full-width brackets; copied
+# text often keeps a blank inside the brackets (會(huì ))
+PINYIN = re.compile(rf"(?<=[{_HAN}])[(（] ?(?=[a-z{TONED}]*[{TONED}])[a-z{TONED}]{{1,7}} ?[)）]")
 # anchors of mojibake: private use, box drawing, replacement character, '?' inside Han text
 MOJIBAKE_ANCHOR = re.compile(rf"[\ue000-\uf8ff\u2500-\u257f\ufffd]|(?<=[{_HAN}])\?+(?=[{_HAN}])")
 _JUNK = re.compile(r"[?？\u3100-\u312f\u0100-\u024fA-Za-z。(（\ue000-\uf8ff\u2500-\u257f\ufffd]")
