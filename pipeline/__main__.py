@@ -61,6 +61,8 @@ def run(
     workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
     dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                         help="Read file symlinks that lead outside the input folders (refused by default)"),
 ) -> None:
     """Run the extract flow and print a summary."""
     if segmenter not in ("char", "pkuseg"):
@@ -84,34 +86,28 @@ def run(
         _fail(f"--ner must be triggers, all or off, not {ner_mode!r}")
     if runner not in ("thread", "process", "dask"):
         _fail(f"--runner must be thread, process or dask, not {runner!r}")
-    from pipeline.flows import flow_with_runner
+    from pipeline import shutdown
 
-    if runner != "thread":
-        _share_api_server()
+    shutdown.install_handlers()
     try:
+        shutdown.start_server(int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+        from pipeline.flows import flow_with_runner
+
         summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
-                               segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode)
+                               segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode,
+                               follow_symlinks=follow_symlinks)
+    except shutdown.Interrupted as e:  # SIGTERM/SIGINT: one line, the server stopped, exit 143/130
+        err.print(f"interrupted by {e}: run stopped; rerun to finish (completed batches are kept)",
+                  highlight=False, soft_wrap=True)
+        shutdown.exit_now(e.exit_code)
     except Exception as e:  # one line for the user, the traceback in the log
+        shutdown.stop_server()
         _fail_with_log("run failed", e)
+    shutdown.stop_server()
     if as_json:
         console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
         return
     _print_summary(summary)
-
-
-def _share_api_server() -> None:
-    """Worker processes would each start their own ephemeral Prefect server; start one here and
-    point every process at it (unless the user already set PREFECT_API_URL)."""
-    if os.environ.get("PREFECT_API_URL"):
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start(timeout=int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
-    os.environ["PREFECT_API_URL"] = server.api_url
-    import atexit
-
-    atexit.register(server.stop)
 
 
 def _print_summary(s: dict) -> None:

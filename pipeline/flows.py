@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.utilities.annotations import quote
 
-from pipeline import ingest, nlp, store
+from pipeline import guard, ingest, nlp, store
 from pipeline.clean import CleanDocument, clean
 from pipeline.extract import extract, ner
 from pipeline.extract.rules import rules_version
@@ -72,13 +72,13 @@ class BatchResult:
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
-def discover_task(inputs: list[str], lines_per_ref: int) -> tuple[list[SourceRef], list[Rejected]]:
-    return ingest.discover(inputs, lines_per_ref)
+def discover_task(inputs: list[str], lines_per_ref: int, follow_symlinks: bool = False) -> tuple[list[SourceRef], list[Rejected]]:
+    return ingest.discover(inputs, lines_per_ref, follow_outside=follow_symlinks)
 
 
 @task(name="ingest", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
 def ingest_task(refs: list[SourceRef]) -> list[RawDocument | Rejected]:
-    return [item for ref in refs for item in ingest.read(ref)]
+    return [item for ref in refs for item in guard.read_ref(ref, ingest.read)]
 
 
 @task(name="clean", cache_policy=NO_CACHE, persist_result=False)
@@ -88,32 +88,58 @@ def clean_task(items: list, done: frozenset[str] = frozenset()) -> list:
 
 
 @task(name="split", cache_policy=NO_CACHE, persist_result=False)
-def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int]] | None]:
+def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int]] | Rejected | None]:
+    """Sentence spans per document (a Rejected for a document the splitter fails on)."""
     docs = [i for i in items if isinstance(i, CleanDocument)]
-    spans = iter(nlp.sentences([d.clean_text for d in docs], segmenter) if docs else [])
+    spans = iter(guard.each("split", docs, lambda ds: nlp.sentences([d.clean_text for d in ds], segmenter)))
     return [next(spans) if isinstance(i, CleanDocument) else None for i in items]
 
 
 @task(name="extract", cache_policy=NO_CACHE, persist_result=False)
 def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers") -> list:
+    items = [s if isinstance(s, Rejected) else i for i, s in zip(items, sentences)]  # split failures
     docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
-    tagged = iter(ner.tag([d.clean_text for d, _ in docs], [s for _, s in docs], ner_mode) if docs else [])
+    tagged = iter(guard.each("ner", docs, lambda ds: ner.tag([d.clean_text for d, _ in ds], [s for _, s in ds], ner_mode),
+                             raw_of=lambda d: d[0].raw))
+    return [_extract_one(i, s, next(tagged), disabled_rules) if isinstance(i, CleanDocument) else i
+            for i, s in zip(items, sentences)]
 
-    def one(i: CleanDocument, s, n) -> Processed:
-        return Processed(i, s, extract(i.clean_text, disabled_rules, n, i.publish_date, i.title, i.source))
-    return [_guarded("extract", i.raw, lambda i=i, s=s, n=next(tagged): one(i, s, n))
-            if isinstance(i, CleanDocument) else i for i, s in zip(items, sentences)]
+
+def _extract_one(doc: CleanDocument, sentences: list, tagged, disabled_rules: frozenset[str]):
+    if isinstance(tagged, Rejected):  # the NER failed on this document
+        return tagged
+    return _guarded("extract", doc.raw, lambda: Processed(doc, sentences, extract(
+        doc.clean_text, disabled_rules, tagged, doc.publish_date, doc.title, doc.source)))
 
 
 @task(name="validate", cache_policy=NO_CACHE, persist_result=False)
 def validate_task(items: list, run_id: str, version: str) -> BatchResult:
-    rows = Rows()
-    for p in items:
-        if isinstance(p, Processed):
-            rows.extend(to_rows(p, run_id, version))
-    tables = {t: store.to_arrow(t, r) for t, r in rows.tables.items() if t != "quarantine"}
-    return BatchResult(tables, [i for i in items if isinstance(i, Rejected)] + rows.tables["quarantine"],
+    rows = [(p, guard.one("validate", p.doc.raw, lambda p=p: to_rows(p, run_id, version)))
+            if isinstance(p, Processed) else (p, p) for p in items]
+    tables, bad = _arrow_tables([(p, r) for p, r in rows if isinstance(r, Rows)])
+    quarantined = [r for _, r in rows if isinstance(r, Rows) for r in r.tables["quarantine"]]
+    return BatchResult(tables, [r for _, r in rows if isinstance(r, Rejected)] + bad + quarantined,
                        [i for i in items if isinstance(i, Skipped)], len(items))
+
+
+def _arrow_tables(done: list[tuple[Processed, Rows]]) -> tuple[dict[str, pa.Table], list[Rejected]]:
+    """The batch's rows as Arrow tables; when the batch cannot convert (a value Arrow cannot hold),
+    each document is tried alone and only those that fail are quarantined."""
+    try:
+        return _to_arrow([r for _, r in done]), []
+    except Exception:  # noqa: BLE001 — found out per document below
+        ok, bad = [], []
+        for p, r in done:
+            try:
+                _to_arrow([r])
+                ok.append(r)
+            except Exception as e:  # noqa: BLE001
+                bad.append(guard.rejected("validate", p.doc.raw, e))
+        return _to_arrow(ok), bad
+
+
+def _to_arrow(rows: list[Rows]) -> dict[str, pa.Table]:
+    return {t: store.to_arrow(t, (row for r in rows for row in r.tables[t])) for t in Rows().tables if t != "quarantine"}
 
 
 def _first_of_each_content(items: list, done: frozenset[str]) -> list:
@@ -160,7 +186,8 @@ def write_task(out: str, tables: dict[str, list | pa.Table], key: str) -> dict[s
 
 @flow(name="extract", log_prints=False)
 def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200, segmenter: str = "char",
-                 disabled_rules: list[str] | None = None, in_flight: int = 4, ner_mode: str = "triggers") -> dict:
+                 disabled_rules: list[str] | None = None, in_flight: int = 4, ner_mode: str = "triggers",
+                 follow_symlinks: bool = False) -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary.
 
     Each batch goes through the stages in one task on the flow's task runner (threads by default,
@@ -173,11 +200,11 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     version = pipeline_version() + (f"-ner:{ner_mode}" if ner_mode != "triggers" else "") + (
         f"-without:{','.join(sorted(disabled))}" if disabled else "")
     out_path = Path(out)
-    params = {"inputs": [str(i) for i in inputs], "out": str(out), "batch_size": batch_size,
+    params = {"inputs": [ingest.printable(str(i)) for i in inputs], "out": ingest.printable(str(out)), "batch_size": batch_size,
               "segmenter": segmenter, "disabled_rules": sorted(disabled)}
     with store.run_lock(out_path):
         store.sweep_orphans(out_path)
-        refs, rejected = discover_task(inputs, batch_size)
+        refs, rejected = discover_task(inputs, batch_size, follow_symlinks)
         state = RunState(out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path))
         state.stats.inputs = len(rejected)
         state.quarantine(rejected)
@@ -294,12 +321,7 @@ def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
 
 def _guarded(stage: str, raw: RawDocument, fn):
     """Run one document's stage; a crash quarantines that document instead of failing the run."""
-    try:
-        return fn()
-    except Exception as e:  # noqa: BLE001 — any bug on one document must not stop the others
-        log.exception("%s failed on %s", stage, raw.source_path)
-        return Rejected(raw.source_path, f"{stage}_error", f"{type(e).__name__}: {e}"[:800],
-                        source_line=raw.source_line, stage=stage, doc_id=raw.doc_id)
+    return guard.one(stage, raw, fn)
 
 
 def _batches(refs: list[SourceRef], size: int):
@@ -337,7 +359,7 @@ def flow_with_runner(runner: str = "thread", workers: int = 2, dask_address: str
 
 
 def _quarantine_row(run_id: str, r: Rejected) -> Quarantine:
-    return Quarantine(run_id=run_id, source_path=r.source_path, source_line=r.source_line, doc_id=r.doc_id,
+    return Quarantine(run_id=run_id, source_path=ingest.printable(r.source_path), source_line=r.source_line, doc_id=r.doc_id,
                       stage=r.stage, reason=r.reason, detail=r.detail, content_sha256=r.content_sha256)
 
 

@@ -8,12 +8,14 @@ restricted to the encodings Chinese sites use. HTML is reduced to its text with 
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import hashlib
 import json
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,18 +91,27 @@ def doc_id_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200) -> tuple[list[SourceRef], list[Rejected]]:
-    """Expand files and folders into SourceRefs; unsupported files are rejected, not skipped."""
+def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200,
+             follow_outside: bool = False) -> tuple[list[SourceRef], list[Rejected]]:
+    """Expand files and folders into SourceRefs; unsupported files are rejected, not skipped.
+
+    Only regular files are read: FIFOs, sockets, devices, symlink loops and (unless
+    ``follow_outside``) symlinks leading out of the input folders are rejected without being
+    opened. Hidden files and folders (a name starting with '.') are not read, and get a row."""
     refs: list[SourceRef] = []
     rejected: list[Rejected] = []
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():
             raise FileNotFoundError(f"input not found: {p}")
-        files = [p] if p.is_file() else _walk(p, rejected)
+        files = _walk(p, rejected) if p.is_dir() else [p]
+        root = os.path.realpath(p if p.is_dir() else p.parent)
         for f in files:
+            problem = unreadable_file(f, None if f == p or follow_outside else root)
             kind = TEXT_SUFFIXES.get(f.suffix.lower())
-            if kind is None:
+            if problem is not None:
+                rejected.append(problem)
+            elif kind is None:
                 rejected.append(Rejected(str(f), "unsupported_type", f"suffix {f.suffix or '(none)'} is not .txt/.html/.htm/.jsonl"))
             elif kind == "jsonl":
                 refs.extend(_jsonl_refs(f, jsonl_lines_per_ref, rejected))
@@ -116,11 +127,59 @@ def _walk(root: Path, rejected: list[Rejected]) -> list[Path]:
         rejected.append(Rejected(str(err.filename), "unreadable", str(err)))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        for d in sorted(dirnames):
+            folder = os.path.join(dirpath, d)
+            if d.startswith("."):
+                rejected.append(Rejected(folder, "hidden", "hidden folder (name starts with '.'): not read"))
+            elif os.path.islink(folder):
+                rejected.append(Rejected(folder, "not_followed", "symlink to a folder: not followed"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if name.startswith("."):
+                rejected.append(Rejected(os.path.join(dirpath, name), "hidden",
+                                         "hidden file (name starts with '.'): not read"))
+            else:
                 out.append(Path(dirpath) / name)
     return out
+
+
+def unreadable_file(path: Path, root: str | None = None) -> Rejected | None:
+    """Why ``path`` must not be opened (not a regular file, a symlink loop, a link leading out of
+    ``root``), or None. Uses stat only: a FIFO or a device is never opened."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        why = "symlink loop" if e.errno == errno.ELOOP else (e.strerror or str(e))
+        return Rejected(str(path), "unreadable", f"{type(e).__name__}: {why}")
+    if not stat.S_ISREG(st.st_mode):
+        return Rejected(str(path), "not_a_regular_file", f"{_file_kind(st.st_mode)}: not read")
+    if root is not None and os.path.islink(path):
+        target = os.path.realpath(path)
+        if os.path.commonpath([root, target]) != root:
+            return Rejected(str(path), "symlink_outside",
+                            f"symlink to {printable(target)}, outside the input folder (see --follow-symlinks)")
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "folder")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def printable(path: str) -> str:
+    """A path as stored in the tables: bytes of a name that is not UTF-8 (held by Python as lone
+    surrogates) are written as ``\\xNN`` escapes instead of failing every Arrow/Parquet write."""
+    try:
+        return path.encode("utf-8").decode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = path.encode("utf-8", "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
 
 
 def _jsonl_refs(path: Path, per_ref: int, rejected: list[Rejected]) -> list[SourceRef]:
@@ -143,6 +202,22 @@ def _jsonl_refs(path: Path, per_ref: int, rejected: list[Rejected]) -> list[Sour
 
 
 PERMANENT_OS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
+PERMANENT_ERRNOS = {errno.ELOOP, errno.ENAMETOOLONG, errno.ENXIO}
+
+
+def _read_regular(path: str, size: int) -> bytes:
+    """Up to ``size`` bytes of a regular file. Opened non-blocking and checked with fstat, so a
+    file swapped for a FIFO or a device after discovery is rejected instead of hanging the run."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError("not_a_regular_file", f"{_file_kind(mode)}: not read")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(size)
+    finally:
+        os.close(fd)
 
 
 class TransientReadError(OSError):
@@ -155,12 +230,15 @@ def read(ref: SourceRef, max_bytes: int = MAX_DOC_BYTES) -> list[RawDocument | R
     try:
         if ref.kind == "jsonl":
             return list(_read_jsonl(ref, max_bytes))
-        with open(ref.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data = _read_regular(ref.path, max_bytes + 1)
+    except InputError as e:
+        return [Rejected(ref.path, e.reason, e.detail)]
     except PERMANENT_OS_ERRORS as e:
         return [Rejected(ref.path, "unreadable", f"{type(e).__name__}: {e.strerror or e}")]
     except OSError as e:
-        raise TransientReadError(f"{ref.path}: {e}") from e
+        if e.errno in PERMANENT_ERRNOS:
+            return [Rejected(ref.path, "unreadable", f"{type(e).__name__}: {e.strerror or e}")]
+        raise TransientReadError(f"{printable(ref.path)}: {e}") from e
     sha = hashlib.sha256(data).hexdigest()
     try:
         if len(data) > max_bytes:
@@ -222,7 +300,12 @@ def _parse_line(line: bytes, max_bytes: int) -> dict:
     return _parse_record(line)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _parse_record(line: bytes) -> dict:
+    if line.startswith(b"\xef\xbb\xbf"):  # a BOM (first line of a file saved by some editors)
+        line = line[3:]
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as e:
@@ -236,6 +319,11 @@ def _parse_record(line: bytes) -> dict:
     for key in ("url", "title"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError("malformed_json", f"field {key!r} must be a string")
+    for key in ("text", "url", "title"):
+        bad = _SURROGATE.search(record.get(key) or "")
+        if bad:  # a \ud800 escape: valid JSON, but no UTF-8 text can hold it
+            raise InputError("undecodable", f"field {key!r} holds a lone surrogate "
+                             f"U+{ord(bad.group()):04X} at character {bad.start()}")
     return record
 
 
@@ -292,6 +380,9 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
             return data[:e.start].decode("utf-8"), "utf_8"  # a file cut inside its last character
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(data):
         raise InputError("binary", "control bytes suggest a binary file")
     mixed = _decode_mixed(data)
@@ -343,6 +434,27 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 if text.count("\ufffd") <= max(2, len(text) // 2000) and not _looks_binary(data):
                     return text, declared.replace("-", "_") + ":replace"  # a few bad bytes in a real page
     return decode(data)
+_PLAUSIBLE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\x20-\x7e\s]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 (LE or BE) saved without a BOM: its Chinese is mostly code points U+3400-U+9FFF,
+    which neither GB18030 nor Big5 byte pairs read as UTF-16 ever give. Checked on the first
+    64 KB; the whole file must then decode strictly."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf_16_le", "utf_16_be"):
+        try:
+            head = data[:65536].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        han = len(_HAN.findall(head))
+        if han >= 10 and len(_PLAUSIBLE.findall(head)) >= 0.95 * len(head):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _decode_mixed(data: bytes) -> tuple[str, str] | None:

@@ -26,6 +26,10 @@ def build_nlp(segmenter: str = "char") -> Language:
 def sentences(texts: list[str], segmenter: str = "char") -> list[list[tuple[int, int]]]:
     """Sentence spans for each text, through the spaCy pipeline."""
     nlp = build_nlp(segmenter)
+    long = {k for k, t in enumerate(texts) if len(t) >= nlp.max_length}
+    if long:  # past spaCy's length limit: the splitter the component runs, without tokens
+        short = iter(sentences([t for k, t in enumerate(texts) if k not in long], segmenter))
+        return [split.split_sentences(t) if k in long else next(short) for k, t in enumerate(texts)]
     out = []
     for doc in nlp.pipe(texts, batch_size=64):
         spans = []

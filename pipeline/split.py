@@ -45,7 +45,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         if stack and ch == OPENERS[stack[-1][0]]:
             stack.pop()
             closes_sentence = not stack and i > 0 and line[i - 1] in END  # …国家乱。” ends here
-        elif ch in OPENERS and ch not in CLOSERS and 0 < line.find(OPENERS[ch], i + 1) - i <= MAX_QUOTE:
+        elif ch in OPENERS and ch not in CLOSERS and line.find(OPENERS[ch], i + 1, i + MAX_QUOTE + 1) > 0:
             stack.append((ch, i))  # only quotes that close on this line shield their content
         if (ch in END or i in ascii_stops or closes_sentence) and not stack:
             j = i + 1

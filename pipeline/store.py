@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import hashlib
 import logging
 import os
@@ -70,6 +71,7 @@ def arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
     return fields
 
 
+@functools.cache
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of a table, derived from its Pydantic model."""
     model = TABLES[table]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.clean import CleanDocument
 from pipeline.clean.offsets import runs_of
 from pipeline.extract.types import Extraction
+from pipeline.ingest import printable
 from schemas import (Document, Indicator, Mention, OffsetRun, Official, Place, Quarantine, Regulation,
                      Sentence, Span)
 
@@ -45,7 +46,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
     out = Rows()
     doc, text = p.doc, p.doc.clean_text
     doc_row = _try(out, p, Document, dict(
-        run_id=run_id, doc_id=doc.doc_id, source_path=doc.raw.source_path, source_line=doc.raw.source_line,
+        run_id=run_id, doc_id=doc.doc_id, source_path=printable(doc.raw.source_path), source_line=doc.raw.source_line,
         url=doc.raw.url, encoding=doc.raw.encoding, title=doc.title, publish_date=doc.publish_date,
         source=doc.source, author=doc.author, script=doc.script, raw_text=doc.raw.raw_text, clean_text=text,
         offset_runs=[OffsetRun(clean_start=a, raw_start=b, length=c) for a, b, c in runs_of(doc.positions)],
@@ -137,7 +138,7 @@ def _try(out: Rows, p: Processed, model: type[BaseModel], data: dict, table: str
     except ValidationError as e:
         brief = {k: v for k, v in data.items() if k not in ("raw_text", "clean_text", "offset_runs", "run_id")}
         out.tables["quarantine"].append(Quarantine(
-            run_id=data["run_id"], source_path=p.doc.raw.source_path, source_line=p.doc.raw.source_line,
+            run_id=data["run_id"], source_path=printable(p.doc.raw.source_path), source_line=p.doc.raw.source_line,
             doc_id=p.doc.doc_id, stage="validate", reason=f"invalid_{table}_row",
             detail=f"{e.error_count()} validation errors: {e.errors(include_url=False)!s:.800} row={json.dumps(brief, ensure_ascii=False, default=str):.800}",
             content_sha256=None))

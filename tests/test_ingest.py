@@ -84,7 +84,7 @@ def test_discover_walks_folders_and_rejects_unsupported(tmp_path):
     (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
     refs, rejected = discover([tmp_path])
     assert [r.kind for r in refs] == ["text"]
-    assert [r.reason for r in rejected] == ["unsupported_type"]
+    assert sorted(r.reason for r in rejected) == ["not_followed", "unsupported_type"]  # the folder link has a row
 
 
 def test_discover_missing_path_is_an_error(tmp_path):

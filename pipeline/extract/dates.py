@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found
 
 DATE_PATTERNS = [
@@ -21,15 +22,15 @@ def find(text: str, blocked: list[tuple[int, int]] = (), published: dt.date | No
     """Date mentions; with the document's publish date, a date without a year (9月29日, 今年7月)
     gets the year that puts it nearest to that date (rule id + ``.anchored``)."""
     found: list[Found] = []
-    taken: list[tuple[int, int]] = list(blocked)
+    taken = SpanSet(blocked)
     for rule, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             norm = _normalize(rule, m)
             if norm is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             anchored = _anchor(rule, m, published) if published else None
             if anchored:
                 found.append(Found(m.start(), m.end(), "DATE", anchored, f"{rule}.anchored", 0.8))

@@ -12,6 +12,7 @@ from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, split_multiplier, value_of
 from pipeline.extract.rules import alternation as _alt
+from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -102,27 +103,31 @@ def _to_compact(pos: list[int], start: int, end: int) -> tuple[int, int]:
 
 def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
     spec, unit_base, number, rank, freq = _spec()
-    blocked = list(blocked) + _slogans(text)
+    blocked = SpanSet(list(blocked) + _slogans(text))
     hits: list[IndicatorHit] = []
     taken: list[tuple[int, int]] = []
     for m in freq.finditer(text):
-        if _inside(m.start("num"), blocked):
+        if blocked.covers(m.start("num")):
             continue
         hits.append(_freq_hit(m, unit_base))
         taken.append((m.start(), m.end()))
     for m in rank.finditer(text):
-        if not _inside(m.start(), blocked):
+        if not blocked.covers(m.start()):
             hits.append(_rank_hit(text, m))
             taken.append((m.start(), m.end()))
-    bare = _bare_multiplier(text, blocked + taken, spec)
+    for s, e in taken:
+        blocked.add(s, e)
+    bare = _bare_multiplier(text, blocked, spec)
     hits += bare
-    taken += [(h.start, h.end) for h in bare]
-    shared, spans = _shared_unit(text, blocked + taken, spec, unit_base)
+    for h in bare:
+        blocked.add(h.start, h.end)
+    shared, spans = _shared_unit(text, blocked, spec, unit_base)
     hits += shared
-    taken += spans  # 5.4个 of 5.4个和7.5个百分点 is not 5.4 个
+    for s, e in spans:  # 5.4个 of 5.4个和7.5个百分点 is not 5.4 个
+        blocked.add(s, e)
     floor = 0
     for m in number.finditer(text):
-        if _inside(m.start("num"), blocked + taken) or not _plausible(text, m, spec):
+        if blocked.covers(m.start("num")) or not _plausible(text, m, spec):
             continue
         floor = max([floor] + [e for _, e in spans if e <= m.start()])  # 5.4个和|7.5个百分点
         hit = _number_hit(text, m, unit_base, spec, floor)
@@ -225,6 +230,10 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     return [h for _, h in out]
 
 
+def _inside(i: int, spans) -> bool:
+    return spans.covers(i) if isinstance(spans, SpanSet) else any(s <= i < e for s, e in spans)
+
+
 def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]:
     """受援人近50万, 贷款160亿: a figure with 万/亿 and no unit, at the end of its clause, takes the base
     unit its metric implies (indicator.bare_multiplier); none implied, no indicator."""
@@ -291,10 +300,6 @@ def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             continue
         if cur.metric is None and (gap in spec["list_separators"] or gap.startswith(spec["change_verbs"])):
             cur.metric = prev.metric
-
-
-def _inside(i: int, spans) -> bool:
-    return any(s <= i < e for s, e in spans)
 
 
 def _slogans(text: str) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from pipeline.extract.types import Found
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 LABELS = {"PER": "PERSON", "TITLE": "TITLE", "GOV": "GOV", "ORG": "ORG", "LOC": "PLACE"}
+MAX_SENTENCE = 5000  # longer "sentences" are tables or run-on dumps: the model is not run on them
 CONFIDENCE = 0.7  # the model gives no calibrated scores; this is its dev-set precision, rounded
 
 
@@ -81,7 +82,7 @@ def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "t
     pattern = trigger()
     for k, (text, spans) in enumerate(zip(texts, sentences)):
         for s, e in spans:
-            if mode == "all" or pattern.search(text, s, e):
+            if e - s <= MAX_SENTENCE and (mode == "all" or pattern.search(text, s, e)):
                 jobs.append((k, s, text[s:e]))
     out: list[list[Found]] = [[] for _ in texts]
     how = method()

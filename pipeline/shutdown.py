@@ -1,0 +1,109 @@
+"""Clean shutdown of a CLI run: SIGTERM/SIGINT end it with one line and exit 143/130, and no
+Prefect server outlives it, not even after SIGKILL.
+
+Prefect starts its ephemeral API server as a child process and stops it from ``atexit``, which
+neither SIGTERM's default action nor SIGKILL runs. So the CLI starts that server itself, from the
+main thread, with a parent-death signal (Linux ``prctl(PR_SET_PDEATHSIG)``): the kernel ends the
+server when the run's process dies, however it dies. On a signal the run stops at once (worker
+threads are not waited for); the lock on OUT is released by the OS with the process, and staged
+files are swept by the next run.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+
+PR_SET_PDEATHSIG = 1
+EXIT_CODES = {signal.SIGTERM: 143, signal.SIGINT: 130}
+
+
+class Interrupted(BaseException):
+    """A signal asked the run to stop (BaseException: no ``except Exception`` swallows it)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.exit_code = EXIT_CODES.get(signum, 128 + signum)
+
+
+def _raise(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
+def install_handlers() -> None:
+    """SIGTERM and SIGINT raise ``Interrupted`` in the main thread; Prefect's own report of the
+    same signal ("Crash detected! … termination signal") is left out (the CLI prints one line)."""
+    import logging
+
+    for sig in EXIT_CODES:
+        signal.signal(sig, _raise)
+    logging.getLogger("prefect.flow_runs").addFilter(_not_a_signal_crash)
+
+
+def _not_a_signal_crash(record) -> bool:
+    text = str(record.msg)
+    return not (text.startswith("Crash detected!") and ("termination signal" in text or "interrupt" in text))
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the server child, before exec: the kernel sends SIGTERM when the parent dies."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the atexit stop still runs on a clean exit
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+_server = None
+
+
+def start_server(timeout: int) -> None:
+    """Start Prefect's ephemeral API server as a child that dies with this process, and point
+    this process (and its workers) at it; no-op when PREFECT_API_URL is set."""
+    global _server
+    if os.environ.get("PREFECT_API_URL") or _server is not None:
+        return
+    import subprocess
+
+    from prefect.server.api.server import SubprocessASGIServer
+
+    parent = os.getpid()
+    real_popen = subprocess.Popen
+
+    class _Popen(real_popen):  # only for the server's own start below
+        def __init__(self, *args, **kwargs):
+            if sys.platform.startswith("linux"):
+                kwargs.setdefault("preexec_fn", lambda: _die_with_parent(parent))
+            super().__init__(*args, **kwargs)
+
+    server = SubprocessASGIServer()
+    subprocess.Popen = _Popen
+    try:
+        server.start(timeout=timeout)
+    finally:
+        subprocess.Popen = real_popen
+    _server = server
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
+def stop_server() -> None:
+    global _server
+    if _server is not None:
+        try:
+            _server.stop()
+        except Exception:  # noqa: BLE001 — stopping is best effort: the child dies with us anyway
+            pass
+        _server = None
+
+
+def exit_now(code: int) -> None:
+    """Leave without waiting for worker threads (a batch in flight may take minutes)."""
+    stop_server()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
