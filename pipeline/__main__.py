@@ -38,9 +38,10 @@ def _fail_with_log(what: str, e: Exception) -> None:
     log_file = Path(os.environ.get("FAZHI_LOG", Path.home() / ".cache" / "fazhi" / "fazhi.log"))
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
+        if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
+            handler = logging.FileHandler(log_file, encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            log.addHandler(handler)
         log.propagate = False
         log.exception(what)
         where = f" (details in {log_file})"
@@ -75,11 +76,13 @@ def run(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")
-    try:
+    try:  # a probe file of its own: two runs starting at once never remove each other's
+        import tempfile
+
         out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".write-test"
-        probe.write_text("")
-        probe.unlink()
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
     except OSError as e:
         _fail(f"cannot write to {out}: {e.strerror or e}")
     if ner_mode not in ("triggers", "all", "off"):
@@ -361,6 +364,26 @@ def diff(
         console.print("no changes")
 
 
+@app.command()
+def check(
+    out: Path = typer.Argument(Path("outputs"), help="Output root to check"),
+    repair: bool = typer.Option(False, "--repair", help="Also fix what is found (what every run does at its start)"),
+) -> None:
+    """Health of an output folder: damaged parts, rows of uncommitted documents, documents
+    committed twice, interrupted replacements. Exit status 0 when healthy, 1 otherwise."""
+    from pipeline import repair as fix, store
+
+    if not (out / "documents").is_dir():
+        _fail(f"no run output in {out}")
+    with store.run_lock(out):
+        health = fix.recover(out) if repair else fix.scan(out)
+    for line in health.lines():
+        console.print(("repaired: " if repair else "") + line, highlight=False, markup=False, soft_wrap=True)
+    if health.ok:
+        console.print(f"{out}: healthy")
+    raise typer.Exit(0 if health.ok or repair else 1)
+
+
 @app.command("review-export")
 def review_export(
     out: Path = typer.Argument(Path("outputs"), help="Output root of a run"),
@@ -409,8 +432,32 @@ def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to k
 STAGE_COLUMNS = ("ingest", "clean", "split", "ner", "rules", "validate", "write")
 
 
+class _OneLine(logging.Formatter):
+    """Console: one line per record; tracebacks only go to the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None}))
+
+
+def _setup_logging() -> None:
+    console_handler = logging.StreamHandler()
+    console_handler.setLevel(logging.WARNING)
+    console_handler.setFormatter(_OneLine("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[console_handler])
+    log_file = Path(os.environ.get("FAZHI_LOG", Path.home() / ".cache" / "fazhi" / "fazhi.log"))
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+    handler.setLevel(logging.DEBUG)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.DEBUG)
+
+
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _setup_logging()
     app()
 
 

@@ -174,7 +174,7 @@ def evaluate(gold_dir: Path, out: Path) -> dict:
     for gold_file in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(gold_file.read_text("utf-8"))
         stem = gold.get("id") or gold_file.stem
-        row = docs[docs["stem"] == stem]
+        row = docs[docs["doc_id"] == gold["doc_id"]] if gold.get("doc_id") else docs[docs["stem"] == stem]
         if row.empty:
             continue
         matched_docs += 1

@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.utilities.annotations import quote
 
-from pipeline import guard, ingest, nlp, store
+from pipeline import guard, ingest, nlp, repair, sources, store
 from pipeline.clean import CleanDocument, clean
 from pipeline.extract import extract, ner
 from pipeline.extract.rules import rules_version
@@ -42,6 +42,7 @@ class RunStats:
     documents: int = 0
     skipped: int = 0
     quarantined: int = 0
+    replaced: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     entities: dict[str, int] = field(default_factory=dict)
 
@@ -203,7 +204,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     params = {"inputs": [ingest.printable(str(i)) for i in inputs], "out": ingest.printable(str(out)), "batch_size": batch_size,
               "segmenter": segmenter, "disabled_rules": sorted(disabled)}
     with store.run_lock(out_path):
-        store.sweep_orphans(out_path)
+        repair.recover(out_path)
         refs, rejected = discover_task(inputs, batch_size, follow_symlinks)
         state = RunState(out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path))
         state.stats.inputs = len(rejected)
@@ -220,6 +221,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
                 state.collect(*pending.popleft())
         while pending:
             state.collect(*pending.popleft())
+        state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
         summary["report"] = _report(out_path, state.run_docs)
     _artifacts(summary)
@@ -235,6 +237,7 @@ class RunState:
         self.done, self.known = done, known_quarantine
         self.seen: dict[str, str] = {}
         self.run_docs: list[str] = []
+        self.sources: set[tuple] = set()  # source keys (path, line or url) this run wrote
         self.stats = RunStats()
         self.logger = get_run_logger()
 
@@ -288,15 +291,29 @@ class RunState:
         if not doc_ids:
             return
         key = store.part_key(self.version, *doc_ids)
-        counts = write_task(self.out, quote(tables), key)
         stale = {d for d in doc_ids if d in self.done}
-        if stale:
-            store.drop_documents(Path(self.out), stale, keep_part=f"part-{key}.parquet")
+        with repair.replacing(Path(self.out), key, stale):  # one unit across tables, even after a kill
+            counts = write_task(self.out, quote(tables), key)
+            if stale:
+                store.drop_documents(Path(self.out), stale, keep_part=f"part-{key}.parquet")
+        self.sources.update(sources.keys_of(tables["documents"]))
         self.run_docs += doc_ids
         self.stats.documents += len(doc_ids)
         self.stats.add_rows(counts)
         for label, n in Counter(tables["mentions"]["label"].to_pylist()).items():
             self.stats.entities[label] = self.stats.entities.get(label, 0) + n
+
+    def replace_changed_sources(self) -> None:
+        """A source (file, or jsonl line / url) whose content changed keeps only its new document:
+        older documents of the same source that this run did not meet are dropped from every
+        table, as one unit (the current tables hold one version of each source)."""
+        old = sources.replaced(Path(self.out), self.sources, set(self.seen))
+        if old:
+            key = store.part_key("sources", self.run_id)
+            with repair.replacing(Path(self.out), key, old, batch=False):
+                removed = store.drop_documents(Path(self.out), old, keep_part="")
+            self.logger.info("%d documents of changed sources replaced (%d old rows removed)", len(old), removed)
+            self.stats.replaced = len(old)
 
     def quarantine(self, rejected: list) -> None:
         """Quarantine rows of inputs not already quarantined with the same content (re-runs add none)."""
@@ -368,7 +385,7 @@ def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStat
     versions = {"pipeline": version, "schema": SCHEMA_VERSION, "rules": rules_version(), "ner_model": ner.method(),
                 **library_versions()}
     counts = {"inputs": stats.inputs, "documents": stats.documents, "skipped_unchanged": stats.skipped,
-              "quarantined": stats.quarantined, "rows": stats.rows, "mentions_by_label": stats.entities}
+              "quarantined": stats.quarantined, "replaced_sources": stats.replaced, "rows": stats.rows, "mentions_by_label": stats.entities}
     run = Run(run_id=run_id, started_at=started, finished_at=finished, parameters=json.dumps(params, ensure_ascii=False),
               counts=json.dumps(counts, ensure_ascii=False), versions=json.dumps(versions))
     write_task(out, quote({"runs": [run]}), f"run-{run_id}")
@@ -381,8 +398,9 @@ def _report(out: Path, doc_ids: list[str]) -> str | None:
 
     try:
         return str(write_report(out, out / "report.html", doc_ids=doc_ids).resolve())
-    except Exception:  # noqa: BLE001 — a report problem must not fail a run whose data is written
-        log.exception("could not write the audit report")
+    except Exception as e:  # noqa: BLE001 — a report problem must not fail a run whose data is written
+        log.warning("could not write the audit report: %s: %s", type(e).__name__, e)
+        log.debug("traceback of the report failure", exc_info=e)
         return None
 
 

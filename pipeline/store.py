@@ -107,6 +107,32 @@ def part_key(*parts: str) -> str:
     return h.hexdigest()[:20]
 
 
+KEYS = {  # the unique key of each table, enforced before writing (``unique_rows``)
+    "documents": ["doc_id"],
+    "sentences": ["doc_id", "sentence_id"],
+    "mentions": ["doc_id", "start", "end", "label", "method"],
+    "places": ["doc_id", "name", "adcode", "method"],
+    "officials": ["doc_id", "name", "title", "org", "method"],
+    "regulations": ["doc_id", "name", "text", "method"],
+    "indicators": ["doc_id", "start", "end", "method"],
+}
+
+
+def unique_rows(table: str, arrow: pa.Table) -> pa.Table:
+    """The first row of each key (``KEYS``); a repeated key is logged, never written twice."""
+    keys = KEYS.get(table)
+    if not keys or arrow.num_rows < 2:
+        return arrow
+    import pyarrow.compute as pc
+
+    numbered = arrow.select(keys).append_column("__row", pa.array(range(arrow.num_rows), pa.int64()))
+    first = numbered.group_by(keys, use_threads=False).aggregate([("__row", "min")])["__row_min"]
+    if len(first) == arrow.num_rows:
+        return arrow
+    log.warning("%s: %d rows repeat a key %s; the first of each is kept", table, arrow.num_rows - len(first), keys)
+    return arrow.take(pc.sort_indices(first))
+
+
 def write_batch(out: Path, tables: dict[str, list[Row] | pa.Table], key: str) -> dict[str, int]:
     """Write one batch's rows of several tables (model rows, or Arrow tables already built by
     ``to_arrow``) atomically; ``documents`` is renamed last."""
@@ -117,7 +143,7 @@ def write_batch(out: Path, tables: dict[str, list[Row] | pa.Table], key: str) ->
     order = sorted(tables, key=lambda t: t == COMMIT_TABLE)
     for table in order:
         rows = tables[table]
-        arrow = rows if isinstance(rows, pa.Table) else to_arrow(table, rows)
+        arrow = unique_rows(table, rows if isinstance(rows, pa.Table) else to_arrow(table, rows))
         counts[table] = arrow.num_rows
         if not arrow.num_rows and table != COMMIT_TABLE:
             continue
@@ -206,9 +232,28 @@ def read_table(out: Path, table: str, columns: list[str] | None = None, doc_ids:
     if not files:
         return schema.empty_table().select(columns) if columns else schema.empty_table()
     import pyarrow.dataset as ds
-    dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
     where = ds.field("doc_id").isin(pa.array(list(doc_ids), pa.string())) if doc_ids is not None else None
-    return dataset.to_table(columns=columns, filter=where)
+    groups = _by_hidden_rows(Path(out), files) if table != "runs" else {frozenset(): files}
+    parts = []
+    for hidden, group in groups.items():
+        dataset = ds.dataset([str(f) for f in group], schema=schema, format="parquet")
+        cond = where
+        if hidden:  # rows an interrupted replacement drops: not shown (see pipeline/repair.py)
+            keep = ~ds.field("doc_id").isin(pa.array(sorted(hidden), pa.string()))
+            cond = keep if cond is None else cond & keep
+        parts.append(dataset.to_table(columns=columns, filter=cond))
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+
+
+def _by_hidden_rows(out: Path, files: list[Path]) -> dict[frozenset, list[Path]]:
+    from pipeline import repair
+
+    if not repair.pending(out):
+        return {frozenset(): files}
+    groups: dict[frozenset, list[Path]] = {}
+    for f in files:
+        groups.setdefault(frozenset(repair.hidden_rows(out, f.name)), []).append(f)
+    return groups
 
 
 def drop_documents(out: Path, doc_ids: set[str], keep_part: str) -> int:

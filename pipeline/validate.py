@@ -66,7 +66,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
     for f in p.extraction.mentions:
         raw_start, raw_end = doc.positions[f.start], doc.positions[f.end - 1] + 1
         _add(out, p, "mentions", Mention, dict(
-            base, mention_id=_mention_id(doc.doc_id, f.start, f.end, f.label), sentence_id=sentence_of(f.start),
+            base, mention_id=_mention_id(doc.doc_id, f.start, f.end, f.label, _method(f.rule)), sentence_id=sentence_of(f.start),
             start=f.start, end=f.end, text=text[f.start:f.end], label=f.label, normalized=f.normalized,
             method=_method(f.rule), confidence=f.confidence, raw_start=raw_start, raw_end=raw_end))
     for pl in p.extraction.places:
@@ -122,8 +122,10 @@ def _spans(spans: list[tuple[int, int]]) -> list[Span]:
     return [Span(start=s, end=e) for s, e in sorted(set(spans))]
 
 
-def _mention_id(doc_id: str, start: int, end: int, label: str) -> str:
-    return hashlib.sha256(f"{doc_id}:{start}:{end}:{label}".encode()).hexdigest()[:16]
+def _mention_id(doc_id: str, start: int, end: int, label: str, method: str) -> str:
+    """Unique per mentions key (doc, span, label, method): two rules finding the same span with
+    the same label are two rows, each with its own id."""
+    return hashlib.sha256(f"{doc_id}:{start}:{end}:{label}:{method}".encode()).hexdigest()[:16]
 
 
 def _add(out: Rows, p: Processed, table: str, model: type[BaseModel], data: dict) -> None:

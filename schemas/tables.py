@@ -102,7 +102,7 @@ class Sentence(SpanRow):
 class Mention(SpanRow):
     """Every span an extractor found, with the evidence needed to audit it."""
 
-    mention_id: str = Field(description="Stable id: doc_id, start, end and label hashed.")
+    mention_id: str = Field(description="Stable id, unique: doc_id, start, end, label and method hashed.")
     sentence_id: int = Field(ge=0, description="Sentence containing the span.")
     label: Label = Field(description="Kind of span.")
     normalized: str | None = Field(None, description=(

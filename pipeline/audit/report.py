@@ -65,8 +65,11 @@ def _folder_totals(out: Path) -> dict:
 def write_report(out: Path, html_path: Path, gold: Path | None = None, **kwargs) -> Path:
     html_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = html_path.with_suffix(".tmp")
-    tmp.write_text(build_report(out, gold, **kwargs), encoding="utf-8")
-    tmp.replace(html_path)
+    try:
+        tmp.write_text(build_report(out, gold, **kwargs), encoding="utf-8")
+        tmp.replace(html_path)
+    finally:  # a failed write (full disk, a bug in the build) leaves no report.tmp behind
+        tmp.unlink(missing_ok=True)
     return html_path
 
 

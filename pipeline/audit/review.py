@@ -55,17 +55,33 @@ def import_reviewed(tasks: list[dict], gold_dir: Path) -> list[Path]:
             continue
         spans = [r for r in annotations[-1].get("result", []) if r.get("type") == "labels"]
         gold = gold_from_spans(task["data"], spans)
-        path = gold_dir / f"{Path(task['data']['source_path']).stem}.json"
+        path = _gold_path(gold_dir, task["data"], written)
         path.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(path)
     return written
+
+
+def _gold_path(gold_dir: Path, data: dict, written: list[Path]) -> Path:
+    """``<stem>.json``, unless that name is another document's (tasks from one .jsonl share a
+    stem; a hand-made gold file has none of our doc ids): then ``<stem>-<doc_id>.json``."""
+    path = gold_dir / f"{Path(data['source_path']).stem}.json"
+    if path in written or (path.exists() and _doc_id_of(path) != data.get("doc_id")):
+        path = gold_dir / f"{Path(data['source_path']).stem}-{data.get('doc_id')}.json"
+    return path
+
+
+def _doc_id_of(path: Path) -> str | None:
+    try:
+        return json.loads(path.read_text("utf-8")).get("doc_id")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def gold_from_spans(data: dict, spans: list[dict]) -> dict:
     """Gold items from reviewed spans, normalized by the same rules the extractors use."""
     text = data["text"]
     labelled = sorted(((r["value"]["start"], r["value"]["end"], r["value"]["labels"][0]) for r in spans))
-    gold = {"id": Path(data["source_path"]).stem,
+    gold = {"id": Path(data["source_path"]).stem, "doc_id": data.get("doc_id"),
             "meta": {k: data.get(k) for k in ("title", "publish_date", "source", "author")},
             "places": [], "officials": [], "regulations": [], "indicators": []}
     for start, end, label in labelled:
