@@ -291,7 +291,7 @@ def _start_and_signal(tmp_path, sig):
     return proc.returncode, err, server
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), pytest.param(signal.SIGINT, 130, marks=pytest.mark.slow)])
 def test_a_signal_stops_the_run_with_one_line_and_no_server_left(tmp_path, sig, code):
     rc, err, server = _start_and_signal(tmp_path, sig)
     assert rc == code and len(err.strip().splitlines()) == 1 and "interrupted by" in err, err
