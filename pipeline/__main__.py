@@ -62,8 +62,8 @@ def run(
     workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
     dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
-    follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
-                                         help="Read file symlinks that lead outside the input folders (refused by default)"),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Read file symlinks that lead outside the input folders (refused by default)"),
 ) -> None:
     """Run the extract flow and print a summary."""
     if segmenter not in ("char", "pkuseg"):
@@ -367,11 +367,13 @@ def diff(
 @app.command()
 def check(
     out: Path = typer.Argument(Path("outputs"), help="Output root to check"),
-    repair: bool = typer.Option(False, "--repair", help="Also fix what is found (what every run does at its start)"),
+    repair: bool = typer.Option(False, "--repair",
+                                help="Also fix what is found (what every run does at its start)"),
 ) -> None:
     """Health of an output folder: damaged parts, rows of uncommitted documents, documents
     committed twice, interrupted replacements. Exit status 0 when healthy, 1 otherwise."""
-    from pipeline import repair as fix, store
+    from pipeline import repair as fix
+    from pipeline import store
 
     if not (out / "documents").is_dir():
         _fail(f"no run output in {out}")

@@ -73,8 +73,9 @@ class BatchResult:
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
-def discover_task(inputs: list[str], lines_per_ref: int, follow_symlinks: bool = False) -> tuple[list[SourceRef], list[Rejected]]:
-    return ingest.discover(inputs, lines_per_ref, follow_outside=follow_symlinks)
+def discover_task(inputs: list[str], lines_per_ref: int, follow_symlinks: bool = False,
+                  out: str | None = None) -> tuple[list[SourceRef], list[Rejected]]:
+    return ingest.discover(inputs, lines_per_ref, follow_outside=follow_symlinks, skip=(out,) if out else ())
 
 
 @task(name="ingest", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
@@ -100,8 +101,8 @@ def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int
 def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers") -> list:
     items = [s if isinstance(s, Rejected) else i for i, s in zip(items, sentences)]  # split failures
     docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
-    tagged = iter(guard.each("ner", docs, lambda ds: ner.tag([d.clean_text for d, _ in ds], [s for _, s in ds], ner_mode),
-                             raw_of=lambda d: d[0].raw))
+    tagged = iter(guard.each("ner", docs, lambda ds: ner.tag([d.clean_text for d, _ in ds], [s for _, s in ds],
+                                                             ner_mode), raw_of=lambda d: d[0].raw))
     return [_extract_one(i, s, next(tagged), disabled_rules) if isinstance(i, CleanDocument) else i
             for i, s in zip(items, sentences)]
 
@@ -140,7 +141,8 @@ def _arrow_tables(done: list[tuple[Processed, Rows]]) -> tuple[dict[str, pa.Tabl
 
 
 def _to_arrow(rows: list[Rows]) -> dict[str, pa.Table]:
-    return {t: store.to_arrow(t, (row for r in rows for row in r.tables[t])) for t in Rows().tables if t != "quarantine"}
+    return {t: store.to_arrow(t, (row for r in rows for row in r.tables[t]))
+            for t in Rows().tables if t != "quarantine"}
 
 
 def _first_of_each_content(items: list, done: frozenset[str]) -> list:
@@ -205,7 +207,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
               "segmenter": segmenter, "disabled_rules": sorted(disabled)}
     with store.run_lock(out_path):
         repair.recover(out_path)
-        refs, rejected = discover_task(inputs, batch_size, follow_symlinks)
+        refs, rejected = discover_task(inputs, batch_size, follow_symlinks, out)
         state = RunState(out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path))
         state.stats.inputs = len(rejected)
         state.quarantine(rejected)
@@ -312,7 +314,8 @@ class RunState:
             key = store.part_key("sources", self.run_id)
             with repair.replacing(Path(self.out), key, old, batch=False):
                 removed = store.drop_documents(Path(self.out), old, keep_part="")
-            self.logger.info("%d documents of changed sources replaced (%d old rows removed)", len(old), removed)
+            self.logger.info("%d documents of changed sources replaced (%d old rows removed)",
+                             len(old), removed)
             self.stats.replaced = len(old)
 
     def quarantine(self, rejected: list) -> None:

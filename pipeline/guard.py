@@ -12,7 +12,13 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pipeline.ingest import RawDocument, Rejected, SourceRef, TransientReadError, printable
+from pipeline.ingest import (
+    RawDocument,
+    Rejected,
+    SourceRef,
+    TransientReadError,
+    printable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -22,8 +28,14 @@ def rejected(stage: str, raw: RawDocument, e: BaseException) -> Rejected:
     where = printable(raw.source_path) + (f":{raw.source_line}" if raw.source_line else "")
     log.warning("%s failed on %s: %s: %s", stage, where, type(e).__name__, str(e)[:200])
     log.debug("traceback of the %s failure on %s", stage, where, exc_info=e)
-    return Rejected(raw.source_path, f"{stage}_error", f"{type(e).__name__}: {e}"[:800],
-                    source_line=raw.source_line, stage=stage, doc_id=raw.doc_id)
+    return Rejected(
+        raw.source_path,
+        f"{stage}_error",
+        f"{type(e).__name__}: {e}"[:800],
+        source_line=raw.source_line,
+        stage=stage,
+        doc_id=raw.doc_id,
+    )
 
 
 def one(stage: str, raw: RawDocument, fn: Callable[[], Any]) -> Any:

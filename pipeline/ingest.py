@@ -91,20 +91,21 @@ def doc_id_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200,
-             follow_outside: bool = False) -> tuple[list[SourceRef], list[Rejected]]:
+def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200, follow_outside: bool = False,
+             skip: tuple[str | Path, ...] = ()) -> tuple[list[SourceRef], list[Rejected]]:
     """Expand files and folders into SourceRefs; unsupported files are rejected, not skipped.
 
     Only regular files are read: FIFOs, sockets, devices, symlink loops and (unless
     ``follow_outside``) symlinks leading out of the input folders are rejected without being
-    opened. Hidden files and folders (a name starting with '.') are not read, and get a row."""
+    opened. Hidden files and folders (a name starting with '.') are not read, and get a row.
+    Folders in ``skip`` (the run's own output folder) are not entered."""
     refs: list[SourceRef] = []
     rejected: list[Rejected] = []
     for raw in paths:
         p = Path(raw)
         if not p.exists() and not p.is_symlink():
             raise FileNotFoundError(f"input not found: {p}")
-        files = _walk(p, rejected) if p.is_dir() else [p]
+        files = _walk(p, rejected, {os.path.realpath(x) for x in skip}) if p.is_dir() else [p]
         root = os.path.realpath(p if p.is_dir() else p.parent)
         for f in files:
             problem = unreadable_file(f, None if f == p or follow_outside else root)
@@ -120,13 +121,14 @@ def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200,
     return refs, rejected
 
 
-def _walk(root: Path, rejected: list[Rejected]) -> list[Path]:
+def _walk(root: Path, rejected: list[Rejected], skip: set[str] = frozenset()) -> list[Path]:
     out: list[Path] = []
 
     def onerror(err: OSError) -> None:
         rejected.append(Rejected(str(err.filename), "unreadable", str(err)))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        dirnames[:] = [d for d in dirnames if os.path.realpath(os.path.join(dirpath, d)) not in skip]
         for d in sorted(dirnames):
             folder = os.path.join(dirpath, d)
             if d.startswith("."):
@@ -156,8 +158,8 @@ def unreadable_file(path: Path, root: str | None = None) -> Rejected | None:
     if root is not None and os.path.islink(path):
         target = os.path.realpath(path)
         if os.path.commonpath([root, target]) != root:
-            return Rejected(str(path), "symlink_outside",
-                            f"symlink to {printable(target)}, outside the input folder (see --follow-symlinks)")
+            return Rejected(str(path), "symlink_outside", f"symlink to {printable(target)}, "
+                            "outside the input folder (see --follow-symlinks)")
     return None
 
 

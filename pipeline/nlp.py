@@ -11,8 +11,14 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from pipeline import split  # noqa: F401  (registers the fazhi_sentences component)
+from pipeline import split  # also registers the fazhi_sentences component
 from pipeline.segment import build_zh_nlp
+
+
+# spaCy's Chinese tokenizer aligns words to the text with a slice per word: quadratic in the
+# length (200k chars: 4.8 s, 500k: 60 s). Longer texts get their sentences from split_sentences
+# directly, which the component runs anyway (identical spans with the char segmenter).
+LONG_TEXT = 50_000
 
 
 @lru_cache(maxsize=2)
@@ -26,8 +32,8 @@ def build_nlp(segmenter: str = "char") -> Language:
 def sentences(texts: list[str], segmenter: str = "char") -> list[list[tuple[int, int]]]:
     """Sentence spans for each text, through the spaCy pipeline."""
     nlp = build_nlp(segmenter)
-    long = {k for k, t in enumerate(texts) if len(t) >= nlp.max_length}
-    if long:  # past spaCy's length limit: the splitter the component runs, without tokens
+    long = {k for k, t in enumerate(texts) if len(t) > min(LONG_TEXT, nlp.max_length - 1)}
+    if long:  # the splitter the component runs, without tokens (see LONG_TEXT)
         short = iter(sentences([t for k, t in enumerate(texts) if k not in long], segmenter))
         return [split.split_sentences(t) if k in long else next(short) for k, t in enumerate(texts)]
     out = []

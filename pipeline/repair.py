@@ -38,6 +38,7 @@ DAMAGED = ".damaged"
 
 # ---- commit records -----------------------------------------------------------------------------
 
+
 def _journal(out: Path) -> Path:
     return Path(out) / JOURNAL
 
@@ -91,13 +92,15 @@ def replay(out: Path) -> int:
     for r in records:
         if r["part"] is None or (Path(out) / COMMIT_TABLE / r["part"]).exists():
             n = store.drop_documents(Path(out), set(r["drop"]), keep_part=r["part"] or "")
-            log.warning("finished an interrupted replacement: %d old rows of %d documents removed",
-                        n, len(r["drop"]))
+            log.warning(
+                "finished an interrupted replacement: %d old rows of %d documents removed", n, len(r["drop"])
+            )
         Path(r["file"]).unlink(missing_ok=True)
     return len(records)
 
 
 # ---- health check and repair --------------------------------------------------------------------
+
 
 @dataclass
 class Health:
@@ -112,7 +115,9 @@ class Health:
 
     def lines(self) -> list[str]:
         out = [f"damaged part: {p}" for p in self.damaged]
-        out += [f"{n} rows of documents not committed with their batch: {p}" for p, n in self.stray_rows.items()]
+        out += [
+            f"{n} rows of documents not committed with their batch: {p}" for p, n in self.stray_rows.items()
+        ]
         out += [f"document {d} committed in {len(ps)} parts: {', '.join(ps)}" for d, ps in self.twice.items()]
         out += [f"{self.pending} interrupted replacement(s) pending"] if self.pending else []
         return out
@@ -170,8 +175,11 @@ def _entity_tables() -> list[str]:
 
 def _committed(out: Path, bad: set[str]) -> dict[str, pa.Array]:
     """documents part name → its doc ids (unreadable parts left out)."""
-    return {p.name: pq.read_table(p, columns=["doc_id"]).column("doc_id").combine_chunks()
-            for p in _parts(out, COMMIT_TABLE) if f"{COMMIT_TABLE}/{p.name}" not in bad}
+    return {
+        p.name: pq.read_table(p, columns=["doc_id"]).column("doc_id").combine_chunks()
+        for p in _parts(out, COMMIT_TABLE)
+        if f"{COMMIT_TABLE}/{p.name}" not in bad
+    }
 
 
 def _documents_in(committed: dict[str, pa.Array]) -> dict[str, set[str]]:
@@ -216,8 +224,11 @@ def _quarantine_part(out: Path, entry: str) -> None:
             dest = out / DAMAGED / t / f"{name}.{uuid.uuid4().hex[:8]}"
             dest.parent.mkdir(parents=True, exist_ok=True)
             os.replace(src, dest)
-    log.warning("damaged part %s moved to %s with its batch; its documents will be processed again",
-                entry, out / DAMAGED)
+    log.warning(
+        "damaged part %s moved to %s with its batch; its documents will be processed again",
+        entry,
+        out / DAMAGED,
+    )
 
 
 def _newest(out: Path, doc: str, parts: set[str]) -> str:
@@ -225,6 +236,7 @@ def _newest(out: Path, doc: str, parts: set[str]) -> str:
         t = pq.read_table(out / COMMIT_TABLE / part, columns=["doc_id", "run_id"])
         runs = t.filter(pc.equal(t["doc_id"], doc))["run_id"].to_pylist()
         return max(runs) if runs else ""
+
     return max(sorted(parts), key=run_of)
 
 
@@ -232,8 +244,11 @@ def _drop_stray(out: Path, entry: str) -> None:
     table, name = entry.split("/", 1)
     part = out / table / name
     committed = out / COMMIT_TABLE / name
-    keep = (pq.read_table(committed, columns=["doc_id"]).column("doc_id").combine_chunks() if committed.exists()
-            else pa.array([], pa.string()))
+    keep = (
+        pq.read_table(committed, columns=["doc_id"]).column("doc_id").combine_chunks()
+        if committed.exists()
+        else pa.array([], pa.string())
+    )
     t = pq.read_table(part)
     kept = t.filter(pc.is_in(t["doc_id"], value_set=keep))
     if kept.num_rows == 0:

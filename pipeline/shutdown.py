@@ -96,8 +96,8 @@ def stop_server() -> None:
     if _server is not None:
         try:
             _server.stop()
-        except Exception:  # noqa: BLE001 — stopping is best effort: the child dies with us anyway
-            pass
+        except Exception as e:  # noqa: BLE001 — best effort: the child dies with us anyway
+            sys.stderr.write(f"could not stop the Prefect server cleanly: {e}\n")
         _server = None
 
 

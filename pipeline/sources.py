@@ -31,6 +31,8 @@ def replaced(out: Path, written: set[tuple], met: set[str]) -> set[str]:
 
     if not written:
         return set()
-    docs = store.read_table(out, "documents", columns=["doc_id", "source_path", "source_line", "url"]).to_pydict()
+    docs = store.read_table(
+        out, "documents", columns=["doc_id", "source_path", "source_line", "url"]
+    ).to_pydict()
     rows = zip(docs["doc_id"], docs["source_path"], docs["source_line"], docs["url"])
     return {d for d, *src in rows if d not in met and key(*src) in written}

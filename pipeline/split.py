@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,10 +76,10 @@ def sentence_component(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     flags = numpy.full(len(doc), -1, dtype="int32")
-    for start, _ in split_sentences(doc.text):
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None:
-            flags[span.start] = 1
+    token_starts = doc.to_array([IDX]).astype("int64")  # char offset of each token
+    starts = numpy.array([s for s, _ in split_sentences(doc.text)], dtype="int64")
+    # the token holding each sentence's first char, in one search (Doc.char_span is linear per call)
+    flags[numpy.searchsorted(token_starts, starts, side="right") - 1] = 1
     flags[0] = 1
     array = doc.to_array([SENT_START])
     array[:] = flags.astype(array.dtype)

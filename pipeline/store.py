@@ -129,7 +129,8 @@ def unique_rows(table: str, arrow: pa.Table) -> pa.Table:
     first = numbered.group_by(keys, use_threads=False).aggregate([("__row", "min")])["__row_min"]
     if len(first) == arrow.num_rows:
         return arrow
-    log.warning("%s: %d rows repeat a key %s; the first of each is kept", table, arrow.num_rows - len(first), keys)
+    log.warning("%s: %d rows repeat a key %s; the first of each is kept",
+                table, arrow.num_rows - len(first), keys)
     return arrow.take(pc.sort_indices(first))
 
 

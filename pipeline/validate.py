@@ -66,7 +66,8 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
     for f in p.extraction.mentions:
         raw_start, raw_end = doc.positions[f.start], doc.positions[f.end - 1] + 1
         _add(out, p, "mentions", Mention, dict(
-            base, mention_id=_mention_id(doc.doc_id, f.start, f.end, f.label, _method(f.rule)), sentence_id=sentence_of(f.start),
+            base, mention_id=_mention_id(doc.doc_id, f.start, f.end, f.label, _method(f.rule)),
+            sentence_id=sentence_of(f.start),
             start=f.start, end=f.end, text=text[f.start:f.end], label=f.label, normalized=f.normalized,
             method=_method(f.rule), confidence=f.confidence, raw_start=raw_start, raw_end=raw_end))
     for pl in p.extraction.places:

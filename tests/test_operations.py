@@ -8,25 +8,30 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from conftest import EXAMPLES, ROOT
 from hostile import ARTICLE, long_line, make_operator_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_reliability import _run, table_digest
+
 from pipeline import flows, guard, repair, store
 from pipeline.extract.spans import SpanSet
 from pipeline.ingest import RawDocument, Rejected, SourceRef, discover
-from test_reliability import _run, table_digest
 
 
 def _names(df: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(df["source_path"].map(os.path.basename) + df["source_line"].fillna(0).astype(int).astype(str),
-                    df["reason"] if "reason" in df else df["doc_id"]))
+    return dict(
+        zip(
+            df["source_path"].map(os.path.basename) + df["source_line"].fillna(0).astype(int).astype(str),
+            df["reason"] if "reason" in df else df["doc_id"],
+        )
+    )
 
 
 @pytest.fixture
@@ -37,18 +42,35 @@ def no_report(monkeypatch):
 
 # ---- isolation and inputs -----------------------------------------------------------------------
 
-def test_operator_folder_every_ordinary_file_a_document_each_bad_one_alone(prefect_harness, tmp_path, no_report):
+
+def test_operator_folder_every_ordinary_file_a_document_each_bad_one_alone(
+    prefect_harness, tmp_path, no_report
+):
     corpus = make_operator_corpus(tmp_path / "in", tmp_path / "elsewhere", line_chars=200_000)
     out = tmp_path / "out"
     summary = flows.extract_flow(inputs=[str(corpus)], out=str(out), batch_size=200)
     docs, q = pd.read_parquet(out / "documents"), pd.read_parquet(out / "quarantine")
     assert len(docs) + len(q) == summary["inputs"]
-    assert set(_names(docs)) == {"ordinary0.txt0", "ordinary1.txt0", "ordinary2.txt0", "feed.jsonl1", "feed.jsonl3",
-                                 "\\xd5\\xc5.txt0", "utf16.txt0", "long.txt0"}
+    assert set(_names(docs)) == {
+        "ordinary0.txt0",
+        "ordinary1.txt0",
+        "ordinary2.txt0",
+        "feed.jsonl1",
+        "feed.jsonl3",
+        "\\xd5\\xc5.txt0",
+        "utf16.txt0",
+        "long.txt0",
+    }
     reasons = _names(q)
-    assert reasons == {"feed.jsonl2": "undecodable", "pipe.txt0": "not_a_regular_file", "sock.txt0": "not_a_regular_file",
-                       "loop-a.txt0": "unreadable", "loop-b.txt0": "unreadable", "leak.txt0": "symlink_outside",
-                       ".hidden.txt0": "hidden"}
+    assert reasons == {
+        "feed.jsonl2": "undecodable",
+        "pipe.txt0": "not_a_regular_file",
+        "sock.txt0": "not_a_regular_file",
+        "loop-a.txt0": "unreadable",
+        "loop-b.txt0": "unreadable",
+        "leak.txt0": "symlink_outside",
+        ".hidden.txt0": "hidden",
+    }
     assert "symlink loop" in q[q["source_path"].str.endswith("loop-a.txt")]["detail"].iloc[0]
     assert docs[docs["source_path"].str.endswith("utf16.txt")]["encoding"].iloc[0] == "utf_16_le"
     assert len(docs[docs["source_path"].str.endswith("long.txt")]["clean_text"].iloc[0]) == 200_000
@@ -62,7 +84,9 @@ def test_a_link_outside_is_read_with_follow_symlinks(tmp_path):
     (tmp_path / "in" / "b.txt").symlink_to(tmp_path / "in" / "c.txt")
     (tmp_path / "in" / "c.txt").write_text(ARTICLE, encoding="utf-8")
     refused = discover([tmp_path / "in"])
-    assert [r.reason for r in refused[1]] == ["symlink_outside"] and len(refused[0]) == 2  # a link inside is fine
+    assert [r.reason for r in refused[1]] == ["symlink_outside"] and len(
+        refused[0]
+    ) == 2  # a link inside is fine
     followed = discover([tmp_path / "in"], follow_outside=True)
     assert len(followed[0]) == 3 and not followed[1]
 
@@ -84,15 +108,24 @@ def _batch(tmp_path, texts):
     return refs
 
 
-@pytest.mark.parametrize("stage, target", [("split", "pipeline.nlp.sentences"), ("ner", "pipeline.extract.ner.tag"),
-                                           ("extract", "pipeline.flows.extract"), ("validate", "pipeline.flows.to_rows"),
-                                           ("ingest", "pipeline.ingest.decode")])
+@pytest.mark.parametrize(
+    "stage, target",
+    [
+        ("split", "pipeline.nlp.sentences"),
+        ("ner", "pipeline.extract.ner.tag"),
+        ("extract", "pipeline.flows.extract"),
+        ("validate", "pipeline.flows.to_rows"),
+        ("ingest", "pipeline.ingest.decode"),
+    ],
+)
 def test_a_stage_failing_on_one_document_quarantines_it_alone(tmp_path, monkeypatch, stage, target):
     module, name = target.rsplit(".", 1)
     real = getattr(sys.modules[module], name)
 
     def poisoned(*args, **kwargs):
-        flat = json.dumps(args, default=lambda o: getattr(o, "clean_text", None) or str(o), ensure_ascii=False)
+        flat = json.dumps(
+            args, default=lambda o: getattr(o, "clean_text", None) or str(o), ensure_ascii=False
+        )
         if "POISON" in flat or b"POISON" in (args[0] if isinstance(args[0], bytes) else b""):
             raise RuntimeError("boom")
         return real(*args, **kwargs)
@@ -100,7 +133,9 @@ def test_a_stage_failing_on_one_document_quarantines_it_alone(tmp_path, monkeypa
     monkeypatch.setattr(sys.modules[module], name, poisoned)
     texts = [ARTICLE.replace("张掖", c) for c in ("武威", "金昌", "白银")]
     texts[1] += "POISON"
-    result = flows.process_batch_task.fn(_batch(tmp_path, texts), frozenset(), "char", frozenset(), "triggers", "r", "v")
+    result = flows.process_batch_task.fn(
+        _batch(tmp_path, texts), frozenset(), "char", frozenset(), "triggers", "r", "v"
+    )
     assert result.tables["documents"].num_rows == 2
     [bad] = result.rejected
     assert bad.source_path.endswith("d1.txt") and bad.reason == f"{stage}_error" and "boom" in bad.detail
@@ -114,6 +149,7 @@ def test_guard_each_retries_one_by_one():
 
 # ---- source identity and atomic replacement -----------------------------------------------------
 
+
 def _doc_rows(out):
     return pd.read_parquet(out / "documents")
 
@@ -123,13 +159,23 @@ def test_an_edited_source_keeps_one_version(prefect_harness, tmp_path, no_report
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "b.txt").write_text(ARTICLE.replace("张掖", "酒泉"), encoding="utf-8")
-    (folder / "f.jsonl").write_text("\n".join(json.dumps({"text": ARTICLE.replace("张掖", c)}, ensure_ascii=False)
-                                              for c in ("白银", "定西")) + "\n", encoding="utf-8")
+    (folder / "f.jsonl").write_text(
+        "\n".join(
+            json.dumps({"text": ARTICLE.replace("张掖", c)}, ensure_ascii=False) for c in ("白银", "定西")
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     flows.extract_flow(inputs=[str(folder)], out=str(out))
     (folder / "a.txt").write_text(ARTICLE.replace("张掖", "宜昌"), encoding="utf-8")
-    (folder / "f.jsonl").write_text("\n".join(json.dumps({"text": ARTICLE.replace("张掖", c)}, ensure_ascii=False)
-                                              for c in ("白银", "遵义")) + "\n", encoding="utf-8")
+    (folder / "f.jsonl").write_text(
+        "\n".join(
+            json.dumps({"text": ARTICLE.replace("张掖", c)}, ensure_ascii=False) for c in ("白银", "遵义")
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     summary = flows.extract_flow(inputs=[str(folder)], out=str(out))
     assert summary["replaced_sources"] == 2
     clean = tmp_path / "clean"
@@ -141,6 +187,7 @@ def test_an_edited_source_keeps_one_version(prefect_harness, tmp_path, no_report
 
 def _version_one(tmp_path):
     from test_reliability import _rows_for
+
     rows = _rows_for(tmp_path)
     return {t: store.to_arrow(t, r) for t, r in rows.items()}
 
@@ -150,8 +197,10 @@ def test_a_replacement_killed_midway_is_hidden_then_finished(tmp_path, monkeypat
     v1 = _version_one(tmp_path)
     store.write_batch(out, v1, "old")
     doc = v1["documents"]["doc_id"][0].as_py()
-    v2 = {t: tab.set_column(0, tab.schema.field("run_id"), pa.array(["r2"] * tab.num_rows, pa.string()))
-          for t, tab in v1.items()}
+    v2 = {
+        t: tab.set_column(0, tab.schema.field("run_id"), pa.array(["r2"] * tab.num_rows, pa.string()))
+        for t, tab in v1.items()
+    }
     real = store.os.replace
     calls = {"n": 0}
 
@@ -174,7 +223,9 @@ def test_a_replacement_killed_midway_is_hidden_then_finished(tmp_path, monkeypat
     repair.recover(out)
     assert repair.scan(out).ok and not repair.pending(out)
     for t in v1:  # on disk too, one version
-        on_disk = pa.concat_tables([pq.read_table(f) for f in sorted((out / t).glob("*.parquet"))] + [v1[t].slice(0, 0)])
+        on_disk = pa.concat_tables(
+            [pq.read_table(f) for f in sorted((out / t).glob("*.parquet"))] + [v1[t].slice(0, 0)]
+        )
         assert on_disk.num_rows == v1[t].num_rows and set(on_disk["run_id"].to_pylist()) <= {"r2"}, t
 
 
@@ -182,14 +233,33 @@ def _mini_corpus(tmp_path, n=12):
     folder = tmp_path / "corpus"
     folder.mkdir()
     for i in range(n):
-        text = f"张掖市第{i}次法治政府建设推进会召开，《张掖市行政执法条例》施行，全市培训行政执法人员{100 + i}名，签约额{i + 1}.5亿元。"
+        text = (f"张掖市第{i}次法治政府建设推进会召开，《张掖市行政执法条例》施行，"
+                f"全市培训行政执法人员{100 + i}名，签约额{i + 1}.5亿元。")
         (folder / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
 def _run_args(corpus, out, *extra, env=None):
-    return subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--batch-size", "3",
-                           *extra], cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "run",
+            str(corpus),
+            "--out",
+            str(out),
+            "--batch-size",
+            "3",
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def _kill_and_complete(tmp_path, kills: list[int]):
@@ -216,31 +286,59 @@ def test_version_change_rerun_killed_at_random_moments(tmp_path):
 
 # ---- self-repair --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("table", ["documents", "mentions"])
-def test_a_truncated_part_is_moved_aside_and_its_documents_reprocessed(prefect_harness, tmp_path, no_report, table, caplog):
+def test_a_truncated_part_is_moved_aside_and_its_documents_reprocessed(
+    prefect_harness, tmp_path, no_report, table, caplog
+):
     out, clean = tmp_path / "out", tmp_path / "clean"
     flows.extract_flow(inputs=[str(EXAMPLES)], out=str(clean), batch_size=2)
     flows.extract_flow(inputs=[str(EXAMPLES)], out=str(out), batch_size=2)
-    part = sorted((out / table).glob("part-*.parquet"))[0]
+    part = min((out / table).glob("part-*.parquet"))
     part.write_bytes(part.read_bytes()[:200])
     assert not repair.scan(out).ok
-    check = subprocess.run([sys.executable, "-m", "pipeline", "check", str(out)], cwd=ROOT, capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "pipeline", "check", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert check.returncode == 1 and "damaged part" in check.stdout
     summary = flows.extract_flow(inputs=[str(EXAMPLES)], out=str(out), batch_size=2)
     assert summary["documents"] >= 1 and any("damaged part" in r.message for r in caplog.records)
     assert list((out / ".damaged" / table).iterdir())
     assert table_digest(out) == table_digest(clean)
-    check = subprocess.run([sys.executable, "-m", "pipeline", "check", str(out)], cwd=ROOT, capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "pipeline", "check", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert check.returncode == 0 and "healthy" in check.stdout
 
 
 # ---- unique keys --------------------------------------------------------------------------------
 
+
 def test_unique_keys_are_enforced_before_writing(tmp_path):
     t = store.to_arrow("mentions", [])
     row = {f.name: None for f in t.schema}
-    row |= {"run_id": "r", "doc_id": "d", "mention_id": "m", "sentence_id": 0, "start": 0, "end": 2, "text": "张掖",
-            "label": "PLACE", "method": "rule:a", "confidence": 1.0, "raw_start": 0, "raw_end": 2}
+    row |= {
+        "run_id": "r",
+        "doc_id": "d",
+        "mention_id": "m",
+        "sentence_id": 0,
+        "start": 0,
+        "end": 2,
+        "text": "张掖",
+        "label": "PLACE",
+        "method": "rule:a",
+        "confidence": 1.0,
+        "raw_start": 0,
+        "raw_end": 2,
+    }
     rows = [row, row | {"mention_id": "m2"}, row | {"method": "rule:b", "mention_id": "m3"}]
     table = pa.Table.from_pylist(rows, schema=t.schema)
     assert store.unique_rows("mentions", table)["mention_id"].to_pylist() == ["m", "m3"]
@@ -254,9 +352,16 @@ def test_mention_ids_are_unique(prefect_harness, tmp_path, no_report):
 
 # ---- clean shutdown -----------------------------------------------------------------------------
 
+
 def _children(pid: int) -> list[int]:
-    out = subprocess.run(["ps", "-eo", "pid,ppid,args"], capture_output=True, text=True).stdout.splitlines()[1:]
-    return [int(p) for p, pp, *cmd in (line.split(None, 2) for line in out) if int(pp) == pid and "uvicorn" in cmd[0]]
+    out = subprocess.run(
+        ["ps", "-eo", "pid,ppid,args"], capture_output=True, text=True, check=False
+    ).stdout.splitlines()[1:]
+    return [
+        int(p)
+        for p, pp, *cmd in (line.split(None, 2) for line in out)
+        if int(pp) == pid and "uvicorn" in cmd[0]
+    ]
 
 
 def _alive(pid: int) -> bool:
@@ -264,16 +369,22 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    stat = open(f"/proc/{pid}/stat").read().split()[2] if os.path.exists(f"/proc/{pid}/stat") else "X"
-    return stat != "Z"
+    proc = Path(f"/proc/{pid}/stat")
+    return proc.exists() and proc.read_text().split()[2] != "Z"
 
 
 def _start_and_signal(tmp_path, sig):
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "long.txt").write_text(long_line(300_000), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out")],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     server = []
     for _ in range(600):
         server = _children(proc.pid)
@@ -291,7 +402,9 @@ def _start_and_signal(tmp_path, sig):
     return proc.returncode, err, server
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), pytest.param(signal.SIGINT, 130, marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "sig, code", [(signal.SIGTERM, 143), pytest.param(signal.SIGINT, 130, marks=pytest.mark.slow)]
+)
 def test_a_signal_stops_the_run_with_one_line_and_no_server_left(tmp_path, sig, code):
     rc, err, server = _start_and_signal(tmp_path, sig)
     assert rc == code and len(err.strip().splitlines()) == 1 and "interrupted by" in err, err
@@ -307,8 +420,13 @@ def test_no_server_survives_kill_minus_nine(tmp_path):
 
 # ---- size ---------------------------------------------------------------------------------------
 
+
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=30), st.integers(0, 70), st.integers(1, 6))
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=30),
+    st.integers(0, 70),
+    st.integers(1, 6),
+)
 def test_span_set_answers_like_a_list_of_spans(spans, start, width):
     spans = [(s, s + w) for s, w in spans]
     naive = any(s < start + width and start < e for s, e in spans if e > s)
@@ -343,3 +461,53 @@ def test_operator_folder_through_the_cli_in_under_two_minutes(tmp_path):
     assert proc.returncode == 0 and time.perf_counter() - t < 120, proc.stdout[-2000:]
     docs = pd.read_parquet(tmp_path / "out" / "documents")
     assert len(docs) == 208 and "Traceback" not in proc.stdout
+
+
+# ---- smaller items ------------------------------------------------------------------------------
+
+
+def _task(doc_id, path, line_text="张掖市"):
+    return {
+        "data": {
+            "text": line_text,
+            "doc_id": doc_id,
+            "source_path": path,
+            "title": None,
+            "publish_date": None,
+            "source": None,
+            "author": None,
+        },
+        "annotations": [
+            {"result": [{"type": "labels", "value": {"start": 0, "end": 3, "labels": ["PLACE"]}}]}
+        ],
+    }
+
+
+def test_review_import_writes_one_gold_file_per_document(tmp_path):
+    from pipeline.audit.review import import_reviewed
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "other.json").write_text(
+        '{"id": "other", "places": []}', encoding="utf-8"
+    )  # hand-made, another doc
+    tasks = [_task(f"d{i}", "in/feed.jsonl") for i in range(3)] + [_task("x", "elsewhere/other.txt")]
+    written = import_reviewed(tasks, gold)
+    assert len(set(written)) == 4 and len(list(gold.glob("*.json"))) == 5
+    assert json.loads((gold / "other.json").read_text("utf-8")) == {"id": "other", "places": []}
+    again = import_reviewed(tasks, gold)  # re-importing the same review updates its own files
+    assert again == written and len(list(gold.glob("*.json"))) == 5
+
+
+def test_a_failed_report_write_leaves_no_tmp(tmp_path, monkeypatch):
+    from pipeline.audit import report
+
+    monkeypatch.setattr(report, "build_report", lambda *a, **k: "x" * 10)
+    real = type(tmp_path).replace
+    monkeypatch.setattr(
+        type(tmp_path), "replace", lambda self, target: (_ for _ in ()).throw(OSError(28, "No space left"))
+    )
+    with pytest.raises(OSError):
+        report.write_report(tmp_path, tmp_path / "report.html")
+    monkeypatch.setattr(type(tmp_path), "replace", real)
+    assert not list(tmp_path.iterdir())
