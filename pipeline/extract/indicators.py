@@ -312,8 +312,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     before = text[max(0, m.start() - 4):m.start()]
     if any(before.endswith(w) for w in spec["not_before"]):
         return False
-    after_num = text[m.end("num"):]
-    if any(after_num.startswith(w) for w in spec["not_after"]) and not m.group("mult"):
+    if text.startswith(tuple(spec["not_after"]), m.end("num")) and not m.group("mult"):  # no copy of the rest
         return False
     if m.group("unit") == "个" and text.startswith(tuple(spec["duration_after_unit"]), m.end()):
         return False  # 3个月, 1个工作日: durations
