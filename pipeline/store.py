@@ -131,7 +131,7 @@ def unique_rows(table: str, arrow: pa.Table) -> pa.Table:
         return arrow
     log.warning("%s: %d rows repeat a key %s; the first of each is kept",
                 table, arrow.num_rows - len(first), keys)
-    return arrow.take(pc.sort_indices(first))
+    return arrow.take(pc.take(first, pc.sort_indices(first)))  # the kept rows, in their order
 
 
 def write_batch(out: Path, tables: dict[str, list[Row] | pa.Table], key: str) -> dict[str, int]:

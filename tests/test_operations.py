@@ -275,6 +275,7 @@ def _kill_and_complete(tmp_path, kills: list[int]):
         assert table_digest(crashed) == table_digest(clean), f"killed after rename {k}"
 
 
+@pytest.mark.slow  # ~3 min of CLI runs; the default suite has the in-process version above
 def test_version_change_rerun_killed_then_completed_equals_a_clean_run(tmp_path):
     _kill_and_complete(tmp_path, [9])  # after the first batch's parts, inside the drop of old rows
 
@@ -339,9 +340,12 @@ def test_unique_keys_are_enforced_before_writing(tmp_path):
         "raw_start": 0,
         "raw_end": 2,
     }
-    rows = [row, row | {"mention_id": "m2"}, row | {"method": "rule:b", "mention_id": "m3"}]
+    rows = [row | {"start": 5, "end": 7, "mention_id": "m0"}, row, row | {"mention_id": "m2"},
+            row | {"method": "rule:b", "mention_id": "m3"}, row | {"start": 5, "end": 7, "mention_id": "m4"}]
     table = pa.Table.from_pylist(rows, schema=t.schema)
-    assert store.unique_rows("mentions", table)["mention_id"].to_pylist() == ["m", "m3"]
+    assert store.unique_rows("mentions", table)["mention_id"].to_pylist() == ["m0", "m", "m3"]
+    store.write_batch(tmp_path, {"mentions": table}, "k")
+    assert pq.read_table(tmp_path / "mentions" / "part-k.parquet")["mention_id"].to_pylist() == ["m0", "m", "m3"]
 
 
 def test_mention_ids_are_unique(prefect_harness, tmp_path, no_report):
