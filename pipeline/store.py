@@ -282,6 +282,7 @@ def drop_documents(out: Path, doc_ids: set[str], keep_part: str) -> int:
             tmp.parent.mkdir(parents=True, exist_ok=True)
             pq.write_table(kept, tmp, compression="zstd")
             os.replace(tmp, f)
+            _maybe_crash()  # the kill harness also stops runs inside a replacement
     return removed
 
 
