@@ -219,29 +219,31 @@ def _write_report(out_json: Path, report: dict) -> None:
 def end_to_end(corpus: Path, sizes: list[float], out_json: Path, runner: str | None = None) -> dict:
     """The CLI on the first N million characters of ``corpus`` for each size, one document, --help,
     and the plain all-text ``nlp.pipe`` at the first size; each measured over its process tree."""
-    extra = ["--runner", runner] if runner else []
     cli = [sys.executable, "-m", "pipeline"]
+    extra = ["--json", *(["--runner", runner] if runner else [])]
     report: dict = {"corpus": str(corpus), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                     "cpu_count": os.cpu_count(), "runner": runner or "default", "runs": []}
     with tempfile.TemporaryDirectory(prefix="fazhi-e2e-") as tmp:
         report["help"] = _public(measure_tree([*cli, "--help"]))
         one = Path(tmp) / "one.jsonl"
         chars = _write_jsonl(corpus, 1e-6, one)  # the first document
-        report["one_document"] = {"chars": chars, **_public(measure_tree(
-            [*cli, "run", str(one), "--out", str(Path(tmp) / "out-one"), "--json", *extra]))}
+        run = measure_tree([*cli, "run", str(one), "--out", str(Path(tmp) / "out-one"), *extra])
+        report["one_document"] = _with_rate(chars, run)
         for mb in sizes:
             data = Path(tmp) / f"corpus-{mb}.jsonl"
             chars = _write_jsonl(corpus, mb, data)
-            run = measure_tree([*cli, "run", str(data), "--out", str(Path(tmp) / f"out-{mb}"), "--json", *extra])
-            report["runs"].append({"megabytes": mb, "chars": chars, **_public(run),
-                                   "chars_per_cpu_s": round(chars / run["cpu_s"]) if run["cpu_s"] else 0})
+            run = measure_tree([*cli, "run", str(data), "--out", str(Path(tmp) / f"out-{mb}"), *extra])
+            report["runs"].append({"megabytes": mb, **_with_rate(chars, run)})
             if mb == sizes[0]:
                 plain = measure_tree([sys.executable, "-m", "pipeline.bench", "--plain-ner", str(data)])
-                report["plain_nlp_pipe"] = {"chars": chars, **_public(plain),
-                                            "chars_per_cpu_s": round(chars / plain["cpu_s"]) if plain["cpu_s"] else 0}
-                report["speedup_vs_plain_nlp_pipe"] = round(plain["cpu_s"] / run["cpu_s"], 2) if run["cpu_s"] else None
+                report["plain_nlp_pipe"] = _with_rate(chars, plain)
+                report["speedup_vs_plain_nlp_pipe"] = round(plain["cpu_s"] / max(run["cpu_s"], 0.01), 2)
     _write_report(out_json, report)
     return report
+
+
+def _with_rate(chars: int, run: dict) -> dict:
+    return {"chars": chars, **_public(run), "chars_per_cpu_s": round(chars / max(run["cpu_s"], 0.01))}
 
 
 def _public(run: dict) -> dict:
@@ -286,8 +288,9 @@ def measure_tree(cmd: list[str], interval: float = 0.1) -> dict:
     reaped = usage.ru_utime + usage.ru_stime  # the root and every descendant reaped under it
     polled = sum(p["cpu_s"] for p in seen.values())
     processes = sorted(seen.values(), key=lambda p: -p["peak_rss_mb"])
-    return {"wall_s": round(wall, 2), "cpu_s": round(max(reaped, polled), 2), "exit_code": os.waitstatus_to_exitcode(status),
-            "peak_rss_mb": max((p["peak_rss_mb"] for p in processes), default=round(usage.ru_maxrss / 1024, 1)),
+    return {"wall_s": round(wall, 2), "cpu_s": round(max(reaped, polled), 2),
+            "exit_code": os.waitstatus_to_exitcode(status),
+            "peak_rss_mb": max((p["peak_rss_mb"] for p in processes), default=usage.ru_maxrss // 1024),
             "processes": processes, "stdout": captured[0] if captured else ""}
 
 
@@ -324,10 +327,9 @@ def _command(pid: int) -> str:
     with open(f"/proc/{pid}/cmdline", "rb") as f:
         words = f.read().decode("utf-8", "replace").split("\0")
     text = " ".join(words).strip()
-    for role in ("uvicorn", "spawn_main", "pipeline run", "pipeline.bench", "--help"):
-        if role in text:
-            return {"uvicorn": "prefect server", "spawn_main": "worker"}.get(role, text[:100])
-    return text[:100]
+    roles = {"uvicorn": "prefect server", "spawn_main": "worker", "pipeline.bench": "nlp.pipe",
+             "-m pipeline": "cli"}
+    return next((name for key, name in roles.items() if key in text), text[:60])
 
 
 if __name__ == "__main__":
