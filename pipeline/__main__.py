@@ -58,7 +58,8 @@ def run(
     segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
     disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
     ner_mode: str = typer.Option("triggers", "--ner", help="NER model on: triggers (sentences with a title; default), all, off"),
-    runner: str = typer.Option("thread", help="Task runner: thread, process (local cores) or dask"),
+    runner: str = typer.Option("auto", help="Task runner: auto (processes on 2+ cores when the inputs "
+                               "pass 4 MB, else threads), thread, process (local cores) or dask"),
     workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
     dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
@@ -87,15 +88,18 @@ def run(
         _fail(f"cannot write to {out}: {e.strerror or e}")
     if ner_mode not in ("triggers", "all", "off"):
         _fail(f"--ner must be triggers, all or off, not {ner_mode!r}")
-    if runner not in ("thread", "process", "dask"):
-        _fail(f"--runner must be thread, process or dask, not {runner!r}")
+    if runner not in ("auto", "thread", "process", "dask"):
+        _fail(f"--runner must be auto, thread, process or dask, not {runner!r}")
+    if runner == "auto":
+        runner, workers = _auto_runner(paths, workers)
     from pipeline import shutdown
 
     shutdown.install_handlers()
     try:
-        shutdown.start_server(int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+        shutdown.start_server()  # first, so that its start-up overlaps the imports below
         from pipeline.flows import flow_with_runner
 
+        shutdown.wait_server(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
         summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
                                segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode,
                                follow_symlinks=follow_symlinks)
@@ -111,6 +115,32 @@ def run(
         console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
         return
     _print_summary(summary)
+
+
+# ~1.3 M Chinese chars: below it, the start-up of two workers (~10 CPU-s) outweighs a second core
+AUTO_PROCESS_BYTES = 4_000_000
+
+
+def _auto_runner(paths: list[Path], workers: int) -> tuple[str, int]:
+    """Worker processes on every core (up to ``workers``) for large inputs, threads otherwise."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2 or _input_bytes(paths, AUTO_PROCESS_BYTES) < AUTO_PROCESS_BYTES:
+        return "thread", workers
+    return "process", min(workers, cores)
+
+
+def _input_bytes(paths: list[Path], enough: int) -> int:
+    """Bytes of the input files, counted until ``enough`` (a big folder is not walked to its end)."""
+    total = 0
+    for path in paths:
+        for f in [path] if path.is_file() else path.rglob("*"):
+            try:
+                total += f.stat().st_size if f.is_file() else 0
+            except OSError:
+                continue
+            if total >= enough:
+                return total
+    return total
 
 
 def _print_summary(s: dict) -> None:
@@ -203,6 +233,9 @@ def bench(
     compare_ner: bool = typer.Option(False, help="Also run the NER over all text at the first size"),
     gold: Optional[Path] = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
     scaling: Optional[str] = typer.Option(None, help="Instead: the whole flow pinned to these core counts, e.g. 1,2 (at the first size)"),
+    end_to_end: bool = typer.Option(False, "--end-to-end", help="Instead: `run` through the CLI at each "
+                                    "size, CPU-seconds over all its processes, peak RSS per process, one "
+                                    "document, --help, and a plain all-text nlp.pipe side by side"),
 ) -> None:
     """Throughput per stage, docs/s and peak RSS at several corpus sizes."""
     from pipeline.bench import bench as run_bench
@@ -215,6 +248,8 @@ def bench(
         mbs = [float(x) for x in sizes.split(",") if x.strip()]
     except ValueError:
         _fail(f"--sizes must be numbers, got {sizes!r}")
+    if end_to_end:
+        return _bench_end_to_end(corpus, mbs, out_json)
     try:
         report = run_bench(corpus, mbs, out_json, compare_ner=compare_ner, gold=gold)
     except RuntimeError as e:
@@ -229,6 +264,25 @@ def bench(
     for key in ("ratio_last_to_first", "speedup_vs_all_text", "gold_f1"):
         if key in report:
             console.print(f"{key}: {report[key]}", highlight=False)
+    console.print(f"results written to {out_json}")
+
+
+def _bench_end_to_end(corpus: Path, sizes: list[float], out_json: Path) -> None:
+    from pipeline.bench import end_to_end
+
+    report = end_to_end(corpus, sizes, out_json)
+    t = Table(title=f"`run` end to end on {corpus.name} ({report['date']})")
+    for col in ("what", "chars", "wall s", "CPU s", "chars/CPU-s", "peak RSS MB per process"):
+        t.add_column(col, justify="right" if col != "what" else "left")
+    rows = [("--help", report["help"]), ("one document", report["one_document"]),
+            *((f"{r['megabytes']} M chars", r) for r in report["runs"]),
+            ("plain nlp.pipe", report["plain_nlp_pipe"])]
+    for what, r in rows:
+        rss = ", ".join(f"{p['command'][:20]} {p['peak_rss_mb']:.0f}" for p in r["processes"][:4])
+        t.add_row(what, str(r.get("chars", "")), str(r["wall_s"]), str(r["cpu_s"]),
+                  str(r.get("chars_per_cpu_s", "")), rss)
+    console.print(t)
+    console.print(f"speedup over plain nlp.pipe (CPU-s, first size): {report['speedup_vs_plain_nlp_pipe']}")
     console.print(f"results written to {out_json}")
 
 

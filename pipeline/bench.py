@@ -6,6 +6,10 @@ validate, write) per size and the ratios between sizes. With ``compare_ner`` the
 also run with the NER model over every sentence (plain ``nlp.pipe`` over all clean text), side by
 side with the default trigger mode, and with ``gold`` both modes are scored on the gold files.
 ``scaling`` runs the whole Prefect flow pinned to 1, 2, … cores and reports the speedup.
+``end_to_end`` measures the user's path instead: ``python -m pipeline run`` on N characters, with
+CPU-seconds summed over every process of the run (the CLI, Prefect's server, workers) and each
+process's peak RSS, the fixed cost of a one-document run, ``--help``, and a plain all-text
+``nlp.pipe`` of the shipped model over the same characters, side by side.
 """
 
 from __future__ import annotations
@@ -212,5 +216,124 @@ def _write_report(out_json: Path, report: dict) -> None:
     out_json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
+def end_to_end(corpus: Path, sizes: list[float], out_json: Path, runner: str | None = None) -> dict:
+    """The CLI on the first N million characters of ``corpus`` for each size, one document, --help,
+    and the plain all-text ``nlp.pipe`` at the first size; each measured over its process tree."""
+    cli = [sys.executable, "-m", "pipeline"]
+    extra = ["--json", *(["--runner", runner] if runner else [])]
+    report: dict = {"corpus": str(corpus), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                    "cpu_count": os.cpu_count(), "runner": runner or "default", "runs": []}
+    with tempfile.TemporaryDirectory(prefix="fazhi-e2e-") as tmp:
+        report["help"] = _public(measure_tree([*cli, "--help"]))
+        one = Path(tmp) / "one.jsonl"
+        chars = _write_jsonl(corpus, 1e-6, one)  # the first document
+        run = measure_tree([*cli, "run", str(one), "--out", str(Path(tmp) / "out-one"), *extra])
+        report["one_document"] = _with_rate(chars, run)
+        for mb in sizes:
+            data = Path(tmp) / f"corpus-{mb}.jsonl"
+            chars = _write_jsonl(corpus, mb, data)
+            run = measure_tree([*cli, "run", str(data), "--out", str(Path(tmp) / f"out-{mb}"), *extra])
+            report["runs"].append({"megabytes": mb, **_with_rate(chars, run)})
+            if mb == sizes[0]:
+                plain = measure_tree([sys.executable, "-m", "pipeline.bench", "--plain-ner", str(data)])
+                report["plain_nlp_pipe"] = _with_rate(chars, plain)
+                report["speedup_vs_plain_nlp_pipe"] = round(plain["cpu_s"] / max(run["cpu_s"], 0.01), 2)
+    _write_report(out_json, report)
+    return report
+
+
+def _with_rate(chars: int, run: dict) -> dict:
+    return {"chars": chars, **_public(run), "chars_per_cpu_s": round(chars / max(run["cpu_s"], 0.01))}
+
+
+def _public(run: dict) -> dict:
+    return {k: v for k, v in run.items() if k != "stdout"}
+
+
+def plain_ner(path: Path) -> dict:
+    """The shipped model's ``nlp.pipe`` over every text of a .jsonl file, nothing else."""
+    from pipeline.extract.ner import MODEL_DIR
+    from pipeline.ner import load
+
+    texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    t0 = time.process_time()
+    nlp = load(MODEL_DIR)
+    t1 = time.process_time()
+    ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+    return {"chars": sum(map(len, texts)), "load_cpu_s": round(t1 - t0, 2),
+            "pipe_cpu_s": round(time.process_time() - t1, 2), "entities": ents}
+
+
+def measure_tree(cmd: list[str], interval: float = 0.1) -> dict:
+    """Run ``cmd``; wall seconds, CPU-seconds (user + system) of it and every process it starts, and
+    the peak RSS of each process (Linux /proc, polled every ``interval`` s; a process's VmHWM is its
+    own peak, so a late poll still reads it). A child's CPU is counted once: from the kernel's
+    totals when its parent reaped it, else from the last poll."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    import threading
+
+    captured: list[str] = []
+    reader = threading.Thread(target=lambda: captured.append(proc.stdout.read()))
+    reader.start()
+    seen: dict[int, dict] = {}
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        _poll_tree(proc.pid, seen)
+        time.sleep(interval)
+    wall = time.perf_counter() - started
+    reader.join()
+    reaped = usage.ru_utime + usage.ru_stime  # the root and every descendant reaped under it
+    polled = sum(p["cpu_s"] for p in seen.values())
+    processes = sorted(seen.values(), key=lambda p: -p["peak_rss_mb"])
+    return {"wall_s": round(wall, 2), "cpu_s": round(max(reaped, polled), 2),
+            "exit_code": os.waitstatus_to_exitcode(status),
+            "peak_rss_mb": max((p["peak_rss_mb"] for p in processes), default=usage.ru_maxrss // 1024),
+            "processes": processes, "stdout": captured[0] if captured else ""}
+
+
+def _poll_tree(root: int, seen: dict[int, dict]) -> None:
+    tree = {root} | set(seen)
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        pid = int(entry)
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            if pid not in tree and int(fields[1]) not in tree:
+                continue
+            tree.add(pid)
+            cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            hwm = _status_kb(pid, "VmHWM") / 1024
+            name = seen.get(pid, {}).get("command") or _command(pid)
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+        peak = max(hwm, seen.get(pid, {}).get("peak_rss_mb", 0))
+        seen[pid] = {"pid": pid, "command": name, "cpu_s": round(cpu, 2), "peak_rss_mb": round(peak, 1)}
+
+
+def _status_kb(pid: int, key: str) -> int:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _command(pid: int) -> str:
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        words = f.read().decode("utf-8", "replace").split("\0")
+    text = " ".join(words).strip()
+    roles = {"uvicorn": "prefect server", "spawn_main": "worker", "pipeline.bench": "nlp.pipe",
+             "-m pipeline": "cli"}
+    return next((name for key, name in roles.items() if key in text), text[:60])
+
+
 if __name__ == "__main__":
-    print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))
+    if sys.argv[1] == "--plain-ner":
+        print(json.dumps(plain_ner(Path(sys.argv[2]))))
+    else:
+        print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))

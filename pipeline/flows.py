@@ -363,7 +363,11 @@ def flow_with_runner(runner: str = "thread", workers: int = 2, dask_address: str
     """The extract flow on a task runner: threads (default), local processes, or Dask (a running
     cluster at ``dask_address``, else a local cluster of ``workers`` processes)."""
     if runner == "thread":
-        return extract_flow
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        # Two batches at a time: more threads only add peak memory (each holds a batch and the
+        # model's arrays for it) under the GIL; two let the model's BLAS overlap the rules.
+        return extract_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2))
     if runner == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 

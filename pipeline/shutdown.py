@@ -1,9 +1,8 @@
 """Clean shutdown of a CLI run: SIGTERM/SIGINT end it with one line and exit 143/130, and no
 Prefect server outlives it, not even after SIGKILL.
 
-Prefect starts its ephemeral API server as a child process and stops it from ``atexit``, which
-neither SIGTERM's default action nor SIGKILL runs. So the CLI starts that server itself, from the
-main thread, with a parent-death signal (Linux ``prctl(PR_SET_PDEATHSIG)``): the kernel ends the
+Prefect stops its ephemeral API server from ``atexit``, which neither SIGTERM's default action
+nor SIGKILL runs. So the CLI starts the server itself (``pipeline.server``), with a parent-death signal (Linux ``prctl(PR_SET_PDEATHSIG)``): the kernel ends the
 server when the run's process dies, however it dies. On a signal the run stops at once (worker
 threads are not waited for); the lock on OUT is released by the OS with the process, and staged
 files are swept by the next run.
@@ -62,33 +61,23 @@ def _die_with_parent(parent: int) -> None:
 _server = None
 
 
-def start_server(timeout: int) -> None:
-    """Start Prefect's ephemeral API server as a child that dies with this process, and point
-    this process (and its workers) at it; no-op when PREFECT_API_URL is set."""
+def start_server() -> None:
+    """Launch the run's temporary Prefect API server (``pipeline.server``) as a child that dies with
+    this process; no-op when PREFECT_API_URL (or the active profile) names a server. Returns at
+    once: ``wait_server`` before the flow starts, so the start-up overlaps the CLI's imports."""
     global _server
-    if os.environ.get("PREFECT_API_URL") or _server is not None:
+    if _server is not None:
         return
-    import subprocess
-
-    from prefect.server.api.server import SubprocessASGIServer
+    from pipeline.server import start_api_server
 
     parent = os.getpid()
-    real_popen = subprocess.Popen
+    hook = (lambda: _die_with_parent(parent)) if sys.platform.startswith("linux") else None
+    _server = start_api_server(preexec_fn=hook)
 
-    class _Popen(real_popen):  # only for the server's own start below
-        def __init__(self, *args, **kwargs):
-            if sys.platform.startswith("linux"):
-                kwargs.setdefault("preexec_fn", lambda: _die_with_parent(parent))
-            super().__init__(*args, **kwargs)
 
-    server = SubprocessASGIServer()
-    subprocess.Popen = _Popen
-    try:
-        server.start(timeout=timeout)
-    finally:
-        subprocess.Popen = real_popen
-    _server = server
-    os.environ["PREFECT_API_URL"] = server.api_url
+def wait_server(timeout: float) -> None:
+    if _server is not None:
+        _server.wait(timeout)
 
 
 def stop_server() -> None:

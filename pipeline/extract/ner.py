@@ -73,20 +73,58 @@ def trigger() -> re.Pattern:
     return re.compile(rules.alternation(title_words()))
 
 
-def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers") -> list[list[Found]]:
-    """NER spans per document, over the triggered sentences (or all of them)."""
+# Chars of context kept on each side of a trigger. The model reads 12 chars each side of a char
+# (a window-3 CNN, 4 deep), and what the resolvers take from it lies within a name's length of a
+# title (市长|张三, 张三|市长, a veto on a rule's name beside a title): 24 keeps their reading as in
+# the whole sentence at about two thirds of the chars (measured in docs/performance.md).
+MARGIN = 24
+BATCH = 64  # windows per nlp.pipe batch: the CNN's arrays grow with the chars of a batch
+
+
+def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers",
+        margin: int | None = MARGIN) -> list[list[Found]]:
+    """NER spans per document: around each title (``margin`` chars each side, within its sentence;
+    None = the whole triggered sentence), or over every sentence (``mode="all"``)."""
     nlp = None if mode == "off" else load_model()  # "off" must work even when the model cannot load
     if nlp is None:
         return [[] for _ in texts]
-    jobs: list[tuple[int, int, str]] = []  # (doc index, sentence start, sentence text)
+    jobs = list(_jobs(texts, sentences, mode, margin))  # (doc index, start, end, cut left, cut right)
+    out: list[list[Found]] = [[] for _ in texts]
+    how = method()
+    docs = nlp.pipe((texts[k][a:b] for k, a, b, *_ in jobs), batch_size=BATCH)
+    for (k, offset, _, cut_left, cut_right), doc in zip(jobs, docs):
+        for ent in doc.ents:
+            if (cut_left and ent.start_char == 0) or (cut_right and ent.end_char == len(doc.text)):
+                continue  # touches a cut the model could not see past: maybe half a name
+            out[k].append(Found(offset + ent.start_char, offset + ent.end_char, LABELS[ent.label_], ent.text,
+                                how, CONFIDENCE))
+    return out
+
+
+def _jobs(texts, sentences, mode: str, margin: int | None):
     pattern = trigger()
     for k, (text, spans) in enumerate(zip(texts, sentences)):
         for s, e in spans:
-            if e - s <= MAX_SENTENCE and (mode == "all" or pattern.search(text, s, e)):
-                jobs.append((k, s, text[s:e]))
-    out: list[list[Found]] = [[] for _ in texts]
-    how = method()
-    for (k, offset, _), doc in zip(jobs, nlp.pipe((j[2] for j in jobs), batch_size=256)):
-        for ent in doc.ents:
-            out[k].append(Found(offset + ent.start_char, offset + ent.end_char, LABELS[ent.label_], ent.text, how, CONFIDENCE))
-    return out
+            if mode == "all":
+                if e - s <= MAX_SENTENCE:
+                    yield k, s, e, False, False
+            elif margin is None:
+                if e - s <= MAX_SENTENCE and pattern.search(text, s, e):
+                    yield k, s, e, False, False
+            else:
+                for a, b in windows(text, s, e, pattern, margin):
+                    if b - a <= MAX_SENTENCE:  # merged windows of a run-on dump can grow past it
+                        yield k, a, b, a > s, b < e
+
+
+def windows(text: str, start: int, end: int, pattern: re.Pattern, margin: int) -> list[tuple[int, int]]:
+    """Spans of ``margin`` chars around each match of ``pattern`` in text[start:end], merged where
+    they touch, clipped to start:end."""
+    merged: list[list[int]] = []
+    for m in pattern.finditer(text, start, end):
+        a, b = max(start, m.start() - margin), min(end, m.end() + margin)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
