@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.utilities.annotations import quote
 
@@ -196,6 +197,9 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     Each batch goes through the stages in one task on the flow's task runner (threads by default,
     processes or Dask with ``--runner``); at most ``in_flight`` batches are pending at once, and
     results are written in input order by this process alone."""
+    missing = _missing_inputs(inputs)
+    if missing:  # one line in the flow run's log (a scheduled run's inputs may not exist yet)
+        return Failed(message=missing)
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
@@ -225,6 +229,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
             state.collect(*pending.popleft())
         state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
+        store.ensure_tables(out_path)  # a table with no rows still opens, typed, in every reader
         summary["report"] = _report(out_path, state.run_docs)
     _artifacts(summary)
     return summary
@@ -327,6 +332,15 @@ class RunState:
             self.known.update(store.quarantine_key(q) for q in new)
             key = store.part_key(*("|".join(map(str, store.quarantine_key(q))) for q in new))
             write_task(self.out, quote({"quarantine": new}), "q-" + key)
+
+
+def _missing_inputs(inputs: list[str]) -> str | None:
+    """One line naming the inputs that do not exist, where they were looked for, and what to do."""
+    missing = [str(i) for i in inputs if not Path(i).exists()]
+    if not missing:
+        return None
+    return (f"input not found: {', '.join(missing)} (relative to {Path.cwd()}); create it or pass other "
+            "inputs, e.g. prefect deployment run 'extract/nightly' --param 'inputs=[\"examples\"]'")
 
 
 def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
