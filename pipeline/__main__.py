@@ -31,7 +31,7 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None,
 
 def _console(stderr: bool = False) -> Console:
     """Never wrap lines; piped output (`schema > file.md`) is not cut at 80 columns either."""
-    piped = not (sys.stderr if stderr else sys.stdout).isatty() and "COLUMNS" not in os.environ
+    piped = not (sys.stderr if stderr else sys.stdout).isatty()
     return Console(stderr=stderr, soft_wrap=True, width=10_000 if piped else None)
 
 
@@ -156,6 +156,8 @@ def _remove_if_unused(out: Path) -> None:
 
 def _print_summary(s: dict) -> None:
     t = Table(title=f"run {s['run_id']}", show_header=False)
+    t.add_column("what")
+    t.add_column("value", overflow="fold")  # paths stay whole in a narrow terminal
     for key in ("inputs", "documents", "skipped_unchanged", "quarantined", "seconds"):
         t.add_row(key, str(s[key]))
     t.add_row("sentences", str(s["rows"].get("sentences", 0)))

@@ -46,13 +46,16 @@ class Output:
         return [*super().__dir__(), *TABLES]
 
     def duckdb(self):
-        """A DuckDB connection with a view per table (empty tables are left out)."""
+        """A DuckDB connection with a view per table (a table without files is an empty, typed view)."""
         import duckdb
 
         con = duckdb.connect()
         for name in TABLES:
-            if list((self.root / name).glob("*.parquet")):
-                con.execute(f"create view {name} as select * from read_parquet('{self.root / name}/*.parquet', union_by_name=true)")
+            if self._has_files(name):
+                glob = str(self.root / name / "*.parquet").replace("'", "''")
+                con.execute(f"create view {name} as select * from read_parquet('{glob}', union_by_name=true)")
+            else:
+                con.from_arrow(store.arrow_schema(name).empty_table()).create_view(name)
         return con
 
     def panel(self) -> pd.DataFrame:
@@ -72,11 +75,15 @@ class Output:
 
     @cached_property
     def polars(self):
-        """Lazy polars frames per table: ``load(out).polars["indicators"].collect()``."""
+        """Lazy polars frames per table: ``load(out).polars["indicators"].collect()`` (a table
+        without files is an empty, typed frame)."""
         import polars as pl
 
-        return {name: pl.scan_parquet(str(self.root / name / "*.parquet"))
-                for name in TABLES if list((self.root / name).glob("*.parquet"))}
+        return {name: pl.scan_parquet(str(self.root / name / "*.parquet")) if self._has_files(name)
+                else pl.from_arrow(store.arrow_schema(name).empty_table()).lazy() for name in TABLES}
+
+    def _has_files(self, name: str) -> bool:
+        return any((self.root / name).glob("*.parquet"))
 
 
 _PANEL_TAIL = ["metric_label", "value", "base_unit", "doc_id", "source", "text"]

@@ -15,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-
 from conftest import EXAMPLES, ROOT
 
 PREFECT = Path(sys.executable).with_name("prefect")
@@ -69,11 +68,12 @@ def prefect_server(tmp_path):
         _wait_healthy(api)
         yield env
     finally:
-        subprocess.run([str(PREFECT), "server", "stop"], env=env, capture_output=True, timeout=60)
+        subprocess.run([str(PREFECT), "server", "stop"], env=env, capture_output=True, timeout=60, check=False)
 
 
 def _prefect(env: dict, *args: str, timeout: int = 180) -> str:
-    proc = subprocess.run([str(PREFECT), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run([str(PREFECT), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
+                          check=False)
     assert proc.returncode == 0, f"prefect {' '.join(args)}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     return proc.stdout + proc.stderr
 
@@ -93,7 +93,7 @@ def test_deploy_from_prefect_yaml_and_run_once(prefect_server, tmp_path):
     env = prefect_server
     out = tmp_path / "out"
     _prefect(env, "work-pool", "create", "fazhi-process", "--type", "process")
-    before = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    before = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
     _prefect(env, "--no-prompt", "deploy", "--all")
     # The default inputs (data/incoming, empty in a fresh clone) plus the examples.
     inputs = json.dumps([*_deployment()["parameters"]["inputs"], str(EXAMPLES)])
@@ -105,6 +105,6 @@ def test_deploy_from_prefect_yaml_and_run_once(prefect_server, tmp_path):
     assert state["type"] == "COMPLETED", state
     assert len(pd.read_parquet(out / "documents")) == 3 and len(pd.read_parquet(out / "runs")) == 1
     assert (out / "report.html").is_file() and pd.read_parquet(out / "quarantine").empty
-    after = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    after = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
     assert after == before  # deploying leaves the working tree as it was
     shutil.rmtree(out)
