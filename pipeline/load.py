@@ -47,8 +47,7 @@ class Output:
 
     def duckdb(self):
         """A DuckDB connection with a view per table (a table without files is an empty, typed view)."""
-        import duckdb
-
+        duckdb = _optional("duckdb")
         con = duckdb.connect()
         for name in TABLES:
             if self._has_files(name):
@@ -77,13 +76,22 @@ class Output:
     def polars(self):
         """Lazy polars frames per table: ``load(out).polars["indicators"].collect()`` (a table
         without files is an empty, typed frame)."""
-        import polars as pl
-
+        pl = _optional("polars")
         return {name: pl.scan_parquet(str(self.root / name / "*.parquet")) if self._has_files(name)
                 else pl.from_arrow(store.arrow_schema(name).empty_table()).lazy() for name in TABLES}
 
     def _has_files(self, name: str) -> bool:
         return any((self.root / name).glob("*.parquet"))
+
+
+def _optional(module: str):
+    """duckdb and polars come with the notebook extra; without them, one line saying how to get them."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise ImportError(f'{module} is not installed: pip install -e ".[notebook]" (or pip install {module})') from None
 
 
 _PANEL_TAIL = ["metric_label", "value", "base_unit", "doc_id", "source", "text"]
