@@ -230,7 +230,7 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
         state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
         store.ensure_tables(out_path)  # a table with no rows still opens, typed, in every reader
-        summary["report"] = _report(out_path, state.run_docs)
+        summary["report"] = _report(out_path, state.run_docs, run_id)
     _artifacts(summary)
     return summary
 
@@ -409,12 +409,22 @@ def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStat
     return {"run_id": run_id, "seconds": round(time.perf_counter() - t0, 2), **counts, "versions": versions, "out": str(out)}
 
 
-def _report(out: Path, doc_ids: list[str]) -> str | None:
-    """The audit report of this run's documents (first 200), next to the tables."""
+def _report(out: Path, doc_ids: list[str], run_id: str) -> str | None:
+    """The audit report of this run's documents (first 200), next to the tables. A run that
+    changed nothing (no document written, nothing new quarantined) keeps the previous report; one
+    with no document but new quarantine rows gets a report that says so."""
     from pipeline.audit.report import write_report
 
+    path = out / "report.html"
     try:
-        return str(write_report(out, out / "report.html", doc_ids=doc_ids).resolve())
+        if not doc_ids:
+            runs = store.read_table(out, "quarantine", ["run_id"])["run_id"]
+            quarantined = pc.sum(pc.equal(runs, run_id)).as_py()
+            if path.exists() and not quarantined:
+                return str(path.resolve())
+            note = f"Run {run_id} wrote no new or changed document."
+            return str(write_report(out, path, doc_ids=doc_ids, note=note).resolve())
+        return str(write_report(out, path, doc_ids=doc_ids).resolve())
     except Exception as e:  # noqa: BLE001 — a report problem must not fail a run whose data is written
         log.warning("could not write the audit report: %s: %s", type(e).__name__, e)
         log.debug("traceback of the report failure", exc_info=e)
