@@ -7,6 +7,8 @@ lazy frames.
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import cached_property
 from pathlib import Path
 
@@ -14,6 +16,18 @@ import pandas as pd
 
 from pipeline import store
 from schemas import TABLES
+
+
+class _CallableModule(types.ModuleType):
+    """Importing this module binds ``pipeline.load`` to it, over the package's ``load`` function,
+    so a later ``from pipeline import load`` (a notebook cell run twice) gets the module: calling
+    it loads all the same."""
+
+    def __call__(self, root: str | Path = "outputs") -> Output:
+        return load(root)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 class Output:

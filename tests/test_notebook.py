@@ -31,6 +31,13 @@ def test_load_gives_typed_tables(example_out):
         run.table("nope")
 
 
+def test_load_still_loads_once_the_submodule_is_imported(example_out):
+    import pipeline.load  # noqa: F401  (binds pipeline.load to the module, as a first load() call does)
+    from pipeline import load
+
+    assert len(load(example_out).documents) == 3
+
+
 def test_example_notebook_runs_from_its_folder_and_plots(example_out, monkeypatch):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
