@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import os
+import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -22,9 +24,42 @@ for _key, _value in {
 }.items():
     os.environ.setdefault(_key, _value)
 
-app = typer.Typer(add_completion=False, help="Chinese rule-of-law articles → audited Parquet tables.")
-console = Console()
-err = Console(stderr=True)
+# Plain (click-style) help: flags show as flags (`--json`), Enum options list their choices.
+app = typer.Typer(add_completion=False, rich_markup_mode=None,
+                  help="Chinese rule-of-law articles → audited Parquet tables.")
+
+
+def _console(stderr: bool = False) -> Console:
+    """Never wrap lines; piped output (`schema > file.md`) is not cut at 80 columns either."""
+    piped = not (sys.stderr if stderr else sys.stdout).isatty()
+    return Console(stderr=stderr, soft_wrap=True, width=10_000 if piped else None)
+
+
+console = _console()
+err = _console(stderr=True)
+
+
+class Segmenter(str, enum.Enum):
+    char = "char"
+    pkuseg = "pkuseg"
+
+
+class NerMode(str, enum.Enum):
+    triggers = "triggers"
+    all = "all"
+    off = "off"
+
+
+_NER_HELP = "NER model on sentences with a title (triggers), on all sentences, or off"
+
+
+class Runner(str, enum.Enum):
+    auto = "auto"
+    thread = "thread"
+    process = "process"
+    dask = "dask"
+
+
 log = logging.getLogger("pipeline")
 
 
@@ -55,11 +90,10 @@ def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders of .txt, .html/.htm and .jsonl"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
     batch_size: int = typer.Option(200, min=1, help="Documents per Prefect task batch"),
-    segmenter: str = typer.Option("char", help="Tokenizer: char (default) or pkuseg (run fetch-pkuseg first)"),
+    segmenter: Annotated[Segmenter, typer.Option(help="Tokenizer (pkuseg: fetch it first)")] = Segmenter.char,
     disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
-    ner_mode: str = typer.Option("triggers", "--ner", help="NER model on: triggers (sentences with a title; default), all, off"),
-    runner: str = typer.Option("auto", help="Task runner: auto (processes on 2+ cores when the inputs "
-                               "pass 4 MB, else threads), thread, process (local cores) or dask"),
+    ner_mode: Annotated[NerMode, typer.Option("--ner", help=_NER_HELP)] = NerMode.triggers,
+    runner: Annotated[Runner, typer.Option(help="auto (processes on 2+ cores when the inputs pass 4 MB, else threads), threads, local processes or Dask")] = Runner.auto,
     workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
     dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
@@ -67,9 +101,7 @@ def run(
         False, "--follow-symlinks", help="Read file symlinks that lead outside the input folders (refused by default)"),
 ) -> None:
     """Run the extract flow and print a summary."""
-    if segmenter not in ("char", "pkuseg"):
-        _fail(f"--segmenter must be char or pkuseg, not {segmenter!r}")
-    if segmenter == "pkuseg":
+    if segmenter is Segmenter.pkuseg:
         from pipeline.segment import pkuseg_model_path
 
         if pkuseg_model_path() is None:
@@ -77,21 +109,9 @@ def run(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")
-    try:  # a probe file of its own: two runs starting at once never remove each other's
-        import tempfile
-
-        out.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=out)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as e:
-        _fail(f"cannot write to {out}: {e.strerror or e}")
-    if ner_mode not in ("triggers", "all", "off"):
-        _fail(f"--ner must be triggers, all or off, not {ner_mode!r}")
-    if runner not in ("auto", "thread", "process", "dask"):
-        _fail(f"--runner must be auto, thread, process or dask, not {runner!r}")
-    if runner == "auto":
-        runner, workers = _auto_runner(paths, workers)
+    created = not out.exists()
+    _check_writable(out)
+    runner_name, workers = (runner.value, workers) if runner != Runner.auto else _auto_runner(paths, workers)
     from pipeline import shutdown
 
     shutdown.install_handlers()
@@ -100,15 +120,17 @@ def run(
         from pipeline.flows import flow_with_runner
 
         shutdown.wait_server(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
-        summary = flow_with_runner(runner, workers, dask_address)(inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size,
-                               segmenter=segmenter, disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode,
-                               follow_symlinks=follow_symlinks)
+        summary = flow_with_runner(runner_name, workers, dask_address)(
+            inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size, segmenter=segmenter.value,
+            disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode.value, follow_symlinks=follow_symlinks)
     except shutdown.Interrupted as e:  # SIGTERM/SIGINT: one line, the server stopped, exit 143/130
         err.print(f"interrupted by {e}: run stopped; rerun to finish (completed batches are kept)",
                   highlight=False, soft_wrap=True)
         shutdown.exit_now(e.exit_code)
     except Exception as e:  # one line for the user, the traceback in the log
         shutdown.stop_server()
+        if created:
+            _remove_if_unused(out)
         _fail_with_log("run failed", e)
     shutdown.stop_server()
     if as_json:
@@ -143,8 +165,30 @@ def _input_bytes(paths: list[Path], enough: int) -> int:
     return total
 
 
+def _check_writable(out: Path) -> None:
+    """Fail with one line when OUT cannot be written, without creating it (an argument error
+    must leave no folder behind)."""
+    parent = next((p for p in (out, *out.parents) if p.exists()), Path("."))
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        _fail(f"cannot write to {out}: {parent} is not a writable folder")
+
+
+def _remove_if_unused(out: Path) -> None:
+    """A run that failed before writing anything leaves no folder it created (only the lock and
+    an empty staging folder are in it then)."""
+    leftovers = [p for p in out.iterdir() if p.name not in (".lock", ".tmp")] if out.is_dir() else [None]
+    if leftovers or any((out / ".tmp").glob("*")):
+        return
+    (out / ".lock").unlink(missing_ok=True)
+    if (out / ".tmp").is_dir():
+        (out / ".tmp").rmdir()
+    out.rmdir()
+
+
 def _print_summary(s: dict) -> None:
     t = Table(title=f"run {s['run_id']}", show_header=False)
+    t.add_column("what")
+    t.add_column("value", overflow="fold")  # paths stay whole in a narrow terminal
     for key in ("inputs", "documents", "skipped_unchanged", "quarantined", "seconds"):
         t.add_row(key, str(s[key]))
     t.add_row("sentences", str(s["rows"].get("sentences", 0)))
@@ -153,6 +197,7 @@ def _print_summary(s: dict) -> None:
     for label, n in sorted(s["mentions_by_label"].items()):
         t.add_row(f"mentions:{label}", str(n))
     t.add_row("output", s["out"])
+    t.add_row("report", s.get("report") or "not written (see the log)")
     console.print(t)
 
 

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.utilities.annotations import quote
 
@@ -196,6 +197,9 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     Each batch goes through the stages in one task on the flow's task runner (threads by default,
     processes or Dask with ``--runner``); at most ``in_flight`` batches are pending at once, and
     results are written in input order by this process alone."""
+    missing = _missing_inputs(inputs)
+    if missing:  # one line in the flow run's log (a scheduled run's inputs may not exist yet)
+        return Failed(message=missing)
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
@@ -225,7 +229,8 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
             state.collect(*pending.popleft())
         state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
-        summary["report"] = _report(out_path, state.run_docs)
+        store.ensure_tables(out_path)  # a table with no rows still opens, typed, in every reader
+        summary["report"] = _report(out_path, state.run_docs, run_id)
     _artifacts(summary)
     return summary
 
@@ -329,6 +334,15 @@ class RunState:
             write_task(self.out, quote({"quarantine": new}), "q-" + key)
 
 
+def _missing_inputs(inputs: list[str]) -> str | None:
+    """One line naming the inputs that do not exist, where they were looked for, and what to do."""
+    missing = [str(i) for i in inputs if not Path(i).exists()]
+    if not missing:
+        return None
+    return (f"input not found: {', '.join(missing)} (relative to {Path.cwd()}); create it or pass other "
+            "inputs, e.g. prefect deployment run 'extract/nightly' --param 'inputs=[\"examples\"]'")
+
+
 def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
     doc = _guarded("clean", raw, lambda: clean(raw))
     if isinstance(doc, Rejected):
@@ -399,12 +413,22 @@ def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStat
     return {"run_id": run_id, "seconds": round(time.perf_counter() - t0, 2), **counts, "versions": versions, "out": str(out)}
 
 
-def _report(out: Path, doc_ids: list[str]) -> str | None:
-    """The audit report of this run's documents (first 200), next to the tables."""
+def _report(out: Path, doc_ids: list[str], run_id: str) -> str | None:
+    """The audit report of this run's documents (first 200), next to the tables. A run that
+    changed nothing (no document written, nothing new quarantined) keeps the previous report; one
+    with no document but new quarantine rows gets a report that says so."""
     from pipeline.audit.report import write_report
 
+    path = out / "report.html"
     try:
-        return str(write_report(out, out / "report.html", doc_ids=doc_ids).resolve())
+        if not doc_ids:
+            runs = store.read_table(out, "quarantine", ["run_id"])["run_id"]
+            quarantined = pc.sum(pc.equal(runs, run_id)).as_py()
+            if path.exists() and not quarantined:
+                return str(path.resolve())
+            note = f"Run {run_id} wrote no new or changed document."
+            return str(write_report(out, path, doc_ids=doc_ids, note=note).resolve())
+        return str(write_report(out, path, doc_ids=doc_ids).resolve())
     except Exception as e:  # noqa: BLE001 — a report problem must not fail a run whose data is written
         log.warning("could not write the audit report: %s: %s", type(e).__name__, e)
         log.debug("traceback of the report failure", exc_info=e)

@@ -137,12 +137,25 @@ def _walk(root: Path, rejected: list[Rejected], skip: set[str] = frozenset()) ->
                 rejected.append(Rejected(folder, "not_followed", "symlink to a folder: not followed"))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
+            if _placeholder(os.path.join(dirpath, name)):
+                continue
             if name.startswith("."):
                 rejected.append(Rejected(os.path.join(dirpath, name), "hidden",
                                          "hidden file (name starts with '.'): not read"))
             else:
                 out.append(Path(dirpath) / name)
     return out
+
+
+# Empty files that only keep a folder in version control (data/incoming/.gitkeep): not input, no row
+PLACEHOLDERS = frozenset({".gitkeep", ".keep"})
+
+
+def _placeholder(path: str) -> bool:
+    try:
+        return os.path.basename(path) in PLACEHOLDERS and os.lstat(path).st_size == 0
+    except OSError:
+        return False
 
 
 def unreadable_file(path: Path, root: str | None = None) -> Rejected | None:

@@ -7,6 +7,8 @@ lazy frames.
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import cached_property
 from pathlib import Path
 
@@ -14,6 +16,18 @@ import pandas as pd
 
 from pipeline import store
 from schemas import TABLES
+
+
+class _CallableModule(types.ModuleType):
+    """Importing this module binds ``pipeline.load`` to it, over the package's ``load`` function,
+    so a later ``from pipeline import load`` (a notebook cell run twice) gets the module: calling
+    it loads all the same."""
+
+    def __call__(self, root: str | Path = "outputs") -> Output:
+        return load(root)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 class Output:
@@ -46,13 +60,15 @@ class Output:
         return [*super().__dir__(), *TABLES]
 
     def duckdb(self):
-        """A DuckDB connection with a view per table (empty tables are left out)."""
-        import duckdb
-
+        """A DuckDB connection with a view per table (a table without files is an empty, typed view)."""
+        duckdb = _optional("duckdb")
         con = duckdb.connect()
         for name in TABLES:
-            if list((self.root / name).glob("*.parquet")):
-                con.execute(f"create view {name} as select * from read_parquet('{self.root / name}/*.parquet', union_by_name=true)")
+            if self._has_files(name):
+                glob = str(self.root / name / "*.parquet").replace("'", "''")
+                con.execute(f"create view {name} as select * from read_parquet('{glob}', union_by_name=true)")
+            else:
+                con.from_arrow(store.arrow_schema(name).empty_table()).create_view(name)
         return con
 
     def panel(self) -> pd.DataFrame:
@@ -72,11 +88,24 @@ class Output:
 
     @cached_property
     def polars(self):
-        """Lazy polars frames per table: ``load(out).polars["indicators"].collect()``."""
-        import polars as pl
+        """Lazy polars frames per table: ``load(out).polars["indicators"].collect()`` (a table
+        without files is an empty, typed frame)."""
+        pl = _optional("polars")
+        return {name: pl.scan_parquet(str(self.root / name / "*.parquet")) if self._has_files(name)
+                else pl.from_arrow(store.arrow_schema(name).empty_table()).lazy() for name in TABLES}
 
-        return {name: pl.scan_parquet(str(self.root / name / "*.parquet"))
-                for name in TABLES if list((self.root / name).glob("*.parquet"))}
+    def _has_files(self, name: str) -> bool:
+        return any((self.root / name).glob("*.parquet"))
+
+
+def _optional(module: str):
+    """duckdb and polars come with the notebook extra; without them, one line saying how to get them."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise ImportError(f'{module} is not installed: pip install -e ".[notebook]" (or pip install {module})') from None
 
 
 _PANEL_TAIL = ["metric_label", "value", "base_unit", "doc_id", "source", "text"]

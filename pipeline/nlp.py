@@ -26,6 +26,7 @@ def build_nlp(segmenter: str = "char") -> Language:
     """Tokenizer (char, or pkuseg with the project's user dictionary) + sentence component."""
     nlp = build_zh_nlp(segmenter)
     nlp.add_pipe("fazhi_sentences")
+    nlp.max_length = 100_000_000  # spaCy's 1 M guards parser memory; these rules need none (inputs ≤ 20 MB)
     return nlp
 
 

@@ -303,3 +303,28 @@ def processed_documents(out: Path) -> dict[str, str]:
     """doc_id → pipeline_version of every document already in OUT."""
     t = read_table(out, COMMIT_TABLE, columns=["doc_id", "pipeline_version"])
     return dict(zip(t.column("doc_id").to_pylist(), t.column("pipeline_version").to_pylist()))
+
+
+# Not a ``part-*`` name: sweep_orphans and drop_documents leave it alone, every reader globs it.
+EMPTY_PART = "empty.parquet"
+
+
+def ensure_tables(out: Path) -> list[str]:
+    """Give every table of OUT a folder that readers can open: a table with no rows gets one typed,
+    empty part (so ``pd.read_parquet``, DuckDB and polars globs and ``load()`` see its columns); the
+    empty part goes away once the table has real parts. Returns the tables that got one."""
+    filled = []
+    for table in TABLES:
+        folder = out / table
+        if any(p.name != EMPTY_PART for p in folder.glob("*.parquet")):
+            (folder / EMPTY_PART).unlink(missing_ok=True)
+            continue
+        if (folder / EMPTY_PART).exists() and pq.read_schema(folder / EMPTY_PART).equals(arrow_schema(table)):
+            continue
+        tmp = out / ".tmp" / f"{table}-{EMPTY_PART}-{uuid.uuid4().hex}"
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(arrow_schema(table).empty_table(), tmp, compression="zstd")
+        folder.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, folder / EMPTY_PART)
+        filled.append(table)
+    return filled

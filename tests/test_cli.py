@@ -1,6 +1,7 @@
 """End to end through the command line, reading every table back with pandas, DuckDB and polars."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -8,10 +9,11 @@ import duckdb
 import pandas as pd
 import polars as pl
 import pytest
-
 from conftest import EXAMPLES, ROOT
 
-TABLES = ("documents", "sentences", "mentions", "places", "officials", "regulations", "indicators", "runs")
+from pipeline import load
+from pipeline.store import arrow_schema
+from schemas import TABLES
 
 
 def _cli(*args, cwd=ROOT):
@@ -32,13 +34,42 @@ def test_run_summary(run_dir):
     assert summary["rows"]["indicators"] > 0 and summary["mentions_by_label"]["PLACE"] > 0
 
 
-@pytest.mark.parametrize("table", TABLES)
-def test_tables_load_in_one_line(run_dir, table):
-    out, _ = run_dir
+def _readme_one_liners(out, table) -> list[tuple[int, list[str]]]:
+    """Rows and columns of a table read as the README shows: pandas, DuckDB glob, polars glob."""
     a = pd.read_parquet(out / table)
     b = duckdb.sql(f"select * from '{out}/{table}/**/*.parquet'").df()
     c = pl.scan_parquet(f"{out}/{table}/**/*.parquet").collect()
-    assert len(a) == len(b) == c.height > 0
+    return [(len(a), list(a.columns)), (len(b), list(b.columns)), (c.height, c.columns)]
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_tables_load_in_one_line(run_dir, table):
+    out, _ = run_dir
+    read = _readme_one_liners(out, table)
+    columns = [f.name for f in arrow_schema(table)]
+    assert read == [read[0]] * 3 and read[0][1] == columns
+    assert read[0][0] > 0 or table == "quarantine"  # a clean run quarantines nothing
+
+
+def test_a_run_of_nothing_still_writes_every_table_and_names_its_report(tmp_path):
+    (tmp_path / "in").mkdir()
+    out = tmp_path / "out"
+    result = _cli("run", str(tmp_path / "in"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"report +│ {re.escape(str((out / 'report.html').resolve()))} ", result.stdout)
+    run = load(out)
+    for table in TABLES:
+        expected = 1 if table == "runs" else 0
+        assert [n for n, _ in _readme_one_liners(out, table)] == [expected] * 3, table
+        assert list(run.table(table).columns) == [f.name for f in arrow_schema(table)]
+        assert run.duckdb().sql(f"select count(*) from {table}").fetchall()[0][0] == expected
+        assert run.polars[table].collect().height == expected
+
+
+def test_empty_views_have_typed_columns_even_without_files(tmp_path):
+    run = load(tmp_path)  # a folder no run has written to yet
+    assert run.duckdb().sql("select count(*) from quarantine").fetchall()[0][0] == 0
+    assert run.polars["indicators"].collect_schema()["normalized_value"] == pl.Float64
 
 
 def test_example_values(run_dir):
@@ -126,3 +157,25 @@ def test_publish_command_copies_a_run_and_reports_bad_destinations(run_dir, tmp_
     bad = _cli("publish", str(out), "nosuchscheme://bucket/x")
     assert bad.returncode == 1 and bad.stderr.startswith("error: publish to nosuchscheme://bucket/x failed")
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_help_shows_flags_as_flags_and_choices_as_choices():
+    result = _cli("run", "--help")
+    assert result.returncode == 0
+    assert "--ner <triggers|all|off>" in result.stdout and "--runner <auto|thread|process|dask>" in result.stdout
+    json_line = next(line for line in result.stdout.splitlines() if line.strip().startswith("--json"))
+    assert "<" not in json_line
+
+
+def test_an_argument_error_leaves_no_output_folder(tmp_path):
+    result = _cli("run", str(EXAMPLES), "--out", str(tmp_path / "o"), "--ner", "sometimes")
+    assert result.returncode == 2 and "sometimes" in result.stderr
+    assert _cli("run", str(EXAMPLES), "--json", "true", "--out", str(tmp_path / "o")).returncode == 1
+    assert not (tmp_path / "o").exists()
+
+
+def test_piped_output_is_not_wrapped(tmp_path):
+    from pipeline.store import data_dictionary
+
+    result = _cli("schema")  # stdout is a pipe here, as in `schema > file.md`
+    assert result.stdout.strip() == data_dictionary().strip()

@@ -122,3 +122,14 @@ def test_corpus_texts_reads_jsonl_and_gz_and_names_the_bad_line(tmp_path):
     bad.write_text('{"text": "甲"}\n{"title": "no text"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.jsonl:2: .*missing string field 'text'"):
         list(corpus_texts(bad))
+
+
+def test_an_empty_gitkeep_is_no_input_but_other_hidden_files_get_a_row(tmp_path):
+    (tmp_path / ".gitkeep").write_bytes(b"")
+    (tmp_path / ".keep").write_text("不是空的", encoding="utf-8")  # not empty: a hidden file like any other
+    (tmp_path / ".notes.txt").write_text("笔记", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
+    refs, rejected = discover([str(tmp_path)])
+    assert [r.path for r in refs] == [str(tmp_path / "a.txt")]
+    assert sorted((r.source_path, r.reason) for r in rejected) == [
+        (str(tmp_path / ".keep"), "hidden"), (str(tmp_path / ".notes.txt"), "hidden")]

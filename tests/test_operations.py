@@ -37,7 +37,7 @@ def _names(df: pd.DataFrame) -> dict[str, str]:
 @pytest.fixture
 def no_report(monkeypatch):
     """The report's cost is another issue's; these tests measure the tables."""
-    monkeypatch.setattr(flows, "_report", lambda out, ids: None)
+    monkeypatch.setattr(flows, "_report", lambda out, ids, *rest: None)
 
 
 # ---- isolation and inputs -----------------------------------------------------------------------

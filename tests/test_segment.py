@@ -2,8 +2,11 @@
 
 import re
 import subprocess
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import segment
 from pipeline.segment import (
@@ -11,6 +14,7 @@ from pipeline.segment import (
     USER_DICT,
     PkusegModelError,
     build_zh_nlp,
+    char_words_and_spaces,
     fetch_pkuseg_model,
     pkuseg_model_path,
     resolve_model_dir,
@@ -39,6 +43,22 @@ def test_char_segmenter_keeps_text_and_offsets():
     doc = build_zh_nlp()(text)
     assert doc.text == text
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("法治 \n\t\u3000\r。a1·")), max_size=40))
+def test_char_tokens_are_spacys_own(text):
+    from spacy.util import get_words_and_spaces
+
+    assert char_words_and_spaces(text) == get_words_and_spaces(list(text), text)
+    assert build_zh_nlp("char")(text).text == text
+
+
+def test_char_tokenizer_is_linear_on_a_long_line():
+    text = "依法行政 推进法治政府建设。" * 80_000  # 1.1 M characters on one line
+    started = time.perf_counter()
+    doc = build_zh_nlp("char").tokenizer(text)
+    assert len(doc) == len(text) - text.count(" ") and time.perf_counter() - started < 30  # spaCy's: ~90 s
 
 
 def test_unknown_segmenter_is_refused():
