@@ -158,8 +158,13 @@ def _respectively(text: str, hits: list[IndicatorHit]) -> None:
         if len(subjects) == len(run) > 1:
             for subject, item in zip(subjects, run):
                 item.metric = subject.metric + what
-        else:
-            h.metric = h.metric.replace("分别", "") or None
+            continue
+        h.metric = h.metric.replace("分别", "") or None
+        pair = re.search(r"([\u4e00-\u9fff]{2})[和与及、]$", text[max(0, h.start - 3):h.start])
+        if len(run) == 2 and h.metric and pair and len(h.metric) > 4 and not h.metric.startswith(pair[1]):
+            # 城镇和农村居民收入分别增长5%和7%: the first modifier takes the shared rest
+            # (indicator.metric.respectively_pair)
+            run[0].metric, run[1].metric = pair[1] + h.metric[2:], h.metric
 
 
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -322,6 +327,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if re.fullmatch(ARABIC, num):
         return True
+    if num == "一" and re.search(r"每(?:年度|年|季度|月|周|天|日)[\u4e00-\u9fff]{0,3}$", text[max(0, m.start() - 8):m.start()]):
+        return False  # 每年组织一次…: how often, not how many (indicator.veto.once_per_period)
     if m.group("pre") and text[max(0, m.start() - 1):m.start()] + m.group("pre") in spec["not_qualifiers"]:
         return False  # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
     # Chinese numerals: only with a quantity cue
@@ -459,10 +466,14 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     start = cut + _leading_places(text[cut:end])
     while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)):
         start += n  # 目前共设立…: both go
-    while not text[start:end].endswith(tuple(spec["metric_keep_endings"])) and (
+    gap = _affix(text[start:end], spec["metric_gaps"], prefix=False)
+    end -= gap  # 资金还缺 → 资金 + 缺口 (indicator.metric.gap)
+    while not gap and not text[start:end].endswith(tuple(spec["metric_keep_endings"])) and (
             n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
         end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
-    phrase = text[start:end]
+    phrase = text[start:end] + ("缺口" if gap else "")
+    if "占" not in phrase and (n := _affix(phrase, spec["count_totals"], prefix=False)):
+        phrase = phrase[:-n]  # 申请人总数 → 申请人: the unit already says it is a count
     if len(shorter := re.sub(spec["metric_duration"], "", phrase)) >= 2:
         phrase = shorter  # 案件量连续四年突破一万件, 总量连续三年下降: the duration is not the metric
     if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(spec["change_verbs"]):

@@ -1,0 +1,39 @@
+"""Metric text trimmed to what is counted (issue 28, item 5): leading adverbs and prepositions,
+trailing verbs of degree, gaps, totals, paired modifiers; and a once-per-period figure that is no
+count. Every sentence here is invented for the test."""
+
+import pytest
+
+from pipeline.extract import indicators
+
+
+def _metrics(text):
+    return [(h.metric, h.normalized_value, h.base_unit) for h in indicators.find(text, [])[0]]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("对于财政收入刚过20亿元的山区县,", "财政收入"),  # leading preposition, trailing verb of degree
+    ("项目批复后,当天便拨付补助资金300万元。", "拨付补助资金"),  # leading time adverb
+    ("我县办理行政复议案件86件,", "办理行政复议案件"),  # 我县 is where, not what
+    ("目前改造资金仍差 80 万元。", "改造资金缺口"),  # a shortage verb is a gap
+    ("受理投诉412件,投诉人总数达530人。", "投诉人"),  # 总数 repeats what the unit says
+])
+def test_the_metric_is_trimmed_to_what_is_counted(text, metric):
+    assert metric in [m for m, _, _ in _metrics(text)]
+
+
+def test_a_share_keeps_its_total():
+    assert _metrics("办结12件,占受理案件总数的40%。")[1][0] == "办结占受理案件总数比例"
+
+
+def test_two_paired_modifiers_share_the_rest_of_the_metric():
+    rows = _metrics("全市男性和女性职工平均工资分别增长3.2%和4.5%。")
+    assert rows == [("男性职工平均工资增长", 3.2, "%"), ("女性职工平均工资增长", 4.5, "%")]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("每季度召开一次联席会议。", False),  # how often, not how many
+    ("全年召开一次联席会议。", True),  # a count with its cue
+])
+def test_once_per_period_is_no_count(text, counted):
+    assert bool(_metrics(text)) is counted
