@@ -37,3 +37,9 @@ def test_two_paired_modifiers_share_the_rest_of_the_metric():
 ])
 def test_once_per_period_is_no_count(text, counted):
     assert bool(_metrics(text)) is counted
+
+
+def test_a_noun_of_its_own_before_and_is_no_paired_modifier():
+    rows = _metrics("水资源消耗和碳排放强度分别下降6%和8%。")
+    assert [v for _, v, _ in rows] == [6, 8]
+    assert not any(m and m.startswith("消耗") for m, _, _ in rows)  # not 消耗 + 放强度下降

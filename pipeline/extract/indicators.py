@@ -136,13 +136,13 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
             floor = m.end()
     hits.sort(key=lambda h: h.start)
     _share_metrics(text, hits, spec)
-    _respectively(text, hits)
+    _respectively(text, hits, spec)
     _relate(text, hits, spec)
     hits = _unrepeated(text, hits)
     return hits, _found(hits)
 
 
-def _respectively(text: str, hits: list[IndicatorHit]) -> None:
+def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """一审1787件,二审610件,分别同比增长41.26%、4.27%: the k-th figure after 分别 belongs to the
     k-th count before it in the sentence (indicator.metric.respectively); unpaired, 分别 is dropped."""
     for i, h in enumerate(hits):
@@ -160,8 +160,10 @@ def _respectively(text: str, hits: list[IndicatorHit]) -> None:
                 item.metric = subject.metric + what
             continue
         h.metric = h.metric.replace("分别", "") or None
+        pairs = spec["paired_modifiers"]
         pair = re.search(r"([\u4e00-\u9fff]{2})[和与及、]$", text[max(0, h.start - 3):h.start])
-        if len(run) == 2 and h.metric and pair and len(h.metric) > 4 and not h.metric.startswith(pair[1]):
+        if (len(run) == 2 and h.metric and pair and pair[1] in pairs and h.metric[:2] in pairs
+                and h.metric[:2] != pair[1] and len(h.metric) > 4):
             # 城镇和农村居民收入分别增长5%和7%: the first modifier takes the shared rest
             # (indicator.metric.respectively_pair)
             run[0].metric, run[1].metric = pair[1] + h.metric[2:], h.metric
