@@ -43,3 +43,13 @@ def test_a_noun_of_its_own_before_and_is_no_paired_modifier():
     rows = _metrics("水资源消耗和碳排放强度分别下降6%和8%。")
     assert [v for _, v, _ in rows] == [6, 8]
     assert not any(m and m.startswith("消耗") for m, _, _ in rows)  # not 消耗 + 放强度下降
+
+
+def test_a_headline_figure_restated_in_other_words_is_the_bodys():
+    text = "全县化解信访积案达36件\n本报讯 今年以来,经过包案攻坚,依法终结的有36件,息访率提高。"
+    assert [(m, v) for m, v, _ in _metrics(text)] == [("依法终结", 36)]
+
+
+def test_a_small_headline_figure_may_be_a_second_statement():
+    text = "全县化解信访积案达6件\n本报讯 今年以来,经过包案攻坚,依法终结的有6件,息访率提高。"
+    assert [m for m, _, _ in _metrics(text)] == ["化解信访积案", "依法终结"]

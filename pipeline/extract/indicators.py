@@ -17,6 +17,7 @@ from pipeline.extract.types import Found, IndicatorHit
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
 _QUOTES = "“”\"‘’「」『』"
+_HEADLINE_CHARS = 60  # a first line this short is a headline
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -234,7 +235,17 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
         if not any(o.normalized_value == h.normalized_value and o.base_unit == h.base_unit and o.metric
                    and p != para and (not h.metric or _alike(o.metric, h.metric)) for p, o in out):
             out.append((para, h))  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
-    return [h for _, h in out]
+    headline = breaks[0] if breaks else len(text)
+    return [h for _, h in out if not _headline_repeat(h, headline, [o for _, o in out])]
+
+
+def _headline_repeat(h: IndicatorHit, headline: int, hits: list[IndicatorHit]) -> bool:
+    """A figure of a short first line that the body states again, in other words (纠错案件达107件 over
+    确认违法的有107件), is the body's statement (indicator.veto.headline_repeat); small figures may
+    be two things."""
+    return (h.end <= headline <= _HEADLINE_CHARS and h.normalized_value >= 10
+            and any(o.start > headline and o.normalized_value == h.normalized_value
+                    and o.base_unit == h.base_unit and o.metric for o in hits))
 
 
 def _inside(i: int, spans) -> bool:
