@@ -53,3 +53,11 @@ def test_a_headline_figure_restated_in_other_words_is_the_bodys():
 def test_a_small_headline_figure_may_be_a_second_statement():
     text = "全县化解信访积案达6件\n本报讯 今年以来,经过包案攻坚,依法终结的有6件,息访率提高。"
     assert [m for m, _, _ in _metrics(text)] == ["化解信访积案", "依法终结"]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("在门户网站开设专栏,举办讲座、报告会和《法治公开课》等260场次,", "举办讲座"),  # the list's head
+    ("开展送法下乡、法律明白人培训等120场次,", "法律明白人培训"),  # a trailing 等 goes
+])
+def test_a_list_closed_by_deng(text, metric):
+    assert _metrics(text)[0][0] == metric

@@ -403,7 +403,22 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         return noun, m.start(), end
     if before:
         return _strip_quotes(before), start, m.end()
+    head = _list_head(text, m.start(), floor)
+    if head:  # 举办培训班、报告会和《…》等830场次 → 举办培训班 (indicator.metric.list_head)
+        return head, m.start(), m.end()
     return None, m.start(), m.end()
+
+
+def _list_head(text: str, i: int, floor: int) -> str | None:
+    """First item of the list a figure closes with 等 (培训班、报告会等830场次): what is counted."""
+    k = i
+    while k > floor and text[k - 1] in "》”’\"":
+        k -= 1
+    if text[k - 1:k] != "等":
+        return None
+    clause = re.search(r"[^，,。；;：:！？!?\n]*$", text[max(floor, k - 80):k - 1]).group()
+    item = re.split(r"[、和及与]", clause, maxsplit=1)[0] if re.search(r"[、和及与]", clause) else ""
+    return item if 2 <= len(item) <= 16 and all(_is_han(c) for c in item) else None
 
 
 def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
