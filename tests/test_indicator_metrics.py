@@ -61,3 +61,8 @@ def test_a_small_headline_figure_may_be_a_second_statement():
 ])
 def test_a_list_closed_by_deng(text, metric):
     assert _metrics(text)[0][0] == metric
+
+
+def test_an_abbreviated_metric_is_written_out():
+    assert _metrics("全县GDP达到95亿元,")[0][0] == "生产总值"
+    assert _metrics("地区生产总值达到95亿元,")[0][0] == "地区生产总值"

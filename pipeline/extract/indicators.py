@@ -367,6 +367,8 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
             qualifier = spec[table][m.group(key)]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
     metric, start, end = _metric(text, m, spec, floor)
+    for short, full in spec["metric_aliases"].items():  # GDP → 生产总值 (indicator.metric.alias)
+        metric = metric.replace(short, full) if metric and full not in metric else metric
     rule, value_max, normalized_max = "indicator.number_unit", None, None
     if m.group("num2"):  # 3至5家, 20-30万元: the range's upper bound; value is the lower one
         try:
