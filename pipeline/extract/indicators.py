@@ -229,14 +229,18 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     detail) is one indicator (indicator.veto.repeat); the first mention stays. Within one paragraph
     the same figure twice is two statements (每村1名…; 每组1名…)."""
     breaks = [m.start() for m in re.finditer("\n", text)]
-    out: list[tuple[int, IndicatorHit]] = []
+    out: list[IndicatorHit] = []
+    # the distinct metrics kept per figure and paragraph: a long text is not scanned per figure
+    kept: dict[tuple, dict[int, set]] = {}
     for h in hits:
         para = bisect.bisect_left(breaks, h.start)
-        if not any(o.normalized_value == h.normalized_value and o.base_unit == h.base_unit and o.metric
-                   and p != para and (not h.metric or _alike(o.metric, h.metric)) for p, o in out):
-            out.append((para, h))  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
+        by_para = kept.setdefault((h.normalized_value, h.base_unit), {})
+        if not any(m and p != para and (not h.metric or _alike(m, h.metric))
+                   for p, metrics in by_para.items() for m in metrics):
+            out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
+            by_para.setdefault(para, set()).add(h.metric)
     headline = breaks[0] if breaks else len(text)
-    return [h for _, h in out if not _headline_repeat(h, headline, [o for _, o in out])]
+    return [h for h in out if not _headline_repeat(h, headline, out)]
 
 
 def _headline_repeat(h: IndicatorHit, headline: int, hits: list[IndicatorHit]) -> bool:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extract import rules
 from pipeline.extract.rules import alternation
-from pipeline.extract.scope import CLAUSE_END, number_at, sentence_bounds
+from pipeline.extract.scope import CLAUSE_END, last_mark, next_mark, number_at, sentence_bounds
+from pipeline.extract.spans import SpanSet
 
 _DIGIT_YEAR = r"((?:19|20)\d{2})"
 _SEP = r"(?:至|到|—|–|－|-|~|～)+"
@@ -119,13 +121,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 def expressions(text: str, blocked: list[tuple[int, int]] = ()) -> list[Expr]:
     """Time expressions of the text, the first pattern winning where two overlap."""
-    taken = list(blocked)
+    taken = SpanSet(blocked)
     found: list[Expr] = []
     for rule, pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             starts_from = text[max(0, m.start() - 1):m.start()] in ("由", "从")  # 由“十二五”末的1.3万家
             one_clause = rule == "period.previous_year"
             found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day" or starts_from
@@ -198,7 +200,8 @@ def _until(e: Expr, st: State, text: str, spec: dict) -> State:
     its clause (自2022年起 … 截至2025年7月底，共受理), else the end date itself."""
     y, m = int(e.groups[0]), e.groups[1]
     point = month(y, int(m)) if m else year(y)
-    clause_end = min([k for ch in CLAUSE_END + "。\n" if (k := text.find(ch, e.end)) >= 0] or [len(text)])
+    clause_end = next_mark(text, CLAUSE_END + "。\n", e.end)
+    clause_end = clause_end if clause_end >= 0 else len(text)
     cumulative = any(w in text[e.end:clause_end + 30] for w in spec["cumulative"])
     start = st.open_start or (st.period.first_year if st.period else None)
     if cumulative and start and start < y:
@@ -239,20 +242,21 @@ def assign(text: str, hits: list, published: dt.date | None,
     snaps = timeline(text, published, blocked)
     change = tuple(rules.load("indicators")["change_verbs"]) + ("增加到", "增长到", "增至")
     froms = tuple(rules.load("period")["from_words"])
+    starts = [s.expr.start for s in snaps]  # in text order
     out = []
     for h in hits:
         num = number_at(text, h.start, h.end)
-        out.append(_at(text, num, snaps, change, froms))
+        out.append(_at(text, num, snaps, starts, change, froms))
     return out
 
 
-def _at(text: str, num: int, snaps: list[Snapshot], change: tuple, froms: tuple) -> Dated:
-    before = [s for s in snaps if s.expr.start < num]
-    if not before:
+def _at(text: str, num: int, snaps: list[Snapshot], starts: list[int], change: tuple, froms: tuple) -> Dated:
+    k = bisect_left(starts, num)  # snaps[:k] are the time expressions before the number
+    if not k:
         return Dated(None, "period.unknown")
-    last = before[-1]
+    last = snaps[k - 1]
     s_start, _ = sentence_bounds(text, num)
-    clause_start = max([text.rfind(ch, 0, num) for ch in CLAUSE_END + "。\n"]) + 1
+    clause_start = last_mark(text, CLAUSE_END + "。\n", num) + 1
     if last.local is not None:
         here = last.expr.start >= (clause_start if last.expr.clause_only else s_start)
         st = last.local if here else last.after

@@ -11,6 +11,7 @@ no area named, a tie, or a company's figure. Words and thresholds are data (``da
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from itertools import pairwise
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, load
 from pipeline.extract.rules import alternation
+from pipeline.extract.spans import SpanSet
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_END = "。！？!?\n"
@@ -177,16 +179,28 @@ def org_area(org: str | None, places: list) -> Area | None:
     return Area.of(found[-1]) if found else None
 
 
-def cues(text: str, start: int, end: int, places: list, blocked: list[tuple[int, int]]) -> list[Cue]:
-    """Places, area words, bodies named by their level and private subjects in text[start:end]."""
+def place_spans(places: list) -> list[tuple[int, int, object]]:
+    """Every (start, end, place) of the resolved places, sorted: ``cues`` takes a window of it by
+    bisection instead of scanning every place for every figure."""
+    return sorted((s, e, p) for p in places for s, e in p.spans)
+
+
+def cues(text: str, start: int, end: int, spans: list[tuple[int, int, object]], blocked: SpanSet) -> list[Cue]:
+    """Places (``place_spans``), area words, bodies named by their level and private subjects in
+    text[start:end]."""
     spec, word_kind, area, body, private, not_after, _ = _spec()
-    blocked = list(blocked) + quoted(text, start, end)
+    quotes = quoted(text, start, end)
+
     def inside(i: int) -> bool:
-        return any(s <= i < e for s, e in blocked)
+        return blocked.covers(i) or any(s <= i < e for s, e in quotes)
+
     out: list[Cue] = []
-    for p in places:
-        out += [Cue(s, e, "place", p) for s, e in p.spans
-                if start <= s and e <= end and not inside(s) and not _company(text, e)]
+    for k in range(bisect_left(spans, (start,)), len(spans)):
+        s, e, p = spans[k]
+        if s >= end:
+            break
+        if e <= end and not inside(s) and not _company(text, e):
+            out.append(Cue(s, e, "place", p))
     for m in area.finditer(text, start, end):
         before = text[max(0, m.start() - 2):m.start()]
         if (inside(m.start()) or before.endswith(tuple(spec["not_owner_before"]))
@@ -228,10 +242,36 @@ def _company(text: str, end: int) -> bool:
     return any(w in tail for w in _spec()[0]["company_words"])
 
 
+# A "sentence" longer than this (a table or a run-on dump flattened into one line) is read over
+# its last WINDOW chars before a figure only: subjects stand near their figures, and the work per
+# figure stays bounded, so a document costs time linear in its length
+WINDOW = 400
+
+
+@lru_cache(maxsize=16)
+def _marks(text: str, chars: str) -> list[int]:
+    return [k for k, c in enumerate(text) if c in chars]
+
+
+def last_mark(text: str, chars: str, i: int) -> int:
+    """The last position before ``i`` of any of ``chars`` (-1 if none), by bisection."""
+    pos = _marks(text, chars)
+    j = bisect_left(pos, i)
+    return pos[j - 1] if j else -1
+
+
+def next_mark(text: str, chars: str, i: int) -> int:
+    """The first position from ``i`` on of any of ``chars`` (-1 if none), by bisection."""
+    pos = _marks(text, chars)
+    j = bisect_left(pos, i)
+    return pos[j] if j < len(pos) else -1
+
+
 def sentence_bounds(text: str, i: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, i) for ch in SENTENCE_END) + 1
-    ends = [k for ch in SENTENCE_END if (k := text.find(ch, i)) >= 0]
-    return start, (min(ends) if ends else len(text))
+    """The sentence around position ``i``, its start no more than WINDOW chars before ``i``."""
+    start = max(last_mark(text, SENTENCE_END, i) + 1, i - WINDOW, 0)
+    end = next_mark(text, SENTENCE_END, i)
+    return start, (end if end >= 0 else len(text))
 
 
 def _clauses_back(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -279,12 +319,13 @@ def assign(text: str, hits: list, places: list, areas: DocumentAreas,
     out: list[Scoped] = []
     carried = _document(areas)
     done_to = 0
+    spans, blocked = place_spans(places), SpanSet(blocked)
     for h in hits:
         num = number_at(text, h.start, h.end)
         s_start, _ = sentence_bounds(text, num)
-        carried = _carry(text, done_to, s_start, places, areas, blocked, carried)
+        carried = _carry(text, done_to, s_start, spans, areas, blocked, carried)
         done_to = max(done_to, s_start)
-        found = cues(text, s_start, num, places, blocked)
+        found = cues(text, s_start, num, spans, blocked)
         if h.rule == "indicator.rank":
             found = [c for c in found if c.kind == "place"]  # 全省第二: the ranking's field
         cue = _pick(text, found, s_start, num)
@@ -311,8 +352,8 @@ def _heading(text: str, i: int) -> bool:
     mark (a headline inside a news text)."""
     if i > 0 and text[i - 1] != "\n":
         return False
-    end = text.find("\n", i)
-    line = text[i:end if end >= 0 else len(text)].strip()
+    end = next_mark(text, "\n", i)
+    line = text[i:end if end >= 0 and end - i <= WINDOW else i + WINDOW].strip()
     return bool(_HEADING.match(line)) or (0 < len(line) <= 40 and not set(line) & set(SENTENCE_END + CLAUSE_END))
 
 
@@ -324,13 +365,14 @@ def _carried_rule(s: Scoped) -> str:
     return s.rule if s.rule in ("scope.document", "scope.unknown", "scope.carried_county") else "scope.carried"
 
 
-def _carry(text, done_to, upto, places, areas, blocked, carried: Scoped) -> Scoped:
+def _carry(text, done_to, upto, spans, areas, blocked, carried: Scoped) -> Scoped:
     """The scope in force at ``upto``: the subject of the last sentence before it that has one."""
     i = done_to
     while i < upto:
         _, end = sentence_bounds(text, i)
         end = min(end, upto)
-        cue = _pick(text, cues(text, i, end, places, blocked), i, end)
+        start = max(i, end - WINDOW)
+        cue = _pick(text, cues(text, start, end, spans, blocked), start, end)
         if cue:
             carried = _lift_town(cue, _resolve(cue, areas), areas)
         elif _heading(text, i):
