@@ -107,7 +107,7 @@ def _check_rule_ids(ids: list[str]) -> None:
 
 @app.command("rules")
 def rules_cmd(
-    kind: Annotated[Optional[RuleKind], typer.Option(help="Only rules of this kind")] = None,
+    kind: Annotated[RuleKind | None, typer.Option(help="Only rules of this kind")] = None,
     as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON"),
 ) -> None:
     """List every rule id with its kind, the file that defines it and a one-line description."""
