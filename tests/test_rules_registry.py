@@ -104,3 +104,76 @@ def test_known_disable_rule_passes_the_check():
     from pipeline.__main__ import _check_rule_ids
 
     _check_rule_ids(["reg.bare_law", "footer.icp", "period.year.carried"])  # no exit
+
+
+# ---- rule files checked at load (schemas/rules.py) ------------------------------------------------
+
+RULE_FILES = ["pipeline/clean/data/boilerplate.yaml", "pipeline/clean/data/html_body.yaml",
+              "pipeline/extract/data/regulations.yaml", "pipeline/extract/data/metrics.yaml"]
+
+
+def test_shipped_rule_files_fit_their_models():
+    from conftest import ROOT
+
+    from schemas.rules import check_file
+
+    for f in RULE_FILES:
+        check_file(ROOT / f)
+
+
+def _broken_copy(tmp_path, rel: str, old: str, new: str):
+    from conftest import ROOT
+
+    text = (ROOT / rel).read_text("utf-8")
+    assert old in text
+    path = tmp_path / rel.rsplit("/", 1)[1]
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_a_bad_rule_file_fails_with_one_line_naming_file_rule_and_field(tmp_path):
+    import pytest
+
+    from schemas.rules import RuleFileError, check_file
+
+    cases = [  # (file, text to break, broken text, rule id, field)
+        ("pipeline/clean/data/boilerplate.yaml", "  scope: tail\n", "  scope: page\n", "tail.the_end", "scope"),
+        ("pipeline/clean/data/html_body.yaml", "id: head.field", "id: Head Field", "Head Field", "id"),
+        ("pipeline/clean/data/html_body.yaml", "max_len: 10", "max_len: ten", "stop.attachment", "max_len"),
+        ("pipeline/extract/data/regulations.yaml", "category: 法律}", "categry: 法律}", "reg.cat.constitution",
+         "category"),
+        ("pipeline/extract/data/metrics.yaml", "units: [件, 起], any: [准予执行]", "units: [件, 起], any: [准予执行(]",
+         None, None),
+        ("pipeline/extract/data/metrics.yaml", "id: enforcement_granted,", "id: enforcement_granted_rate,",
+         "enforcement_granted_rate", "id"),
+        ("pipeline/clean/data/boilerplate.yaml", "pattern: '^(Top|TOP", "pattern: '^((Top|TOP", "widget.top",
+         "pattern"),
+    ]
+    for rel, old, new, rule, field in cases:
+        path = _broken_copy(tmp_path, rel, old, new)
+        if rule is None:  # a word list is no regex: 准予执行( is a fine word
+            check_file(path)
+            continue
+        with pytest.raises(RuleFileError) as e:
+            check_file(path)
+        message = str(e.value)
+        assert "\n" not in message and str(path) in message, message
+        assert f"rule {rule}: {field}" in message, message
+
+
+def test_loaders_check_their_files(monkeypatch):
+    """The extract loader runs the check: a broken file it reads fails at load, in one line."""
+    import pytest
+
+    from pipeline.extract import rules
+    from schemas import rules as schema
+
+    bad = {"metrics": [{"id": "x", "label": "X", "units": [], "any": ["y"]}], "change_words": [],
+           "share_words": [], "follow_pattern": "a"}
+    monkeypatch.setattr(rules.yaml, "safe_load", lambda text: bad)
+    rules.load.cache_clear()
+    try:
+        with pytest.raises(schema.RuleFileError, match=r"metrics.yaml: rule x: units: "):
+            rules.load("metrics")
+    finally:
+        rules.load.cache_clear()
