@@ -145,7 +145,8 @@ def check(file_name: str, data: object, where: str | None = None) -> object:
     if model is None:
         return data
     if not isinstance(data, dict):
-        raise RuleFileError(f"{where or file_name}: expected a mapping of sections, got {type(data).__name__}")
+        got = type(data).__name__
+        raise RuleFileError(f"{where or file_name}: expected a mapping of sections, got {got}")
     try:
         model.model_validate(data)
     except ValidationError as e:

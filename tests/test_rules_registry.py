@@ -30,8 +30,9 @@ _TEXTS = {
 def _ids_of(tables) -> set[str]:
     """Rule ids in the method columns and the warnings of one batch's tables."""
     ids = set()
-    for name, cols in {"mentions": ["method"], "places": ["method"], "officials": ["method"],
-                       "regulations": ["method"], "indicators": ["method", "scope_method", "period_method"]}.items():
+    columns = {name: ["method"] for name in ("mentions", "places", "officials", "regulations")}
+    columns["indicators"] = ["method", "scope_method", "period_method"]
+    for name, cols in columns.items():
         for col in cols:
             ids |= {m.removeprefix("rule:") for m in tables[name].column(col).to_pylist()
                     if m and m.startswith("rule:")}
@@ -41,7 +42,7 @@ def _ids_of(tables) -> set[str]:
 
 
 def _warning_id(warning: str) -> str:
-    """``boilerplate:<id>: …``, ``meta:<id>: …`` name the rule; ``script:t2s``, ``html:body`` are script.t2s…"""
+    """``boilerplate:<id>: …`` and ``meta:<id>: …`` name the rule; ``script:t2s`` is script.t2s."""
     space, rule = warning.split(":")[:2]
     return rule if space in ("boilerplate", "meta") else f"{space}.{rule}"
 
@@ -67,7 +68,8 @@ def test_every_rule_id_a_run_writes_is_listed(tmp_path):
 def test_a_dropped_id_would_be_caught(monkeypatch):
     """The check above can fail: without one code rule, its id is unknown."""
     full = rules_registry.catalog()
-    monkeypatch.setattr(rules_registry, "catalog", lambda: {k: v for k, v in full.items() if k != "reg.bare_law"})
+    less = {k: v for k, v in full.items() if k != "reg.bare_law"}
+    monkeypatch.setattr(rules_registry, "catalog", lambda: less)
     assert rules_registry.unknown(["reg.bare_law", "reg.book_title"]) == ["reg.bare_law"]
 
 
@@ -77,7 +79,7 @@ def test_rules_lists_ids_kinds_files_and_descriptions():
     rows = {r["id"]: r for r in json.loads(result.output)}
     assert rows["reg.bare_law"]["kind"] == "producer"
     assert rows["place.veto.person_name"]["kind"] == "veto"
-    assert rows["footer.icp"]["file"] == "pipeline/clean/data/boilerplate.yaml"  # collected from the data file
+    assert rows["footer.icp"]["file"] == "pipeline/clean/data/boilerplate.yaml"  # read from the data file
     assert rows["title.not.site"]["description"]  # its comment in metadata.yaml
     assert rows["period.year.carried"]["kind"] == "classifier"
     assert all(r["description"].strip() and r["file"] for r in rows.values())
@@ -137,7 +139,8 @@ def test_a_bad_rule_file_fails_with_one_line_naming_file_rule_and_field(tmp_path
     from schemas.rules import RuleFileError, check_file
 
     cases = [  # (file, text to break, broken text, rule id, field)
-        ("pipeline/clean/data/boilerplate.yaml", "  scope: tail\n", "  scope: page\n", "tail.the_end", "scope"),
+        ("pipeline/clean/data/boilerplate.yaml", "  scope: tail\n", "  scope: page\n", "tail.the_end",
+         "scope"),
         ("pipeline/clean/data/html_body.yaml", "id: head.field", "id: Head Field", "Head Field", "id"),
         ("pipeline/clean/data/html_body.yaml", "max_len: 10", "max_len: ten", "stop.attachment", "max_len"),
         ("pipeline/extract/data/regulations.yaml", "category: 法律}", "categry: 法律}", "reg.cat.constitution",
