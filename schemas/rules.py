@@ -2,7 +2,7 @@
 
 A bad file fails with one line naming the file, the rule and the field (``RuleFileError``); the
 loaders keep using the parsed YAML as before, so a valid file behaves exactly as without the check.
-Files covered so far: boilerplate.yaml, html_body.yaml, regulations.yaml, metrics.yaml.
+Files covered so far: boilerplate, html_body, metadata, regulations, metrics, period, scope, places and\ntitles (not yet indicators.yaml, radicals.yaml, the .txt lexicons).
 """
 
 from __future__ import annotations
@@ -132,9 +132,111 @@ class MetricsFile(_RuleFile):
         return _regex(v)
 
 
+Words = list[str]
+
+
+class DateLabels(_Strict):
+    strong: Words
+    weak: Words
+
+
+class MetadataFile(_RuleFile):
+    date_labels: DateLabels
+    title_labels: Words
+    source_labels: Words
+    author_labels: Words
+    not_author_labels: Words
+    source_trailers: Words
+    not_sources: Words
+    outlet_suffixes: Words
+    self_outlets: Words
+    org_suffixes: Words
+    headline_verbs: Words
+    doc_types: Words
+    salutations: Words
+    menu_words: Words
+    not_title: list[LineRule]
+
+    @field_validator("salutations")
+    @classmethod
+    def _compile_all(cls, v: list[str]) -> list[str]:
+        return [_regex(x) for x in v]
+
+
+class PeriodFile(_RuleFile):
+    plans: dict[str, int]
+    relative_years: dict[str, int]
+    year_parts: str
+    unknown_pattern: str
+    previous_year: Words
+    not_before_previous: Words
+    report_words: Words
+    unknown: Words
+    cumulative: Words
+    from_words: Words
+
+    @field_validator("year_parts", "unknown_pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+
+class National(_Strict):
+    name: str
+    adcode: str = Field(pattern=r"^\d{6}$")
+    level: str
+
+
+class ScopeFile(_RuleFile):
+    area_words: dict[str, Words]
+    org_levels: dict[str, str]
+    org_words: Words
+    org_lead: Words
+    national: National
+    not_owner_before: Words
+    not_owner_clause: str
+    not_owner_after: Words
+    private_subjects: Words
+    company_words: Words
+    quote_max: int = Field(gt=0)
+    refine_gap: int = Field(ge=0)
+    media_words: Words
+    document_min_mentions: int = Field(gt=0)
+    document_dominance: float = Field(gt=0)
+
+    @field_validator("not_owner_clause")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+
+class PlacesFile(_RuleFile):
+    not_place_words: Words
+    not_place_endings: Words
+    word_cut_min_freq: int = Field(gt=0)
+    place_word_openers: Words
+    country_pair_char: str = Field(min_length=1, max_length=1)
+    byline_openers: Words
+    outlet_suffixes: Words
+    generic_district_names: Words
+    list_same_county_min: int = Field(gt=0)
+    feature_suffixes: Words
+    list_closers: Words
+
+
+class TitlesFile(_RuleFile):
+    base: Words = Field(min_length=1)
+    prefixes: Words
+    party_units: Words
+    not_officials: Words
+    after_name: Words
+    not_after_title: Words
+
+
 MODELS: dict[str, type[_RuleFile]] = {
-    "boilerplate.yaml": BoilerplateFile, "html_body.yaml": HtmlBodyFile,
-    "regulations.yaml": RegulationsFile, "metrics.yaml": MetricsFile,
+    "boilerplate.yaml": BoilerplateFile, "html_body.yaml": HtmlBodyFile, "metadata.yaml": MetadataFile,
+    "regulations.yaml": RegulationsFile, "metrics.yaml": MetricsFile, "period.yaml": PeriodFile,
+    "scope.yaml": ScopeFile, "places.yaml": PlacesFile, "titles.yaml": TitlesFile,
 }
 
 

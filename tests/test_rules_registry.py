@@ -4,6 +4,7 @@ a run writes is in the catalogue."""
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import EXAMPLES
 from typer.testing import CliRunner
@@ -110,8 +111,8 @@ def test_known_disable_rule_passes_the_check():
 
 # ---- rule files checked at load (schemas/rules.py) ------------------------------------------------
 
-RULE_FILES = ["pipeline/clean/data/boilerplate.yaml", "pipeline/clean/data/html_body.yaml",
-              "pipeline/extract/data/regulations.yaml", "pipeline/extract/data/metrics.yaml"]
+RULE_FILES = [f"pipeline/clean/data/{n}.yaml" for n in ("boilerplate", "html_body", "metadata")] + [
+    f"pipeline/extract/data/{n}.yaml" for n in ("regulations", "metrics", "period", "scope", "places", "titles")]
 
 
 def test_shipped_rule_files_fit_their_models():
@@ -121,6 +122,20 @@ def test_shipped_rule_files_fit_their_models():
 
     for f in RULE_FILES:
         check_file(ROOT / f)
+
+
+def test_bad_word_lists_and_numbers_fail_too(tmp_path):
+    import pytest
+
+    from schemas.rules import RuleFileError, check_file
+
+    cases = [("pipeline/extract/data/scope.yaml", "quote_max: 20", "quote_max: -1", "quote_max"),
+             ("pipeline/extract/data/period.yaml", "plans: {十一五: 2006", "plans: {十一五: 二〇〇六", "plans.十一五"),
+             ("pipeline/extract/data/places.yaml", "country_pair_char: 中", "country_pair_char: 中国",
+              "country_pair_char")]
+    for rel, old, new, field in cases:
+        with pytest.raises(RuleFileError, match=rf": {re.escape(field)}: "):
+            check_file(_broken_copy(tmp_path, rel, old, new))
 
 
 def _broken_copy(tmp_path, rel: str, old: str, new: str):
@@ -151,6 +166,8 @@ def test_a_bad_rule_file_fails_with_one_line_naming_file_rule_and_field(tmp_path
          "enforcement_granted_rate", "id"),
         ("pipeline/clean/data/boilerplate.yaml", "pattern: '^(Top|TOP", "pattern: '^((Top|TOP", "widget.top",
          "pattern"),
+        ("pipeline/clean/data/metadata.yaml", "- id: title.not.table", "- id: title.not.table\n    scope: line",
+         "title.not.table", "scope"),
     ]
     for rel, old, new, rule, field in cases:
         path = _broken_copy(tmp_path, rel, old, new)
