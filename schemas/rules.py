@@ -2,7 +2,8 @@
 
 A bad file fails with one line naming the file, the rule and the field (``RuleFileError``); the
 loaders keep using the parsed YAML as before, so a valid file behaves exactly as without the check.
-Files covered so far: boilerplate, html_body, metadata, regulations, metrics, period, scope, places and\ntitles (not yet indicators.yaml, radicals.yaml, the .txt lexicons).
+Files covered so far: boilerplate, html_body, metadata, regulations, metrics, period, scope, places and
+titles (not yet indicators.yaml, radicals.yaml, the .txt lexicons).
 """
 
 from __future__ import annotations

@@ -112,7 +112,8 @@ def test_known_disable_rule_passes_the_check():
 # ---- rule files checked at load (schemas/rules.py) ------------------------------------------------
 
 RULE_FILES = [f"pipeline/clean/data/{n}.yaml" for n in ("boilerplate", "html_body", "metadata")] + [
-    f"pipeline/extract/data/{n}.yaml" for n in ("regulations", "metrics", "period", "scope", "places", "titles")]
+    f"pipeline/extract/data/{n}.yaml" for n in ("regulations", "metrics", "period", "scope", "places",
+                                               "titles")]
 
 
 def test_shipped_rule_files_fit_their_models():
@@ -166,8 +167,8 @@ def test_a_bad_rule_file_fails_with_one_line_naming_file_rule_and_field(tmp_path
          "enforcement_granted_rate", "id"),
         ("pipeline/clean/data/boilerplate.yaml", "pattern: '^(Top|TOP", "pattern: '^((Top|TOP", "widget.top",
          "pattern"),
-        ("pipeline/clean/data/metadata.yaml", "- id: title.not.table", "- id: title.not.table\n    scope: line",
-         "title.not.table", "scope"),
+        ("pipeline/clean/data/metadata.yaml", "- id: title.not.table",
+         "- id: title.not.table\n    scope: line", "title.not.table", "scope"),
     ]
     for rel, old, new, rule, field in cases:
         path = _broken_copy(tmp_path, rel, old, new)
