@@ -103,6 +103,11 @@ def _check_rule_ids(ids: list[str]) -> None:
         near = rules_registry.close_ids(bad[0])
         hint = f"; closest known ids: {', '.join(near)}" if near else ""
         _fail(f"unknown rule id for --disable-rule: {bad[0]}{hint} (list them: python -m pipeline rules)")
+    fixed = rules_registry.not_switchable(ids)
+    if fixed:
+        kind = rules_registry.catalog()[fixed[0]].kind
+        _fail(f"--disable-rule cannot switch off {fixed[0]} ({kind}) yet: it drops what extract "
+              "producers found (see the off column of python -m pipeline rules)")
 
 
 @app.command("rules")
@@ -110,16 +115,16 @@ def rules_cmd(
     kind: Annotated[RuleKind | None, typer.Option(help="Only rules of this kind")] = None,
     as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON"),
 ) -> None:
-    """List every rule id with its kind, the file that defines it and a one-line description."""
+    """List every rule id: kind, whether --disable-rule switches it off, defining file, description."""
     from pipeline import rules_registry
 
     rows = [r for r in rules_registry.catalog().values() if kind is None or r.kind == kind.value]
     if as_json:
         console.print_json(json.dumps([r.as_dict() for r in rows], ensure_ascii=False))
         return
-    table = Table("id", "kind", "file", "description")
+    table = Table("id", "kind", "off", "file", "description")
     for r in rows:
-        table.add_row(r.id, r.kind, r.file, r.description)
+        table.add_row(r.id, r.kind, "yes" if r.switchable else "", r.file, r.description)
     console.print(table, markup=False, highlight=False)
 
 

@@ -106,7 +106,16 @@ def test_unknown_disable_rule_is_refused_before_any_work(tmp_path):
 def test_known_disable_rule_passes_the_check():
     from pipeline.__main__ import _check_rule_ids
 
-    _check_rule_ids(["reg.bare_law", "footer.icp", "period.year.carried"])  # no exit
+    _check_rule_ids(["reg.bare_law", "reg.local_title", "date.md.anchored", "place.list.short_name"])
+
+
+def test_a_rule_without_a_switch_is_refused_too():
+    """A veto or a filter is known but --disable-rule would silently do nothing with it."""
+    args = ["run", str(EXAMPLES), "--out", "/nonexistent/x", "--disable-rule", "footer.icp"]
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0 and "footer.icp (filter)" in result.output
+    rows = {r["id"]: r for r in json.loads(runner.invoke(app, ["rules", "--json"]).output)}
+    assert rows["reg.bare_law"]["switchable"] and not rows["place.veto.person_name"]["switchable"]
 
 
 # ---- rule files checked at load (schemas/rules.py) ------------------------------------------------

@@ -24,8 +24,15 @@ class Rule:
     file: str
     description: str
 
+    @property
+    def switchable(self) -> bool:
+        """--disable-rule drops the rows and mentions a rule produced in the extract stage; other rules
+        (vetoes, filters, classifiers, metadata) have no switch yet."""
+        return self.kind == "producer" and self.file.startswith("pipeline/extract/")
+
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {**asdict(self), "switchable": self.switchable}
+
 
 
 # (package, data file, section, kind): the sections of rule files whose entries carry an id
@@ -53,6 +60,12 @@ def unknown(ids) -> list[str]:
     """The ids of ``ids`` that no rule has, in the order given."""
     known = catalog()
     return [i for i in ids if i not in known]
+
+
+def not_switchable(ids) -> list[str]:
+    """The known ids of ``ids`` that --disable-rule cannot switch off."""
+    known = catalog()
+    return [i for i in ids if i in known and not known[i].switchable]
 
 
 def close_ids(rule_id: str, n: int = 5) -> list[str]:
