@@ -60,6 +60,15 @@ class Runner(str, enum.Enum):
     dask = "dask"
 
 
+class RuleKind(str, enum.Enum):
+    producer = "producer"
+    veto = "veto"
+    filter = "filter"
+    classifier = "classifier"
+    repair = "repair"
+    metric = "metric"
+
+
 log = logging.getLogger("pipeline")
 
 
@@ -85,6 +94,40 @@ def _fail_with_log(what: str, e: Exception) -> None:
     _fail(f"{what}: {type(e).__name__}: {e}{where}")
 
 
+def _check_rule_ids(ids: list[str]) -> None:
+    """Refuse an unknown --disable-rule id before any work, naming the closest known ids."""
+    from pipeline import rules_registry
+
+    bad = rules_registry.unknown(ids)
+    if bad:
+        near = rules_registry.close_ids(bad[0])
+        hint = f"; closest known ids: {', '.join(near)}" if near else ""
+        _fail(f"unknown rule id for --disable-rule: {bad[0]}{hint} (list them: python -m pipeline rules)")
+    fixed = rules_registry.not_switchable(ids)
+    if fixed:
+        kind = rules_registry.catalog()[fixed[0]].kind
+        _fail(f"--disable-rule cannot switch off {fixed[0]} ({kind}) yet: it drops what extract "
+              "producers found (see the off column of python -m pipeline rules)")
+
+
+@app.command("rules")
+def rules_cmd(
+    kind: Annotated[RuleKind | None, typer.Option(help="Only rules of this kind")] = None,
+    as_json: bool = typer.Option(False, "--json", help="Print the rules as JSON"),
+) -> None:
+    """List every rule id: kind, whether --disable-rule switches it off, defining file, description."""
+    from pipeline import rules_registry
+
+    rows = [r for r in rules_registry.catalog().values() if kind is None or r.kind == kind.value]
+    if as_json:
+        console.print_json(json.dumps([r.as_dict() for r in rows], ensure_ascii=False))
+        return
+    table = Table("id", "kind", "off", "file", "description")
+    for r in rows:
+        table.add_row(r.id, r.kind, "yes" if r.switchable else "", r.file, r.description)
+    console.print(table, markup=False, highlight=False)
+
+
 @app.command()
 def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders of .txt, .html/.htm and .jsonl"),
@@ -101,6 +144,7 @@ def run(
         False, "--follow-symlinks", help="Read file symlinks that lead outside the input folders (refused by default)"),
 ) -> None:
     """Run the extract flow and print a summary."""
+    _check_rule_ids(disable_rule)
     if segmenter is Segmenter.pkuseg:
         from pipeline.segment import pkuseg_model_path
 

@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from schemas.rules import check
+
 log = logging.getLogger(__name__)
 
 Span = tuple[int, int]
@@ -44,7 +46,7 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> dict[str, tuple[Rule, ...]]:
     text = resources.files("pipeline.clean").joinpath("data/html_body.yaml").read_text("utf-8")
-    spec = yaml.safe_load(text)
+    spec = check("html_body.yaml", yaml.safe_load(text), "pipeline/clean/data/html_body.yaml")
     return {kind: tuple(Rule(r["id"], re.compile(r["pattern"]), int(r.get("max_len", 80))) for r in spec[kind])
             for kind in ("head", "stop")}
 

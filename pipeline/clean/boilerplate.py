@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from schemas.rules import check
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -21,7 +23,7 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     text = resources.files("pipeline.clean").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    spec = yaml.safe_load(text)["rules"]
+    spec = check("boilerplate.yaml", yaml.safe_load(text), "pipeline/clean/data/boilerplate.yaml")["rules"]
     return tuple(Rule(r["id"], r["scope"], re.compile(r["pattern"]), int(r.get("max_len", 120))) for r in spec)
 
 

@@ -26,6 +26,8 @@ from importlib import resources
 
 import yaml
 
+from schemas.rules import check
+
 from pipeline.lexicons import is_person_name
 
 Piece = tuple[int, int, int]  # line index, start, end within that line
@@ -94,7 +96,8 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    spec = yaml.safe_load(resources.files("pipeline.clean").joinpath("data/metadata.yaml").read_text("utf-8"))
+    text = resources.files("pipeline.clean").joinpath("data/metadata.yaml").read_text("utf-8")
+    spec = check("metadata.yaml", yaml.safe_load(text), "pipeline/clean/data/metadata.yaml")
 
     def t(key: str) -> tuple[str, ...]:
         return tuple(spec[key])

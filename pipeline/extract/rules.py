@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from schemas.rules import check
+
 RULE_PACKAGES = ("pipeline.extract", "pipeline.clean", "pipeline.lexicons")
 
 
@@ -20,7 +22,7 @@ def alternation(words) -> str:
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     text = resources.files("pipeline.extract").joinpath(f"data/{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return check(f"{name}.yaml", yaml.safe_load(text), f"pipeline/extract/data/{name}.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,294 @@
+"""Pydantic models of the rule data files, checked when a file is loaded.
+
+A bad file fails with one line naming the file, the rule and the field (``RuleFileError``); the
+loaders keep using the parsed YAML as before, so a valid file behaves exactly as without the check.
+Files covered so far: boilerplate, html_body, metadata, regulations, metrics, period, scope, places and
+titles (not yet indicators.yaml, radicals.yaml, the .txt lexicons).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+RuleId = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$", description="Dotted lower-case id")
+
+
+class RuleFileError(ValueError):
+    """A rule file that does not fit its model: the message is one line."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class LineRule(_Strict):
+    """A regex matched against one stripped line (boilerplate lines, HTML body trims)."""
+
+    id: str = RuleId
+    pattern: str
+    max_len: int | None = Field(None, gt=0)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+
+class BoilerplateRule(LineRule):
+    scope: Literal["line", "tail"]
+
+
+class PatternRule(_Strict):
+    """An id'd regex; ``{verbs}`` stands for the issuing verbs (regulations.yaml)."""
+
+    id: str = RuleId
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        _regex(v.replace("{verbs}", "x"))
+        return v
+
+
+class CategoryRule(PatternRule):
+    category: str = Field(min_length=1)
+    needs_place: bool = False
+
+
+class Metric(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=1)
+    units: list[str] = Field(min_length=1)
+    any_: list[str] = Field(alias="any", min_length=1)
+    all_: list[str] = Field(default_factory=list, alias="all")
+    not_: list[str] = Field(default_factory=list, alias="not")
+    context: list[str] = Field(default_factory=list)
+    as_: str | None = Field(None, alias="as")
+
+
+class _RuleFile(BaseModel):
+    """A whole file: its id'd sections are typed, its word lists left as they are."""
+
+    model_config = ConfigDict(extra="allow")
+
+    @model_validator(mode="after")
+    def _unique_ids(self):
+        seen: set[str] = set()
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            for rule in value if isinstance(value, list) else ():
+                if not isinstance(rule, BaseModel):
+                    continue
+                if rule.id in seen:
+                    raise ValueError(f"duplicate id: {rule.id}")
+                seen.add(rule.id)
+        return self
+
+
+class BoilerplateFile(_RuleFile):
+    rules: list[BoilerplateRule]
+
+
+class HtmlBodyFile(_RuleFile):
+    head: list[LineRule]
+    stop: list[LineRule]
+
+
+class RegulationsFile(_RuleFile):
+    unbracketed_titles: list[PatternRule]
+    category_rules: list[CategoryRule]
+    title_suffixes: list[str] = Field(min_length=1)
+    bare_laws: list[str]
+    titles_with_place: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_place_rules(self):
+        ids = {r.id for r in self.unbracketed_titles}
+        bad = [i for i in self.titles_with_place if i not in ids]
+        if bad:
+            raise ValueError(f"titles_with_place names no unbracketed title: {', '.join(bad)}")
+        return self
+
+
+class MetricsFile(_RuleFile):
+    metrics: list[Metric] = Field(min_length=1)
+    change_words: list[str]
+    share_words: list[str]
+    follow_pattern: str
+
+    @field_validator("follow_pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+
+Words = list[str]
+
+
+class DateLabels(_Strict):
+    strong: Words
+    weak: Words
+
+
+class MetadataFile(_RuleFile):
+    date_labels: DateLabels
+    title_labels: Words
+    source_labels: Words
+    author_labels: Words
+    not_author_labels: Words
+    source_trailers: Words
+    not_sources: Words
+    outlet_suffixes: Words
+    self_outlets: Words
+    org_suffixes: Words
+    headline_verbs: Words
+    doc_types: Words
+    salutations: Words
+    menu_words: Words
+    not_title: list[LineRule]
+
+    @field_validator("salutations")
+    @classmethod
+    def _compile_all(cls, v: list[str]) -> list[str]:
+        return [_regex(x) for x in v]
+
+
+class PeriodFile(_RuleFile):
+    plans: dict[str, int]
+    relative_years: dict[str, int]
+    year_parts: str
+    unknown_pattern: str
+    previous_year: Words
+    not_before_previous: Words
+    report_words: Words
+    unknown: Words
+    cumulative: Words
+    from_words: Words
+
+    @field_validator("year_parts", "unknown_pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+
+class National(_Strict):
+    name: str
+    adcode: str = Field(pattern=r"^\d{6}$")
+    level: str
+
+
+class ScopeFile(_RuleFile):
+    area_words: dict[str, Words]
+    org_levels: dict[str, str]
+    org_words: Words
+    org_lead: Words
+    national: National
+    not_owner_before: Words
+    not_owner_clause: str
+    not_owner_after: Words
+    private_subjects: Words
+    company_words: Words
+    quote_max: int = Field(gt=0)
+    refine_gap: int = Field(ge=0)
+    media_words: Words
+    document_min_mentions: int = Field(gt=0)
+    document_dominance: float = Field(gt=0)
+
+    @field_validator("not_owner_clause")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+
+class PlacesFile(_RuleFile):
+    not_place_words: Words
+    not_place_endings: Words
+    word_cut_min_freq: int = Field(gt=0)
+    place_word_openers: Words
+    country_pair_char: str = Field(min_length=1, max_length=1)
+    byline_openers: Words
+    outlet_suffixes: Words
+    generic_district_names: Words
+    list_same_county_min: int = Field(gt=0)
+    feature_suffixes: Words
+    list_closers: Words
+
+
+class TitlesFile(_RuleFile):
+    base: Words = Field(min_length=1)
+    prefixes: Words
+    party_units: Words
+    not_officials: Words
+    after_name: Words
+    not_after_title: Words
+
+
+MODELS: dict[str, type[_RuleFile]] = {
+    "boilerplate.yaml": BoilerplateFile, "html_body.yaml": HtmlBodyFile, "metadata.yaml": MetadataFile,
+    "regulations.yaml": RegulationsFile, "metrics.yaml": MetricsFile, "period.yaml": PeriodFile,
+    "scope.yaml": ScopeFile, "places.yaml": PlacesFile, "titles.yaml": TitlesFile,
+}
+
+
+def check(file_name: str, data: object, where: str | None = None) -> object:
+    """``data`` unchanged when it fits the model of ``file_name`` (files without one pass as they
+    are); else RuleFileError: ``<file>: rule <id>: <field>: <problem>`` on one line."""
+    model = MODELS.get(file_name)
+    if model is None:
+        return data
+    if not isinstance(data, dict):
+        got = type(data).__name__
+        raise RuleFileError(f"{where or file_name}: expected a mapping of sections, got {got}")
+    try:
+        model.model_validate(data)
+    except ValidationError as e:
+        raise RuleFileError(_one_line(where or file_name, data, e.errors()[0])) from None
+    return data
+
+
+def _one_line(where: str, data: dict, error: dict) -> str:
+    loc = list(error.get("loc", ()))
+    rule = ""
+    if len(loc) >= 2 and isinstance(loc[1], int):  # section, index, field…
+        entry = (data.get(loc[0]) or [None] * (loc[1] + 1))[loc[1]]
+        name = entry.get("id") if isinstance(entry, dict) else None
+        rule = f"rule {name or f'{loc[0]}[{loc[1]}]'}: "
+        loc = loc[2:]
+    msg = str(error.get("msg", "invalid"))
+    if not loc and "duplicate id: " in msg:  # raised by the whole file's check
+        rule, loc, msg = f"rule {msg.split('duplicate id: ')[1]}: ", ["id"], "a second rule has this id"
+    field = ".".join(str(p) for p in loc) or "(file)"
+    return f"{where}: {rule}{field}: {msg}".replace("\n", " ")
+
+
+def _regex(v: str) -> str:
+    try:
+        re.compile(v)
+    except re.error as e:
+        raise ValueError(f"bad regex: {e}") from None
+    return v
+
+
+def check_file(path) -> object:
+    """Read one rule file from disk and check it (for a file edited outside the package)."""
+    from pathlib import Path
+
+    import yaml  # the tables' schemas need no YAML: imported here only
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise RuleFileError(f"{path}: unreadable: {str(e).splitlines()[0]}") from None
+    return check(path.name, data, str(path))
