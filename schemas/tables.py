@@ -17,7 +17,7 @@ SCHEMA_VERSION = "1.1"  # 1.1: panel columns (metric_id, scope*, period*, place*
 Label = Literal["PLACE", "PERSON", "TITLE", "GOV", "ORG", "REGULATION", "INDICATOR", "DATE"]
 Level = Literal["province", "city", "county", "town", "other"]
 ScopeLevel = Literal["country", "province", "city", "county", "town"]
-Category = Literal["法律", "行政法规", "地方性法规", "规章", "规范性文件", "规划/纲要/方案", "其他"]
+Category = Literal["法律", "行政法规", "地方性法规", "规章", "党内法规", "规范性文件", "规划/纲要/方案", "其他"]
 
 
 class Row(BaseModel):
@@ -154,7 +154,8 @@ class Regulation(Row):
     doc_id: str = Field(description="Document key.")
     text: str = Field(min_length=1, description="Title as written in clean_text.")
     name: str = Field(min_length=1, description="Normalized name: Simplified, unified punctuation.")
-    category: Category = Field(description="法律, 行政法规, 地方性法规, 规章, 规范性文件, 规划/纲要/方案 or 其他.")
+    category: Category = Field(description="法律, 行政法规, 地方性法规, 规章, 党内法规 (Party regulations and documents), 规范性文件, "
+                                   "规划/纲要/方案 or 其他.")
     issuing_place: str | None = Field(None, description="Standard name of the place named at the head of the title.")
     mentions: list[Span] = Field(min_length=1, description="Where it is named in clean_text.")
     method: str = Field(description="Rule that produced it.")

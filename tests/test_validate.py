@@ -32,3 +32,11 @@ def test_a_row_failing_validation_goes_to_quarantine_not_away():
     assert reasons == ["invalid_mentions_row", "invalid_mentions_row"]
     assert all(q.doc_id == p.doc.doc_id and "validation error" in q.detail for q in rows["quarantine"])
     assert len(rows["mentions"]) == len(p.extraction.mentions) - 2
+
+
+def test_a_party_regulation_is_a_row_with_its_category_not_a_quarantine_row():
+    text = "全县党员干部学习《中国共产党纪律处分条例》和《中华人民共和国行政处罚法》。"
+    doc = clean(RawDocument(doc_id_of(text), "p.txt", "utf_8", text))
+    rows = to_rows(Processed(doc, split_sentences(doc.clean_text), extract(doc.clean_text)), "run-1", "v1").tables
+    assert not rows["quarantine"]
+    assert {(r.name, r.category) for r in rows["regulations"]} >= {("中国共产党纪律处分条例", "党内法规")}
