@@ -288,6 +288,11 @@ def test_version_change_rerun_killed_at_random_moments(tmp_path):
 # ---- self-repair --------------------------------------------------------------------------------
 
 
+def _check(out):
+    return subprocess.run([sys.executable, "-m", "pipeline", "check", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+
+
 @pytest.mark.parametrize("table", ["documents", "mentions"])
 def test_a_truncated_part_is_moved_aside_and_its_documents_reprocessed(
     prefect_harness, tmp_path, no_report, table, caplog
@@ -298,25 +303,13 @@ def test_a_truncated_part_is_moved_aside_and_its_documents_reprocessed(
     part = min((out / table).glob("part-*.parquet"))
     part.write_bytes(part.read_bytes()[:200])
     assert not repair.scan(out).ok
-    check = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = _check(out)
     assert check.returncode == 1 and "damaged part" in check.stdout
     summary = flows.extract_flow(inputs=[str(EXAMPLES)], out=str(out), batch_size=2)
     assert summary["documents"] >= 1 and any("damaged part" in r.message for r in caplog.records)
     assert list((out / ".damaged" / table).iterdir())
     assert table_digest(out) == table_digest(clean)
-    check = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = _check(out)
     assert check.returncode == 0 and "healthy" in check.stdout
 
 

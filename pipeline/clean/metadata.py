@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ _CLOSERS = "”’\"')）」』】]"
 _COMMA = re.compile(r"[,，;；]")
 _LEAD = r"^[\s\-–—·•*#>|｜\[【(（]*"  # bullets and brackets a meta line may open with
 _NAME_SEP = re.compile(r"[\s、,，]+")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -309,7 +312,8 @@ def _first(page: Page, hints: dict[str, str], rules, *extra) -> Found | None:
     for rule in rules:
         try:
             found = rule(page, hints, *extra)
-        except (ValueError, IndexError, KeyError):  # an odd line must not sink the document
+        except (ValueError, IndexError, KeyError) as e:  # an odd line must not sink the document
+            log.warning("metadata rule %s failed, next rule tried: %s: %s", rule.__name__, type(e).__name__, e)
             found = None
         if found is not None:
             return found
