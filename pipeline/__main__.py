@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -25,8 +25,9 @@ for _key, _value in {
     os.environ.setdefault(_key, _value)
 
 # Plain (click-style) help: flags show as flags (`--json`), Enum options list their choices.
-app = typer.Typer(add_completion=False, rich_markup_mode=None,
-                  help="Chinese rule-of-law articles → audited Parquet tables.")
+app = typer.Typer(
+    add_completion=False, rich_markup_mode=None, help="Chinese rule-of-law articles → audited Parquet tables."
+)
 
 
 def _console(stderr: bool = False) -> Console:
@@ -106,8 +107,10 @@ def _check_rule_ids(ids: list[str]) -> None:
     fixed = rules_registry.not_switchable(ids)
     if fixed:
         kind = rules_registry.catalog()[fixed[0]].kind
-        _fail(f"--disable-rule cannot switch off {fixed[0]} ({kind}) yet: it drops what extract "
-              "producers found (see the off column of python -m pipeline rules)")
+        _fail(
+            f"--disable-rule cannot switch off {fixed[0]} ({kind}) yet: it drops what extract "
+            "producers found (see the off column of python -m pipeline rules)"
+        )
 
 
 @app.command("rules")
@@ -134,14 +137,25 @@ def run(
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
     batch_size: int = typer.Option(200, min=1, help="Documents per Prefect task batch"),
     segmenter: Annotated[Segmenter, typer.Option(help="Tokenizer (pkuseg: fetch it first)")] = Segmenter.char,
-    disable_rule: list[str] = typer.Option([], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"),
+    disable_rule: list[str] = typer.Option(
+        [], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"
+    ),
     ner_mode: Annotated[NerMode, typer.Option("--ner", help=_NER_HELP)] = NerMode.triggers,
-    runner: Annotated[Runner, typer.Option(help="auto (processes on 2+ cores when the inputs pass 4 MB, else threads), threads, local processes or Dask")] = Runner.auto,
+    runner: Annotated[
+        Runner,
+        typer.Option(
+            help="auto (processes on 2+ cores when the inputs pass 4 MB, else threads), threads, "
+            "local processes or Dask"
+        ),
+    ] = Runner.auto,
     workers: int = typer.Option(2, min=1, help="Worker processes for --runner process / local dask"),
-    dask_address: Optional[str] = typer.Option(None, help="Scheduler address of a running Dask cluster"),
+    dask_address: str | None = typer.Option(None, help="Scheduler address of a running Dask cluster"),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON"),
     follow_symlinks: bool = typer.Option(
-        False, "--follow-symlinks", help="Read file symlinks that lead outside the input folders (refused by default)"),
+        False,
+        "--follow-symlinks",
+        help="Read file symlinks that lead outside the input folders (refused by default)",
+    ),
 ) -> None:
     """Run the extract flow and print a summary."""
     _check_rule_ids(disable_rule)
@@ -165,11 +179,20 @@ def run(
 
         shutdown.wait_server(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
         summary = flow_with_runner(runner_name, workers, dask_address)(
-            inputs=[str(p) for p in paths], out=str(out), batch_size=batch_size, segmenter=segmenter.value,
-            disabled_rules=sorted(set(disable_rule)), ner_mode=ner_mode.value, follow_symlinks=follow_symlinks)
+            inputs=[str(p) for p in paths],
+            out=str(out),
+            batch_size=batch_size,
+            segmenter=segmenter.value,
+            disabled_rules=sorted(set(disable_rule)),
+            ner_mode=ner_mode.value,
+            follow_symlinks=follow_symlinks,
+        )
     except shutdown.Interrupted as e:  # SIGTERM/SIGINT: one line, the server stopped, exit 143/130
-        err.print(f"interrupted by {e}: run stopped; rerun to finish (completed batches are kept)",
-                  highlight=False, soft_wrap=True)
+        err.print(
+            f"interrupted by {e}: run stopped; rerun to finish (completed batches are kept)",
+            highlight=False,
+            soft_wrap=True,
+        )
         shutdown.exit_now(e.exit_code)
     except Exception as e:  # one line for the user, the traceback in the log
         shutdown.stop_server()
@@ -247,7 +270,9 @@ def _print_summary(s: dict) -> None:
 
 @app.command()
 def evaluate(
-    gold: list[Path] = typer.Option(..., "--gold", help="Folder of gold .json files (repeat for several sets)"),
+    gold: list[Path] = typer.Option(
+        ..., "--gold", help="Folder of gold .json files (repeat for several sets)"
+    ),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root of a run"),
     show_errors: bool = typer.Option(True, "--errors/--no-errors", help="List misses and false positives"),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON"),
@@ -266,21 +291,31 @@ def evaluate(
     if empty:
         _fail(f"no document of {out} matches a gold file in {empty[0]}")
     if as_json:
-        console.print_json(json.dumps({name: _score_dict(r) for name, r in results.items()} if len(gold) > 1
-                                      else _score_dict(next(iter(results.values())))))
+        console.print_json(
+            json.dumps(
+                {name: _score_dict(r) for name, r in results.items()}
+                if len(gold) > 1
+                else _score_dict(next(iter(results.values())))
+            )
+        )
         return
     for name, result in results.items():
         _print_scores(name, result, show_errors and (name == "combined" or len(gold) == 1))
 
 
 def _all_scores(result: dict) -> dict:
-    return {**result["kinds"], **{f"meta.{k}": v for k, v in result["meta"].items()},
-            **{f"indicators.{k}": v for k, v in result.get("panel", {}).items() if v.tp + v.fn}}
+    return {
+        **result["kinds"],
+        **{f"meta.{k}": v for k, v in result["meta"].items()},
+        **{f"indicators.{k}": v for k, v in result.get("panel", {}).items() if v.tp + v.fn},
+    }
 
 
 def _score_dict(result: dict) -> dict:
-    return {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp, "fn": v.fn}
-            for k, v in _all_scores(result).items()}
+    return {
+        k: {"precision": v.precision, "recall": v.recall, "f1": v.f1, "tp": v.tp, "fp": v.fp, "fn": v.fn}
+        for k, v in _all_scores(result).items()
+    }
 
 
 def _print_scores(name: str, result: dict, show_errors: bool) -> None:
@@ -289,7 +324,9 @@ def _print_scores(name: str, result: dict, show_errors: bool) -> None:
     for col in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
         t.add_column(col, justify="right" if col != "kind" else "left")
     for kind, s in scores.items():
-        t.add_row(kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+        t.add_row(
+            kind, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
+        )
     console.print(t)
     if show_errors:
         for kind, s in scores.items():
@@ -300,7 +337,7 @@ def _print_scores(name: str, result: dict, show_errors: bool) -> None:
 
 
 @app.command()
-def schema(table: Optional[str] = typer.Argument(None, help="Only this table")) -> None:
+def schema(table: str | None = typer.Argument(None, help="Only this table")) -> None:
     """Print the data dictionary of every table (generated from the Pydantic models)."""
     from pipeline.store import data_dictionary
     from schemas import TABLES
@@ -318,13 +355,21 @@ def schema(table: Optional[str] = typer.Argument(None, help="Only this table")) 
 def bench(
     corpus: Path = typer.Argument(..., help="Corpus as .jsonl or .jsonl.gz with a 'text' field"),
     sizes: str = typer.Option("2,8", help="Comma-separated corpus sizes in millions of characters"),
-    out_json: Path = typer.Option(Path("outputs/bench.json"), "--json-out", help="Where to write the results"),
+    out_json: Path = typer.Option(
+        Path("outputs/bench.json"), "--json-out", help="Where to write the results"
+    ),
     compare_ner: bool = typer.Option(False, help="Also run the NER over all text at the first size"),
-    gold: Optional[Path] = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
-    scaling: Optional[str] = typer.Option(None, help="Instead: the whole flow pinned to these core counts, e.g. 1,2 (at the first size)"),
-    end_to_end: bool = typer.Option(False, "--end-to-end", help="Instead: `run` through the CLI at each "
-                                    "size, CPU-seconds over all its processes, peak RSS per process, one "
-                                    "document, --help, and a plain all-text nlp.pipe side by side"),
+    gold: Path | None = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
+    scaling: str | None = typer.Option(
+        None, help="Instead: the whole flow pinned to these core counts, e.g. 1,2 (at the first size)"
+    ),
+    end_to_end: bool = typer.Option(
+        False,
+        "--end-to-end",
+        help="Instead: `run` through the CLI at each "
+        "size, CPU-seconds over all its processes, peak RSS per process, one "
+        "document, --help, and a plain all-text nlp.pipe side by side",
+    ),
 ) -> None:
     """Throughput per stage, docs/s and peak RSS at several corpus sizes."""
     from pipeline.bench import bench as run_bench
@@ -332,7 +377,7 @@ def bench(
     if not corpus.exists():
         _fail(f"corpus not found: {corpus}")
     if scaling:
-        return _bench_scaling(corpus, float(sizes.split(",")[0]), scaling, out_json)
+        return _bench_scaling(corpus, float(sizes.split(",", maxsplit=1)[0]), scaling, out_json)
     try:
         mbs = [float(x) for x in sizes.split(",") if x.strip()]
     except ValueError:
@@ -347,8 +392,14 @@ def bench(
     for col in ("M chars", "docs", "chars/s", "docs/s", "peak RSS MB", *STAGE_COLUMNS):
         t.add_column(col, justify="right")
     for r in report["results"] + ([report["ner_all_text"]] if "ner_all_text" in report else []):
-        t.add_row(f"{r['megabytes']} {r['ner_mode']}", str(r["docs"]), str(r["chars_per_s"]), str(r["docs_per_s"]),
-                  str(r["peak_rss_mb"]), *(f"{r['stage_seconds'][s]:.2f}" for s in STAGE_COLUMNS))
+        t.add_row(
+            f"{r['megabytes']} {r['ner_mode']}",
+            str(r["docs"]),
+            str(r["chars_per_s"]),
+            str(r["docs_per_s"]),
+            str(r["peak_rss_mb"]),
+            *(f"{r['stage_seconds'][s]:.2f}" for s in STAGE_COLUMNS),
+        )
     console.print(t)
     for key in ("ratio_last_to_first", "speedup_vs_all_text", "gold_f1"):
         if key in report:
@@ -363,13 +414,22 @@ def _bench_end_to_end(corpus: Path, sizes: list[float], out_json: Path) -> None:
     t = Table(title=f"`run` end to end on {corpus.name} ({report['date']})")
     for col in ("what", "chars", "wall s", "CPU s", "chars/CPU-s", "peak RSS MB per process"):
         t.add_column(col, justify="right" if col != "what" else "left")
-    rows = [("--help", report["help"]), ("one document", report["one_document"]),
-            *((f"{r['megabytes']} M chars", r) for r in report["runs"]),
-            ("plain nlp.pipe", report["plain_nlp_pipe"])]
+    rows = [
+        ("--help", report["help"]),
+        ("one document", report["one_document"]),
+        *((f"{r['megabytes']} M chars", r) for r in report["runs"]),
+        ("plain nlp.pipe", report["plain_nlp_pipe"]),
+    ]
     for what, r in rows:
         rss = ", ".join(f"{p['command'][:20]} {p['peak_rss_mb']:.0f}" for p in r["processes"][:4])
-        t.add_row(what, str(r.get("chars", "")), str(r["wall_s"]), str(r["cpu_s"]),
-                  str(r.get("chars_per_cpu_s", "")), rss)
+        t.add_row(
+            what,
+            str(r.get("chars", "")),
+            str(r["wall_s"]),
+            str(r["cpu_s"]),
+            str(r.get("chars_per_cpu_s", "")),
+            rss,
+        )
     console.print(t)
     console.print(f"speedup over plain nlp.pipe (CPU-s, first size): {report['speedup_vs_plain_nlp_pipe']}")
     console.print(f"results written to {out_json}")
@@ -390,17 +450,38 @@ def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path)
     for col in ("cores", "wall s", "flow s", "chars/s", "chars/s/core", "documents"):
         t.add_column(col, justify="right")
     for r in report["runs"]:
-        t.add_row(*(str(r[k]) for k in ("cores", "wall_seconds", "flow_seconds", "chars_per_s", "chars_per_s_per_core", "documents")))
+        t.add_row(
+            *(
+                str(r[k])
+                for k in (
+                    "cores",
+                    "wall_seconds",
+                    "flow_seconds",
+                    "chars_per_s",
+                    "chars_per_s_per_core",
+                    "documents",
+                )
+            )
+        )
     console.print(t)
-    console.print(f"speedup: {report['speedup']}; identical row counts: {report['identical_row_counts']}", highlight=False)
+    console.print(
+        f"speedup: {report['speedup']}; identical row counts: {report['identical_row_counts']}",
+        highlight=False,
+    )
     console.print(f"results written to {out_json}")
 
 
 @app.command("bench-html")
 def bench_html(
-    truth: list[Path] = typer.Argument(..., help="Folders with pages/*.html + truth/*.json (or docs/ + gold/)"),
-    extractor: list[str] = typer.Option(["pipeline"], "--extractor", "-e",
-                                        help="pipeline, trafilatura, readability, gne, htmldate (repeatable)"),
+    truth: list[Path] = typer.Argument(
+        ..., help="Folders with pages/*.html + truth/*.json (or docs/ + gold/)"
+    ),
+    extractor: list[str] = typer.Option(
+        ["pipeline"],
+        "--extractor",
+        "-e",
+        help="pipeline, trafilatura, readability, gne, htmldate (repeatable)",
+    ),
     out_json: Path | None = typer.Option(None, "--json-out", help="Also write every page's result here"),
     show_pages: bool = typer.Option(False, "--pages", help="Print each page's misses"),
 ) -> None:
@@ -415,8 +496,17 @@ def bench_html(
     except (ValueError, ImportError) as e:
         _fail(str(e))
     t = Table(title=f"bench-html on {scores[0].summary()['pages']} pages")
-    cols = ("extractor", "title", "publish_date", "source", "author", "body_precision", "body_recall",
-            "body_f1", "body_f1_mean")
+    cols = (
+        "extractor",
+        "title",
+        "publish_date",
+        "source",
+        "author",
+        "body_precision",
+        "body_recall",
+        "body_f1",
+        "body_f1_mean",
+    )
     for col in cols:
         t.add_column(col, justify="right")
     for s in scores:
@@ -429,12 +519,17 @@ def bench_html(
                 misses = {k: v[1:] for k, v in page.items() if isinstance(v, list) and not v[0]}
                 body = page.get("body")
                 if misses or (body and body["f1"] < 0.95) or page["note"]:
-                    console.print(f"{s.extractor} {page['id']}: {misses} body={body} {page['note']}",
-                                  markup=False, highlight=False)
+                    console.print(
+                        f"{s.extractor} {page['id']}: {misses} body={body} {page['note']}",
+                        markup=False,
+                        highlight=False,
+                    )
     if out_json:
         out_json.parent.mkdir(parents=True, exist_ok=True)
-        out_json.write_text(json.dumps([{**s.summary(), "per_page": s.pages} for s in scores],
-                                       ensure_ascii=False, indent=1), "utf-8")
+        out_json.write_text(
+            json.dumps([{**s.summary(), "per_page": s.pages} for s in scores], ensure_ascii=False, indent=1),
+            "utf-8",
+        )
         console.print(f"results written to {out_json}")
 
 
@@ -442,7 +537,7 @@ def bench_html(
 def audit(
     out: Path = typer.Argument(Path("outputs"), help="Output root of a run"),
     html_path: Path = typer.Option(Path("report.html"), "--html", help="Where to write the report"),
-    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold folder: mark misses and false positives"),
+    gold: Path | None = typer.Option(None, "--gold", help="Gold folder: mark misses and false positives"),
     max_docs: int = typer.Option(200, help="At most this many documents in the report"),
 ) -> None:
     """Write a self-contained HTML audit report of an output folder."""
@@ -459,7 +554,9 @@ def audit(
 @app.command()
 def publish(
     out: Path = typer.Argument(..., help="Output folder of one or more runs"),
-    dest: str = typer.Argument(..., help="Where to: s3://bucket/prefix, gs://bucket/prefix, hdfs://…, file:///…, or a path"),
+    dest: str = typer.Argument(
+        ..., help="Where to: s3://bucket/prefix, gs://bucket/prefix, hdfs://…, file:///…, or a path"
+    ),
 ) -> None:
     """Copy the committed Parquet parts to object storage (entity tables first, documents last;
     only changed parts are copied again)."""
@@ -471,18 +568,21 @@ def publish(
         result = run_publish(out, dest)
     except Exception as e:  # credentials, unknown scheme, network: one line here, detail in the log
         _fail_with_log(f"publish to {dest} failed", e)
-    console.print(f"{dest}: {result.copied} parts copied, {result.unchanged} unchanged, {result.deleted} deleted")
+    console.print(
+        f"{dest}: {result.copied} parts copied, {result.unchanged} unchanged, {result.deleted} deleted"
+    )
 
 
 @app.command()
 def diff(
     out_a: Path = typer.Argument(..., help="Output folder of the first run"),
     out_b: Path = typer.Argument(..., help="Output folder of the second run"),
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Also write the full diff as JSON"),
+    json_path: Path | None = typer.Option(None, "--json", help="Also write the full diff as JSON"),
     show: int = typer.Option(5, help="Rows to show per table and change kind"),
 ) -> None:
     """Rows added, removed and changed per table between two runs (keyed by doc and span)."""
-    from pipeline.audit.diff import KEYS, diff as run_diff, to_json
+    from pipeline.audit.diff import KEYS, to_json
+    from pipeline.audit.diff import diff as run_diff
 
     for folder in (out_a, out_b):
         if not (folder / "documents").is_dir():
@@ -498,7 +598,11 @@ def diff(
         for kind, rows in (("+", d.added), ("-", d.removed), ("~", d.changed)):
             for row in rows[:show]:
                 key = row["key"] if kind == "~" else {k: row[k] for k in KEYS[table]}
-                extra = f" {row['before']} → {row['after']}" if kind == "~" else f" {row.get('text') or row.get('name') or ''}"
+                extra = (
+                    f" {row['before']} → {row['after']}"
+                    if kind == "~"
+                    else f" {row.get('text') or row.get('name') or ''}"
+                )
                 console.print(f"{kind} {table} {key}{extra}", highlight=False, markup=False)
     if json_path:
         json_path.write_text(to_json(result), encoding="utf-8")
@@ -510,8 +614,9 @@ def diff(
 @app.command()
 def check(
     out: Path = typer.Argument(Path("outputs"), help="Output root to check"),
-    repair: bool = typer.Option(False, "--repair",
-                                help="Also fix what is found (what every run does at its start)"),
+    repair: bool = typer.Option(
+        False, "--repair", help="Also fix what is found (what every run does at its start)"
+    ),
 ) -> None:
     """Health of an output folder: damaged parts, rows of uncommitted documents, documents
     committed twice, interrupted replacements. Exit status 0 when healthy, 1 otherwise."""
@@ -563,7 +668,7 @@ def review_import(
 
 
 @app.command("fetch-pkuseg")
-def fetch_pkuseg(cache_dir: Optional[Path] = typer.Option(None, help="Where to keep the model")) -> None:
+def fetch_pkuseg(cache_dir: Path | None = typer.Option(None, help="Where to keep the model")) -> None:
     """Fetch the pkuseg model from the pkuseg==0.0.25 sdist on PyPI into the cache (once)."""
     from pipeline.segment import PkusegModelError, fetch_pkuseg_model
 

@@ -53,8 +53,9 @@ def _texts(path: Path):
     yield from jsonl_texts(path)
 
 
-def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: str = "triggers",
-             out: Path | None = None) -> dict:
+def run_size(
+    corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: str = "triggers", out: Path | None = None
+) -> dict:
     """Process ~megabytes×1e6 characters through every stage, timing each."""
     from pipeline import nlp, store
     from pipeline.clean import clean
@@ -66,7 +67,11 @@ def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: st
     chars = docs = rejected = 0
     out = out or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     texts = corpus_texts(corpus, int(megabytes * 1_000_000))
-    extract("预热张掖市"), nlp.sentences(["预热。"]), ner.tag(["预热市长"], [[(0, 4)]], ner_mode)  # load before timing
+    (
+        extract("预热张掖市"),
+        nlp.sentences(["预热。"]),
+        ner.tag(["预热市长"], [[(0, 4)]], ner_mode),
+    )  # load before timing
     start = time.perf_counter()
     while True:
         t0 = time.perf_counter()
@@ -86,7 +91,9 @@ def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: st
         t3 = time.perf_counter()
         tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
         t4 = time.perf_counter()
-        found = [extract(d.clean_text, ner_spans=n, published=d.publish_date) for d, n in zip(cleaned, tagged)]
+        found = [
+            extract(d.clean_text, ner_spans=n, published=d.publish_date) for d, n in zip(cleaned, tagged)
+        ]
         t5 = time.perf_counter()
         rows = Rows()
         for d, s, f in zip(cleaned, sents, found):
@@ -102,10 +109,18 @@ def run_size(corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: st
         docs += len(raws)
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"megabytes": megabytes, "ner_mode": ner_mode, "chars": chars, "docs": docs, "rejected": rejected,
-            "seconds": round(seconds, 3), "chars_per_s": round(chars / seconds) if seconds else 0,
-            "docs_per_s": round(docs / seconds, 1) if seconds else 0, "peak_rss_mb": round(rss_mb, 1),
-            "stage_seconds": {k: round(v, 3) for k, v in times.items()}}
+    return {
+        "megabytes": megabytes,
+        "ner_mode": ner_mode,
+        "chars": chars,
+        "docs": docs,
+        "rejected": rejected,
+        "seconds": round(seconds, 3),
+        "chars_per_s": round(chars / seconds) if seconds else 0,
+        "docs_per_s": round(docs / seconds, 1) if seconds else 0,
+        "peak_rss_mb": round(rss_mb, 1),
+        "stage_seconds": {k: round(v, 3) for k, v in times.items()},
+    }
 
 
 def gold_scores(docs_dir: Path, gold: Path, ner_mode: str) -> dict:
@@ -126,30 +141,41 @@ def gold_scores(docs_dir: Path, gold: Path, ner_mode: str) -> dict:
     tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
     rows = Rows()
     for d, s, n in zip(cleaned, sents, tagged):
-        rows.extend(to_rows(Processed(d, s, extract(d.clean_text, ner_spans=n, published=d.publish_date)), "bench", ner_mode))
+        rows.extend(
+            to_rows(
+                Processed(d, s, extract(d.clean_text, ner_spans=n, published=d.publish_date)),
+                "bench",
+                ner_mode,
+            )
+        )
     store.write_batch(out, {k: v for k, v in rows.tables.items() if k != "quarantine"}, "gold")
     result = evaluate(gold, out)
     return {kind: round(s.f1, 4) for kind, s in result["kinds"].items()}
 
 
-def bench(corpus: Path, sizes: list[float], out_json: Path, compare_ner: bool = False,
-          gold: Path | None = None) -> dict:
+def bench(
+    corpus: Path, sizes: list[float], out_json: Path, compare_ner: bool = False, gold: Path | None = None
+) -> dict:
     """Run each size (and the comparison) in a fresh process; write all results to out_json."""
     results = [_subprocess(corpus, mb, "triggers") for mb in sizes]
     report: dict = {"corpus": str(corpus), "cores_used": 1, "results": results}
     if len(results) >= 2:
         a, b = results[0], results[-1]
         report["ratio_last_to_first"] = {
-            "chars": round(b["chars"] / a["chars"], 2), "seconds": round(b["seconds"] / a["seconds"], 2),
+            "chars": round(b["chars"] / a["chars"], 2),
+            "seconds": round(b["seconds"] / a["seconds"], 2),
             "chars_per_s": round(b["chars_per_s"] / a["chars_per_s"], 2),
-            "peak_rss": round(b["peak_rss_mb"] / a["peak_rss_mb"], 2)}
+            "peak_rss": round(b["peak_rss_mb"] / a["peak_rss_mb"], 2),
+        }
     if compare_ner:
         plain = _subprocess(corpus, sizes[0], "all")
         report["ner_all_text"] = plain
         report["speedup_vs_all_text"] = round(results[0]["chars_per_s"] / plain["chars_per_s"], 2)
         if gold is not None:
             docs_dir = gold.parent / "docs"
-            report["gold_f1"] = {mode: gold_scores(docs_dir, gold, mode) for mode in ("triggers", "all", "off")}
+            report["gold_f1"] = {
+                mode: gold_scores(docs_dir, gold, mode) for mode in ("triggers", "all", "off")
+            }
     _write_report(out_json, report)
     return report
 
@@ -170,9 +196,17 @@ def scaling(corpus: Path, megabytes: float, cores: list[int], out_json: Path, ba
     for r in runs:
         r["chars_per_s"] = round(chars / r["wall_seconds"])
         r["chars_per_s_per_core"] = round(chars / r["wall_seconds"] / r["cores"])
-    report = {"corpus": str(corpus), "chars": chars, "batch_size": batch_size, "runs": runs,
-              "speedup": {f"{r['cores']}_vs_{runs[0]['cores']}": round(runs[0]["wall_seconds"] / r["wall_seconds"], 2) for r in runs[1:]},
-              "identical_row_counts": all(r["rows"] == runs[0]["rows"] for r in runs)}
+    report = {
+        "corpus": str(corpus),
+        "chars": chars,
+        "batch_size": batch_size,
+        "runs": runs,
+        "speedup": {
+            f"{r['cores']}_vs_{runs[0]['cores']}": round(runs[0]["wall_seconds"] / r["wall_seconds"], 2)
+            for r in runs[1:]
+        },
+        "identical_row_counts": all(r["rows"] == runs[0]["rows"] for r in runs),
+    }
     _write_report(out_json, report)
     return report
 
@@ -187,14 +221,34 @@ def _write_jsonl(corpus: Path, megabytes: float, dest: Path) -> int:
 
 
 def _pinned_run(data: Path, out: Path, cpus: list[int], batch_size: int) -> dict:
-    cmd = [sys.executable, "-m", "pipeline", "run", str(data), "--out", str(out), "--runner", "process",
-           "--workers", str(len(cpus)), "--batch-size", str(batch_size), "--json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "run",
+        str(data),
+        "--out",
+        str(out),
+        "--runner",
+        "process",
+        "--workers",
+        str(len(cpus)),
+        "--batch-size",
+        str(batch_size),
+        "--json",
+    ]
     started = time.perf_counter()
     stdout = _run_json(cmd, f"run on {len(cpus)} cores", preexec_fn=lambda: os.sched_setaffinity(0, cpus))
     wall = time.perf_counter() - started
     summary = json.loads(stdout)
-    return {"cores": len(cpus), "workers": len(cpus), "wall_seconds": round(wall, 2), "flow_seconds": summary["seconds"],
-            "documents": summary["documents"], "rows": summary["rows"]}
+    return {
+        "cores": len(cpus),
+        "workers": len(cpus),
+        "wall_seconds": round(wall, 2),
+        "flow_seconds": summary["seconds"],
+        "documents": summary["documents"],
+        "rows": summary["rows"],
+    }
 
 
 def _subprocess(corpus: Path, mb: float, mode: str) -> dict:
@@ -204,7 +258,7 @@ def _subprocess(corpus: Path, mb: float, mode: str) -> dict:
 
 def _run_json(cmd: list[str], what: str, **kwargs) -> str:
     """A child process's stdout, or RuntimeError with the last line of its stderr."""
-    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, **kwargs)
     if proc.returncode:
         raise RuntimeError(f"{what} failed: {proc.stderr.strip().splitlines()[-1:]}")
     return proc.stdout
@@ -221,8 +275,13 @@ def end_to_end(corpus: Path, sizes: list[float], out_json: Path, runner: str | N
     and the plain all-text ``nlp.pipe`` at the first size; each measured over its process tree."""
     cli = [sys.executable, "-m", "pipeline"]
     extra = ["--json", *(["--runner", runner] if runner else [])]
-    report: dict = {"corpus": str(corpus), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-                    "cpu_count": os.cpu_count(), "runner": runner or "default", "runs": []}
+    report: dict = {
+        "corpus": str(corpus),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "cpu_count": os.cpu_count(),
+        "runner": runner or "default",
+        "runs": [],
+    }
     with tempfile.TemporaryDirectory(prefix="fazhi-e2e-") as tmp:
         report["help"] = _public(measure_tree([*cli, "--help"]))
         one = Path(tmp) / "one.jsonl"
@@ -260,8 +319,12 @@ def plain_ner(path: Path) -> dict:
     nlp = load(MODEL_DIR)
     t1 = time.process_time()
     ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
-    return {"chars": sum(map(len, texts)), "load_cpu_s": round(t1 - t0, 2),
-            "pipe_cpu_s": round(time.process_time() - t1, 2), "entities": ents}
+    return {
+        "chars": sum(map(len, texts)),
+        "load_cpu_s": round(t1 - t0, 2),
+        "pipe_cpu_s": round(time.process_time() - t1, 2),
+        "entities": ents,
+    }
 
 
 def measure_tree(cmd: list[str], interval: float = 0.1) -> dict:
@@ -288,10 +351,14 @@ def measure_tree(cmd: list[str], interval: float = 0.1) -> dict:
     reaped = usage.ru_utime + usage.ru_stime  # the root and every descendant reaped under it
     polled = sum(p["cpu_s"] for p in seen.values())
     processes = sorted(seen.values(), key=lambda p: -p["peak_rss_mb"])
-    return {"wall_s": round(wall, 2), "cpu_s": round(max(reaped, polled), 2),
-            "exit_code": os.waitstatus_to_exitcode(status),
-            "peak_rss_mb": max((p["peak_rss_mb"] for p in processes), default=usage.ru_maxrss // 1024),
-            "processes": processes, "stdout": captured[0] if captured else ""}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(max(reaped, polled), 2),
+        "exit_code": os.waitstatus_to_exitcode(status),
+        "peak_rss_mb": max((p["peak_rss_mb"] for p in processes), default=usage.ru_maxrss // 1024),
+        "processes": processes,
+        "stdout": captured[0] if captured else "",
+    }
 
 
 def _poll_tree(root: int, seen: dict[int, dict]) -> None:
@@ -327,8 +394,12 @@ def _command(pid: int) -> str:
     with open(f"/proc/{pid}/cmdline", "rb") as f:
         words = f.read().decode("utf-8", "replace").split("\0")
     text = " ".join(words).strip()
-    roles = {"uvicorn": "prefect server", "spawn_main": "worker", "pipeline.bench": "nlp.pipe",
-             "-m pipeline": "cli"}
+    roles = {
+        "uvicorn": "prefect server",
+        "spawn_main": "worker",
+        "pipeline.bench": "nlp.pipe",
+        "-m pipeline": "cli",
+    }
     return next((name for key, name in roles.items() if key in text), text[:60])
 
 
@@ -336,4 +407,12 @@ if __name__ == "__main__":
     if sys.argv[1] == "--plain-ner":
         print(json.dumps(plain_ner(Path(sys.argv[2]))))
     else:
-        print(json.dumps(run_size(Path(sys.argv[1]), float(sys.argv[2]), ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers")))
+        print(
+            json.dumps(
+                run_size(
+                    Path(sys.argv[1]),
+                    float(sys.argv[2]),
+                    ner_mode=sys.argv[3] if len(sys.argv) > 3 else "triggers",
+                )
+            )
+        )

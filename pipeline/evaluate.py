@@ -72,10 +72,12 @@ def metric_agrees(a: str | None, b: str | None) -> bool:
 
 def _same(kind: str, pred: dict, gold: dict) -> bool:
     if kind == "indicators":
-        return (_close(pred["normalized_value"], gold["normalized"])
-                and _close(pred.get("normalized_value_max"), gold.get("normalized_max"))
-                and _base(pred["base_unit"]) == _base(gold["base_unit"])
-                and metric_agrees(pred["metric"], gold["metric"]))
+        return (
+            _close(pred["normalized_value"], gold["normalized"])
+            and _close(pred.get("normalized_value_max"), gold.get("normalized_max"))
+            and _base(pred["base_unit"]) == _base(gold["base_unit"])
+            and metric_agrees(pred["metric"], gold["metric"])
+        )
     key = "name"
     return canonical(pred[key]) == canonical(gold[key])
 
@@ -92,7 +94,8 @@ def _base(unit: str | None) -> str | None:
 
 def _label(kind: str, item: dict) -> str:
     if kind == "indicators":
-        return f"{item.get('text')} [{item.get('metric')} = {item.get('normalized', item.get('normalized_value'))} {item.get('base_unit')}]"
+        value = item.get("normalized", item.get("normalized_value"))
+        return f"{item.get('text')} [{item.get('metric')} = {value} {item.get('base_unit')}]"
     return str(item.get("name"))
 
 
@@ -130,6 +133,7 @@ def evaluate_sets(gold_dirs: list[Path], out: Path) -> dict[str, dict]:
 
 def combine(results: list[dict]) -> dict:
     """One result whose counts, misses and false positives are those of all ``results``."""
+
     def total(scores: list[Score]) -> Score:
         s = Score()
         for x in scores:
@@ -140,10 +144,13 @@ def combine(results: list[dict]) -> dict:
             s.fp_items += x.fp_items
             s.pairs += x.pairs
         return s
-    return {"documents": sum(r["documents"] for r in results),
-            "kinds": {k: total([r["kinds"][k] for r in results]) for k in KINDS},
-            "meta": {f: total([r["meta"][f] for r in results]) for f in META_FIELDS},
-            "panel": {f: total([r["panel"][f] for r in results]) for f in PANEL_FIELDS}}
+
+    return {
+        "documents": sum(r["documents"] for r in results),
+        "kinds": {k: total([r["kinds"][k] for r in results]) for k in KINDS},
+        "meta": {f: total([r["meta"][f] for r in results]) for f in META_FIELDS},
+        "panel": {f: total([r["panel"][f] for r in results]) for f in PANEL_FIELDS},
+    }
 
 
 def panel_accuracy(indicators: Score) -> dict[str, Score]:
@@ -165,7 +172,9 @@ def panel_accuracy(indicators: Score) -> dict[str, Score]:
 
 def evaluate(gold_dir: Path, out: Path) -> dict:
     """Scores per kind and per metadata field for every gold file whose document is in the run."""
-    docs = store.read_table(out, "documents", ["doc_id", "source_path", "title", "publish_date", "source", "author"]).to_pandas()
+    docs = store.read_table(
+        out, "documents", ["doc_id", "source_path", "title", "publish_date", "source", "author"]
+    ).to_pandas()
     docs["stem"] = docs["source_path"].map(lambda p: Path(p).stem)
     tables = {k: store.read_table(out, k).to_pandas() for k in KINDS}
     scores = {k: Score() for k in KINDS}
@@ -192,5 +201,9 @@ def evaluate(gold_dir: Path, out: Path) -> dict:
             else:
                 meta[f].fn += 1
                 meta[f].misses.append(f"{stem}: want {want!r}, got {pred!r}")
-    return {"documents": matched_docs, "kinds": scores, "meta": meta,
-            "panel": panel_accuracy(scores["indicators"])}
+    return {
+        "documents": matched_docs,
+        "kinds": scores,
+        "meta": meta,
+        "panel": panel_accuracy(scores["indicators"]),
+    }

@@ -20,9 +20,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.utilities.annotations import quote
 
 from pipeline import guard, ingest, nlp, repair, sources, store
@@ -57,6 +57,7 @@ class RunStats:
 # A batch travels as one list in which every item is a document at its current stage, a Rejected
 # (quarantined with a reason) or a Skipped (already processed with this pipeline version).
 
+
 @dataclass
 class Skipped:
     doc_id: str
@@ -67,6 +68,7 @@ class Skipped:
 class BatchResult:
     """What a batch sends back to the flow process: rows as Arrow tables (their buffers pickle
     without a per-row cost, and the flow process needs no conversion before writing)."""
+
     tables: dict[str, pa.Table]
     rejected: list[Rejected | Quarantine]
     skipped: list[Skipped]
@@ -74,8 +76,9 @@ class BatchResult:
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
-def discover_task(inputs: list[str], lines_per_ref: int, follow_symlinks: bool = False,
-                  out: str | None = None) -> tuple[list[SourceRef], list[Rejected]]:
+def discover_task(
+    inputs: list[str], lines_per_ref: int, follow_symlinks: bool = False, out: str | None = None
+) -> tuple[list[SourceRef], list[Rejected]]:
     return ingest.discover(inputs, lines_per_ref, follow_outside=follow_symlinks, skip=(out,) if out else ())
 
 
@@ -86,8 +89,14 @@ def ingest_task(refs: list[SourceRef]) -> list[RawDocument | Rejected]:
 
 @task(name="clean", cache_policy=NO_CACHE, persist_result=False)
 def clean_task(items: list, done: frozenset[str] = frozenset()) -> list:
-    return [_clean_one(i) if isinstance(i, RawDocument) and i.doc_id not in done
-            else Skipped(i.doc_id, i.source_path) if isinstance(i, RawDocument) else i for i in items]
+    return [
+        _clean_one(i)
+        if isinstance(i, RawDocument) and i.doc_id not in done
+        else Skipped(i.doc_id, i.source_path)
+        if isinstance(i, RawDocument)
+        else i
+        for i in items
+    ]
 
 
 @task(name="split", cache_policy=NO_CACHE, persist_result=False)
@@ -99,30 +108,55 @@ def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int
 
 
 @task(name="extract", cache_policy=NO_CACHE, persist_result=False)
-def extract_task(items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers") -> list:
+def extract_task(
+    items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers"
+) -> list:
     items = [s if isinstance(s, Rejected) else i for i, s in zip(items, sentences)]  # split failures
     docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
-    tagged = iter(guard.each("ner", docs, lambda ds: ner.tag([d.clean_text for d, _ in ds], [s for _, s in ds],
-                                                             ner_mode), raw_of=lambda d: d[0].raw))
-    return [_extract_one(i, s, next(tagged), disabled_rules) if isinstance(i, CleanDocument) else i
-            for i, s in zip(items, sentences)]
+    tagged = iter(
+        guard.each(
+            "ner",
+            docs,
+            lambda ds: ner.tag([d.clean_text for d, _ in ds], [s for _, s in ds], ner_mode),
+            raw_of=lambda d: d[0].raw,
+        )
+    )
+    return [
+        _extract_one(i, s, next(tagged), disabled_rules) if isinstance(i, CleanDocument) else i
+        for i, s in zip(items, sentences)
+    ]
 
 
 def _extract_one(doc: CleanDocument, sentences: list, tagged, disabled_rules: frozenset[str]):
     if isinstance(tagged, Rejected):  # the NER failed on this document
         return tagged
-    return _guarded("extract", doc.raw, lambda: Processed(doc, sentences, extract(
-        doc.clean_text, disabled_rules, tagged, doc.publish_date, doc.title, doc.source)))
+    return _guarded(
+        "extract",
+        doc.raw,
+        lambda: Processed(
+            doc,
+            sentences,
+            extract(doc.clean_text, disabled_rules, tagged, doc.publish_date, doc.title, doc.source),
+        ),
+    )
 
 
 @task(name="validate", cache_policy=NO_CACHE, persist_result=False)
 def validate_task(items: list, run_id: str, version: str) -> BatchResult:
-    rows = [(p, guard.one("validate", p.doc.raw, lambda p=p: to_rows(p, run_id, version)))
-            if isinstance(p, Processed) else (p, p) for p in items]
+    rows = [
+        (p, guard.one("validate", p.doc.raw, lambda p=p: to_rows(p, run_id, version)))
+        if isinstance(p, Processed)
+        else (p, p)
+        for p in items
+    ]
     tables, bad = _arrow_tables([(p, r) for p, r in rows if isinstance(r, Rows)])
     quarantined = [r for _, r in rows if isinstance(r, Rows) for r in r.tables["quarantine"]]
-    return BatchResult(tables, [r for _, r in rows if isinstance(r, Rejected)] + bad + quarantined,
-                       [i for i in items if isinstance(i, Skipped)], len(items))
+    return BatchResult(
+        tables,
+        [r for _, r in rows if isinstance(r, Rejected)] + bad + quarantined,
+        [i for i in items if isinstance(i, Skipped)],
+        len(items),
+    )
 
 
 def _arrow_tables(done: list[tuple[Processed, Rows]]) -> tuple[dict[str, pa.Table], list[Rejected]]:
@@ -130,20 +164,23 @@ def _arrow_tables(done: list[tuple[Processed, Rows]]) -> tuple[dict[str, pa.Tabl
     each document is tried alone and only those that fail are quarantined."""
     try:
         return _to_arrow([r for _, r in done]), []
-    except Exception:  # noqa: BLE001 — found out per document below
+    except Exception:
         ok, bad = [], []
         for p, r in done:
             try:
                 _to_arrow([r])
                 ok.append(r)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 bad.append(guard.rejected("validate", p.doc.raw, e))
         return _to_arrow(ok), bad
 
 
 def _to_arrow(rows: list[Rows]) -> dict[str, pa.Table]:
-    return {t: store.to_arrow(t, (row for r in rows for row in r.tables[t]))
-            for t in Rows().tables if t != "quarantine"}
+    return {
+        t: store.to_arrow(t, (row for r in rows for row in r.tables[t]))
+        for t in Rows().tables
+        if t != "quarantine"
+    }
 
 
 def _first_of_each_content(items: list, done: frozenset[str]) -> list:
@@ -163,12 +200,23 @@ def _first_of_each_content(items: list, done: frozenset[str]) -> list:
 
 
 def _duplicate(doc_id: str, path: str, line: int | None, first_path: str) -> Rejected:
-    return Rejected(path, "duplicate", f"same content as {first_path} (doc_id {doc_id})", source_line=line, doc_id=doc_id)
+    return Rejected(
+        path, "duplicate", f"same content as {first_path} (doc_id {doc_id})", source_line=line, doc_id=doc_id
+    )
 
 
-@task(name="process-batch", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
-def process_batch_task(refs: list[SourceRef], done: frozenset[str], segmenter: str, disabled_rules: frozenset[str],
-                       ner_mode: str, run_id: str, version: str) -> BatchResult:
+@task(
+    name="process-batch", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5]
+)
+def process_batch_task(
+    refs: list[SourceRef],
+    done: frozenset[str],
+    segmenter: str,
+    disabled_rules: frozenset[str],
+    ner_mode: str,
+    run_id: str,
+    version: str,
+) -> BatchResult:
     """ingest → clean → split → extract → validate for one batch, in one task. Chaining one task
     per stage cost twice the run time: Prefect walks every parameter looking for futures, i.e.
     every character offset of the batch, and process/Dask runners would ship the batch across
@@ -188,10 +236,18 @@ def write_task(out: str, tables: dict[str, list | pa.Table], key: str) -> dict[s
 
 # ---- flow ---------------------------------------------------------------------------------------
 
+
 @flow(name="extract", log_prints=False)
-def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200, segmenter: str = "char",
-                 disabled_rules: list[str] | None = None, in_flight: int = 4, ner_mode: str = "triggers",
-                 follow_symlinks: bool = False) -> dict:
+def extract_flow(
+    inputs: list[str],
+    out: str = "outputs",
+    batch_size: int = 200,
+    segmenter: str = "char",
+    disabled_rules: list[str] | None = None,
+    in_flight: int = 4,
+    ner_mode: str = "triggers",
+    follow_symlinks: bool = False,
+) -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary.
 
     Each batch goes through the stages in one task on the flow's task runner (threads by default,
@@ -200,19 +256,29 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
     missing = _missing_inputs(inputs)
     if missing:  # one line in the flow run's log (a scheduled run's inputs may not exist yet)
         return Failed(message=missing)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     disabled = frozenset(disabled_rules or [])
-    version = pipeline_version() + (f"-ner:{ner_mode}" if ner_mode != "triggers" else "") + (
-        f"-without:{','.join(sorted(disabled))}" if disabled else "")
+    version = (
+        pipeline_version()
+        + (f"-ner:{ner_mode}" if ner_mode != "triggers" else "")
+        + (f"-without:{','.join(sorted(disabled))}" if disabled else "")
+    )
     out_path = Path(out)
-    params = {"inputs": [ingest.printable(str(i)) for i in inputs], "out": ingest.printable(str(out)), "batch_size": batch_size,
-              "segmenter": segmenter, "disabled_rules": sorted(disabled)}
+    params = {
+        "inputs": [ingest.printable(str(i)) for i in inputs],
+        "out": ingest.printable(str(out)),
+        "batch_size": batch_size,
+        "segmenter": segmenter,
+        "disabled_rules": sorted(disabled),
+    }
     with store.run_lock(out_path):
         repair.recover(out_path)
         refs, rejected = discover_task(inputs, batch_size, follow_symlinks, out)
-        state = RunState(out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path))
+        state = RunState(
+            out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path)
+        )
         state.stats.inputs = len(rejected)
         state.quarantine(rejected)
         skip = frozenset(d for d, v in state.done.items() if v == version)
@@ -222,7 +288,14 @@ def extract_flow(inputs: list[str], out: str = "outputs", batch_size: int = 200,
                 continue
             if ner_mode != "off":  # loads once (cached); a broken model stops the run before any batch
                 ner.require_model()
-            pending.append((batch, process_batch_task.submit(batch, quote(skip), segmenter, disabled, ner_mode, run_id, version)))
+            pending.append(
+                (
+                    batch,
+                    process_batch_task.submit(
+                        batch, quote(skip), segmenter, disabled, ner_mode, run_id, version
+                    ),
+                )
+            )
             if len(pending) >= in_flight:
                 state.collect(*pending.popleft())
         while pending:
@@ -253,8 +326,14 @@ class RunState:
         if future.state.is_failed():  # still failing after Prefect's retries
             detail = f"still failing after retries: {future.state.message or 'I/O error'}"[:800]
             self.stats.inputs += len(batch)
-            self.quarantine([Rejected(r.path, "unreadable", detail, source_line=r.first_line if r.kind == "jsonl" else None)
-                             for r in batch])
+            self.quarantine(
+                [
+                    Rejected(
+                        r.path, "unreadable", detail, source_line=r.first_line if r.kind == "jsonl" else None
+                    )
+                    for r in batch
+                ]
+            )
             return
         result: BatchResult = future.result()
         self.stats.inputs += result.items
@@ -284,13 +363,18 @@ class RunState:
     def _drop_duplicates(self, tables: dict[str, pa.Table]) -> tuple[dict[str, pa.Table], list[Rejected]]:
         """Documents whose content an earlier batch of this run already had are quarantined."""
         docs = tables["documents"].select(["doc_id", "source_path", "source_line"]).to_pylist()
-        dupes = [_duplicate(d["doc_id"], d["source_path"], d["source_line"], self.seen[d["doc_id"]])
-                 for d in docs if d["doc_id"] in self.seen]
+        dupes = [
+            _duplicate(d["doc_id"], d["source_path"], d["source_line"], self.seen[d["doc_id"]])
+            for d in docs
+            if d["doc_id"] in self.seen
+        ]
         for d in docs:
             self.seen.setdefault(d["doc_id"], d["source_path"])
         if dupes:
             drop = pa.array([d.doc_id for d in dupes], pa.string())
-            tables = {t: tab.filter(pc.invert(pc.is_in(tab["doc_id"], value_set=drop))) for t, tab in tables.items()}
+            tables = {
+                t: tab.filter(pc.invert(pc.is_in(tab["doc_id"], value_set=drop))) for t, tab in tables.items()
+            }
         return tables, dupes
 
     def _write(self, tables: dict[str, pa.Table]) -> None:
@@ -319,8 +403,9 @@ class RunState:
             key = store.part_key("sources", self.run_id)
             with repair.replacing(Path(self.out), key, old, batch=False):
                 removed = store.drop_documents(Path(self.out), old, keep_part="")
-            self.logger.info("%d documents of changed sources replaced (%d old rows removed)",
-                             len(old), removed)
+            self.logger.info(
+                "%d documents of changed sources replaced (%d old rows removed)", len(old), removed
+            )
             self.stats.replaced = len(old)
 
     def quarantine(self, rejected: list) -> None:
@@ -339,8 +424,10 @@ def _missing_inputs(inputs: list[str]) -> str | None:
     missing = [str(i) for i in inputs if not Path(i).exists()]
     if not missing:
         return None
-    return (f"input not found: {', '.join(missing)} (relative to {Path.cwd()}); create it or pass other "
-            "inputs, e.g. prefect deployment run 'extract/nightly' --param 'inputs=[\"examples\"]'")
+    return (
+        f"input not found: {', '.join(missing)} (relative to {Path.cwd()}); create it or pass other "
+        "inputs, e.g. prefect deployment run 'extract/nightly' --param 'inputs=[\"examples\"]'"
+    )
 
 
 def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
@@ -348,8 +435,14 @@ def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
     if isinstance(doc, Rejected):
         return doc
     if not doc.clean_text.strip():
-        return Rejected(raw.source_path, "empty_after_cleaning", "every line was boilerplate: " + "; ".join(doc.warnings)[:500],
-                        source_line=raw.source_line, stage="clean", doc_id=raw.doc_id)
+        return Rejected(
+            raw.source_path,
+            "empty_after_cleaning",
+            "every line was boilerplate: " + "; ".join(doc.warnings)[:500],
+            source_line=raw.source_line,
+            stage="clean",
+            doc_id=raw.doc_id,
+        )
     return doc
 
 
@@ -391,26 +484,63 @@ def flow_with_runner(runner: str = "thread", workers: int = 2, dask_address: str
 
         if dask_address:
             return extract_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
-        cluster = {"n_workers": workers, "processes": True, "threads_per_worker": 1, "dashboard_address": None}
+        cluster = {
+            "n_workers": workers,
+            "processes": True,
+            "threads_per_worker": 1,
+            "dashboard_address": None,
+        }
         return extract_flow.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
     raise ValueError(f"unknown runner {runner!r}: thread, process or dask")
 
 
 def _quarantine_row(run_id: str, r: Rejected) -> Quarantine:
-    return Quarantine(run_id=run_id, source_path=ingest.printable(r.source_path), source_line=r.source_line, doc_id=r.doc_id,
-                      stage=r.stage, reason=r.reason, detail=r.detail, content_sha256=r.content_sha256)
+    return Quarantine(
+        run_id=run_id,
+        source_path=ingest.printable(r.source_path),
+        source_line=r.source_line,
+        doc_id=r.doc_id,
+        stage=r.stage,
+        reason=r.reason,
+        detail=r.detail,
+        content_sha256=r.content_sha256,
+    )
 
 
 def _finish(out, run_id, started, t0, params: dict, version: str, stats: RunStats) -> dict:
-    finished = dt.datetime.now(dt.timezone.utc)
-    versions = {"pipeline": version, "schema": SCHEMA_VERSION, "rules": rules_version(), "ner_model": ner.method(),
-                **library_versions()}
-    counts = {"inputs": stats.inputs, "documents": stats.documents, "skipped_unchanged": stats.skipped,
-              "quarantined": stats.quarantined, "replaced_sources": stats.replaced, "rows": stats.rows, "mentions_by_label": stats.entities}
-    run = Run(run_id=run_id, started_at=started, finished_at=finished, parameters=json.dumps(params, ensure_ascii=False),
-              counts=json.dumps(counts, ensure_ascii=False), versions=json.dumps(versions))
+    finished = dt.datetime.now(dt.UTC)
+    versions = {
+        "pipeline": version,
+        "schema": SCHEMA_VERSION,
+        "rules": rules_version(),
+        "ner_model": ner.method(),
+        **library_versions(),
+    }
+    counts = {
+        "inputs": stats.inputs,
+        "documents": stats.documents,
+        "skipped_unchanged": stats.skipped,
+        "quarantined": stats.quarantined,
+        "replaced_sources": stats.replaced,
+        "rows": stats.rows,
+        "mentions_by_label": stats.entities,
+    }
+    run = Run(
+        run_id=run_id,
+        started_at=started,
+        finished_at=finished,
+        parameters=json.dumps(params, ensure_ascii=False),
+        counts=json.dumps(counts, ensure_ascii=False),
+        versions=json.dumps(versions),
+    )
     write_task(out, quote({"runs": [run]}), f"run-{run_id}")
-    return {"run_id": run_id, "seconds": round(time.perf_counter() - t0, 2), **counts, "versions": versions, "out": str(out)}
+    return {
+        "run_id": run_id,
+        "seconds": round(time.perf_counter() - t0, 2),
+        **counts,
+        "versions": versions,
+        "out": str(out),
+    }
 
 
 def _report(out: Path, doc_ids: list[str], run_id: str) -> str | None:
@@ -429,7 +559,7 @@ def _report(out: Path, doc_ids: list[str], run_id: str) -> str | None:
             note = f"Run {run_id} wrote no new or changed document."
             return str(write_report(out, path, doc_ids=doc_ids, note=note).resolve())
         return str(write_report(out, path, doc_ids=doc_ids).resolve())
-    except Exception as e:  # noqa: BLE001 — a report problem must not fail a run whose data is written
+    except Exception as e:
         log.warning("could not write the audit report: %s: %s", type(e).__name__, e)
         log.debug("traceback of the report failure", exc_info=e)
         return None
@@ -437,12 +567,24 @@ def _report(out: Path, doc_ids: list[str], run_id: str) -> str | None:
 
 def _artifacts(summary: dict) -> None:
     rows = [{"table": t, "rows": n} for t, n in sorted(summary["rows"].items())]
-    create_table_artifact(key="extract-run-rows", table=rows, description=f"Rows written by run {summary['run_id']}")
-    md = [f"# Extract run `{summary['run_id']}`", "",
-          f"- inputs: {summary['inputs']}", f"- documents processed: {summary['documents']}",
-          f"- skipped (unchanged): {summary['skipped_unchanged']}", f"- quarantined: {summary['quarantined']}",
-          f"- seconds: {summary['seconds']}", f"- output: `{summary['out']}`",
-          f"- audit report: [{summary['report']}](file://{summary['report']})" if summary.get("report") else "- audit report: not written",
-          "", "| label | mentions |", "|---|---|"]
+    create_table_artifact(
+        key="extract-run-rows", table=rows, description=f"Rows written by run {summary['run_id']}"
+    )
+    md = [
+        f"# Extract run `{summary['run_id']}`",
+        "",
+        f"- inputs: {summary['inputs']}",
+        f"- documents processed: {summary['documents']}",
+        f"- skipped (unchanged): {summary['skipped_unchanged']}",
+        f"- quarantined: {summary['quarantined']}",
+        f"- seconds: {summary['seconds']}",
+        f"- output: `{summary['out']}`",
+        f"- audit report: [{summary['report']}](file://{summary['report']})"
+        if summary.get("report")
+        else "- audit report: not written",
+        "",
+        "| label | mentions |",
+        "|---|---|",
+    ]
     md += [f"| {k} | {v} |" for k, v in sorted(summary["mentions_by_label"].items())]
     create_markdown_artifact(key="extract-run-summary", markdown="\n".join(md), description="Run summary")

@@ -42,7 +42,7 @@ def one(stage: str, raw: RawDocument, fn: Callable[[], Any]) -> Any:
     """``fn()`` for one document, or its ``Rejected`` when it raises."""
     try:
         return fn()
-    except Exception as e:  # noqa: BLE001 — any bug on one document must not stop the others
+    except Exception as e:
         return rejected(stage, raw, e)
 
 
@@ -56,7 +56,7 @@ def each(stage: str, docs: Sequence, fn: Callable[[list], list], raw_of=lambda d
         if len(out) == len(docs):
             return out
         raise RuntimeError(f"{stage} gave {len(out)} results for {len(docs)} documents")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         log.debug("%s failed on a batch of %d documents (%s); retrying one by one", stage, len(docs), e)
     return [one(stage, raw_of(d), lambda d=d: _single(fn([d]))) for d in docs]
 
@@ -74,7 +74,7 @@ def read_ref(ref: SourceRef, read: Callable[[SourceRef], list]) -> list:
         return read(ref)
     except TransientReadError:
         raise
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         line = ref.first_line if ref.kind == "jsonl" else None
         raw = RawDocument("", ref.path, "", "", source_line=line)
         r = rejected("ingest", raw, e)

@@ -69,9 +69,13 @@ class Score:
         r = self.matched / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         acc = {k: round(self.fields[k] / self.scored[k], 3) if self.scored[k] else None for k in FIELDS}
-        return {"extractor": self.extractor, **acc, **self._body(p, r, f),
-                "body_f1_mean": round(sum(self.page_f1) / len(self.page_f1), 3) if self.page_f1 else None,
-                "pages": len(self.pages)}
+        return {
+            "extractor": self.extractor,
+            **acc,
+            **self._body(p, r, f),
+            "body_f1_mean": round(sum(self.page_f1) / len(self.page_f1), 3) if self.page_f1 else None,
+            "pages": len(self.pages),
+        }
 
 
 class _Visible(HTMLParser):
@@ -111,8 +115,11 @@ def load_pages(root: Path) -> list[Page]:
     """Pages of a truth folder (pages/ + truth/), or the .html files of an evaluation set (docs/ +
     gold/, metadata only); a truth whose body is not on its page is an error."""
     if not (root / "truth").is_dir() and (root / "gold").is_dir():
-        return [Page(f.stem, f, json.loads((root / "gold" / f"{f.stem}.json").read_text("utf-8"))["meta"], None)
-                for f in sorted((root / "docs").glob("*.htm*")) if (root / "gold" / f"{f.stem}.json").is_file()]
+        return [
+            Page(f.stem, f, json.loads((root / "gold" / f"{f.stem}.json").read_text("utf-8"))["meta"], None)
+            for f in sorted((root / "docs").glob("*.htm*"))
+            if (root / "gold" / f"{f.stem}.json").is_file()
+        ]
     pages = []
     for tf in sorted((root / "truth").glob("*.json")):
         truth = json.loads(tf.read_text("utf-8"))
@@ -123,7 +130,7 @@ def load_pages(root: Path) -> list[Page]:
         j = text.find(end, i + len(start)) if i >= 0 else -1
         if j < 0:
             raise ValueError(f"{tf}: body_start/body_end not found in order on the page")
-        pages.append(Page(tf.stem, path, truth, text[i:j + len(end)]))
+        pages.append(Page(tf.stem, path, truth, text[i : j + len(end)]))
     return pages
 
 
@@ -141,13 +148,14 @@ def matched_chars(got: str, gold: str) -> int:
     return sum(block.size for block in matcher.get_matching_blocks())
 
 
-def score(extractor: str, run: Callable[[Page], Extracted], pages: list[Page],
-          provides: tuple[str, ...] = FIELDS) -> Score:
+def score(
+    extractor: str, run: Callable[[Page], Extracted], pages: list[Page], provides: tuple[str, ...] = FIELDS
+) -> Score:
     s = Score(extractor)
     for page in pages:
         try:
             got = run(page)
-        except Exception as e:  # noqa: BLE001 - a library crashing on a page scores zero there, the bench goes on
+        except Exception as e:
             got = Extracted(body="" if "body" in provides else None, note=f"{type(e).__name__}: {e}"[:200])
         row = {"id": page.id, "note": got.note}
         for name in (f for f in provides if f in FIELDS):
@@ -193,8 +201,14 @@ def run_pipeline(page: Page) -> Extracted:
     if isinstance(item, Rejected):
         return Extracted(note=f"quarantined: {item.reason}")
     doc = clean(item)
-    return Extracted(doc.title, _iso(doc.publish_date), doc.source, doc.author, doc.clean_text,
-                     note=doc.extractor if hasattr(doc, "extractor") else "")
+    return Extracted(
+        doc.title,
+        _iso(doc.publish_date),
+        doc.source,
+        doc.author,
+        doc.clean_text,
+        note=doc.extractor if hasattr(doc, "extractor") else "",
+    )
 
 
 def run_trafilatura(page: Page) -> Extracted:
@@ -205,8 +219,9 @@ def run_trafilatura(page: Page) -> Extracted:
     if doc is None:
         return Extracted(note="no result")
     get = doc.as_dict() if hasattr(doc, "as_dict") else doc
-    return Extracted(get.get("title"), _iso(get.get("date")), get.get("sitename"), get.get("author"),
-                     get.get("text") or "")
+    return Extracted(
+        get.get("title"), _iso(get.get("date")), get.get("sitename"), get.get("author"), get.get("text") or ""
+    )
 
 
 def run_readability(page: Page) -> Extracted:
@@ -222,14 +237,21 @@ def run_gne(page: Page) -> Extracted:
     from gne import GeneralNewsExtractor
 
     result = GeneralNewsExtractor().extract(decode_page(page.path.read_bytes()))
-    return Extracted(result.get("title"), _iso(result.get("publish_time")), None,
-                     result.get("author") or None, result.get("content") or "")
+    return Extracted(
+        result.get("title"),
+        _iso(result.get("publish_time")),
+        None,
+        result.get("author") or None,
+        result.get("content") or "",
+    )
 
 
 def run_htmldate(page: Page) -> Extracted:
     from htmldate import find_date
 
-    return Extracted(publish_date=_iso(find_date(decode_page(page.path.read_bytes()), outputformat="%Y-%m-%d")))
+    return Extracted(
+        publish_date=_iso(find_date(decode_page(page.path.read_bytes()), outputformat="%Y-%m-%d"))
+    )
 
 
 # extractor → (function, the metadata fields it gives; only those are scored)

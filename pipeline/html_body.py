@@ -26,9 +26,12 @@ _WS = re.compile(r"\s")
 _CELL = re.compile(r"\s*\|\s*")
 _SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』\"')）]*$")
 _DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）]?$")
-_ORG = re.compile(r"(人民政府|政府|委员会|办公室|办公厅|局|厅|委|队|院|部|会|办|室|中心|公司|集团|社|报|台|所)$")
+_ORG = re.compile(
+    r"(人民政府|政府|委员会|办公室|办公厅|局|厅|委|队|院|部|会|办|室|中心|公司|集团|社|报|台|所)$"
+)
 _TAIL_BYLINE = re.compile(
-    r"[（(]\s*(?:(?:本报)?记者|通讯员|作者|编译|文|撰文|撰稿|整理|摄影?|图)\s*[:：/／]?\s*[^（()）]{1,30}[)）]\s*$")
+    r"[（(]\s*(?:(?:本报)?记者|通讯员|作者|编译|文|撰文|撰稿|整理|摄影?|图)\s*[:：/／]?\s*[^（()）]{1,30}[)）]\s*$"
+)
 _TAIL_NAMES = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4}(?:[\s、,，]+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]\s*$")
 _NOTE_LINE = re.compile(r"^(注|资料来源|数据来源|附注|说明)\s*[:：]")
 
@@ -47,8 +50,10 @@ class Rule:
 def rules() -> dict[str, tuple[Rule, ...]]:
     text = resources.files("pipeline.clean").joinpath("data/html_body.yaml").read_text("utf-8")
     spec = check("html_body.yaml", yaml.safe_load(text), "pipeline/clean/data/html_body.yaml")
-    return {kind: tuple(Rule(r["id"], re.compile(r["pattern"]), int(r.get("max_len", 80))) for r in spec[kind])
-            for kind in ("head", "stop")}
+    return {
+        kind: tuple(Rule(r["id"], re.compile(r["pattern"]), int(r.get("max_len", 80))) for r in spec[kind])
+        for kind in ("head", "stop")
+    }
 
 
 def _first_hit(kind: str, line: str) -> str | None:
@@ -108,7 +113,9 @@ def merge(spans: list[Span], page: str) -> list[Span]:
     """Join spans separated only by spaces within one line; keep spans on different lines apart."""
     out: list[Span] = []
     for s, e in sorted(spans):
-        if out and (s <= out[-1][1] or (not page[out[-1][1]:s].strip() and "\n" not in page[out[-1][1]:s])):
+        if out and (
+            s <= out[-1][1] or (not page[out[-1][1] : s].strip() and "\n" not in page[out[-1][1] : s])
+        ):
             out[-1] = (out[-1][0], max(e, out[-1][1]))
         else:
             out.append((s, e))
@@ -138,7 +145,7 @@ def _sq(text: str) -> str:
 
 def _is_headline(line: str, title: str) -> bool:
     s, t = _sq(line), _sq(title)
-    return bool(s and t) and (s in t and len(s) >= min(6, len(t)) or t in s and len(s) <= len(t) + 12)
+    return bool(s and t) and ((s in t and len(s) >= min(6, len(t))) or (t in s and len(s) <= len(t) + 12))
 
 
 def _is_full_headline(line: str, title: str) -> bool:
@@ -199,7 +206,11 @@ def _last_sentence(texts: list[str]) -> int:
 
 def _is_byline_line(text: str) -> bool:
     t = text.strip()
-    return bool(re.match(r"^[（(【\[]?\s*(作者|记者|本报记者|通讯员|责任编辑|责编|编辑|来源|本文来源|文章来源|稿源)", t))
+    return bool(
+        re.match(
+            r"^[（(【\[]?\s*(作者|记者|本报记者|通讯员|责任编辑|责编|编辑|来源|本文来源|文章来源|稿源)", t
+        )
+    )
 
 
 def trim_tail(lines: list[Span], page: str) -> tuple[list[Span], list[str]]:
@@ -269,8 +280,11 @@ def visible_html(html: str) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
-    hidden = [n for n in tree.css("[style], [hidden]")
-              if "hidden" in n.attributes or _HIDDEN.search(n.attributes.get("style") or "")]
+    hidden = [
+        n
+        for n in tree.css("[style], [hidden]")
+        if "hidden" in n.attributes or _HIDDEN.search(n.attributes.get("style") or "")
+    ]
     if not hidden:
         return html
     for node in hidden:
@@ -284,7 +298,7 @@ def library_texts(html: str) -> dict[str, str]:
     for name, run in (("trafilatura", _trafilatura), ("readability", _readability)):
         try:
             out[name] = run(html) or ""
-        except Exception as e:  # noqa: BLE001 - a library failing on odd markup is one candidate less
+        except Exception as e:
             log.debug("%s failed: %s", name, e)
     return out
 
@@ -331,8 +345,14 @@ def _overlap(a: list[Span], b: list[Span], page: str) -> int:
 def _trafilatura(html: str) -> str | None:
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, include_tables=True, include_images=False,
-                               favor_precision=False, deduplicate=False)
+    return trafilatura.extract(
+        html,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_precision=False,
+        deduplicate=False,
+    )
 
 
 def _readability(html: str) -> str:
@@ -391,6 +411,6 @@ def _htmldate(html: str):
     try:
         value = find_date(html, original_date=True, outputformat="%Y-%m-%d")
         return dt.date.fromisoformat(value) if value else None
-    except Exception as e:  # noqa: BLE001 - a date guess is optional
+    except Exception as e:
         log.debug("htmldate failed: %s", e)
         return None

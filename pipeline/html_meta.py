@@ -19,22 +19,64 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _LABEL_GAP = r"[ \t\u3000\u00a0]*"
 DATE_LABELS = ("发布日期", "发布时间", "发稿时间", "发文日期", "更新时间", "时间", "日期")
-SOURCE_LABELS = ("信息来源", "文章来源", "稿件来源", "新闻来源", "本文来源", "来源", "稿源", "发布机构", "发文机关")
+SOURCE_LABELS = (
+    "信息来源",
+    "文章来源",
+    "稿件来源",
+    "新闻来源",
+    "本文来源",
+    "来源",
+    "稿源",
+    "发布机构",
+    "发文机关",
+)
 _ANY_LABEL = re.compile(
     r"(索\s*引\s*号|分\s*类|发文机关|成文日期|标\s*题|发文字号|发布日期|发布时间|发布机构|发文日期|来源|作者|记者|编辑"
-    r"|责任编辑|访问量|点击|浏览|阅读|字号|时间|日期|公开方式|公开时限|主题分类)\s*[:：]")
-SOURCE_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({'|'.join(SOURCE_LABELS)}){_LABEL_GAP}[:：]{_LABEL_GAP}(.*)$")
+    r"|责任编辑|访问量|点击|浏览|阅读|字号|时间|日期|公开方式|公开时限|主题分类)\s*[:：]"
+)
+SOURCE_LABEL = re.compile(
+    rf"(?<![\u4e00-\u9fff])({'|'.join(SOURCE_LABELS)}){_LABEL_GAP}[:：]{_LABEL_GAP}(.*)$"
+)
 DATE_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({'|'.join(DATE_LABELS)}){_LABEL_GAP}[:：]{_LABEL_GAP}(.*)$")
 _TITLE_LABEL = re.compile(r"^标\s*题\s*[:：]\s*(.*)$")
-_VALUE_END = re.compile(r"\s{2,}|\s*[|｜]|\s+(?=\S{0,6}[:：])|(?=(作者|记者|编辑|责任编辑|时间|发布|点击|浏览|阅读|字号|分享|参与))"
-                        r"|\s+(?=\d{4}[-/.年])|(?<=[\u4e00-\u9fff])(?=\d{4}[-/.年])")
+_VALUE_END = re.compile(
+    r"\s{2,}|\s*[|｜]|\s+(?=\S{0,6}[:：])|(?=(作者|记者|编辑|责任编辑|时间|发布|点击|浏览|阅读|字号|分享|参与))"
+    r"|\s+(?=\d{4}[-/.年])|(?<=[\u4e00-\u9fff])(?=\d{4}[-/.年])"
+)
 _PLACE_SUFFIX = re.compile(r"\s*[（(][\u4e00-\u9fff]{2,4}[)）]$")
-MENU_WORDS = {"首页", "设为首页", "语音播报", "EN", "English", "网站首页", "繁体", "简体", "无障碍", "关怀版", "登录",
-              "注册", "分享", "打印", "收藏", "关闭", "返回", "更多", "手机版", "APP", "客户端", "微信", "微博"}
-EDITOR = re.compile(r"(责任编辑|责编|编辑|审核|校对|审校|终审|初审|监制|制作)\s*[:：/]?\s*((?:[\u4e00-\u9fff]{2,4}[\s、,，]*){1,4})")
+MENU_WORDS = {
+    "首页",
+    "设为首页",
+    "语音播报",
+    "EN",
+    "English",
+    "网站首页",
+    "繁体",
+    "简体",
+    "无障碍",
+    "关怀版",
+    "登录",
+    "注册",
+    "分享",
+    "打印",
+    "收藏",
+    "关闭",
+    "返回",
+    "更多",
+    "手机版",
+    "APP",
+    "客户端",
+    "微信",
+    "微博",
+}
+EDITOR = re.compile(
+    r"(责任编辑|责编|编辑|审核|校对|审校|终审|初审|监制|制作)\s*[:：/]?\s*((?:[\u4e00-\u9fff]{2,4}[\s、,，]*){1,4})"
+)
 _NAMES = r"([\u4e00-\u9fff]{2,4}(?:[ \t\u3000\u00a0、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
 AUTHOR_LABEL = re.compile(
-    rf"(作者|记者|通讯员|撰文|撰稿|编译|(?<![\u4e00-\u9fff])文|整理)[ \t\u3000\u00a0]*[:：/／|｜]?[ \t\u3000\u00a0]*{_NAMES}")
+    r"(作者|记者|通讯员|撰文|撰稿|编译|(?<![\u4e00-\u9fff])文|整理)"
+    rf"[ \t\u3000\u00a0]*[:：/／|｜]?[ \t\u3000\u00a0]*{_NAMES}"
+)
 _DATELINE = re.compile(r"^\s*.{0,16}?[讯电]\s*[（(][^（()）]{2,40}[)）]")  # 本报讯（记者 张三 通讯员 李四）
 _WRITER_WORDS = {"记者", "本报记者", "通讯员", "作者", "撰文", "撰稿", "编译", "特约记者", "实习生"}
 _PAREN_NAMES = re.compile(rf"[（(]\s*{_NAMES}\s*[)）]\s*$")
@@ -79,7 +121,9 @@ def strip_site_suffix(title: str) -> str:
     return t
 
 
-_SITE_WORD = re.compile(r"(网|报|政府|频道|中心|门户|新闻|在线|客户端|官网|电视台|网站|[A-Za-z.]+\.(com|cn|net))$")
+_SITE_WORD = re.compile(
+    r"(网|报|政府|频道|中心|门户|新闻|在线|客户端|官网|电视台|网站|[A-Za-z.]+\.(com|cn|net))$"
+)
 _SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-—–]+\s*|\s*[-—–]+\s+|-")
 
 
@@ -89,7 +133,7 @@ def _suffix_cut(t: str) -> int | None:
     if not seps:
         return None
     m = seps[-1]
-    suffix = t[m.end():].strip()
+    suffix = t[m.end() :].strip()
     if m.start() < 4 or not suffix or len(suffix) > 25:
         return None
     if m.group().strip() == "-" and m.group() == "-" and not _SITE_WORD.search(suffix):
@@ -103,17 +147,25 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
     titles = _title_sources(hints)
     sources = [squash(s) for s in titles]
     echoes = {squash(t) for t in titles if squash(strip_site_suffix(t)) != squash(t)}  # <title> with suffix
-    echoes |= {squash(t) for t in titles if len(squash(t)) <= 12 and _SITE_NAME.search(t)}  # <title>成都市司法局
+    echoes |= {
+        squash(t) for t in titles if len(squash(t)) <= 12 and _SITE_NAME.search(t)
+    }  # <title>成都市司法局
     lo = max(0, body_line - 40)
     found: list[tuple[int, str]] = []  # (first line, joined text)
     for i in range(lo, body_line):
         joined, j = squash(lines[i]), i
         if not joined or joined in echoes or not any(joined in s for s in sources) or len(lines[i]) > 120:
             continue
-        while j + 1 < body_line and squash(lines[j + 1]) and any(joined + squash(lines[j + 1]) in s for s in sources):
+        while (
+            j + 1 < body_line
+            and squash(lines[j + 1])
+            and any(joined + squash(lines[j + 1]) in s for s in sources)
+        ):
             j += 1
             joined += squash(lines[j])
-        if joined not in echoes and any(len(joined) >= 0.6 * len(squash(strip_site_suffix(t))) for t in titles):
+        if joined not in echoes and any(
+            len(joined) >= 0.6 * len(squash(strip_site_suffix(t))) for t in titles
+        ):
             found.append((i, joined))
     best = None
     if found:
@@ -135,7 +187,12 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
             return value, i, "page.title.labelled"
     for i in range(body_line - 1, max(lo, body_line - 8) - 1, -1):
         line = lines[i].strip()
-        if 6 <= len(line) <= 80 and not _SENTENCE_END.search(line) and not _is_field(line) and not _widget(line):
+        if (
+            6 <= len(line) <= 80
+            and not _SENTENCE_END.search(line)
+            and not _is_field(line)
+            and not _widget(line)
+        ):
             return line, i, "page.title.above_body"
     return (strip_site_suffix(titles[0]), None, "page.title.title_tag") if titles else (None, None, "")
 
@@ -157,8 +214,12 @@ def _join(parts: list[str]) -> str:
 
 
 def _is_field(line: str) -> bool:
-    return bool(_ANY_LABEL.search(line) or DATE.search(line) or re.search(r"[>＞»→]|https?://|www\.", line)
-                or line in MENU_WORDS)
+    return bool(
+        _ANY_LABEL.search(line)
+        or DATE.search(line)
+        or re.search(r"[>＞»→]|https?://|www\.", line)
+        or line in MENU_WORDS
+    )
 
 
 def _labelled_value(lines: list[str], i: int, rest: str) -> str:
@@ -204,7 +265,14 @@ def find_date(lines: list[str], head: range, byline: range, tail: range) -> tupl
 def clean_source(value: str) -> str | None:
     value = _VALUE_END.split(value.strip(), maxsplit=1)[0].strip(" :：,，。")
     value = _PLACE_SUFFIX.sub("", value).strip()
-    if len(value) < 2 or len(value) > 30 or value in MENU_WORDS or value in SOURCE_LABELS or DATE.search(value) or _ANY_LABEL.search(value):
+    if (
+        len(value) < 2
+        or len(value) > 30
+        or value in MENU_WORDS
+        or value in SOURCE_LABELS
+        or DATE.search(value)
+        or _ANY_LABEL.search(value)
+    ):
         return None
     if re.search(r"https?://|www\.|\d{2}:\d{2}", value):
         return None
@@ -229,7 +297,7 @@ def find_source(lines: list[str], head: range, tail: range, title_line: int | No
         line = lines[i].strip()
         m = DATE.search(line)
         if m and len(line) <= 50 and not SOURCE_LABEL.search(line):
-            name = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", line[:m.start()] + " " + line[m.end():])
+            name = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", line[: m.start()] + " " + line[m.end() :])
             name = re.sub(r"^[日\s]+|[\s]+$", "", name)
             value = clean_source(name)
             if value and re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]{2,20}", value) and "网站" not in value:
@@ -257,8 +325,9 @@ def _split_glued(text: str) -> str | None:
     """The name at the start of ``方敏北京大学经济学院教授``: two characters when the rest then starts
     like a place or school, else three, else two."""
     two, three = text[:2], text[:3]
-    if is_person_name(two) and re.match(r"(北京|上海|天津|重庆|中国|中央|清华|南京|武汉|[\u4e00-\u9fff]{1,3}(大学|学院|省|市))",
-                                        text[2:]):
+    if is_person_name(two) and re.match(
+        r"(北京|上海|天津|重庆|中国|中央|清华|南京|武汉|[\u4e00-\u9fff]{1,3}(大学|学院|省|市))", text[2:]
+    ):
         return two
     if len(text) >= 3 and is_person_name(three):
         return three
@@ -283,14 +352,24 @@ def _names(raw: str, not_names: set[str]) -> list[str]:
     return out
 
 
-def find_author(lines: list[str], head: range, tail: range, last_body_line: int | None,
-                first_body_line: int | None = None, far_tail: range = range(0)) -> tuple[str | None, str]:
+def find_author(
+    lines: list[str],
+    head: range,
+    tail: range,
+    last_body_line: int | None,
+    first_body_line: int | None = None,
+    far_tail: range = range(0),
+) -> tuple[str | None, str]:
     """Reporters and writers of the byline area: 记者/作者/通讯员/文/编译 names, then the dateline
     of the first paragraph (本报讯（记者 X）), then a trailing（记者 X）or（X Y）on the body's last
     line. Editors and photographers are never authors."""
     not_names = editors(lines)
     spots = [("head", i) for i in head]
-    spots += [("first_line", first_body_line)] if first_body_line is not None and first_body_line < len(lines) else []
+    spots += (
+        [("first_line", first_body_line)]
+        if first_body_line is not None and first_body_line < len(lines)
+        else []
+    )
     spots += [("last_line", last_body_line)] if last_body_line is not None else []
     spots += [("tail", i) for i in tail]
     spots += [("far_tail", i) for i in far_tail if SOURCE_LABEL.search(lines[i])]  # 本文来源：X 作者：Y
@@ -306,7 +385,7 @@ def find_author(lines: list[str], head: range, tail: range, last_body_line: int 
             if m and (names := _names(m.group(1), not_names)):
                 return " ".join(names), "page.author.closing_parens"
         for m in AUTHOR_LABEL.finditer(line):
-            if _NOT_AUTHOR_LABEL.search(line[:m.start()]):
+            if _NOT_AUTHOR_LABEL.search(line[: m.start()]):
                 continue
             names = _names(m.group(2), not_names)
             if names:

@@ -1,8 +1,9 @@
 """Input files and folders → decoded raw documents, or quarantine records saying why not.
 
 Supported inputs: ``.txt``, ``.html``/``.htm`` and ``.jsonl`` (one ``{"text", "url"?, "title"?}``
-object per line, or ``{"html", "url"?}`` for a saved page). Bytes are decoded with BOM detection, strict UTF-8, then charset-normalizer
-restricted to the encodings Chinese sites use. HTML is reduced to its text with a real parser.
+object per line, or ``{"html", "url"?}`` for a saved page). Bytes are decoded with BOM detection,
+strict UTF-8, then charset-normalizer restricted to the encodings Chinese sites use. HTML is
+reduced to its text with a real parser.
 """
 
 from __future__ import annotations
@@ -31,8 +32,32 @@ MAX_DOC_BYTES = 20_000_000
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LETTER = re.compile(r"[^\W\d_]")
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt", "dl", "hr", "td", "th",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "td",
+    "th",
 }
 # <form> is kept: some CMSs wrap the whole article in one
 DROP_TAGS = ["script", "style", "noscript", "nav", "iframe", "svg", "template", "button", "select"]
@@ -55,7 +80,9 @@ class SourceRef:
     kind: str
     first_line: int = 1
     last_line: int | None = None
-    byte_offset: int = 0  # where first_line starts, so a reader seeks instead of re-reading the lines before it
+    byte_offset: int = (
+        0  # where first_line starts, so a reader seeks instead of re-reading the lines before it
+    )
 
 
 @dataclass
@@ -91,8 +118,12 @@ def doc_id_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200, follow_outside: bool = False,
-             skip: tuple[str | Path, ...] = ()) -> tuple[list[SourceRef], list[Rejected]]:
+def discover(
+    paths: list[str | Path],
+    jsonl_lines_per_ref: int = 200,
+    follow_outside: bool = False,
+    skip: tuple[str | Path, ...] = (),
+) -> tuple[list[SourceRef], list[Rejected]]:
     """Expand files and folders into SourceRefs; unsupported files are rejected, not skipped.
 
     Only regular files are read: FIFOs, sockets, devices, symlink loops and (unless
@@ -113,7 +144,13 @@ def discover(paths: list[str | Path], jsonl_lines_per_ref: int = 200, follow_out
             if problem is not None:
                 rejected.append(problem)
             elif kind is None:
-                rejected.append(Rejected(str(f), "unsupported_type", f"suffix {f.suffix or '(none)'} is not .txt/.html/.htm/.jsonl"))
+                rejected.append(
+                    Rejected(
+                        str(f),
+                        "unsupported_type",
+                        f"suffix {f.suffix or '(none)'} is not .txt/.html/.htm/.jsonl",
+                    )
+                )
             elif kind == "jsonl":
                 refs.extend(_jsonl_refs(f, jsonl_lines_per_ref, rejected))
             else:
@@ -140,8 +177,11 @@ def _walk(root: Path, rejected: list[Rejected], skip: set[str] = frozenset()) ->
             if _placeholder(os.path.join(dirpath, name)):
                 continue
             if name.startswith("."):
-                rejected.append(Rejected(os.path.join(dirpath, name), "hidden",
-                                         "hidden file (name starts with '.'): not read"))
+                rejected.append(
+                    Rejected(
+                        os.path.join(dirpath, name), "hidden", "hidden file (name starts with '.'): not read"
+                    )
+                )
             else:
                 out.append(Path(dirpath) / name)
     return out
@@ -171,14 +211,22 @@ def unreadable_file(path: Path, root: str | None = None) -> Rejected | None:
     if root is not None and os.path.islink(path):
         target = os.path.realpath(path)
         if os.path.commonpath([root, target]) != root:
-            return Rejected(str(path), "symlink_outside", f"symlink to {printable(target)}, "
-                            "outside the input folder (see --follow-symlinks)")
+            return Rejected(
+                str(path),
+                "symlink_outside",
+                f"symlink to {printable(target)}, outside the input folder (see --follow-symlinks)",
+            )
     return None
 
 
 def _file_kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
-                       (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "folder")):
+    for test, name in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISDIR, "folder"),
+    ):
         if test(mode):
             return name
     return "special file"
@@ -213,7 +261,10 @@ def _jsonl_refs(path: Path, per_ref: int, rejected: list[Rejected]) -> list[Sour
     if n == 0:
         rejected.append(Rejected(str(path), "empty", "the .jsonl file has no lines"))
         return []
-    return [SourceRef(str(path), "jsonl", a, min(a + per_ref - 1, n), at) for a, at in zip(range(1, n + 1, per_ref), starts)]
+    return [
+        SourceRef(str(path), "jsonl", a, min(a + per_ref - 1, n), at)
+        for a, at in zip(range(1, n + 1, per_ref), starts)
+    ]
 
 
 PERMANENT_OS_ERRORS = (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)
@@ -291,8 +342,14 @@ def _read_jsonl(ref: SourceRef, max_bytes: int):
             if not isinstance(record.get("text"), str):  # an {"html": …} record: the page path
                 yield html_document(ref.path, record["html"], "utf_8", line=lineno, url=record.get("url"))
                 continue
-            yield _document(ref.path, record["text"], "utf_8", line=lineno,
-                            url=record.get("url"), hints={"title": record.get("title") or ""})
+            yield _document(
+                ref.path,
+                record["text"],
+                "utf_8",
+                line=lineno,
+                url=record.get("url"),
+                hints={"title": record.get("title") or ""},
+            )
         except InputError as e:
             yield Rejected(ref.path, e.reason, e.detail, source_line=lineno, content_sha256=sha)
 
@@ -337,8 +394,10 @@ def _parse_record(line: bytes) -> dict:
     for key in ("text", "url", "title"):
         bad = _SURROGATE.search(record.get(key) or "")
         if bad:  # a \ud800 escape: valid JSON, but no UTF-8 text can hold it
-            raise InputError("undecodable", f"field {key!r} holds a lone surrogate "
-                             f"U+{ord(bad.group()):04X} at character {bad.start()}")
+            raise InputError(
+                "undecodable",
+                f"field {key!r} holds a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}",
+            )
     return record
 
 
@@ -360,8 +419,14 @@ def corpus_texts(path: Path) -> Iterator[str]:
                 raise ValueError(f"{path}:{number}: not a JSON object with a 'text' field ({detail})") from e
 
 
-def _document(path: str, text: str, encoding: str, line: int | None = None,
-              url: str | None = None, hints: dict[str, str] | None = None) -> RawDocument:
+def _document(
+    path: str,
+    text: str,
+    encoding: str,
+    line: int | None = None,
+    url: str | None = None,
+    hints: dict[str, str] | None = None,
+) -> RawDocument:
     check_text(text)
     hints = {k: v for k, v in (hints or {}).items() if v}
     url = url or hints.pop("url", None)
@@ -394,7 +459,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf_8"
     except UnicodeDecodeError as e:
         if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
-            return data[:e.start].decode("utf-8"), "utf_8"  # a file cut inside its last character
+            return data[: e.start].decode("utf-8"), "utf_8"  # a file cut inside its last character
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
@@ -409,8 +474,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-_META_CHARSET = re.compile(
-    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _GB_NAMES = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936", "x-euc-cn", "euc-cn"}
 
 
@@ -437,8 +501,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise InputError("empty", "no bytes" if not data else "whitespace only")
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "utf-16", "utf-32") and not data.startswith(
-            (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if (
+        declared
+        and declared not in ("utf-8", "utf-16", "utf-32")
+        and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    ):
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
@@ -449,6 +516,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 if text.count("\ufffd") <= max(2, len(text) // 2000) and not _looks_binary(data):
                     return text, declared.replace("-", "_") + ":replace"  # a few bad bytes in a real page
     return decode(data)
+
+
 _PLAUSIBLE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027\x20-\x7e\s]")
 
 
@@ -499,8 +568,9 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
-def html_document(path: str, html: str, encoding: str, line: int | None = None,
-                  url: str | None = None) -> RawDocument:
+def html_document(
+    path: str, html: str, encoding: str, line: int | None = None, url: str | None = None
+) -> RawDocument:
     """A page as a document: raw_text is the page's text; the article body is chosen within it (as
     spans) and metadata read from its structure. When body selection fails the document is the whole
     page text as before, with a warning in its hints for the clean stage."""
@@ -509,9 +579,12 @@ def html_document(path: str, html: str, encoding: str, line: int | None = None,
     text, hints = html_to_text(html)
     doc = _document(path, text, encoding, line=line, url=url, hints=hints)
     try:
-        page = analyse(html, text, _title_sources(html) | {"title": hints.get("title", ""),
-                                                           "source": hints.get("source", "")})
-    except Exception as e:  # noqa: BLE001 - odd markup must not cost the document: fall back
+        page = analyse(
+            html,
+            text,
+            _title_sources(html) | {"title": hints.get("title", ""), "source": hints.get("source", "")},
+        )
+    except Exception as e:
         log.warning("%s: body selection failed: %s: %s", path, type(e).__name__, e)
         doc.hints["html_body"] = f"selection failed ({type(e).__name__})"
         return doc
@@ -560,10 +633,17 @@ def _html_meta(tree: HTMLParser) -> dict[str, str]:
     if title is not None and title.text(strip=True):
         hints["title"] = title.text(strip=True)
     wanted = {
-        "og:title": "title", "title": "title", "articletitle": "title",
-        "article:published_time": "publish_date", "pubdate": "publish_date", "publishdate": "publish_date",
-        "firstpublishedtime": "publish_date", "source": "source", "contentsource": "source",
-        "author": "author", "og:url": "url",
+        "og:title": "title",
+        "title": "title",
+        "articletitle": "title",
+        "article:published_time": "publish_date",
+        "pubdate": "publish_date",
+        "publishdate": "publish_date",
+        "firstpublishedtime": "publish_date",
+        "source": "source",
+        "contentsource": "source",
+        "author": "author",
+        "og:url": "url",
     }
     for meta in tree.css("meta"):
         key = (meta.attributes.get("name") or meta.attributes.get("property") or "").lower()

@@ -91,8 +91,12 @@ class Output:
         """Lazy polars frames per table: ``load(out).polars["indicators"].collect()`` (a table
         without files is an empty, typed frame)."""
         pl = _optional("polars")
-        return {name: pl.scan_parquet(str(self.root / name / "*.parquet")) if self._has_files(name)
-                else pl.from_arrow(store.arrow_schema(name).empty_table()).lazy() for name in TABLES}
+        return {
+            name: pl.scan_parquet(str(self.root / name / "*.parquet"))
+            if self._has_files(name)
+            else pl.from_arrow(store.arrow_schema(name).empty_table()).lazy()
+            for name in TABLES
+        }
 
     def _has_files(self, name: str) -> bool:
         return any((self.root / name).glob("*.parquet"))
@@ -105,7 +109,9 @@ def _optional(module: str):
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise ImportError(f'{module} is not installed: pip install -e ".[notebook]" (or pip install {module})') from None
+        raise ImportError(
+            f'{module} is not installed: pip install -e ".[notebook]" (or pip install {module})'
+        ) from None
 
 
 _PANEL_TAIL = ["metric_label", "value", "base_unit", "doc_id", "source", "text"]
@@ -115,8 +121,12 @@ def _dtype(arrow_type):
     """Nullable pandas dtypes for Arrow scalars, so ints with nulls stay ints."""
     import pyarrow as pa
 
-    mapping = {pa.int64(): pd.Int64Dtype(), pa.string(): pd.StringDtype(), pa.bool_(): pd.BooleanDtype(),
-               pa.float64(): pd.Float64Dtype()}
+    mapping = {
+        pa.int64(): pd.Int64Dtype(),
+        pa.string(): pd.StringDtype(),
+        pa.bool_(): pd.BooleanDtype(),
+        pa.float64(): pd.Float64Dtype(),
+    }
     return mapping.get(arrow_type)
 
 

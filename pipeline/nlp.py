@@ -14,7 +14,6 @@ from spacy.language import Language
 from pipeline import split  # also registers the fazhi_sentences component
 from pipeline.segment import build_zh_nlp
 
-
 # spaCy's Chinese tokenizer aligns words to the text with a slice per word: quadratic in the
 # length (200k chars: 4.8 s, 500k: 60 s). Longer texts get their sentences from split_sentences
 # directly, which the component runs anyway (identical spans with the char segmenter).

@@ -68,11 +68,20 @@ def publish(out: Path, dest: str, filesystem=None) -> PublishResult:
             target.create_dir(f"{root}/{rel.split('/')[0]}", recursive=True)
             fs.copy_files(str(path), f"{root}/{rel}", destination_filesystem=target)
             copied += 1
-        stale = sorted((rel for rel in previous if rel not in local), key=lambda r: r.split("/")[0] != store.COMMIT_TABLE)
+        stale = sorted(
+            (rel for rel in previous if rel not in local), key=lambda r: r.split("/")[0] != store.COMMIT_TABLE
+        )
         for rel in stale:
             _delete(target, f"{root}/{rel}")
         _write_manifest(target, root, sums)
-    log.info("published %s to %s: %d parts copied, %d unchanged, %d deleted", out, dest, copied, len(local) - copied, len(stale))
+    log.info(
+        "published %s to %s: %d parts copied, %d unchanged, %d deleted",
+        out,
+        dest,
+        copied,
+        len(local) - copied,
+        len(stale),
+    )
     return PublishResult(copied, len(local) - copied, len(stale), dest)
 
 

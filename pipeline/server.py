@@ -35,13 +35,33 @@ class LocalServer:
 
         spec = importlib.util.find_spec("prefect")  # the package's folder, without importing it
         app_dir = str(Path(spec.origin).parent.parent) if spec and spec.origin else "."
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-               "PREFECT__SERVER_FINAL": "1"}
+        env = {
+            **os.environ,
+            "PREFECT_UI_ENABLED": "0",
+            "PREFECT__SERVER_EPHEMERAL": "1",
+            "PREFECT__SERVER_FINAL": "1",
+        }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "error", "--lifespan", "on"], env=env,
-            preexec_fn=preexec_fn)  # noqa: PLW1509 - started before the run starts any thread
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--app-dir",
+                app_dir,
+                "--factory",
+                "prefect.server.api.server:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--lifespan",
+                "on",
+            ],
+            env=env,
+            preexec_fn=preexec_fn,  # noqa: PLW1509 - only sets the parent-death signal
+        )
         atexit.register(self.stop)
 
     def wait(self, timeout: float) -> None:

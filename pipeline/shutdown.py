@@ -1,11 +1,11 @@
 """Clean shutdown of a CLI run: SIGTERM/SIGINT end it with one line and exit 143/130, and no
 Prefect server outlives it, not even after SIGKILL.
 
-Prefect stops its ephemeral API server from ``atexit``, which neither SIGTERM's default action
-nor SIGKILL runs. So the CLI starts the server itself (``pipeline.server``), with a parent-death signal (Linux ``prctl(PR_SET_PDEATHSIG)``): the kernel ends the
-server when the run's process dies, however it dies. On a signal the run stops at once (worker
-threads are not waited for); the lock on OUT is released by the OS with the process, and staged
-files are swept by the next run.
+Prefect stops its ephemeral API server from ``atexit``, which neither SIGTERM's default action nor
+SIGKILL runs. So the CLI starts the server itself (``pipeline.server``), with a parent-death signal
+(Linux ``prctl(PR_SET_PDEATHSIG)``): the kernel ends the server when the run's process dies, however
+it dies. On a signal the run stops at once (worker threads are not waited for); the lock on OUT is
+released by the OS with the process, and staged files are swept by the next run.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def stop_server() -> None:
     if _server is not None:
         try:
             _server.stop()
-        except Exception as e:  # noqa: BLE001 — best effort: the child dies with us anyway
+        except Exception as e:
             sys.stderr.write(f"could not stop the Prefect server cleanly: {e}\n")
         _server = None
 

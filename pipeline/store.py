@@ -20,8 +20,9 @@ import signal
 import types
 import typing
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -75,16 +76,24 @@ def arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema of a table, derived from its Pydantic model."""
     model = TABLES[table]
-    return pa.schema(arrow_fields(model), metadata={
-        "schema_version": SCHEMA_VERSION, "table": table, "model": model.__name__})
+    return pa.schema(
+        arrow_fields(model),
+        metadata={"schema_version": SCHEMA_VERSION, "table": table, "model": model.__name__},
+    )
 
 
 def data_dictionary() -> str:
     """Markdown data dictionary of every table, generated from the models."""
     out = [f"# Data dictionary (schema version {SCHEMA_VERSION})", ""]
     for table, model in TABLES.items():
-        out += [f"## {table}", "", (model.__doc__ or "").strip(), "",
-                "| column | type | nullable | description |", "|---|---|---|---|"]
+        out += [
+            f"## {table}",
+            "",
+            (model.__doc__ or "").strip(),
+            "",
+            "| column | type | nullable | description |",
+            "|---|---|---|---|",
+        ]
         for f in arrow_schema(table):
             desc = f.metadata[b"description"].decode()
             out.append(f"| {f.name} | {f.type} | {'yes' if f.nullable else 'no'} | {desc} |")
@@ -129,8 +138,9 @@ def unique_rows(table: str, arrow: pa.Table) -> pa.Table:
     first = numbered.group_by(keys, use_threads=False).aggregate([("__row", "min")])["__row_min"]
     if len(first) == arrow.num_rows:
         return arrow
-    log.warning("%s: %d rows repeat a key %s; the first of each is kept",
-                table, arrow.num_rows - len(first), keys)
+    log.warning(
+        "%s: %d rows repeat a key %s; the first of each is kept", table, arrow.num_rows - len(first), keys
+    )
     return arrow.take(pc.take(first, pc.sort_indices(first)))  # the kept rows, in their order
 
 
@@ -225,7 +235,9 @@ def sweep_orphans(out: Path) -> list[Path]:
     return removed
 
 
-def read_table(out: Path, table: str, columns: list[str] | None = None, doc_ids: list[str] | None = None) -> pa.Table:
+def read_table(
+    out: Path, table: str, columns: list[str] | None = None, doc_ids: list[str] | None = None
+) -> pa.Table:
     """Read a table back with its declared schema (an empty table when it has no files yet);
     ``doc_ids`` reads only those documents' rows (a pushed-down filter, not a full read)."""
     schema = arrow_schema(table)
@@ -233,6 +245,7 @@ def read_table(out: Path, table: str, columns: list[str] | None = None, doc_ids:
     if not files:
         return schema.empty_table().select(columns) if columns else schema.empty_table()
     import pyarrow.dataset as ds
+
     where = ds.field("doc_id").isin(pa.array(list(doc_ids), pa.string())) if doc_ids is not None else None
     groups = _by_hidden_rows(Path(out), files) if table != "runs" else {frozenset(): files}
     parts = []

@@ -57,8 +57,18 @@ def library_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for name in ("spacy", "prefect", "pydantic", "pyarrow", "opencc", "cn2an", "jionlp", "charset-normalizer",
-                 "trafilatura", "readability-lxml"):
+    for name in (
+        "spacy",
+        "prefect",
+        "pydantic",
+        "pyarrow",
+        "opencc",
+        "cn2an",
+        "jionlp",
+        "charset-normalizer",
+        "trafilatura",
+        "readability-lxml",
+    ):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

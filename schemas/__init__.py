@@ -6,8 +6,8 @@ from schemas.tables import (
     Document,
     Indicator,
     Mention,
-    OffsetRun,
     Official,
+    OffsetRun,
     Place,
     Quarantine,
     Regulation,
@@ -18,6 +18,18 @@ from schemas.tables import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "TABLES", "Document", "Indicator", "Mention", "OffsetRun", "Official",
-    "Place", "Quarantine", "Regulation", "Row", "Run", "Sentence", "Span",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "Document",
+    "Indicator",
+    "Mention",
+    "Official",
+    "OffsetRun",
+    "Place",
+    "Quarantine",
+    "Regulation",
+    "Row",
+    "Run",
+    "Sentence",
+    "Span",
 ]

@@ -235,9 +235,15 @@ class TitlesFile(_RuleFile):
 
 
 MODELS: dict[str, type[_RuleFile]] = {
-    "boilerplate.yaml": BoilerplateFile, "html_body.yaml": HtmlBodyFile, "metadata.yaml": MetadataFile,
-    "regulations.yaml": RegulationsFile, "metrics.yaml": MetricsFile, "period.yaml": PeriodFile,
-    "scope.yaml": ScopeFile, "places.yaml": PlacesFile, "titles.yaml": TitlesFile,
+    "boilerplate.yaml": BoilerplateFile,
+    "html_body.yaml": HtmlBodyFile,
+    "metadata.yaml": MetadataFile,
+    "regulations.yaml": RegulationsFile,
+    "metrics.yaml": MetricsFile,
+    "period.yaml": PeriodFile,
+    "scope.yaml": ScopeFile,
+    "places.yaml": PlacesFile,
+    "titles.yaml": TitlesFile,
 }
 
 

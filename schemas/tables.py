@@ -12,12 +12,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"  # 1.1: panel columns (metric_id, scope*, period*, place*, org_adcode); body_extractor, county
+SCHEMA_VERSION = (
+    "1.1"  # 1.1: panel columns (metric_id, scope*, period*, place*, org_adcode); body_extractor, county
+)
 
 Label = Literal["PLACE", "PERSON", "TITLE", "GOV", "ORG", "REGULATION", "INDICATOR", "DATE"]
 Level = Literal["province", "city", "county", "town", "other"]
 ScopeLevel = Literal["country", "province", "city", "county", "town"]
-Category = Literal["法律", "行政法规", "地方性法规", "规章", "党内法规", "规范性文件", "规划/纲要/方案", "其他"]
+Category = Literal[
+    "法律", "行政法规", "地方性法规", "规章", "党内法规", "规范性文件", "规划/纲要/方案", "其他"
+]
 
 
 class Row(BaseModel):
@@ -35,7 +39,7 @@ class Span(BaseModel):
     end: int = Field(ge=0, description="One past the last character (exclusive).")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Span":
+    def _ordered(self) -> Span:
         if self.end <= self.start:
             raise ValueError(f"empty or reversed span {self.start}:{self.end}")
         return self
@@ -59,7 +63,7 @@ class SpanRow(Row):
     text: str = Field(min_length=1, description="clean_text[start:end], exactly.")
 
     @model_validator(mode="after")
-    def _span_matches_text(self) -> "SpanRow":
+    def _span_matches_text(self) -> SpanRow:
         if self.end - self.start != len(self.text):
             raise ValueError(f"span {self.start}:{self.end} does not have the length of {self.text!r}")
         return self
@@ -74,21 +78,38 @@ class Document(Row):
     url: str | None = Field(None, description="URL given in a .jsonl record or HTML canonical link.")
     encoding: str = Field(description="Detected encoding of the input bytes (utf_8, gb18030, big5, ...).")
     title: str | None = Field(None, description="Article title.")
-    publish_date: dt.date | None = Field(None, description="Publication date (ISO), from a labelled date when present.")
-    source: str | None = Field(None, description="Publisher or source of the article (来源, 供稿, site name).")
-    author: str | None = Field(None, description="Author's name (作者, 记者, 通讯员, byline); never an editor.")
+    publish_date: dt.date | None = Field(
+        None, description="Publication date (ISO), from a labelled date when present."
+    )
+    source: str | None = Field(
+        None, description="Publisher or source of the article (来源, 供稿, site name)."
+    )
+    author: str | None = Field(
+        None, description="Author's name (作者, 记者, 通讯员, byline); never an editor."
+    )
     script: Literal["zh-Hans", "zh-Hant"] = Field(description="Script of the raw text before conversion.")
     raw_text: str = Field(description="The decoded input text (for HTML: the page's text content).")
     clean_text: str = Field(description="Text after boilerplate removal and normalization; offsets index it.")
     offset_runs: list[OffsetRun] = Field(description="Map of clean_text positions to raw_text positions.")
-    warnings: list[str] = Field(default_factory=list, description="Cleaning log: each removal or repair, with its rule id.")
-    body_extractor: str | None = Field(None, description=(
-        "HTML pages: the library whose article body was kept (trafilatura, readability), trimmed by the rules "
-        "in clean/data/html_body.yaml; null for plain text and for a page where body selection failed "
-        "(then clean_text is the whole page text and warnings say why)."))
-    place: str | None = Field(None, description=(
-        "The document's own area (the one 全市/我县 refer to): the place of its title, else of its source "
-        "(张掖市司法局 → 张掖市), else the place its text names far more than any other; null otherwise."))
+    warnings: list[str] = Field(
+        default_factory=list, description="Cleaning log: each removal or repair, with its rule id."
+    )
+    body_extractor: str | None = Field(
+        None,
+        description=(
+            "HTML pages: the library whose article body was kept (trafilatura, readability), "
+            "trimmed by the rules in clean/data/html_body.yaml; null for plain text and for a page "
+            "where body selection failed (then clean_text is the whole page text and warnings say why)."
+        ),
+    )
+    place: str | None = Field(
+        None,
+        description=(
+            "The document's own area (the one 全市/我县 refer to): the place of its title, "
+            "else of its source (张掖市司法局 → 张掖市), else the place its text names far more than "
+            "any other; null otherwise."
+        ),
+    )
     place_adcode: str | None = Field(None, description="6-digit code of `place`.")
     pipeline_version: str = Field(description="Version of code + rules (+ model) that produced the row.")
 
@@ -105,10 +126,14 @@ class Mention(SpanRow):
     mention_id: str = Field(description="Stable id, unique: doc_id, start, end, label and method hashed.")
     sentence_id: int = Field(ge=0, description="Sentence containing the span.")
     label: Label = Field(description="Kind of span.")
-    normalized: str | None = Field(None, description=(
-        "Normalized value (standard place name, law name, number in base units...; dates as 2018-05-18, "
-        "2020-07, 2020, 2021/2025, and, without a year, --09-29 or this_year-07 unless the publish date "
-        "gives the year: rule date.*.anchored)."))
+    normalized: str | None = Field(
+        None,
+        description=(
+            "Normalized value (standard place name, law name, number in base units...; dates as 2018-05-18, "
+            "2020-07, 2020, 2021/2025, and, without a year, --09-29 or this_year-07 unless the publish date "
+            "gives the year: rule date.*.anchored)."
+        ),
+    )
     method: str = Field(pattern=r"^(rule|ner):\S+$", description="`rule:<id>` or `ner:<model>@<version>`.")
     confidence: float = Field(ge=0, le=1, description="0..1; rules give their fixed confidence.")
     raw_start: int = Field(ge=0, description="Start of the span in documents.raw_text.")
@@ -120,10 +145,16 @@ class Place(Row):
 
     doc_id: str = Field(description="Document key.")
     name: str = Field(description="Standard full name, e.g. 张掖市, 红河哈尼族彝族自治州.")
-    adcode: str | None = Field(None, description=(
-        "Administrative division code: 6 digits, 9 for a town (the town part of its 12-digit statistical "
-        "code); null when unresolved."))
-    level: Level = Field(description="province, city (prefecture level), county (county level), town or other.")
+    adcode: str | None = Field(
+        None,
+        description=(
+            "Administrative division code: 6 digits, 9 for a town (the town part of its 12-digit statistical "
+            "code); null when unresolved."
+        ),
+    )
+    level: Level = Field(
+        description="province, city (prefecture level), county (county level), town or other."
+    )
     province: str | None = Field(None, description="Full name of the province containing it.")
     city: str | None = Field(None, description="Full name of the prefecture-level city containing it.")
     county: str | None = Field(None, description="Full name of the county containing it (towns only).")
@@ -138,11 +169,19 @@ class Official(Row):
 
     doc_id: str = Field(description="Document key.")
     name: str = Field(min_length=2, description="Person's name.")
-    title: str | None = Field(None, description="Title(s) as written after normalization, e.g. 市委副书记、市长.")
-    org: str | None = Field(None, description="Organisation, place or country the title belongs to, e.g. 葫芦岛市, 俄罗斯.")
-    org_adcode: str | None = Field(None, description=(
-        "6-digit code of the area the organisation names at its head (北京市司法局 → 110000); "
-        "null when it names none."))
+    title: str | None = Field(
+        None, description="Title(s) as written after normalization, e.g. 市委副书记、市长."
+    )
+    org: str | None = Field(
+        None, description="Organisation, place or country the title belongs to, e.g. 葫芦岛市, 俄罗斯."
+    )
+    org_adcode: str | None = Field(
+        None,
+        description=(
+            "6-digit code of the area the organisation names at its head (北京市司法局 → 110000); "
+            "null when it names none."
+        ),
+    )
     mentions: list[Span] = Field(min_length=1, description="Where the name is found in clean_text.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
@@ -154,9 +193,13 @@ class Regulation(Row):
     doc_id: str = Field(description="Document key.")
     text: str = Field(min_length=1, description="Title as written in clean_text.")
     name: str = Field(min_length=1, description="Normalized name: Simplified, unified punctuation.")
-    category: Category = Field(description="法律, 行政法规, 地方性法规, 规章, 党内法规 (Party regulations and documents), 规范性文件, "
-                                   "规划/纲要/方案 or 其他.")
-    issuing_place: str | None = Field(None, description="Standard name of the place named at the head of the title.")
+    category: Category = Field(
+        description="法律, 行政法规, 地方性法规, 规章, 党内法规 (Party regulations and documents), "
+        "规范性文件, 规划/纲要/方案 or 其他."
+    )
+    issuing_place: str | None = Field(
+        None, description="Standard name of the place named at the head of the title."
+    )
     mentions: list[Span] = Field(min_length=1, description="Where it is named in clean_text.")
     method: str = Field(description="Rule that produced it.")
 
@@ -171,30 +214,52 @@ class Indicator(SpanRow):
     qualifier: str | None = Field(None, description="余, 多, 以上, 超, 近, 约, ... when present.")
     normalized_value: float = Field(description="Value in base units (21815000000 for 218.15亿元).")
     base_unit: str = Field(description="Unit without multiplier (元, 条, %).")
-    value_max: float | None = Field(None, description="Upper bound of a range as written (5 for 3至5家); null otherwise.")
+    value_max: float | None = Field(
+        None, description="Upper bound of a range as written (5 for 3至5家); null otherwise."
+    )
     normalized_value_max: float | None = Field(None, description="Upper bound of a range in base units.")
     method: str = Field(description="Rule that produced it.")
     confidence: float = Field(ge=0, le=1, description="0..1.")
-    metric_id: str | None = Field(None, description=(
-        "Canonical metric (pipeline/extract/data/metrics.yaml), e.g. admin_review_cases, contract_value; "
-        "`<id>_change` for its change (同比增长), `<id>_share` for a share of it; null when none fits."))
-    scope: str | None = Field(None, description=(
-        "Standard name of the area whose figure it is (张掖市; 全市 resolved to the document's city; 中国 for "
-        "全国); null when the text does not say."))
+    metric_id: str | None = Field(
+        None,
+        description=(
+            "Canonical metric (pipeline/extract/data/metrics.yaml), e.g. admin_review_cases, contract_value; "
+            "`<id>_change` for its change (同比增长), `<id>_share` for a share of it; null when none fits."
+        ),
+    )
+    scope: str | None = Field(
+        None,
+        description=(
+            "Standard name of the area whose figure it is (张掖市; 全市 resolved to the document's city; "
+            "中国 for 全国); null when the text does not say."
+        ),
+    )
     scope_adcode: str | None = Field(None, description="6-digit code of `scope`; 100000 for 中国.")
     scope_level: ScopeLevel | None = Field(None, description="country, province, city, county or town.")
-    scope_method: str | None = Field(None, description=(
-        "`rule:<id>` that set the scope: scope.place, scope.area_word, scope.body_word, scope.carried, "
-        "scope.document, ...; null in runs before schema 1.1."))
-    period: str | None = Field(None, description=(
-        "Time the figure covers: YYYY, YYYY-MM, YYYY-MM-DD or A/B for a span (2021/2025); "
-        "null when the text does not say."))
+    scope_method: str | None = Field(
+        None,
+        description=(
+            "`rule:<id>` that set the scope: scope.place, scope.area_word, scope.body_word, scope.carried, "
+            "scope.document, ...; null in runs before schema 1.1."
+        ),
+    )
+    period: str | None = Field(
+        None,
+        description=(
+            "Time the figure covers: YYYY, YYYY-MM, YYYY-MM-DD or A/B for a span (2021/2025); "
+            "null when the text does not say."
+        ),
+    )
     period_start: dt.date | None = Field(None, description="First day of `period`.")
     period_end: dt.date | None = Field(None, description="Last day of `period`.")
-    period_method: str | None = Field(None, description=(
-        "`rule:<id>` that set the period: period.year, period.year_span, period.plan, "
-        "period.relative_year, ... (`.carried` when it comes from an earlier sentence); "
-        "null in runs before schema 1.1."))
+    period_method: str | None = Field(
+        None,
+        description=(
+            "`rule:<id>` that set the period: period.year, period.year_span, period.plan, "
+            "period.relative_year, ... (`.carried` when it comes from an earlier sentence); "
+            "null in runs before schema 1.1."
+        ),
+    )
 
 
 class Quarantine(Row):
@@ -206,7 +271,9 @@ class Quarantine(Row):
     stage: Literal["ingest", "clean", "extract", "validate"] = Field(description="Stage that rejected it.")
     reason: str = Field(description="Short machine-friendly reason (empty, binary, undecodable, ...).")
     detail: str = Field(description="Human-readable detail, e.g. the validation error.")
-    content_sha256: str | None = Field(None, description="sha256 of the rejected bytes/record, to find it again.")
+    content_sha256: str | None = Field(
+        None, description="sha256 of the rejected bytes/record, to find it again."
+    )
 
 
 class Run(Row):
@@ -215,7 +282,9 @@ class Run(Row):
     started_at: dt.datetime = Field(description="UTC start time.")
     finished_at: dt.datetime = Field(description="UTC end time.")
     parameters: str = Field(description="JSON of the run's parameters.")
-    counts: str = Field(description="JSON of counts: inputs, documents, skipped, quarantined, rows per table.")
+    counts: str = Field(
+        description="JSON of counts: inputs, documents, skipped, quarantined, rows per table."
+    )
     versions: str = Field(description="JSON of versions: pipeline, rules, schema, libraries.")
 
 

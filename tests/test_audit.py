@@ -21,7 +21,9 @@ from pipeline.audit.report import (
     write_report,
 )
 
-HOSTILE = "宜昌市召开法治政府建设会议。<script>alert(1)</script>全市培训执法人员800余名。<b>粗体</b><!-- <SCRIPT"
+HOSTILE = (
+    "宜昌市召开法治政府建设会议。<script>alert(1)</script>全市培训执法人员800余名。<b>粗体</b><!-- <SCRIPT"
+)
 # The rules read 中共北镇市委书记 as one title; the model reads 中共北镇市委 (GOV) and 书记 (TITLE) inside it,
 # so no character of the whole title lies outside a smaller mention.
 NESTED = "中共北镇市委书记王建国出席会议并讲话。会议由北镇市人民政府市长李红主持。"
@@ -35,15 +37,33 @@ def audited(tmp_path_factory):
     (inputs / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (inputs / "nested.txt").write_text(NESTED, encoding="utf-8")
     out = base / "out"
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     gold = base / "gold"
     gold.mkdir()
-    (gold / "yichang_notice.json").write_text(json.dumps({
-        "meta": {}, "officials": [], "regulations": [],
-        "places": [{"text": "宜昌", "name": "宜昌市", "level": "city"}, {"text": "西陵区", "name": "西陵区", "level": "county"}],
-        "indicators": []}, ensure_ascii=False), encoding="utf-8")
+    (gold / "yichang_notice.json").write_text(
+        json.dumps(
+            {
+                "meta": {},
+                "officials": [],
+                "regulations": [],
+                "places": [
+                    {"text": "宜昌", "name": "宜昌市", "level": "city"},
+                    {"text": "西陵区", "name": "西陵区", "level": "county"},
+                ],
+                "indicators": [],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return out, gold
 
 
@@ -83,7 +103,9 @@ def test_every_mention_is_highlighted_exactly_once_at_its_offsets(audited):
     docs = pd.read_parquet(out / "documents").set_index("doc_id")
     for section in tree.css("section.doc"):  # the highlighted text is the clean text, unchanged
         doc_id = section.attributes["id"][4:]
-        assert section.css_first("div.text").text().replace("\n", "") == docs.loc[doc_id, "clean_text"].replace("\n", "")
+        assert section.css_first("div.text").text().replace("\n", "") == docs.loc[
+            doc_id, "clean_text"
+        ].replace("\n", "")
 
 
 def test_markup_in_a_document_renders_as_text(audited):
@@ -93,7 +115,9 @@ def test_markup_in_a_document_renders_as_text(audited):
     assert "<b>粗体</b>" not in page and "<!-- <SCRIPT" not in page
 
 
-@pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "<!-- <script", "</SCRIPT>", "a & b > c"])
+@pytest.mark.parametrize(
+    "text", ["</script><script>alert(1)</script>", "<!-- <script", "</SCRIPT>", "a & b > c"]
+)
 def test_embedded_json_cannot_end_its_script(text):
     embedded = _script_json({"m": {"text": text, "row": [text]}})
     assert not re.search(r"<!--|<script|</script", embedded, re.IGNORECASE)
@@ -102,8 +126,11 @@ def test_embedded_json_cannot_end_its_script(text):
 
 def test_highlighting_is_linear_in_text_and_mentions():
     text = "中共北镇市委书记王建国出席会议。\n" * 62_500  # 1 M characters
-    spans = [(i + a, i + b, f"m{i}-{label}", label, "rule:x", False)
-             for i in range(0, len(text), 17) for a, b, label in ((0, 8, "TITLE"), (0, 6, "GOV"), (2, 5, "PLACE"))]
+    spans = [
+        (i + a, i + b, f"m{i}-{label}", label, "rule:x", False)
+        for i in range(0, len(text), 17)
+        for a, b, label in ((0, 8, "TITLE"), (0, 6, "GOV"), (2, 5, "PLACE"))
+    ]
     started = time.perf_counter()
     body = _highlight(text, spans, [(0, 3, "places: 中共")])
     seconds = time.perf_counter() - started
@@ -117,7 +144,11 @@ def test_index_lists_every_document_with_its_counts_and_a_link(audited):
     tree = LexborHTMLParser(build_report(out))
     docs = pd.read_parquet(out / "documents")
     links = {a.attributes["href"] for a in tree.css("#index a")}
-    assert links == {f"#doc-{d}" for d in docs["doc_id"]} == {"#doc-" + s.attributes["id"][4:] for s in tree.css("section.doc")}
+    assert (
+        links
+        == {f"#doc-{d}" for d in docs["doc_id"]}
+        == {"#doc-" + s.attributes["id"][4:] for s in tree.css("section.doc")}
+    )
     head = [th.text() for th in tree.css("#index tr")[0].css("th")]
     indicators = pd.read_parquet(out / "indicators")["doc_id"].value_counts()
     for row in tree.css("#index tr")[1:]:
@@ -130,7 +161,9 @@ def test_legend_gives_each_label_its_own_colour(audited):
     out, _ = audited
     tree = LexborHTMLParser(build_report(out))
     boxes = tree.css("#f-label label")
-    labels = {b.css_first("input").attributes["value"]: b.css_first("span.sw").attributes["style"] for b in boxes}
+    labels = {
+        b.css_first("input").attributes["value"]: b.css_first("span.sw").attributes["style"] for b in boxes
+    }
     assert set(labels) == set(pd.read_parquet(out / "mentions")["label"])
     assert len(set(labels.values())) == len(labels)  # GOV and ORG, PLACE and TITLE: all told apart
     assert COLORS["GOV"] != COLORS["ORG"]
@@ -144,8 +177,11 @@ def test_an_indicator_shows_its_metric_value_and_unit(audited):
     rows = json.loads(tree.css_first("#rows-data").text())
     mentions = pd.read_parquet(out / "mentions").set_index("mention_id")
     for row in pd.read_parquet(out / "indicators").itertuples():
-        mid = mentions.index[(mentions["doc_id"] == row.doc_id) & (mentions["start"] == row.start)
-                             & (mentions["label"] == "INDICATOR")][0]
+        mid = mentions.index[
+            (mentions["doc_id"] == row.doc_id)
+            & (mentions["start"] == row.start)
+            & (mentions["label"] == "INDICATOR")
+        ][0]
         shown = rows[data[mid]["row"]]
         assert (shown["metric"], shown["value"], shown["unit"]) == (row.metric, row.value, row.unit)
 
@@ -161,11 +197,13 @@ def test_an_unchanged_rerun_keeps_the_report(audited, tmp_path):
     before = (copy / "report.html").read_bytes()
     assert _report(copy, [], "rerun-1") == str((copy / "report.html").resolve())  # nothing written: kept
     assert (copy / "report.html").read_bytes() == before
-    row = Quarantine(run_id="rerun-2", source_path="in/empty.txt", stage="ingest", reason="empty", detail="0 bytes")
+    row = Quarantine(
+        run_id="rerun-2", source_path="in/empty.txt", stage="ingest", reason="empty", detail="0 bytes"
+    )
     write_batch(copy, {"quarantine": [row]}, "q-test")  # only a new quarantine row: a report that says so
     _report(copy, [], "rerun-2")
     tree = LexborHTMLParser((copy / "report.html").read_text(encoding="utf-8"))
-    assert "Run rerun-2 wrote no new or changed document." == tree.css_first(".note").text()
+    assert tree.css_first(".note").text() == "Run rerun-2 wrote no new or changed document."
     assert "in/empty.txt" in tree.css_first("#overview").text() and not tree.css("section.doc")
 
 
@@ -182,8 +220,11 @@ def test_gold_misses_and_false_positives_are_marked(audited):
 def _covered_mention(mentions: pd.DataFrame):
     """A mention each of whose characters lies inside a smaller mention of its document."""
     for m in mentions.itertuples():
-        others = mentions[(mentions["doc_id"] == m.doc_id) & (mentions["mention_id"] != m.mention_id)
-                          & (mentions["end"] - mentions["start"] < m.end - m.start)]
+        others = mentions[
+            (mentions["doc_id"] == m.doc_id)
+            & (mentions["mention_id"] != m.mention_id)
+            & (mentions["end"] - mentions["start"] < m.end - m.start)
+        ]
         if all(((others["start"] <= i) & (i < others["end"])).any() for i in range(m.start, m.end)):
             return m
     return None
@@ -199,9 +240,18 @@ def browser(tmp_path):
 
     opts = webdriver.ChromeOptions()
     opts.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,1000"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1400,1000",
+    ):
         opts.add_argument(flag)
     b = webdriver.Chrome(service=Service(driver), options=opts)
     yield b
@@ -217,7 +267,11 @@ def test_clicks_in_a_real_browser(audited, tmp_path, browser):
     nested = _covered_mention(mentions)
     assert nested is not None, "the NESTED document should give a mention lying entirely under others"
     indicator = mentions[mentions["label"] == "INDICATOR"].iloc[0]
-    metric = pd.read_parquet(out / "indicators").set_index(["doc_id", "start"]).loc[(indicator.doc_id, indicator.start)]
+    metric = (
+        pd.read_parquet(out / "indicators")
+        .set_index(["doc_id", "start"])
+        .loc[(indicator.doc_id, indicator.start)]
+    )
     browser.get(report.resolve().as_uri())
 
     def click(css):
@@ -229,7 +283,11 @@ def test_clicks_in_a_real_browser(audited, tmp_path, browser):
         return browser.find_element(By.CSS_SELECTOR, f"#detail dd.d-{key}").text
 
     click(f"mark[data-mid='{indicator.mention_id}'][data-first]")
-    assert (detail("normalized"), detail("metric"), detail("unit")) == (indicator.normalized, metric.metric, metric.unit)
+    assert (detail("normalized"), detail("metric"), detail("unit")) == (
+        indicator.normalized,
+        metric.metric,
+        metric.unit,
+    )
     assert indicator.text in detail("sentence")
     # The nested mention: a click on its first character lists it among the mentions covering it.
     click(f"mark[data-mid='{nested.mention_id}'][data-first]")
@@ -237,8 +295,9 @@ def test_clicks_in_a_real_browser(audited, tmp_path, browser):
     assert nested.mention_id in [li.get_attribute("data-mid") for li in listed] and len(listed) >= 2
     click(f"#here li[data-mid='{nested.mention_id}']")
     assert (detail("text"), detail("label")) == (nested.text, nested.label)
-    browser.execute_script("window.scrollTo(0, document.getElementById(arguments[0]).offsetTop - 40)",
-                           f"doc-{nested.doc_id}")
+    browser.execute_script(
+        "window.scrollTo(0, document.getElementById(arguments[0]).offsetTop - 40)", f"doc-{nested.doc_id}"
+    )
     browser.save_screenshot(str(tmp_path / "nested.png"))
     click("button[data-select='label'][value='0']")  # none: no mark stays lit
     assert not browser.find_elements(By.CSS_SELECTOR, "mark.m:not(.off)")

@@ -32,7 +32,10 @@ def test_a_small_corpus_is_read_again_to_reach_the_size(tmp_path):
 
 def test_scaling_runs_the_flow_pinned_to_cores(tmp_path):
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("\n".join(json.dumps({"text": f"第{i}篇。{TEXT}"}, ensure_ascii=False) for i in range(6)), encoding="utf-8")
+    corpus.write_text(
+        "\n".join(json.dumps({"text": f"第{i}篇。{TEXT}"}, ensure_ascii=False) for i in range(6)),
+        encoding="utf-8",
+    )
     report = scaling(corpus, 6 * len(TEXT) / 1e6, [1], tmp_path / "new" / "s.json")  # folder made
     run = report["runs"][0]
     assert run["cores"] == 1 and run["documents"] == 6 and report["chars"] >= 6 * len(TEXT)

@@ -1,3 +1,4 @@
+import itertools
 import re
 
 import pytest
@@ -53,9 +54,19 @@ def test_navigation_footer_and_metadata_lines_are_removed_and_logged():
         "各县(市)认真落实《行政复议法》。",
     ]
     rules = {w.split(":")[1] for w in doc.warnings}
-    assert {"nav.site_menu", "nav.breadcrumb", "footer.copyright", "byline.editor", "widget.print_close"} <= rules
+    assert {
+        "nav.site_menu",
+        "nav.breadcrumb",
+        "footer.copyright",
+        "byline.editor",
+        "widget.print_close",
+    } <= rules
     assert (doc.title, str(doc.publish_date), doc.source, doc.author) == (
-        "临夏州推进法治政府建设取得新成效", "2023-08-02", "临夏州司法局", "马小军")
+        "临夏州推进法治政府建设取得新成效",
+        "2023-08-02",
+        "临夏州司法局",
+        "马小军",
+    )
 
 
 def test_traditional_with_pinyin_and_mojibake_becomes_clean_simplified():
@@ -78,15 +89,23 @@ def test_pinyin_with_a_blank_inside_its_brackets_is_removed():
 
 
 def test_an_unlabelled_date_on_a_header_line_is_the_publish_date():
-    page = "舒城县推进行政执法三项制度\n2023-12-08 09:30 来源:舒城县司法局 作者:王芳\n今年以来,全县评查案卷126卷。"
+    page = (
+        "舒城县推进行政执法三项制度\n2023-12-08 09:30 来源:舒城县司法局 作者:王芳\n"
+        "今年以来,全县评查案卷126卷。"
+    )
     doc = clean(_doc(page))
     assert (str(doc.publish_date), doc.source, doc.author) == ("2023-12-08", "舒城县司法局", "王芳")
-    assert str(clean(_doc("标题\n2023-12-08 09:30\n正文。")).publish_date) == "2023-12-08"  # alone under the title
+    assert (
+        str(clean(_doc("标题\n2023-12-08 09:30\n正文。")).publish_date) == "2023-12-08"
+    )  # alone under the title
     assert clean(_doc("标题\n2023-12-08 会议在县城召开\n正文。")).publish_date is None  # a date in a sentence
 
 
 def test_labelled_source_that_is_a_breadcrumb_category_is_ignored():
-    page = "您的当前位置: 范文网 > 公文范文 > 讲话\n\n县长在法治政府建设会上的讲话\n\n来源:公文范文 时间:2022-06-15\n\n同志们:今天召开会议。"
+    page = (
+        "您的当前位置: 范文网 > 公文范文 > 讲话\n\n县长在法治政府建设会上的讲话\n\n"
+        "来源:公文范文 时间:2022-06-15\n\n同志们:今天召开会议。"
+    )
     doc = clean(_doc(page))
     assert doc.source == "范文网"
     assert doc.title == "县长在法治政府建设会上的讲话"
@@ -101,18 +120,25 @@ def test_tail_rule_only_fires_in_second_half():
     lines = ["正文第一段。", "THE END", "正文第二段。", "正文第三段。"]
     assert boilerplate.boilerplate_lines(lines) == {1: "tail.the_end"}
     assert boilerplate.boilerplate_lines(lines[:1] + lines[2:] + ["THE END", "相关链接"]) == {
-        3: "tail.the_end", 4: "tail.the_end"}
+        3: "tail.the_end",
+        4: "tail.the_end",
+    }
 
 
-@pytest.mark.parametrize("line", [
-    "规范性文件备案审查工作不断加强。",  # 备案审查 is a legal term, not an ICP line
-    "各部门要加强分享经验。",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "规范性文件备案审查工作不断加强。",  # 备案审查 is a legal term, not an ICP line
+        "各部门要加强分享经验。",
+    ],
+)
 def test_body_lines_survive(line):
     assert boilerplate.match_line(line) is None
 
 
-ARTIFACTS = st.sampled_from(["經(jīng)", "區(qū)", "\ue46a┮?", "網站首頁 | 網站地圖\n", "　", "\r\n", "２０", "⻄", "   "])
+ARTIFACTS = st.sampled_from(
+    ["經(jīng)", "區(qū)", "\ue46a┮?", "網站首頁 | 網站地圖\n", "　", "\r\n", "２０", "⻄", "   "]
+)
 HAN = st.text(alphabet="法治政府建设张掖市行政执法人员签约额亿元。，", min_size=1, max_size=30)
 
 
@@ -123,7 +149,7 @@ def test_offset_map_leads_every_span_back_to_its_source(pieces):
     doc = clean(_doc(raw))
     text, pos = doc.clean_text, doc.positions
     assert len(pos) == len(text)
-    assert all(a < b for a, b in zip(pos, pos[1:]))  # order preserved
+    assert all(a < b for a, b in itertools.pairwise(pos))  # order preserved
     for i, ch in enumerate(text):
         src = raw[pos[i]]
         assert ch == src or ch in "\n " or _converted(src, ch), (ch, src)
@@ -133,7 +159,12 @@ def _converted(src: str, ch: str) -> bool:
     import unicodedata
 
     from pipeline.clean.script import _t2s, radical_table
-    return _t2s().convert(src) == ch or unicodedata.normalize("NFKC", src) == ch or radical_table().get(src) == ch
+
+    return (
+        _t2s().convert(src) == ch
+        or unicodedata.normalize("NFKC", src) == ch
+        or radical_table().get(src) == ch
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -147,13 +178,15 @@ def test_mapped_text_edits_keep_spans_exact(text, data):
     start = data.draw(st.integers(0, len(mt.text) - 1))
     end = data.draw(st.integers(start + 1, len(mt.text)))
     rs, re_ = mt.raw_span(start, end)
-    assert text[rs:re_].replace(" ", "")[:1] == mt.text[start:end].replace(" ", "")[:1] or mt.text[start] == " "
+    assert (
+        text[rs:re_].replace(" ", "")[:1] == mt.text[start:end].replace(" ", "")[:1] or mt.text[start] == " "
+    )
     assert to_raw(mt.runs(), start, end) == (rs, re_)
     assert positions_from_runs(mt.runs()) == mt.pos
 
 
 def test_mojibake_with_surviving_bytes_is_repaired():
-    broken = "法治".encode("utf-8").decode("gbk")  # what a GBK reader makes of UTF-8
+    broken = "法治".encode().decode("gbk")  # what a GBK reader makes of UTF-8
     doc = clean(_doc(f"张掖市推进\ue000{broken}\ue000政府建设工作,全面提升依法行政水平。"))
     assert doc.clean_text == "张掖市推进法治政府建设工作,全面提升依法行政水平。"
     assert "script:mojibake: repaired 1 runs by re-decoding GBK-read UTF-8" in doc.warnings

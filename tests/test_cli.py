@@ -17,7 +17,14 @@ from schemas import TABLES
 
 
 def _cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +118,27 @@ def test_evaluate_command_on_a_gold_file(run_dir, tmp_path):
     out, _ = run_dir
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / "yichang_notice.json").write_text(json.dumps({
-        "meta": {"title": "宜昌市持续深化法治政府建设 营商环境不断优化", "publish_date": "2024-03-12",
-                 "source": "宜昌市司法局", "author": None},
-        "places": [{"text": "宜昌", "name": "宜昌市", "level": "city"}, {"text": "湖北省", "name": "湖北省", "level": "province"}],
-        "officials": [{"name": "李明华", "title": "市委副书记、市长", "org": "宜昌市"}],
-        "regulations": [], "indicators": []}, ensure_ascii=False), encoding="utf-8")
+    (gold / "yichang_notice.json").write_text(
+        json.dumps(
+            {
+                "meta": {
+                    "title": "宜昌市持续深化法治政府建设 营商环境不断优化",
+                    "publish_date": "2024-03-12",
+                    "source": "宜昌市司法局",
+                    "author": None,
+                },
+                "places": [
+                    {"text": "宜昌", "name": "宜昌市", "level": "city"},
+                    {"text": "湖北省", "name": "湖北省", "level": "province"},
+                ],
+                "officials": [{"name": "李明华", "title": "市委副书记、市长", "org": "宜昌市"}],
+                "regulations": [],
+                "indicators": [],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     result = _cli("evaluate", "--gold", str(gold), "--out", str(out), "--json")
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
@@ -127,15 +149,26 @@ def test_evaluate_command_on_a_gold_file(run_dir, tmp_path):
 def test_evaluate_command_scores_several_gold_sets_and_their_sum(run_dir, tmp_path):
     out, _ = run_dir
     sets = []
-    for name, places in (("a", [{"text": "宜昌", "name": "宜昌市", "level": "city"}]),
-                         ("b", [{"text": "荆州", "name": "荆州市", "level": "city"}])):
+    for name, places in (
+        ("a", [{"text": "宜昌", "name": "宜昌市", "level": "city"}]),
+        ("b", [{"text": "荆州", "name": "荆州市", "level": "city"}]),
+    ):
         folder = tmp_path / name
         folder.mkdir()
         # the metric of a gold indicator may be missing: it must not crash the scorer
-        (folder / "yichang_notice.json").write_text(json.dumps({
-            "meta": {}, "places": places, "officials": [], "regulations": [],
-            "indicators": [{"text": "1件", "metric": None, "normalized": 1, "base_unit": "件"}]},
-            ensure_ascii=False), encoding="utf-8")
+        (folder / "yichang_notice.json").write_text(
+            json.dumps(
+                {
+                    "meta": {},
+                    "places": places,
+                    "officials": [],
+                    "regulations": [],
+                    "indicators": [{"text": "1件", "metric": None, "normalized": 1, "base_unit": "件"}],
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         sets += ["--gold", str(folder)]
     result = _cli("evaluate", *sets, "--out", str(out), "--json")
     assert result.returncode == 0, result.stderr
@@ -144,7 +177,11 @@ def test_evaluate_command_scores_several_gold_sets_and_their_sum(run_dir, tmp_pa
     assert scores[str(tmp_path / "a")]["places"]["tp"] == 1
     assert scores[str(tmp_path / "b")]["places"]["fn"] == 1
     a, b, combined = (scores[k]["places"] for k in (str(tmp_path / "a"), str(tmp_path / "b"), "combined"))
-    assert (combined["tp"], combined["fp"], combined["fn"]) == (a["tp"] + b["tp"], a["fp"] + b["fp"], a["fn"] + b["fn"])
+    assert (combined["tp"], combined["fp"], combined["fn"]) == (
+        a["tp"] + b["tp"],
+        a["fp"] + b["fp"],
+        a["fn"] + b["fn"],
+    )
 
 
 def test_publish_command_copies_a_run_and_reports_bad_destinations(run_dir, tmp_path):
@@ -152,7 +189,9 @@ def test_publish_command_copies_a_run_and_reports_bad_destinations(run_dir, tmp_
     ok = _cli("publish", str(out), f"file://{tmp_path}/bucket/run1")
     assert ok.returncode == 0, ok.stderr
     assert "0 unchanged" in ok.stdout
-    assert pd.read_parquet(tmp_path / "bucket" / "run1" / "indicators").equals(pd.read_parquet(out / "indicators"))
+    assert pd.read_parquet(tmp_path / "bucket" / "run1" / "indicators").equals(
+        pd.read_parquet(out / "indicators")
+    )
     assert "0 parts copied" in _cli("publish", str(out), f"file://{tmp_path}/bucket/run1").stdout
     bad = _cli("publish", str(out), "nosuchscheme://bucket/x")
     assert bad.returncode == 1 and bad.stderr.startswith("error: publish to nosuchscheme://bucket/x failed")
@@ -162,7 +201,9 @@ def test_publish_command_copies_a_run_and_reports_bad_destinations(run_dir, tmp_
 def test_help_shows_flags_as_flags_and_choices_as_choices():
     result = _cli("run", "--help")
     assert result.returncode == 0
-    assert "--ner <triggers|all|off>" in result.stdout and "--runner <auto|thread|process|dask>" in result.stdout
+    assert (
+        "--ner <triggers|all|off>" in result.stdout and "--runner <auto|thread|process|dask>" in result.stdout
+    )
     json_line = next(line for line in result.stdout.splitlines() if line.strip().startswith("--json"))
     assert "<" not in json_line
 

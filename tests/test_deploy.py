@@ -59,21 +59,30 @@ def prefect_server(tmp_path):
         pytest.skip("the prefect command is not installed beside this Python")
     api = f"http://127.0.0.1:{_free_port()}/api"
     keep = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env = {**keep, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": api,
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "PIPELINE_HOME": str(ROOT),
-           "PREFECT_WORKER_QUERY_SECONDS": "1"}
-    port = api.split(":")[2].split("/")[0]
+    env = {
+        **keep,
+        "PREFECT_HOME": str(tmp_path / "prefect"),
+        "PREFECT_API_URL": api,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PIPELINE_HOME": str(ROOT),
+        "PREFECT_WORKER_QUERY_SECONDS": "1",
+    }
+    port = api.split(":")[2].split("/", maxsplit=1)[0]
     _prefect(env, "server", "start", "--background", "--host", "127.0.0.1", "--port", port)
     try:
         _wait_healthy(api)
         yield env
     finally:
-        subprocess.run([str(PREFECT), "server", "stop"], env=env, capture_output=True, timeout=60, check=False)
+        subprocess.run(
+            [str(PREFECT), "server", "stop"], env=env, capture_output=True, timeout=60, check=False
+        )
 
 
 def _prefect(env: dict, *args: str, timeout: int = 180) -> str:
-    proc = subprocess.run([str(PREFECT), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    proc = subprocess.run(
+        [str(PREFECT), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
     assert proc.returncode == 0, f"prefect {' '.join(args)}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     return proc.stdout + proc.stderr
 
@@ -93,18 +102,23 @@ def test_deploy_from_prefect_yaml_and_run_once(prefect_server, tmp_path):
     env = prefect_server
     out = tmp_path / "out"
     _prefect(env, "work-pool", "create", "fazhi-process", "--type", "process")
-    before = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    before = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout
     _prefect(env, "--no-prompt", "deploy", "--all")
     # The default inputs (data/incoming, empty in a fresh clone) plus the examples.
     inputs = json.dumps([*_deployment()["parameters"]["inputs"], str(EXAMPLES)])
-    created = _prefect(env, "deployment", "run", "extract/nightly", "--param", f"inputs={inputs}",
-                       "--param", f"out={out}")
+    created = _prefect(
+        env, "deployment", "run", "extract/nightly", "--param", f"inputs={inputs}", "--param", f"out={out}"
+    )
     run_id = re.search(r"UUID: ([0-9a-f-]{36})", created).group(1)
     _prefect(env, "worker", "start", "--pool", "fazhi-process", "--run-once", timeout=400)
     state = json.loads(_prefect(env, "flow-run", "inspect", run_id, "--output", "json"))["state"]
     assert state["type"] == "COMPLETED", state
     assert len(pd.read_parquet(out / "documents")) == 3 and len(pd.read_parquet(out / "runs")) == 1
     assert (out / "report.html").is_file() and pd.read_parquet(out / "quarantine").empty
-    after = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    after = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout
     assert after == before  # deploying leaves the working tree as it was
     shutil.rmtree(out)

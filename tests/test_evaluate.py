@@ -15,19 +15,29 @@ def test_scores_on_a_tiny_hand_made_case():
 
 
 def test_indicator_match_needs_value_unit_and_metric():
-    gold = [{"text": "签约额218.15亿元", "metric": "签约额", "normalized": 21815000000, "base_unit": "元"},
-            {"text": "60学时", "metric": "培训学时", "normalized": 60, "base_unit": "学时"}]
-    preds = [{"metric": "集中签约额", "normalized_value": 21815000000.0, "base_unit": "元"},
-             {"metric": "行政执法人员", "normalized_value": 60.0, "base_unit": "学时"}]
+    gold = [
+        {"text": "签约额218.15亿元", "metric": "签约额", "normalized": 21815000000, "base_unit": "元"},
+        {"text": "60学时", "metric": "培训学时", "normalized": 60, "base_unit": "学时"},
+    ]
+    preds = [
+        {"metric": "集中签约额", "normalized_value": 21815000000.0, "base_unit": "元"},
+        {"metric": "行政执法人员", "normalized_value": 60.0, "base_unit": "学时"},
+    ]
     s = Score()
     match("indicators", preds, gold, s, "d")
     assert (s.tp, s.fp, s.fn) == (1, 1, 1)
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("签约额", "签约额", True), ("部门", "部门和单位", True), ("法律分析报告", "论证报告和法律分析报告", True),
-    ("群众满意率", "签约额", False), ("", "签约额", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("签约额", "签约额", True),
+        ("部门", "部门和单位", True),
+        ("法律分析报告", "论证报告和法律分析报告", True),
+        ("群众满意率", "签约额", False),
+        ("", "签约额", False),
+    ],
+)
 def test_metric_agreement(a, b, same):
     assert metric_agrees(a, b) is same
 

@@ -6,10 +6,17 @@ from pipeline.extract import extract, indicators, officials, places, regulations
 from pipeline.extract.numbers import parse_numeral, split_multiplier, value_of
 
 
-@pytest.mark.parametrize("numeral, mult, value, normalized", [
-    ("218.15", "亿", 218.15, 21815000000), ("2", "万", 2, 20000), ("1,528", "", 1528, 1528),
-    ("二百一十八亿", None, 218, 21800000000), ("八百", None, 800, 800), ("两万", None, 2, 20000),
-])
+@pytest.mark.parametrize(
+    "numeral, mult, value, normalized",
+    [
+        ("218.15", "亿", 218.15, 21815000000),
+        ("2", "万", 2, 20000),
+        ("1,528", "", 1528, 1528),
+        ("二百一十八亿", None, 218, 21800000000),
+        ("八百", None, 800, 800),
+        ("两万", None, 2, 20000),
+    ],
+)
 def test_number_grammar(numeral, mult, value, normalized):
     num, m = split_multiplier(numeral, mult)
     assert value_of(num, m) == (value, normalized)
@@ -48,69 +55,112 @@ def _ind(text):
     return [(h.metric, h.value, h.unit, h.qualifier, h.normalized_value, h.base_unit) for h in hits]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("全市签约额218.15亿元,", [("签约额", 218.15, "亿元", None, 21815000000, "元")]),
-    ("年均发布政府信息超2万条。", [("年均发布政府信息", 2, "万条", "超", 20000, "条")]),
-    ("全市800余名行政执法人员接受培训。", [("行政执法人员", 800, "名", "余", 800, "人")]),  # 名/位 count 人
-    ("群众满意率100%。", [("群众满意率", 100, "%", None, 100, "%")]),
-    ("总体评价位居全省第二,", [("总体评价全省排名", 2, "名次", None, 2, "名次")]),
-    ("每年至少举办两期法治专题讲座。", [("法治专题讲座(每年)", 2, "期", "以上", 2, "期")]),
-    ("共培训一千二百人次。", [("培训", 1200, "人次", None, 1200, "人次")]),
-    # a cap is not a floor: 不超过 must not read as the 超过 inside it
-    ("择优给予最高不超过500万元奖励。", [("奖励", 500, "万元", "以下", 5000000, "元")]),
-    ("单笔贷款金额不高于300万元,", [("单笔贷款金额", 300, "万元", "以下", 3000000, "元")]),
-    ("群众满意率低于80%的,", [("群众满意率", 80, "%", "不到", 80, "%")]),
-    ("10部门联合印发通知。", [(None, 10, "部门", None, 10, "部门")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全市签约额218.15亿元,", [("签约额", 218.15, "亿元", None, 21815000000, "元")]),
+        ("年均发布政府信息超2万条。", [("年均发布政府信息", 2, "万条", "超", 20000, "条")]),
+        (
+            "全市800余名行政执法人员接受培训。",
+            [("行政执法人员", 800, "名", "余", 800, "人")],
+        ),  # 名/位 count 人
+        ("群众满意率100%。", [("群众满意率", 100, "%", None, 100, "%")]),
+        ("总体评价位居全省第二,", [("总体评价全省排名", 2, "名次", None, 2, "名次")]),
+        ("每年至少举办两期法治专题讲座。", [("法治专题讲座(每年)", 2, "期", "以上", 2, "期")]),
+        ("共培训一千二百人次。", [("培训", 1200, "人次", None, 1200, "人次")]),
+        # a cap is not a floor: 不超过 must not read as the 超过 inside it
+        ("择优给予最高不超过500万元奖励。", [("奖励", 500, "万元", "以下", 5000000, "元")]),
+        ("单笔贷款金额不高于300万元,", [("单笔贷款金额", 300, "万元", "以下", 3000000, "元")]),
+        ("群众满意率低于80%的,", [("群众满意率", 80, "%", "不到", 80, "%")]),
+        ("10部门联合印发通知。", [(None, 10, "部门", None, 10, "部门")]),
+    ],
+)
 def test_indicators(text, expected):
     assert _ind(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "2020年全省法治建设绩效考评", "今年7月份启动", "〔2016〕23号文件", "实现“五个过硬”目标",
-    "认真执行“三重一大”事项", "第27届兰洽会", "压缩至3个月", "电话0931-1234567", "一是坚持牵头抓总",
-    "谈三个方面的观点", "改革开放40周年", "研制80吨级液氧甲烷火箭发动机", "建设30万吨级原油码头",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年全省法治建设绩效考评",
+        "今年7月份启动",
+        "〔2016〕23号文件",
+        "实现“五个过硬”目标",
+        "认真执行“三重一大”事项",
+        "第27届兰洽会",
+        "压缩至3个月",
+        "电话0931-1234567",
+        "一是坚持牵头抓总",
+        "谈三个方面的观点",
+        "改革开放40周年",
+        "研制80吨级液氧甲烷火箭发动机",
+        "建设30万吨级原油码头",
+    ],
+)
 def test_not_indicators(text):
     assert _ind(text) == []
 
 
-@pytest.mark.parametrize("text, span, metric", [
-    ("园区企业达40余家,", "园区企业达40余家", "园区企业"),
-    ("签约额累计635亿元。", "签约额累计635亿元", "签约额"),
-    ("电网投资预计超过5万亿元。", "电网投资预计超过5万亿元", "电网投资"),
-    ("冰雪产业总规模将达2500亿元。", "冰雪产业总规模将达2500亿元", "冰雪产业总规模"),
-    ("全国累计建成5G基站337.7万个,", "5G基站337.7万个", "5G基站"),
-    ("今年以来我国快递业务量已突破1000亿件,", "我国快递业务量已突破1000亿件", "我国快递业务量"),
-    ("纠纷调解成功率98%以上。", "纠纷调解成功率98%以上", "纠纷调解成功率"),  # 成功 stops 成功举办, not 成功率
-    ("行政诉讼败诉率下降至6.1%,", "行政诉讼败诉率下降至6.1%", "行政诉讼败诉率"),
-    ("本市政务服务事项“最多跑一次”比例达到100%", "本市政务服务事项“最多跑一次”比例达到100%", "本市政务服务事项最多跑一次比例"),
-])
+@pytest.mark.parametrize(
+    "text, span, metric",
+    [
+        ("园区企业达40余家,", "园区企业达40余家", "园区企业"),
+        ("签约额累计635亿元。", "签约额累计635亿元", "签约额"),
+        ("电网投资预计超过5万亿元。", "电网投资预计超过5万亿元", "电网投资"),
+        ("冰雪产业总规模将达2500亿元。", "冰雪产业总规模将达2500亿元", "冰雪产业总规模"),
+        ("全国累计建成5G基站337.7万个,", "5G基站337.7万个", "5G基站"),
+        ("今年以来我国快递业务量已突破1000亿件,", "我国快递业务量已突破1000亿件", "我国快递业务量"),
+        (
+            "纠纷调解成功率98%以上。",
+            "纠纷调解成功率98%以上",
+            "纠纷调解成功率",
+        ),  # 成功 stops 成功举办, not 成功率
+        ("行政诉讼败诉率下降至6.1%,", "行政诉讼败诉率下降至6.1%", "行政诉讼败诉率"),
+        (
+            "本市政务服务事项“最多跑一次”比例达到100%",
+            "本市政务服务事项“最多跑一次”比例达到100%",
+            "本市政务服务事项最多跑一次比例",
+        ),
+    ],
+)
 def test_indicator_span_covers_metric_and_number(text, span, metric):
     hits, _ = indicators.find(text, [])
-    assert [(text[h.start:h.end], h.metric) for h in hits] == [(span, metric)]
+    assert [(text[h.start : h.end], h.metric) for h in hits] == [(span, metric)]
 
 
-@pytest.mark.parametrize("text, value, value_max, unit, normalized_max", [
-    ("每年培训3至5期。", 3, 5, "期", 5),
-    ("投资20-30万元,", 20, 30, "万元", 300000),
-    ("满意度达到二至三成,提高覆盖率10～15%。", 10, 15, "%", 15),
-])
+@pytest.mark.parametrize(
+    "text, value, value_max, unit, normalized_max",
+    [
+        ("每年培训3至5期。", 3, 5, "期", 5),
+        ("投资20-30万元,", 20, 30, "万元", 300000),
+        ("满意度达到二至三成,提高覆盖率10～15%。", 10, 15, "%", 15),
+    ],
+)
 def test_ranges(text, value, value_max, unit, normalized_max):
     hits, _ = indicators.find(text, [])
     assert [(h.value, h.value_max, h.unit, h.normalized_value_max, h.rule) for h in hits] == [
-        (value, value_max, unit, normalized_max, "indicator.range")]
+        (value, value_max, unit, normalized_max, "indicator.range")
+    ]
 
 
-@pytest.mark.parametrize("text, metrics", [
-    ("覆盖率由85%提高到92%。", ["覆盖率", "覆盖率"]),
-    ("办结率分别为98%、96%。", ["办结率", None]),  # respectively, with no counts before: the second has another subject
-    ("共有律师事务所15家、律师236名。", ["律师事务所", "律师"]),
-    ("群众满意度达95%、97%和99%。", ["群众满意度", "群众满意度", "群众满意度"]),
-    ("负面清单由93项缩减到现在的31项。", ["负面清单", "负面清单"]),
-    ("发布创新案例134项,其中8项。", ["发布创新案例", None]),  # 其中 is no metric, and a comma ends the clause
-    ("达标率98%,预计投资500亿元。", ["达标率", "预计投资"]),
-])
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("覆盖率由85%提高到92%。", ["覆盖率", "覆盖率"]),
+        (
+            "办结率分别为98%、96%。",
+            ["办结率", None],
+        ),  # respectively, with no counts before: the second has another subject
+        ("共有律师事务所15家、律师236名。", ["律师事务所", "律师"]),
+        ("群众满意度达95%、97%和99%。", ["群众满意度", "群众满意度", "群众满意度"]),
+        ("负面清单由93项缩减到现在的31项。", ["负面清单", "负面清单"]),
+        (
+            "发布创新案例134项,其中8项。",
+            ["发布创新案例", None],
+        ),  # 其中 is no metric, and a comma ends the clause
+        ("达标率98%,预计投资500亿元。", ["达标率", "预计投资"]),
+    ],
+)
 def test_a_number_without_a_metric_takes_the_one_before_it(text, metrics):
     assert [h.metric for h in indicators.find(text, [])[0]] == metrics
 
@@ -121,13 +171,16 @@ def test_indicator_inside_a_title_is_not_counted():
     assert indicators.find(text, titles)[0] == []
 
 
-@pytest.mark.parametrize("text, name, adcode, level", [
-    ("甘肃省张掖市司法局召开会议", "张掖市", "620700", "city"),
-    ("辽宁全面振兴", "辽宁省", "210000", "province"),
-    ("红河州推进法治建设", "红河哈尼族彝族自治州", "532500", "city"),
-    ("中共北镇市委书记", "北镇市", "210782", "county"),
-    ("李希在重庆调研", "重庆市", "500000", "province"),
-])
+@pytest.mark.parametrize(
+    "text, name, adcode, level",
+    [
+        ("甘肃省张掖市司法局召开会议", "张掖市", "620700", "city"),
+        ("辽宁全面振兴", "辽宁省", "210000", "province"),
+        ("红河州推进法治建设", "红河哈尼族彝族自治州", "532500", "city"),
+        ("中共北镇市委书记", "北镇市", "210782", "county"),
+        ("李希在重庆调研", "重庆市", "500000", "province"),
+    ],
+)
 def test_places_resolve_to_standard_names(text, name, adcode, level):
     resolved = places.resolve(places.find(text))
     got = {(p.name, p.division.adcode, p.level) for p in resolved if p.division}
@@ -141,71 +194,128 @@ def test_ambiguous_place_is_resolved_by_context_or_flagged():
     assert "220104" in {p.division.adcode for p in with_ctx if p.division}
 
 
-@pytest.mark.parametrize("text", ["全省上下", "本市各部门", "我市召开会议", "市政府常务会", "京津冀和西安区域", "省市和县两级",
-                                  "国家长治久安", "人民幸福安康", "吃三明治", "广大理论工作者", "我们隆重庆祝", "从源头到入海口"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省上下",
+        "本市各部门",
+        "我市召开会议",
+        "市政府常务会",
+        "京津冀和西安区域",
+        "省市和县两级",
+        "国家长治久安",
+        "人民幸福安康",
+        "吃三明治",
+        "广大理论工作者",
+        "我们隆重庆祝",
+        "从源头到入海口",
+    ],
+)
 def test_generic_words_are_not_places(text):
     assert places.find(text) == []
 
 
-@pytest.mark.parametrize("text, surface", [("在内蒙古兴安盟", "内蒙古"), ("江苏南京举行", "南京"), ("东北大连港", "大连")])
+@pytest.mark.parametrize(
+    "text, surface", [("在内蒙古兴安盟", "内蒙古"), ("江苏南京举行", "南京"), ("东北大连港", "大连")]
+)
 def test_a_place_after_a_function_word_a_place_or_a_word_stays(text, surface):
     assert surface in [h.surface for h in places.find(text)]
 
 
-@pytest.mark.parametrize("text, surface", [("美国明尼苏达州多地民众", "达州"), ("沈阳至长白山高速铁路", "白山"),
-                                           ("摩洛哥历史名城马拉喀什", "喀什"),
-                                           ("巴基斯坦总理表示，巴中关系坚如磐石", "巴中"), ("巴西总统说，巴中友谊历久弥新", "巴中")])
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("美国明尼苏达州多地民众", "达州"),
+        ("沈阳至长白山高速铁路", "白山"),
+        ("摩洛哥历史名城马拉喀什", "喀什"),
+        ("巴基斯坦总理表示，巴中关系坚如磐石", "巴中"),
+        ("巴西总统说，巴中友谊历久弥新", "巴中"),
+    ],
+)
 def test_a_short_name_inside_another_place_or_a_country_pair_is_not_a_place(text, surface):
     assert surface not in [h.surface for h in places.find(text)]
 
 
-@pytest.mark.parametrize("text, surface", [("在广西南宁至玉林铁路", "南宁"), ("首都北京年味渐浓", "北京"), ("中国香港特区救援队", "香港"),
-                                           ("四川巴中举行招商会", "巴中"), ("巴中召开会议", "巴中"), ("陕西汉中以花为媒", "汉中")])
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("在广西南宁至玉林铁路", "南宁"),
+        ("首都北京年味渐浓", "北京"),
+        ("中国香港特区救援队", "香港"),
+        ("四川巴中举行招商会", "巴中"),
+        ("巴中召开会议", "巴中"),
+        ("陕西汉中以花为媒", "汉中"),
+    ],
+)
 def test_a_short_name_in_a_chinese_place_word_or_without_a_country_stays(text, surface):
     assert surface in [h.surface for h in places.find(text)]
 
 
-@pytest.mark.parametrize("text, name, title, org", [
-    ("葫芦岛市委副书记、市长何志勇在会上强调", "何志勇", "市委副书记、市长", "葫芦岛市"),
-    ("(中共北镇市委书记 郑文彬)", "郑文彬", "市委书记", "北镇市"),
-    ("何志勇\n葫芦岛市委副书记、市长\n正文。", "何志勇", "市委副书记、市长", "葫芦岛市"),
-    ("张掖市召开会议,何志勇市长出席。", "何志勇", "市长", "张掖市"),
-    ("全国人大常委会委员长赵乐际在北京会见", "赵乐际", "委员长", None),
-    ("习近平总书记强调,要坚持依法治国。", "习近平", "总书记", None),
-    ("张掖市司法局局长王明出席会议", "王明", "局长", "张掖市司法局"),
-    ("张掖市召开会议。市委常委、政法委书记刘建军出席", "刘建军", "市委常委、政法委书记", "张掖市"),
-    ("张掖市召开会议,副市长、市公安局局长王海涛主持", "王海涛", "副市长、市公安局局长", "张掖市"),
-    ("张掖市召开会议,中共中央政治局委员、广东省委书记黄坤明出席", "黄坤明", "中央政治局委员、广东省委书记", "广东省"),
-    ("张掖市召开会议,陪同人员有秘书长和市长何志勇", "何志勇", "市长", "张掖市"),
-    ("张掖市召开会议,市政府党组成员、副市长陈东升带队", "陈东升", "市政府党组成员、副市长", "张掖市"),
-    ("张掖市召开会议,一级巡视员马建国参加", "马建国", "一级巡视员", None),
-    ("张掖市召开会议,市司法局党组书记、局长杨帆主持", "杨帆", "党组书记、局长", "张掖市司法局"),
-    ("张掖市召开会议,市中级人民法院院长孙志强出席", "孙志强", "院长", "张掖市中级人民法院"),
-    ("张掖市召开会议,市政协副主席钱明出席", "钱明", "市政协副主席", "张掖市"),
-    ("西藏自治区人大常委会主任严金海出席", "严金海", "人大常委会主任", "西藏自治区"),
-    ("西藏自治区召开会议。自治区党委书记王君正出席", "王君正", "自治区党委书记", "西藏自治区"),
-])
+@pytest.mark.parametrize(
+    "text, name, title, org",
+    [
+        ("葫芦岛市委副书记、市长何志勇在会上强调", "何志勇", "市委副书记、市长", "葫芦岛市"),
+        ("(中共北镇市委书记 郑文彬)", "郑文彬", "市委书记", "北镇市"),
+        ("何志勇\n葫芦岛市委副书记、市长\n正文。", "何志勇", "市委副书记、市长", "葫芦岛市"),
+        ("张掖市召开会议,何志勇市长出席。", "何志勇", "市长", "张掖市"),
+        ("全国人大常委会委员长赵乐际在北京会见", "赵乐际", "委员长", None),
+        ("习近平总书记强调,要坚持依法治国。", "习近平", "总书记", None),
+        ("张掖市司法局局长王明出席会议", "王明", "局长", "张掖市司法局"),
+        ("张掖市召开会议。市委常委、政法委书记刘建军出席", "刘建军", "市委常委、政法委书记", "张掖市"),
+        ("张掖市召开会议,副市长、市公安局局长王海涛主持", "王海涛", "副市长、市公安局局长", "张掖市"),
+        (
+            "张掖市召开会议,中共中央政治局委员、广东省委书记黄坤明出席",
+            "黄坤明",
+            "中央政治局委员、广东省委书记",
+            "广东省",
+        ),
+        ("张掖市召开会议,陪同人员有秘书长和市长何志勇", "何志勇", "市长", "张掖市"),
+        ("张掖市召开会议,市政府党组成员、副市长陈东升带队", "陈东升", "市政府党组成员、副市长", "张掖市"),
+        ("张掖市召开会议,一级巡视员马建国参加", "马建国", "一级巡视员", None),
+        ("张掖市召开会议,市司法局党组书记、局长杨帆主持", "杨帆", "党组书记、局长", "张掖市司法局"),
+        ("张掖市召开会议,市中级人民法院院长孙志强出席", "孙志强", "院长", "张掖市中级人民法院"),
+        ("张掖市召开会议,市政协副主席钱明出席", "钱明", "市政协副主席", "张掖市"),
+        ("西藏自治区人大常委会主任严金海出席", "严金海", "人大常委会主任", "西藏自治区"),
+        ("西藏自治区召开会议。自治区党委书记王君正出席", "王君正", "自治区党委书记", "西藏自治区"),
+    ],
+)
 def test_officials(text, name, title, org):
     result = extract(text)
     assert [(o.name, o.title, o.org) for o in result.officials] == [(name, title, org)]
 
 
-@pytest.mark.parametrize("text", ["[责任编辑:王小红]", "记者 张明报道", "以******同志为核心", "关于印发方案的通知"])
+@pytest.mark.parametrize(
+    "text", ["[责任编辑:王小红]", "记者 张明报道", "以******同志为核心", "关于印发方案的通知"]
+)
 def test_not_officials(text):
     assert officials.find(text, {})[0] == []
 
 
-@pytest.mark.parametrize("text", ["要坚持和社会长期稳定。", "他出任德国总理以来,", "就任德国总理后", "中国国家主席出席。",
-                                  "与美国国防部长通话", "应国家主席邀请,", "向国家主席致敬"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要坚持和社会长期稳定。",
+        "他出任德国总理以来,",
+        "就任德国总理后",
+        "中国国家主席出席。",
+        "与美国国防部长通话",
+        "应国家主席邀请,",
+        "向国家主席致敬",
+    ],
+)
 def test_a_name_read_across_words_is_not_an_official(text):
     assert officials.find(text, {})[0] == []
 
 
 def test_names_next_to_word_like_titles_stay_and_the_model_can_vouch_for_a_name():
     assert [o.name for o in officials.find("张民主任出席会议。", {})[0]] == ["张民"]  # 民主 but not 任出
-    assert [o.name for o in officials.find("王国庆市长出席会议。", {})[0]] == ["王国庆"]  # 国庆 is a given name
+    assert [o.name for o in officials.find("王国庆市长出席会议。", {})[0]] == [
+        "王国庆"
+    ]  # 国庆 is a given name
     assert [o.name for o in officials.find("应国家主席习近平邀请,", {})[0]] == ["习近平"]  # not 应国家
-    assert [o.name for o in officials.find("要落实习近平总书记重要指示", {})[0]] == ["习近平"]  # 实习, but 落实 first
+    assert [o.name for o in officials.find("要落实习近平总书记重要指示", {})[0]] == [
+        "习近平"
+    ]  # 实习, but 落实 first
     text = "中国国家主席"  # a model person span overrules the word check
     assert [o.name for o in officials.find(text, {}, [(1, 4)], ner_method="ner:test@1")[0]] == ["国国家"]
 
@@ -218,9 +328,17 @@ def test_a_name_inside_a_model_place_is_not_an_official():
     assert officials.find(text, {}, ner_others=[(*place, "ORG")])[0] == []  # reaches beyond the name
 
 
-@pytest.mark.parametrize(("text", "names"), [("李克强同巴基斯坦总理举行会谈", []), ("俄罗斯总统表示", []),
-                                           ("李强欢迎蒙古国总理访华", []), ("绍伊古转达俄总统普京的信", ["普京"]),
-                                           ("王毅会见同美总统", []), ("王英市长表示", ["王英"])])
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("李克强同巴基斯坦总理举行会谈", []),
+        ("俄罗斯总统表示", []),
+        ("李强欢迎蒙古国总理访华", []),
+        ("绍伊古转达俄总统普京的信", ["普京"]),
+        ("王毅会见同美总统", []),
+        ("王英市长表示", ["王英"]),
+    ],
+)
 def test_the_tail_of_a_country_before_a_title_is_no_name(text, names):
     assert [o.name for o in officials.find(text, {})[0]] == names  # not 斯坦, 罗斯, 蒙古国, 达俄, 同美
 
@@ -242,8 +360,15 @@ def test_a_rule_name_before_a_name_dot_gives_way_to_the_model_whole_name():
     assert [(o.name, o.title) for o in hits] == [("阿里·邦戈·翁丁", "总统")]
 
 
-@pytest.mark.parametrize(("chain", "split"), [("美国总统", ("美国", "总统")), ("巴林国王", ("巴林", "国王")),
-                                           ("俄罗斯副总理", ("俄罗斯", "副总理")), ("国家主席", (None, "国家主席"))])
+@pytest.mark.parametrize(
+    ("chain", "split"),
+    [
+        ("美国总统", ("美国", "总统")),
+        ("巴林国王", ("巴林", "国王")),
+        ("俄罗斯副总理", ("俄罗斯", "副总理")),
+        ("国家主席", (None, "国家主席")),
+    ],
+)
 def test_a_country_heading_a_title_chain_is_the_organisation(chain, split):
     assert officials.split_chain(chain, {}) == split
 
@@ -271,11 +396,15 @@ def test_a_model_title_taking_the_name_in_vetoes_it_and_an_org_of_exactly_a_name
     assert [o.name for o in officials.find(text, {})[0]] == ["石家庄"]  # the name rules alone
     title = (text.index("石家庄"), text.index("市长") + 2)
     assert officials.find(text, {}, ner_others=[(*title, "TITLE")])[0] == []  # a place taken in
-    assert [o.name for o in officials.find(text, {}, ner_others=[(title[1] - 2, title[1], "TITLE")])[0]] == ["石家庄"]
+    assert [o.name for o in officials.find(text, {}, ner_others=[(title[1] - 2, title[1], "TITLE")])[0]] == [
+        "石家庄"
+    ]
     text = "会议在北京人民大会堂举行，栗战书委员长主持。"  # the model's TITLE takes in a person's name
     title = (text.index("栗战书"), text.index("委员长") + 3)
     assert [o.name for o in officials.find(text, {}, ner_others=[(*title, "TITLE")])[0]] == ["栗战书"]
-    assert [o.name for o in officials.find(text, {}, ner_others=[(title[0], title[0] + 3, "TITLE")])[0]] == ["栗战书"]
+    assert [o.name for o in officials.find(text, {}, ner_others=[(title[0], title[0] + 3, "TITLE")])[0]] == [
+        "栗战书"
+    ]
     text = "在习近平主席和贵国领导人战略引领下"
     name = (1, 4)
     assert [o.name for o in officials.find(text, {}, ner_others=[(*name, "ORG")])[0]] == ["习近平"]
@@ -302,7 +431,10 @@ def test_model_person_spans_add_officials_the_name_rules_miss():
 
 def test_a_model_person_span_with_a_function_word_glued_to_a_name_of_the_document_drops_it():
     text = "老挝国家主席通伦。习近平总书记同通伦总书记举行会谈。"
-    alone, glued = (text.index("通伦"), text.index("通伦") + 2), (text.index("同通伦"), text.index("同通伦") + 3)
+    alone, glued = (
+        (text.index("通伦"), text.index("通伦") + 2),
+        (text.index("同通伦"), text.index("同通伦") + 3),
+    )
     hits = {o.name: o for o in officials.find(text, {}, [alone, glued], ner_method="ner:test@1")[0]}
     assert sorted(hits) == ["习近平", "通伦"] and hits["通伦"].spans == [alone, (glued[0] + 1, glued[1])]
     text = "市长向明华出席。"  # 向 is also a surname: without 明华 alone in the document the name stays whole
@@ -310,25 +442,38 @@ def test_a_model_person_span_with_a_function_word_glued_to_a_name_of_the_documen
 
 
 def test_regulations_nested_bare_and_filtered():
-    text = ("学习《关于贯彻〈中华人民共和国行政处罚法〉的实施意见》和宪法,阅读《人民日报》,"
-            "落实《张掖市人民政府重大行政决策程序规定》《法治政府建设实施纲要（2021—2025年）》。")
+    text = (
+        "学习《关于贯彻〈中华人民共和国行政处罚法〉的实施意见》和宪法,阅读《人民日报》,"
+        "落实《张掖市人民政府重大行政决策程序规定》《法治政府建设实施纲要（2021—2025年）》。"
+    )
     regs, _, _ = regulations.find(text)
     by_name = {r.name: r for r in regs}
-    assert set(by_name) == {"关于贯彻中华人民共和国行政处罚法的实施意见", "行政处罚法", "宪法",
-                            "张掖市人民政府重大行政决策程序规定", "法治政府建设实施纲要(2021-2025年)"}
+    assert set(by_name) == {
+        "关于贯彻中华人民共和国行政处罚法的实施意见",
+        "行政处罚法",
+        "宪法",
+        "张掖市人民政府重大行政决策程序规定",
+        "法治政府建设实施纲要(2021-2025年)",
+    }
     assert by_name["张掖市人民政府重大行政决策程序规定"].category == "规章"
     assert by_name["张掖市人民政府重大行政决策程序规定"].issuing_place == "张掖市"
     assert by_name["行政处罚法"].category == "法律"
     assert by_name["法治政府建设实施纲要(2021-2025年)"].category == "规划/纲要/方案"
 
 
-@pytest.mark.parametrize("title, name, category", [
-    ("中华人民共和国突发公共卫生事件应对法（草案）", "突发公共卫生事件应对法(草案)", "法律"),
-    ("陕西省行政执法监督条例（修订草案）", "陕西省行政执法监督条例(修订草案)", "地方性法规"),
-    ("优化营商环境条例(征求意见稿)", "优化营商环境条例(征求意见稿)", "行政法规"),
-])
+@pytest.mark.parametrize(
+    "title, name, category",
+    [
+        ("中华人民共和国突发公共卫生事件应对法（草案）", "突发公共卫生事件应对法(草案)", "法律"),
+        ("陕西省行政执法监督条例（修订草案）", "陕西省行政执法监督条例(修订草案)", "地方性法规"),
+        ("优化营商环境条例(征求意见稿)", "优化营商环境条例(征求意见稿)", "行政法规"),
+    ],
+)
 def test_a_draft_is_named_and_categorized_as_the_law_it_drafts(title, name, category):
-    assert (regulations.normalize(title), regulations.category(regulations.normalize(title))[0]) == (name, category)
+    assert (regulations.normalize(title), regulations.category(regulations.normalize(title))[0]) == (
+        name,
+        category,
+    )
 
 
 def test_a_short_form_title_is_a_mention_of_the_regulation_it_shortens():
@@ -336,8 +481,10 @@ def test_a_short_form_title_is_a_mention_of_the_regulation_it_shortens():
     regs, mentions, _ = regulations.find(text)
     full = "关于推进国际航空枢纽建设的指导意见"
     assert [(r.name, [text[s:e] for s, e in r.spans]) for r in regs] == [(full, [full, "指导意见"])]
-    assert [(text[m.start:m.end], m.normalized, m.rule) for m in mentions] == [
-        (full, full, "reg.book_title"), ("指导意见", full, "reg.short_form")]  # 《方案》 shortens nothing
+    assert [(text[m.start : m.end], m.normalized, m.rule) for m in mentions] == [
+        (full, full, "reg.book_title"),
+        ("指导意见", full, "reg.short_form"),
+    ]  # 《方案》 shortens nothing
 
 
 def test_every_mention_span_matches_its_text():
@@ -350,24 +497,33 @@ def test_every_mention_span_matches_its_text():
 
 def _dates(text, published=None):
     from pipeline.extract import dates
-    return [(text[f.start:f.end], f.normalized, f.rule) for f in dates.find(text, [], published)]
+
+    return [(text[f.start : f.end], f.normalized, f.rule) for f in dates.find(text, [], published)]
 
 
 def test_dates_are_normalized_by_their_rule():
     text = "2021—2025年规划。2018年5月18日召开,2020年7月启动,今年7月份推进,9月29日公布,2020年全省"
     assert _dates(text) == [
-        ("2021—2025年", "2021/2025", "date.year_range"), ("2018年5月18日", "2018-05-18", "date.ymd"),
-        ("2020年7月", "2020-07", "date.ym"), ("今年7月份", "this_year-07", "date.relative_month"),
-        ("9月29日", "--09-29", "date.md"), ("2020年", "2020", "date.year")]
+        ("2021—2025年", "2021/2025", "date.year_range"),
+        ("2018年5月18日", "2018-05-18", "date.ymd"),
+        ("2020年7月", "2020-07", "date.ym"),
+        ("今年7月份", "this_year-07", "date.relative_month"),
+        ("9月29日", "--09-29", "date.md"),
+        ("2020年", "2020", "date.year"),
+    ]
 
 
-@pytest.mark.parametrize("text, published, normalized", [
-    ("今天(9月29日)公布", "2023-09-29", "2023-09-29"),
-    ("12月28日召开", "2024-01-05", "2023-12-28"),  # nearest to the publish date: last year
-    ("1月3日起施行", "2023-12-20", "2024-01-03"),
-    ("去年7月份", "2024-03-01", "2023-07"),
-])
+@pytest.mark.parametrize(
+    "text, published, normalized",
+    [
+        ("今天(9月29日)公布", "2023-09-29", "2023-09-29"),
+        ("12月28日召开", "2024-01-05", "2023-12-28"),  # nearest to the publish date: last year
+        ("1月3日起施行", "2023-12-20", "2024-01-03"),
+        ("去年7月份", "2024-03-01", "2023-07"),
+    ],
+)
 def test_a_yearless_date_takes_its_year_from_the_publish_date(text, published, normalized):
     import datetime as dt
+
     [(_, norm, rule)] = _dates(text, dt.date.fromisoformat(published))
     assert norm == normalized and rule.endswith(".anchored")

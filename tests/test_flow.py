@@ -4,8 +4,8 @@ import json
 
 import pandas as pd
 import pytest
-
 from conftest import EXAMPLES
+
 from pipeline import flows
 from pipeline.flows import extract_flow, ingest_task
 
@@ -15,28 +15,58 @@ def test_flow_writes_every_table_and_is_idempotent(prefect_harness, tmp_path):
     bad = tmp_path / "in"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
-    (bad / "feed.jsonl").write_text('{"text": "张掖市司法局培训执法人员800余名，签约额218.15亿元。"}\n{oops\n', encoding="utf-8")
+    (bad / "feed.jsonl").write_text(
+        '{"text": "张掖市司法局培训执法人员800余名，签约额218.15亿元。"}\n{oops\n', encoding="utf-8"
+    )
     first = extract_flow(inputs=[str(EXAMPLES), str(bad)], out=str(out), batch_size=2)
     assert first["documents"] == 4 and first["quarantined"] == 2
     assert first["inputs"] == first["documents"] + first["quarantined"]
-    tables = {t: pd.read_parquet(out / t) for t in
-              ("documents", "sentences", "mentions", "places", "officials", "regulations", "indicators", "quarantine", "runs")}
+    tables = {
+        t: pd.read_parquet(out / t)
+        for t in (
+            "documents",
+            "sentences",
+            "mentions",
+            "places",
+            "officials",
+            "regulations",
+            "indicators",
+            "quarantine",
+            "runs",
+        )
+    }
     assert set(tables["quarantine"]["reason"]) == {"empty", "malformed_json"}
     assert len(tables["runs"]) == 1
     second = extract_flow(inputs=[str(EXAMPLES), str(bad)], out=str(out), batch_size=2)
     assert second["documents"] == 0 and second["skipped_unchanged"] == 4
-    for t in ("documents", "sentences", "mentions", "places", "officials", "regulations", "indicators", "quarantine"):
+    for t in (
+        "documents",
+        "sentences",
+        "mentions",
+        "places",
+        "officials",
+        "regulations",
+        "indicators",
+        "quarantine",
+    ):
         again = pd.read_parquet(out / t).drop(columns="run_id")
         before = tables[t].drop(columns="run_id")
-        key = [c for c in before.columns if before[c].map(lambda v: isinstance(v, (str, int, float)) or v is None).all()]
+        key = [
+            c
+            for c in before.columns
+            if before[c].map(lambda v: isinstance(v, (str, int, float)) or v is None).all()
+        ]
         assert len(again) == len(before), t
-        pd.testing.assert_frame_equal(again.sort_values(key).reset_index(drop=True)[key],
-                                      before.sort_values(key).reset_index(drop=True)[key])
+        pd.testing.assert_frame_equal(
+            again.sort_values(key).reset_index(drop=True)[key],
+            before.sort_values(key).reset_index(drop=True)[key],
+        )
     assert len(pd.read_parquet(out / "runs")) == 2
 
 
 def test_ingest_task_is_a_plain_function(tmp_path):
     from pipeline.ingest import SourceRef
+
     f = tmp_path / "a.txt"
     f.write_text("甘肃省张掖市司法局召开会议，部署法治政府建设工作。", encoding="utf-8")
     docs = ingest_task.fn([SourceRef(str(f), "text")])
@@ -58,8 +88,9 @@ def test_same_content_twice_is_processed_once(prefect_harness, tmp_path):
 
 def test_dask_runner_gives_the_same_rows_as_the_default(prefect_harness, tmp_path):
     pytest.importorskip("prefect_dask")
-    from pipeline.flows import flow_with_runner
     from test_reliability import table_digest
+
+    from pipeline.flows import flow_with_runner
 
     default, dask = tmp_path / "default", tmp_path / "dask"
     extract_flow(inputs=[str(EXAMPLES)], out=str(default), batch_size=1)
@@ -83,23 +114,32 @@ def test_changed_rules_reprocess_and_replace_old_rows(prefect_harness, tmp_path)
 
 def test_rerun_skips_unchanged_jsonl_batches_without_a_task(prefect_harness, tmp_path, monkeypatch):
     feed = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"text": f"第{i}号通知：张掖市司法局培训执法人员800余名。"}, ensure_ascii=False) for i in range(5)]
+    lines = [
+        json.dumps({"text": f"第{i}号通知：张掖市司法局培训执法人员800余名。"}, ensure_ascii=False)
+        for i in range(5)
+    ]
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)["documents"] == 5
     submitted = []
     real_submit = flows.process_batch_task.submit
-    monkeypatch.setattr(flows.process_batch_task, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k))
+    monkeypatch.setattr(
+        flows.process_batch_task, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k)
+    )
     again = extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)
     assert (again["skipped_unchanged"], again["documents"], again["inputs"], submitted) == (5, 0, 5, [])
-    lines[3] = json.dumps({"text": "第3号通知（修订）：张掖市司法局培训执法人员900余名。"}, ensure_ascii=False)
+    lines[3] = json.dumps(
+        {"text": "第3号通知（修订）：张掖市司法局培训执法人员900余名。"}, ensure_ascii=False
+    )
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     changed = extract_flow(inputs=[str(feed)], out=str(out), batch_size=2)
     assert (changed["documents"], changed["skipped_unchanged"]) == (1, 4)
     assert [(r.first_line, r.last_line) for batch in submitted for r in batch] == [(3, 4)]
 
 
-def test_a_broken_ner_model_fails_the_run_instead_of_quarantining_every_input(prefect_harness, tmp_path, monkeypatch):
+def test_a_broken_ner_model_fails_the_run_instead_of_quarantining_every_input(
+    prefect_harness, tmp_path, monkeypatch
+):
     from pipeline.extract import ner
 
     broken = tmp_path / "model"
@@ -109,10 +149,13 @@ def test_a_broken_ner_model_fails_the_run_instead_of_quarantining_every_input(pr
     ner.load_model.cache_clear()
     out = tmp_path / "out"
     try:
-        with pytest.raises(ner.ModelError, match="cannot be loaded.*--ner off"):
+        with pytest.raises(ner.ModelError, match=r"cannot be loaded.*--ner off"):
             extract_flow(inputs=[str(EXAMPLES)], out=str(out))
         assert not (out / "quarantine").exists() and not (out / "documents").exists()
         summary = extract_flow(inputs=[str(EXAMPLES)], out=str(out), ner_mode="off")
-        assert summary["documents"] > 0 and summary["quarantined"] == 0, (summary["skipped_unchanged"], summary["quarantined"])
+        assert summary["documents"] > 0 and summary["quarantined"] == 0, (
+            summary["skipped_unchanged"],
+            summary["quarantined"],
+        )
     finally:
         ner.load_model.cache_clear()

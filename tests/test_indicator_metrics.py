@@ -11,13 +11,16 @@ def _metrics(text):
     return [(h.metric, h.normalized_value, h.base_unit) for h in indicators.find(text, [])[0]]
 
 
-@pytest.mark.parametrize("text, metric", [
-    ("对于财政收入刚过20亿元的山区县,", "财政收入"),  # leading preposition, trailing verb of degree
-    ("项目批复后,当天便拨付补助资金300万元。", "拨付补助资金"),  # leading time adverb
-    ("我县办理行政复议案件86件,", "办理行政复议案件"),  # 我县 is where, not what
-    ("目前改造资金仍差 80 万元。", "改造资金缺口"),  # a shortage verb is a gap
-    ("受理投诉412件,投诉人总数达530人。", "投诉人"),  # 总数 repeats what the unit says
-])
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("对于财政收入刚过20亿元的山区县,", "财政收入"),  # leading preposition, trailing verb of degree
+        ("项目批复后,当天便拨付补助资金300万元。", "拨付补助资金"),  # leading time adverb
+        ("我县办理行政复议案件86件,", "办理行政复议案件"),  # 我县 is where, not what
+        ("目前改造资金仍差 80 万元。", "改造资金缺口"),  # a shortage verb is a gap
+        ("受理投诉412件,投诉人总数达530人。", "投诉人"),  # 总数 repeats what the unit says
+    ],
+)
 def test_the_metric_is_trimmed_to_what_is_counted(text, metric):
     assert metric in [m for m, _, _ in _metrics(text)]
 
@@ -31,10 +34,13 @@ def test_two_paired_modifiers_share_the_rest_of_the_metric():
     assert rows == [("男性职工平均工资增长", 3.2, "%"), ("女性职工平均工资增长", 4.5, "%")]
 
 
-@pytest.mark.parametrize("text, counted", [
-    ("每季度召开一次联席会议。", False),  # how often, not how many
-    ("全年召开一次联席会议。", True),  # a count with its cue
-])
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("每季度召开一次联席会议。", False),  # how often, not how many
+        ("全年召开一次联席会议。", True),  # a count with its cue
+    ],
+)
 def test_once_per_period_is_no_count(text, counted):
     assert bool(_metrics(text)) is counted
 
@@ -55,10 +61,13 @@ def test_a_small_headline_figure_may_be_a_second_statement():
     assert [m for m, _, _ in _metrics(text)] == ["化解信访积案", "依法终结"]
 
 
-@pytest.mark.parametrize("text, metric", [
-    ("在门户网站开设专栏,举办讲座、报告会和《法治公开课》等260场次,", "举办讲座"),  # the list's head
-    ("开展送法下乡、法律明白人培训等120场次,", "法律明白人培训"),  # a trailing 等 goes
-])
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("在门户网站开设专栏,举办讲座、报告会和《法治公开课》等260场次,", "举办讲座"),  # the list's head
+        ("开展送法下乡、法律明白人培训等120场次,", "法律明白人培训"),  # a trailing 等 goes
+    ],
+)
 def test_a_list_closed_by_deng(text, metric):
     assert _metrics(text)[0][0] == metric
 

@@ -20,108 +20,345 @@ def _meta(text: str, hints: dict | None = None) -> tuple:
 
 # (layout, page, title, publish_date, source, author)
 LAYOUTS = [
-    ("labelled fields under the headline",
-     "首页 > 工作动态 > 正文\n平川区推行行政执法三项制度\n来源:平川区司法局  发布时间:2023-08-02 09:00  作者:马晓军\n"
-     + BODY, "平川区推行行政执法三项制度", "2023-08-02", "平川区司法局", "马晓军"),
-    ("a stamp with a clock time, then 来源",
-     "东坡区开展法治宣传进万家活动\n2022-11-08 16:05:12    来源: 东坡融媒\n" + BODY,
-     "东坡区开展法治宣传进万家活动", "2022-11-08", "东坡融媒", None),
-    ("an outlet and a date under the headline",
-     "看新闻,知天下\n晋南> 晋南新闻> 正文\n某县去年办理行政复议案件二百余件\n河东晚报 2021-03-02 08:15 大字\n"
-     "本报讯(记者孙海燕)" + BODY, "某县去年办理行政复议案件二百余件", "2021-03-02", "河东晚报", "孙海燕"),
-    ("an outlet glued to its date",
-     "新规发布后企业开办提速\n江南中文站2019年5月6日10:20\n" + BODY,
-     "新规发布后企业开办提速", "2019-05-06", "江南中文站", None),
-    ("a dateline with a channel: 某某新闻网法治频道讯",
-     "河湾镇开展普法宣传月活动\n河西新闻网法治频道讯 " + BODY, "河湾镇开展普法宣传月活动", None, "河西新闻网", None),
-    ("a dateline with a place and a date, names in brackets",
-     "湖东网江口5月9日电 (赵立新 钱丽华)" + BODY, None, None, "湖东网", "赵立新 钱丽华"),
-    ("a closing byline naming the outlet and two reporters",
-     BODY + "\n" + BODY + "(清河日报记者 周建国 吴秀英)\n>>>>相关阅读", None, None, "清河日报", "周建国 吴秀英"),
-    ("本报记者 under the headline",
-     "“法治护航 平安同行”采访活动侧记\n![]() |\n本报记者 郑小雨\n" + BODY,
-     "“法治护航 平安同行”采访活动侧记", None, None, "郑小雨"),
-    ("a credit line, reporters and an editor after the body (Traditional)",
-     "今年以來,全縣堅持依法行政,群眾滿意度明顯提升。\n平原日報新媒體出品\n記者|王曉明 李紅梅 趙立新\n編輯|孫海燕",
-     None, None, "平原日報新媒體", "王曉明 李紅梅 趙立新"),
-    ("a photographer is not an author",
-     "全县召开复议工作会议\n会议现场。山城日报记者 刘建华摄\n" + BODY, "全县召开复议工作会议", None, None, None),
-    ("an editor is not an author",
-     "全县召开复议工作会议\n" + BODY + "\n【责任编辑:刘建华】", "全县召开复议工作会议", None, None, None),
-    ("a notice: addressee, signature and its date",
-     "各乡镇人民政府,县政府各部门:\n" + BODY + "\n某某县人民政府办公室\n2023年2月28日\n(此件公开发布)",
-     None, None, "某某县人民政府办公室", None),
-    ("an issued plan: its title stands alone after the notice",
-     "各乡镇人民政府:\n《某某县优化营商环境三年行动方案》已经县政府同意,现印发给你们,请认真贯彻落实。\n"
-     "某某县人民政府办公室\n2023年2月28日\n某某县优化营商环境三年行动方案\n" + BODY,
-     "某某县优化营商环境三年行动方案", None, "某某县人民政府办公室", None),
-    ("a report's letterhead above the addressee",
-     "某某市中级人民法院\n(\n主任、副主任、秘书长、各位委员:\n" + BODY, None, None, "某某市中级人民法院", None),
-    ("a report title broken over two lines (PDF), its issuer",
-     ("县司法局关于2022年度法治政府建设工\n作情况的报告\n根据上级统一部署,现将2022年度我县法治政府建设工作\n"
-      "情况报告如下,请审阅。"), "县司法局关于2022年度法治政府建设工作情况的报告", None, "县司法局", None),
-    ("a speech title glued to 同志们:",
-     "副县长在全县复议应诉工作会议上的讲话同志们:今天召开会议,主要任务是总结工作。" + BODY,
-     "副县长在全县复议应诉工作会议上的讲话", None, None, None),
-    ("an excerpt that starts in the body, with section heads",
-     BODY + "\n一、加强组织领导\n(一)健全工作机制\n" + BODY, None, None, None, None),
-    ("picture notes and a continued-from line are no headline",
-     "(资料图片)\n(上接第一版)\n" + BODY, None, None, None, None),
-    ("empty labels: 来源: 编辑:admin and 日期:",
-     "全县行政执法案卷评查结果通报\n- 来源: 编辑:admin\n日期:\n2018-05-29\n" + BODY,
-     "全县行政执法案卷评查结果通报", "2018-05-29", None, None),
-    ("table cells: label and value on separate lines",
-     "索 引 号:\n0000-2022-001\n发布机构:\n某某市统计局\n发文日期:\n2022-01-05\n某某市2021年国民经济和社会发展统计公报\n"
-     + BODY, "某某市2021年国民经济和社会发展统计公报", "2022-01-05", "某某市统计局", None),
-    ("a name written with an inner space",
-     "全县开展送法下乡活动\n记者 杨 帆\n" + BODY, "全县开展送法下乡活动", None, None, "杨帆"),
-    ("a date written in Chinese numerals",
-     "关于开展行政执法监督检查的通知\n发布日期:二〇二三年五月六日\n" + BODY,
-     "关于开展行政执法监督检查的通知", "2023-05-06", None, None),
-    ("a newspaper's edition date",
-     "法治政府建设迈出新步伐\n2024年03月10日 第04版\n" + BODY, "法治政府建设迈出新步伐", "2024-03-10", None, None),
-    ("an event date in a notice's body is no publish date",
-     "关于召开全县法治政府建设推进会的通知\n各单位:\n时间:2024年3月1日上午9时\n地点:县政府三楼会议室\n" + BODY,
-     "关于召开全县法治政府建设推进会的通知", None, None, None),
-    ("a short column name above the headline",
-     "法治经验\n做好复议应诉工作 树立法治政府形象\n" + BODY, "做好复议应诉工作 树立法治政府形象", None, None, None),
-    ("the site's name after the headline on its line",
-     "全市推进包容审慎监管_某某市人民政府\n" + BODY, "全市推进包容审慎监管", None, None, None),
-    ("a menu bar is no headline",
-     "首页 新闻中心 政务公开 办事服务 互动交流\n全市推进包容审慎监管\n" + BODY, "全市推进包容审慎监管", None, None, None),
-    ("the place an outlet reports from is not part of its name",
-     "决策层部署稳市场举措\n来源:南方财经网(广州)\n" + BODY, "决策层部署稳市场举措", None, "南方财经网", None),
-    ("an empty author field before 来源",
-     "某某区扎实推进法治政府建设\n作者:  来源:区司法局  时间:2023-11-20\n" + BODY,
-     "某某区扎实推进法治政府建设", "2023-11-20", "区司法局", None),
-    ("a source field inside brackets",
-     "全市推进包容审慎监管\n【来源:某某日报】(作者:王晓明)\n" + BODY, "全市推进包容审慎监管", None, "某某日报", "王晓明"),
-    ("本站 names no publisher",
-     "全市推进包容审慎监管\n来源:本站原创\n" + BODY, "全市推进包容审慎监管", None, None, None),
-    ("names alone in brackets closing the last paragraph",
-     "同学们剪窗花迎新春\n" + BODY + "(吴秀英 钱丽华 )", "同学们剪窗花迎新春", None, None, "吴秀英 钱丽华"),
-    ("a disclosure table's title field",
-     "标题:关于进一步规范行政裁量权基准制定工作的通知\n主题分类:综合政务\n" + BODY,
-     "关于进一步规范行政裁量权基准制定工作的通知", None, None, None),
-    ("a document number and an 原标题 line are no headline",
-     "原标题:某县推进执法改革\n某政办发〔2023〕12号\n各乡镇人民政府:\n" + BODY, None, None, None, None),
-    ("an official document's red head is no headline",
-     "某某市人民政府文件\n某政发〔2024〕3号\n某某市人民政府关于加强行政复议工作的意见\n各县(市、区)人民政府:\n" + BODY,
-     "某某市人民政府关于加强行政复议工作的意见", None, "某某市人民政府", None),
-    ("a welcome banner above the headline",
-     "某某市司法局网站欢迎您\n全市推进包容审慎监管\n" + BODY, "全市推进包容审慎监管", None, None, None),
-    ("the cut-off end of an excerpt is no signature",
-     BODY + "\n根据工作安排,全县各乡镇\n全县各级司法局", None, None, None, None),
-    ("an office signing the last line under a finished paragraph",
-     BODY + "\n某某县司法局", None, None, "某某县司法局", None),
-    ("a numbered heading ending in an office's name is no signature",
-     BODY + "\n(三)县司法局", None, None, None, None),
-    ("a reporter's words in prose are no byline",
-     "今天上午,全市召开新闻发布会。融媒记者从发布会上获悉,记者王五说全市法律援助覆盖率达到百分之百。", None, None,
-     None, None),
-    ("reporter and correspondent, and a contributed-by note",
-     "全县调解工作再上新台阶\n本报讯(记者 周建国 通讯员 吴秀英)" + BODY + "(某某县司法局供稿)",
-     "全县调解工作再上新台阶", None, "某某县司法局", "周建国 吴秀英"),
+    (
+        "labelled fields under the headline",
+        "首页 > 工作动态 > 正文\n平川区推行行政执法三项制度\n"
+        "来源:平川区司法局  发布时间:2023-08-02 09:00  作者:马晓军\n" + BODY,
+        "平川区推行行政执法三项制度",
+        "2023-08-02",
+        "平川区司法局",
+        "马晓军",
+    ),
+    (
+        "a stamp with a clock time, then 来源",
+        "东坡区开展法治宣传进万家活动\n2022-11-08 16:05:12    来源: 东坡融媒\n" + BODY,
+        "东坡区开展法治宣传进万家活动",
+        "2022-11-08",
+        "东坡融媒",
+        None,
+    ),
+    (
+        "an outlet and a date under the headline",
+        "看新闻,知天下\n晋南> 晋南新闻> 正文\n某县去年办理行政复议案件二百余件\n"
+        "河东晚报 2021-03-02 08:15 大字\n"
+        "本报讯(记者孙海燕)" + BODY,
+        "某县去年办理行政复议案件二百余件",
+        "2021-03-02",
+        "河东晚报",
+        "孙海燕",
+    ),
+    (
+        "an outlet glued to its date",
+        "新规发布后企业开办提速\n江南中文站2019年5月6日10:20\n" + BODY,
+        "新规发布后企业开办提速",
+        "2019-05-06",
+        "江南中文站",
+        None,
+    ),
+    (
+        "a dateline with a channel: 某某新闻网法治频道讯",
+        "河湾镇开展普法宣传月活动\n河西新闻网法治频道讯 " + BODY,
+        "河湾镇开展普法宣传月活动",
+        None,
+        "河西新闻网",
+        None,
+    ),
+    (
+        "a dateline with a place and a date, names in brackets",
+        "湖东网江口5月9日电 (赵立新 钱丽华)" + BODY,
+        None,
+        None,
+        "湖东网",
+        "赵立新 钱丽华",
+    ),
+    (
+        "a closing byline naming the outlet and two reporters",
+        BODY + "\n" + BODY + "(清河日报记者 周建国 吴秀英)\n>>>>相关阅读",
+        None,
+        None,
+        "清河日报",
+        "周建国 吴秀英",
+    ),
+    (
+        "本报记者 under the headline",
+        "“法治护航 平安同行”采访活动侧记\n![]() |\n本报记者 郑小雨\n" + BODY,
+        "“法治护航 平安同行”采访活动侧记",
+        None,
+        None,
+        "郑小雨",
+    ),
+    (
+        "a credit line, reporters and an editor after the body (Traditional)",
+        "今年以來,全縣堅持依法行政,群眾滿意度明顯提升。\n平原日報新媒體出品\n"
+        "記者|王曉明 李紅梅 趙立新\n編輯|孫海燕",
+        None,
+        None,
+        "平原日報新媒體",
+        "王曉明 李紅梅 趙立新",
+    ),
+    (
+        "a photographer is not an author",
+        "全县召开复议工作会议\n会议现场。山城日报记者 刘建华摄\n" + BODY,
+        "全县召开复议工作会议",
+        None,
+        None,
+        None,
+    ),
+    (
+        "an editor is not an author",
+        "全县召开复议工作会议\n" + BODY + "\n【责任编辑:刘建华】",
+        "全县召开复议工作会议",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a notice: addressee, signature and its date",
+        "各乡镇人民政府,县政府各部门:\n" + BODY + "\n某某县人民政府办公室\n2023年2月28日\n(此件公开发布)",
+        None,
+        None,
+        "某某县人民政府办公室",
+        None,
+    ),
+    (
+        "an issued plan: its title stands alone after the notice",
+        "各乡镇人民政府:\n《某某县优化营商环境三年行动方案》已经县政府同意,现印发给你们,请认真贯彻落实。\n"
+        "某某县人民政府办公室\n2023年2月28日\n某某县优化营商环境三年行动方案\n" + BODY,
+        "某某县优化营商环境三年行动方案",
+        None,
+        "某某县人民政府办公室",
+        None,
+    ),
+    (
+        "a report's letterhead above the addressee",
+        "某某市中级人民法院\n(\n主任、副主任、秘书长、各位委员:\n" + BODY,
+        None,
+        None,
+        "某某市中级人民法院",
+        None,
+    ),
+    (
+        "a report title broken over two lines (PDF), its issuer",
+        (
+            "县司法局关于2022年度法治政府建设工\n作情况的报告\n根据上级统一部署,现将2022年度我县法治政府建设工作\n"
+            "情况报告如下,请审阅。"
+        ),
+        "县司法局关于2022年度法治政府建设工作情况的报告",
+        None,
+        "县司法局",
+        None,
+    ),
+    (
+        "a speech title glued to 同志们:",
+        "副县长在全县复议应诉工作会议上的讲话同志们:今天召开会议,主要任务是总结工作。" + BODY,
+        "副县长在全县复议应诉工作会议上的讲话",
+        None,
+        None,
+        None,
+    ),
+    (
+        "an excerpt that starts in the body, with section heads",
+        BODY + "\n一、加强组织领导\n(一)健全工作机制\n" + BODY,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "picture notes and a continued-from line are no headline",
+        "(资料图片)\n(上接第一版)\n" + BODY,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "empty labels: 来源: 编辑:admin and 日期:",
+        "全县行政执法案卷评查结果通报\n- 来源: 编辑:admin\n日期:\n2018-05-29\n" + BODY,
+        "全县行政执法案卷评查结果通报",
+        "2018-05-29",
+        None,
+        None,
+    ),
+    (
+        "table cells: label and value on separate lines",
+        "索 引 号:\n0000-2022-001\n发布机构:\n某某市统计局\n发文日期:\n2022-01-05\n"
+        "某某市2021年国民经济和社会发展统计公报\n" + BODY,
+        "某某市2021年国民经济和社会发展统计公报",
+        "2022-01-05",
+        "某某市统计局",
+        None,
+    ),
+    (
+        "a name written with an inner space",
+        "全县开展送法下乡活动\n记者 杨 帆\n" + BODY,
+        "全县开展送法下乡活动",
+        None,
+        None,
+        "杨帆",
+    ),
+    (
+        "a date written in Chinese numerals",
+        "关于开展行政执法监督检查的通知\n发布日期:二〇二三年五月六日\n" + BODY,
+        "关于开展行政执法监督检查的通知",
+        "2023-05-06",
+        None,
+        None,
+    ),
+    (
+        "a newspaper's edition date",
+        "法治政府建设迈出新步伐\n2024年03月10日 第04版\n" + BODY,
+        "法治政府建设迈出新步伐",
+        "2024-03-10",
+        None,
+        None,
+    ),
+    (
+        "an event date in a notice's body is no publish date",
+        "关于召开全县法治政府建设推进会的通知\n各单位:\n时间:2024年3月1日上午9时\n地点:县政府三楼会议室\n"
+        + BODY,
+        "关于召开全县法治政府建设推进会的通知",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a short column name above the headline",
+        "法治经验\n做好复议应诉工作 树立法治政府形象\n" + BODY,
+        "做好复议应诉工作 树立法治政府形象",
+        None,
+        None,
+        None,
+    ),
+    (
+        "the site's name after the headline on its line",
+        "全市推进包容审慎监管_某某市人民政府\n" + BODY,
+        "全市推进包容审慎监管",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a menu bar is no headline",
+        "首页 新闻中心 政务公开 办事服务 互动交流\n全市推进包容审慎监管\n" + BODY,
+        "全市推进包容审慎监管",
+        None,
+        None,
+        None,
+    ),
+    (
+        "the place an outlet reports from is not part of its name",
+        "决策层部署稳市场举措\n来源:南方财经网(广州)\n" + BODY,
+        "决策层部署稳市场举措",
+        None,
+        "南方财经网",
+        None,
+    ),
+    (
+        "an empty author field before 来源",
+        "某某区扎实推进法治政府建设\n作者:  来源:区司法局  时间:2023-11-20\n" + BODY,
+        "某某区扎实推进法治政府建设",
+        "2023-11-20",
+        "区司法局",
+        None,
+    ),
+    (
+        "a source field inside brackets",
+        "全市推进包容审慎监管\n【来源:某某日报】(作者:王晓明)\n" + BODY,
+        "全市推进包容审慎监管",
+        None,
+        "某某日报",
+        "王晓明",
+    ),
+    (
+        "本站 names no publisher",
+        "全市推进包容审慎监管\n来源:本站原创\n" + BODY,
+        "全市推进包容审慎监管",
+        None,
+        None,
+        None,
+    ),
+    (
+        "names alone in brackets closing the last paragraph",
+        "同学们剪窗花迎新春\n" + BODY + "(吴秀英 钱丽华 )",
+        "同学们剪窗花迎新春",
+        None,
+        None,
+        "吴秀英 钱丽华",
+    ),
+    (
+        "a disclosure table's title field",
+        "标题:关于进一步规范行政裁量权基准制定工作的通知\n主题分类:综合政务\n" + BODY,
+        "关于进一步规范行政裁量权基准制定工作的通知",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a document number and an 原标题 line are no headline",
+        "原标题:某县推进执法改革\n某政办发〔2023〕12号\n各乡镇人民政府:\n" + BODY,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "an official document's red head is no headline",
+        "某某市人民政府文件\n某政发〔2024〕3号\n某某市人民政府关于加强行政复议工作的意见\n各县(市、区)人民政府:\n"
+        + BODY,
+        "某某市人民政府关于加强行政复议工作的意见",
+        None,
+        "某某市人民政府",
+        None,
+    ),
+    (
+        "a welcome banner above the headline",
+        "某某市司法局网站欢迎您\n全市推进包容审慎监管\n" + BODY,
+        "全市推进包容审慎监管",
+        None,
+        None,
+        None,
+    ),
+    (
+        "the cut-off end of an excerpt is no signature",
+        BODY + "\n根据工作安排,全县各乡镇\n全县各级司法局",
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "an office signing the last line under a finished paragraph",
+        BODY + "\n某某县司法局",
+        None,
+        None,
+        "某某县司法局",
+        None,
+    ),
+    (
+        "a numbered heading ending in an office's name is no signature",
+        BODY + "\n(三)县司法局",
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "a reporter's words in prose are no byline",
+        "今天上午,全市召开新闻发布会。融媒记者从发布会上获悉,记者王五说全市法律援助覆盖率达到百分之百。",
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "reporter and correspondent, and a contributed-by note",
+        "全县调解工作再上新台阶\n本报讯(记者 周建国 通讯员 吴秀英)" + BODY + "(某某县司法局供稿)",
+        "全县调解工作再上新台阶",
+        None,
+        "某某县司法局",
+        "周建国 吴秀英",
+    ),
 ]
 
 
@@ -131,8 +368,10 @@ def test_metadata_of_each_layout(layout, page, title, date, source, author):
 
 
 def test_traditional_values_are_kept_as_written_with_their_pinyin():
-    page = ("各鄉(xiāng)鎮(zhèn)人民政府:\n" + "今年以來,全縣堅持依法行政,群眾滿意度明顯提升。\n"
-            "某某縣人民政府辦公室\n2019年4月1日")
+    page = (
+        "各鄉(xiāng)鎮(zhèn)人民政府:\n" + "今年以來,全縣堅持依法行政,群眾滿意度明顯提升。\n"
+        "某某縣人民政府辦公室\n2019年4月1日"
+    )
     _, date, source, _ = _meta(page)
     assert source == "某某縣人民政府辦公室" and date is None
 
@@ -140,7 +379,10 @@ def test_traditional_values_are_kept_as_written_with_their_pinyin():
 def test_hint_title_yields_to_the_headline_when_it_is_the_sites_name_or_truncated():
     page = "某某市司法局\n当前位置:综合资讯\n张局长率队到社区开展法律服务进社区活动\n" + BODY
     assert _meta(page, {"title": "某某市司法局"})[0] == "张局长率队到社区开展法律服务进社区活动"
-    assert _meta(page, {"title": "张局长率队到社区开展法律服务..."})[0] == "张局长率队到社区开展法律服务进社区活动"
+    assert (
+        _meta(page, {"title": "张局长率队到社区开展法律服务..."})[0]
+        == "张局长率队到社区开展法律服务进社区活动"
+    )
     assert _meta(BODY, {"title": "全市推进包容审慎监管_要闻_某某网"})[0] == "全市推进包容审慎监管"
 
 
@@ -155,27 +397,54 @@ def test_byline_and_stamp_lines_leave_the_clean_text_and_rules_are_logged():
     doc = clean(RawDocument(doc_id_of(page), "x.txt", "utf_8", page))
     assert doc.clean_text.splitlines() == ["平川区推行行政执法三项制度", BODY]
     rules = {w.split(":")[1] for w in doc.warnings if w.startswith("meta:")}
-    assert {"title.header", "date.label_weak", "source.label", "author.label"} <= rules or \
-        {"title.header", "date.header", "source.label", "author.label"} <= rules
+    assert {"title.header", "date.label_weak", "source.label", "author.label"} <= rules or {
+        "title.header",
+        "date.header",
+        "source.label",
+        "author.label",
+    } <= rules
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("2025年03月10日", dt.date(2025, 3, 10)), ("2025-3-1", dt.date(2025, 3, 1)),
-    ("2025/03/10 09:30", dt.date(2025, 3, 10)),
-    ("二〇二四年十二月三十一日", dt.date(2024, 12, 31)), ("二〇二四年二月三十日", None), ("2025-13-01", None),
-    ("1800-01-01", None), ("编号20230512001", None)])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2025年03月10日", dt.date(2025, 3, 10)),
+        ("2025-3-1", dt.date(2025, 3, 1)),
+        ("2025/03/10 09:30", dt.date(2025, 3, 10)),
+        ("二〇二四年十二月三十一日", dt.date(2024, 12, 31)),
+        ("二〇二四年二月三十日", None),
+        ("2025-13-01", None),
+        ("1800-01-01", None),
+        ("编号20230512001", None),
+    ],
+)
 def test_parse_date(text, expected):
     assert metadata.parse_date(text) == expected
 
 
-ALPHABET = st.sampled_from(list("来源作者记者通讯员编辑责任摄影时间日期发布:：|/()（）【】《》>-_ 、,，。讯电报网社局"
-                                "张王李杨文新闻关于通知同志们年月日0123456789\n") + ["本报讯", "记者 张三", "2023-05-06",
-                                                                             "10:20", "来源:", "二〇二三年五月六日"])
+ALPHABET = st.sampled_from(
+    [
+        *list(
+            "来源作者记者通讯员编辑责任摄影时间日期发布:：|/()（）【】《》>-_ 、,，。讯电报网社局"
+            "张王李杨文新闻关于通知同志们年月日0123456789\n"
+        ),
+        "本报讯",
+        "记者 张三",
+        "2023-05-06",
+        "10:20",
+        "来源:",
+        "二〇二三年五月六日",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(ALPHABET, max_size=80).map("".join), st.dictionaries(
-    st.sampled_from(["title", "source", "author", "publish_date"]), st.text(max_size=30), max_size=4))
+@given(
+    st.lists(ALPHABET, max_size=80).map("".join),
+    st.dictionaries(
+        st.sampled_from(["title", "source", "author", "publish_date"]), st.text(max_size=30), max_size=4
+    ),
+)
 def test_metadata_never_raises_on_odd_text(text, hints):
     lines = text.split("\n")
     md = metadata.extract(lines, {}, hints)

@@ -19,7 +19,13 @@ EMBED_SECTIONS = "[components]\n[components.tok2vec]\n[components.tok2vec.model]
 
 
 def _embed(**over):
-    settings = {"width": 8, "rows": [50, 5, 50, 50], "guidelines": NAMES, "default_guideline": "cluener", **over}
+    settings = {
+        "width": 8,
+        "rows": [50, 5, 50, 50],
+        "guidelines": NAMES,
+        "default_guideline": "cluener",
+        **over,
+    }
     return registry.architectures.get("fazhi.CharBigramEmbed.v1")(**settings)
 
 
@@ -42,7 +48,7 @@ def test_the_guideline_reaches_the_embedding_and_unset_means_the_default():
 def test_unknown_guidelines_are_errors_that_name_the_known_ones():
     model = _embed()
     model.initialize(X=_docs(None))
-    with pytest.raises(ValueError, match="unknown NER guideline 'people_daily'.*cluener"):
+    with pytest.raises(ValueError, match=r"unknown NER guideline 'people_daily'.*cluener"):
         model.predict(_docs("people_daily"))
     with pytest.raises(ValueError, match="default_guideline 'xinhua'"):
         _embed(default_guideline="xinhua")
@@ -52,7 +58,9 @@ def test_a_model_without_guidelines_has_no_guideline_input():
     model = _embed(guidelines=(), default_guideline=None)
     model.initialize(X=_docs(None))
     assert "char_guideline_features" not in [n.name for n in model.walk()]
-    assert all(numpy.array_equal(a, b) for a, b in zip(model.predict(_docs(None)), model.predict(_docs("msra"))))
+    assert all(
+        numpy.array_equal(a, b) for a, b in zip(model.predict(_docs(None)), model.predict(_docs("msra")))
+    )
 
 
 def test_docbins_keep_each_docs_guideline_and_the_reader_hands_it_to_the_doc_to_tag(tmp_path):
@@ -65,7 +73,10 @@ def test_docbins_keep_each_docs_guideline_and_the_reader_hands_it_to_the_doc_to_
     examples = list(read(nlp))
     assert [eg.reference._.get(GUIDELINE) for eg in examples] == ["cluener", "msra"]
     assert [eg.predicted._.get(GUIDELINE) for eg in examples] == ["cluener", "msra"]
-    assert [[(e.text, e.label_) for e in eg.reference.ents] for eg in examples] == [[("北京市政府", "GOV")], [("北京市", "LOC")]]
+    assert [[(e.text, e.label_) for e in eg.reference.ents] for eg in examples] == [
+        [("北京市政府", "GOV")],
+        [("北京市", "LOC")],
+    ]
     assert not examples[0].predicted.ents  # the doc to tag has the text and the guideline, no answers
 
 
@@ -84,8 +95,10 @@ def test_evaluate_ner_refuses_a_guideline_the_model_does_not_know(tmp_path):
 
     model = tmp_path / "model"
     model.mkdir()
-    config = (EMBED_SECTIONS + '[components.tok2vec.model.embed]\n@architectures = "fazhi.CharBigramEmbed.v1"\n'
-              'guidelines = ["cluener", "msra"]\ndefault_guideline = "msra"\n')
+    config = (
+        EMBED_SECTIONS + '[components.tok2vec.model.embed]\n@architectures = "fazhi.CharBigramEmbed.v1"\n'
+        'guidelines = ["cluener", "msra"]\ndefault_guideline = "msra"\n'
+    )
     (model / "config.cfg").write_text(config, encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate-ner", "--model", str(model), "--guideline", "resume"])
     assert result.exit_code == 1 and "Traceback" not in result.output
@@ -117,8 +130,10 @@ def test_the_shipped_model_tags_by_the_guideline_it_is_asked_for():
     assert model_guidelines(MODEL) == (NAMES, "cluener")
 
     def ents(guideline):
-        return [[(e.text, e.label_) for e in d.ents]
-                for d in nlp.pipe(guided_docs(nlp, ["北京市政府召开常务会议，市长王小明出席。"], guideline))]
+        return [
+            [(e.text, e.label_) for e in d.ents]
+            for d in nlp.pipe(guided_docs(nlp, ["北京市政府召开常务会议，市长王小明出席。"], guideline))
+        ]
 
     # CLUENER (the default, what the pipeline gets) tags the whole government; MSRA the place only.
     assert ("北京市政府", "GOV") in ents(None)[0] and ents(None) == ents("cluener")

@@ -12,10 +12,24 @@ from training import lexicon
 from training.convert import blank_nlp
 
 # Invented entries in jieba's "word frequency tag" format.
-DICT = "\n".join([
-    "张三丰 3 nr", "北京 120 ns", "北京市 40 ns", "司法局 8 nt", "海淀区 9 ns", "依法 30 d",
-    "行政 50 n", "长城汽车 6 nz", "稀有词语 2 n", "市 900 n", "很长很长很长很长很长的词 9 n",
-]) + "\n"
+DICT = (
+    "\n".join(
+        [
+            "张三丰 3 nr",
+            "北京 120 ns",
+            "北京市 40 ns",
+            "司法局 8 nt",
+            "海淀区 9 ns",
+            "依法 30 d",
+            "行政 50 n",
+            "长城汽车 6 nz",
+            "稀有词语 2 n",
+            "市 900 n",
+            "很长很长很长很长很长的词 9 n",
+        ]
+    )
+    + "\n"
+)
 
 
 def _dict(tmp_path, text=DICT):
@@ -24,14 +38,27 @@ def _dict(tmp_path, text=DICT):
     return path
 
 
-RULES = {"gov_org_split": {"gov_suffixes": ["局", "政府"], "gov_prefixes": ["中共"],
-                           "org_suffix_exceptions": ["书局"]}}
+RULES = {
+    "gov_org_split": {
+        "gov_suffixes": ["局", "政府"],
+        "gov_prefixes": ["中共"],
+        "org_suffix_exceptions": ["书局"],
+    }
+}
 
 
 def test_jieba_classes_length_and_frequency_filter(tmp_path):
     words = lexicon.read_jieba_dict(_dict(tmp_path), **lexicon.SETTINGS)
-    assert words == {"张三丰": ("PER",), "北京": ("LOC",), "北京市": ("LOC",), "司法局": ("ORG",),
-                     "海淀区": ("LOC",), "依法": ("W",), "行政": ("W",), "长城汽车": ("NZ",)}
+    assert words == {
+        "张三丰": ("PER",),
+        "北京": ("LOC",),
+        "北京市": ("LOC",),
+        "司法局": ("ORG",),
+        "海淀区": ("LOC",),
+        "依法": ("W",),
+        "行政": ("W",),
+        "长城汽车": ("NZ",),
+    }
     # 稀有词语: other word seen < 5 times; 市: 1 char; the last one: 12 chars
 
 
@@ -40,7 +67,7 @@ def test_label_rules_make_government_organisations_gov_as_well(tmp_path):
     words = lexicon.read_jieba_dict(_dict(tmp_path, text), **lexicon.SETTINGS, rules=RULES)
     assert words["司法局"] == ("ORG", "GOV") and words["中共中央"] == ("ORG", "GOV")
     assert words["中华书局"] == ("ORG",)  # an exception to the 局 suffix
-    assert words["公安局"] == ("W",)      # only organisations (nt) are split, as in the training labels
+    assert words["公安局"] == ("W",)  # only organisations (nt) are split, as in the training labels
 
 
 def test_build_lexicon_writes_sorted_tsv_and_reuses_it(tmp_path):
@@ -53,7 +80,9 @@ def test_build_lexicon_writes_sorted_tsv_and_reuses_it(tmp_path):
     assert stamp["per_class"]["LOC"] == 3 and stamp["per_class"]["ORG"] == stamp["per_class"]["GOV"] == 1
     assert stamp["gov_org_split"] == RULES["gov_org_split"]
     mtime = out.stat().st_mtime_ns
-    assert lexicon.build_lexicon(cache, _dict(tmp_path), rules=RULES) == out and out.stat().st_mtime_ns == mtime
+    assert (
+        lexicon.build_lexicon(cache, _dict(tmp_path), rules=RULES) == out and out.stat().st_mtime_ns == mtime
+    )
     lexicon.build_lexicon(cache, _dict(tmp_path), {"min_freq_other": 1}, rules=RULES)  # settings changed
     assert "稀有词语\tW" in out.read_text(encoding="utf-8")
     lexicon.build_lexicon(cache, _dict(tmp_path))  # no GOV/ORG rule any more: rebuilt without GOV
@@ -66,8 +95,12 @@ def test_read_lexicon_keeps_the_chosen_classes_in_their_order(tmp_path):
     assert six["司法局"] == [runtime_lexicon.CLASSES.index("ORG"), runtime_lexicon.CLASSES.index("GOV")]
     legacy = runtime_lexicon.read_lexicon(path)  # models trained before GOV existed see it as ORG only
     assert legacy["司法局"] == [runtime_lexicon.LEGACY_CLASSES.index("ORG")] and len(legacy) == len(six) == 8
-    assert runtime_lexicon.read_lexicon(path, ["GOV", "LOC"]) == {"司法局": [0], "北京": [1], "北京市": [1],
-                                                          "海淀区": [1]}
+    assert runtime_lexicon.read_lexicon(path, ["GOV", "LOC"]) == {
+        "司法局": [0],
+        "北京": [1],
+        "北京市": [1],
+        "海淀区": [1],
+    }
 
 
 def test_bad_dictionary_lexicon_lines_or_classes_are_errors(tmp_path):
@@ -99,9 +132,9 @@ def test_lexicon_flags_begin_inside_end_per_class_overlaps_included():
     def on(i, table=flags):
         return {(runtime_lexicon.CLASSES[j // 3], "BIE"[j % 3]) for j in numpy.flatnonzero(table[i])}
 
-    assert on(0) == {("LOC", "B")}                       # 北京 and 北京市 both begin here
-    assert on(1) == {("LOC", "E"), ("LOC", "I")}        # 北京 ends, 北京市 continues
-    assert on(2) == {("LOC", "E"), ("W", "B")}          # 北京市 ends, 市司 begins
+    assert on(0) == {("LOC", "B")}  # 北京 and 北京市 both begin here
+    assert on(1) == {("LOC", "E"), ("LOC", "I")}  # 北京 ends, 北京市 continues
+    assert on(2) == {("LOC", "E"), ("W", "B")}  # 北京市 ends, 市司 begins
     assert on(3) == {("W", "E"), ("ORG", "B"), ("GOV", "B")}
     assert on(4) == {("ORG", "I"), ("GOV", "I")} and on(5) == {("ORG", "E"), ("GOV", "E")} and on(6) == set()
     assert lexicon_flags([], words, prefixes, 3, n_classes).shape == (0, 3 * n_classes)
@@ -138,10 +171,13 @@ def test_embed_lexicon_without_a_file_fails_at_initialise():
 
     import pipeline.ner  # noqa: F401
 
-    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(width=8, rows=[50, 5, 50, 50], lexicon=None)
+    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(
+        width=8, rows=[50, 5, 50, 50], lexicon=None
+    )
     assert "char_lexicon_features" not in [n.name for n in model.walk()]
-    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(width=8, rows=[50, 5, 50, 50],
-                                                                    lexicon="/nonexistent/lexicon.tsv")
+    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(
+        width=8, rows=[50, 5, 50, 50], lexicon="/nonexistent/lexicon.tsv"
+    )
     with pytest.raises(FileNotFoundError):
         model.initialize(X=[blank_nlp()("北京")])
 

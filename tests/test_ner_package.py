@@ -22,14 +22,17 @@ def _declared() -> dict[str, dict[str, str]]:
 
 
 def _fresh_python(code: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], check=False, cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code], check=False, cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def _installed_architectures(cwd: Path) -> set[str]:
     """The spacy_architectures a fresh Python sees (the installed metadata: stale until a reinstall)."""
-    code = ("from importlib.metadata import entry_points\n"
-            "print('\\n'.join(entry_points(group='spacy_architectures').names))")
+    code = (
+        "from importlib.metadata import entry_points\n"
+        "print('\\n'.join(entry_points(group='spacy_architectures').names))"
+    )
     return set(_fresh_python(code, cwd).stdout.split())
 
 
@@ -64,11 +67,13 @@ def test_spacy_load_works_in_a_fresh_python_without_importing_the_project(tmp_pa
     if not set(_declared()["spacy_architectures"]) <= _installed_architectures(tmp_path):
         pytest.skip("the installed fazhi-pipeline metadata predates its entry points: pip install -e .")
     text = "国务院总理李强在北京市人民政府会见了华为公司代表。"
-    code = ("import json, sys, spacy\n"
-            "assert 'pipeline' not in sys.modules\n"
-            f"nlp = spacy.load({str(MODEL)!r})\n"
-            f"doc = nlp({text!r})\n"
-            "print(json.dumps([len(doc), [(e.text, e.label_) for e in doc.ents]], ensure_ascii=False))\n")
+    code = (
+        "import json, sys, spacy\n"
+        "assert 'pipeline' not in sys.modules\n"
+        f"nlp = spacy.load({str(MODEL)!r})\n"
+        f"doc = nlp({text!r})\n"
+        "print(json.dumps([len(doc), [(e.text, e.label_) for e in doc.ents]], ensure_ascii=False))\n"
+    )
     out = _fresh_python(code, tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     n_tokens, ents = json.loads(out.stdout)
@@ -78,8 +83,10 @@ def test_spacy_load_works_in_a_fresh_python_without_importing_the_project(tmp_pa
 
 @pytest.mark.parametrize("module", ["pipeline.flows", "pipeline.__main__"])
 def test_the_runtime_imports_no_training_module(module, tmp_path):
-    code = (f"import sys, {module}, pipeline.ner\n"
-            "print('\\n'.join(sorted(m for m in sys.modules if m == 'training' or m.startswith('training.'))))")
+    code = (
+        f"import sys, {module}, pipeline.ner\n"
+        "print('\\n'.join(sorted(m for m in sys.modules if m == 'training' or m.startswith('training.'))))"
+    )
     out = _fresh_python(code, ROOT)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == []

@@ -11,22 +11,25 @@ from training.convert import blank_nlp
 from training.train import CONFIG_PATH, resume_config
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("【赛迪网", "赛迪网"),
-    ("人民日报》", "人民日报"),
-    ("·叶问", "叶问"),
-    ("米切尔·", "米切尔"),
-    ("京石高速约5公里，", "京石高速约5公里"),
-    ("EverQuest2)", "EverQuest2"),
-    (" 北京市 ", "北京市"),
-    ('"ZSMJ', "ZSMJ"),
-    ("“幸福工程”组委会", "“幸福工程”组委会"),  # the pair is inside: MSRA tags it so
-    ("美国证券交易委员会(SEC)", "美国证券交易委员会(SEC)"),
-    ("《两岸关系》杂志", "《两岸关系》杂志"),
-    ('"ZSMJ"', '"ZSMJ"'),
-    ("（“卫特曼”", "“卫特曼”"),
-    ("，。", ""),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("【赛迪网", "赛迪网"),
+        ("人民日报》", "人民日报"),
+        ("·叶问", "叶问"),
+        ("米切尔·", "米切尔"),
+        ("京石高速约5公里，", "京石高速约5公里"),
+        ("EverQuest2)", "EverQuest2"),
+        (" 北京市 ", "北京市"),
+        ('"ZSMJ', "ZSMJ"),
+        ("“幸福工程”组委会", "“幸福工程”组委会"),  # the pair is inside: MSRA tags it so
+        ("美国证券交易委员会(SEC)", "美国证券交易委员会(SEC)"),
+        ("《两岸关系》杂志", "《两岸关系》杂志"),
+        ('"ZSMJ"', '"ZSMJ"'),
+        ("（“卫特曼”", "“卫特曼”"),
+        ("，。", ""),
+    ],
+)
 def test_trimmed_bounds(text, kept):
     start, end = trimmed_bounds(text)
     assert text[start:end] == kept

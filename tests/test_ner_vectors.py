@@ -15,7 +15,14 @@ from training.convert import SOURCES, blank_nlp
 SMALL = {"min_count": 1, "max_vocab": 50, "window": 2, "alpha": 0.75, "dim": 4, "seed": 0}
 SMALL_BIGRAMS = {"max_bigrams": 40, "window": 2, "alpha": 0.75, "dim": 3, "seed": 0}
 # Two families of characters that share contexts: surnames before 书记/市长, places before 省/市.
-TEXTS = ["张书记到湖南省", "李市长到湖北省", "王书记去河南省", "赵市长去河北省", "张市长到江西省", "李书记去山西省"] * 5
+TEXTS = [
+    "张书记到湖南省",
+    "李市长到湖北省",
+    "王书记去河南省",
+    "赵市长去河北省",
+    "张市长到江西省",
+    "李书记去山西省",
+] * 5
 
 
 def test_build_vocab_frequency_order_skips_spaces_and_rare():
@@ -91,7 +98,8 @@ def test_ppmi_rows_agrees_with_ppmi_and_rejects_empty():
 def test_bigram_vectors_deterministic_and_alike_where_contexts_are():
     chars = vectors.build_vocab(TEXTS, 1, 50)
     bigrams, vecs = vectors.bigram_vectors(TEXTS, chars, **SMALL_BIGRAMS)
-    assert (bigrams, vecs.tolist()) == (lambda b, v: (b, v.tolist()))(*vectors.bigram_vectors(TEXTS, chars, **SMALL_BIGRAMS))
+    again, again_vecs = vectors.bigram_vectors(TEXTS, chars, **SMALL_BIGRAMS)
+    assert (bigrams, vecs.tolist()) == (again, again_vecs.tolist())
     assert vecs.shape == (len(bigrams), 3) and numpy.allclose(numpy.linalg.norm(vecs, axis=1), 1, atol=1e-5)
     row = dict(zip(bigrams, vecs))
     assert row["书记"] @ row["市长"] > row["书记"] @ row["南省"]  # both follow a surname, precede 到/去
@@ -105,9 +113,13 @@ def _data_dir(tmp_path):
     news.parent.mkdir(parents=True)
     with gzip.open(news, "wt", encoding="utf-8") as handle:
         for text in TEXTS:
-            handle.write(json.dumps({"date": "20240101", "title": "t", "text": text}, ensure_ascii=False) + "\n")
-    train = {"cluener_train": json.dumps({"text": "孙市长到广东省", "label": {}}, ensure_ascii=False) + "\n",
-             "resume_train": "周 B-NAME\n书 O\n\n"}
+            handle.write(
+                json.dumps({"date": "20240101", "title": "t", "text": text}, ensure_ascii=False) + "\n"
+            )
+    train = {
+        "cluener_train": json.dumps({"text": "孙市长到广东省", "label": {}}, ensure_ascii=False) + "\n",
+        "resume_train": "周 B-NAME\n书 O\n\n",
+    }
     for name, body in train.items():
         (data / SOURCES[name]).parent.mkdir(parents=True, exist_ok=True)
         (data / SOURCES[name]).write_text(body, encoding="utf-8")
@@ -127,8 +139,12 @@ def test_build_vectors_writes_spacy_vocab_and_reuses_cache(tmp_path):
     for ch in "张孙周钱省":  # news and all three training files are read
         assert nlp.vocab.has_vector(ch)
     stamp = json.loads((out / "fazhi_vectors.json").read_text(encoding="utf-8"))
-    assert set(stamp["sources"]) == {str(vectors.NEWS_PATH), SOURCES["cluener_train"],
-                                     SOURCES["msra_train"], SOURCES["resume_train"]}
+    assert set(stamp["sources"]) == {
+        str(vectors.NEWS_PATH),
+        SOURCES["cluener_train"],
+        SOURCES["msra_train"],
+        SOURCES["resume_train"],
+    }
     mtime = (out / "vocab" / "vectors").stat().st_mtime_ns
     vectors.build_vectors(data, tmp_path / "cache", SMALL, SMALL_BIGRAMS)
     assert (out / "vocab" / "vectors").stat().st_mtime_ns == mtime  # unchanged inputs: reused
@@ -160,8 +176,9 @@ def test_char_bigram_embed_with_static_vectors(tmp_path):
     out = vectors.build_vectors(_data_dir(tmp_path), tmp_path / "cache", SMALL, SMALL_BIGRAMS)
     nlp = blank_nlp()
     nlp.vocab.vectors = spacy.load(out).vocab.vectors
-    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(width=8, rows=[50, 5, 50, 50],
-                                                                    static_vectors=True)
+    model = registry.architectures.get("fazhi.CharBigramEmbed.v1")(
+        width=8, rows=[50, 5, 50, 50], static_vectors=True
+    )
     docs = [nlp(t) for t in ("张市长", "未知字")]  # the second has no vectors: zeros, still embedded
     model.initialize(X=docs)
     assert [o.shape for o in model.predict(docs)] == [(3, 8), (3, 8)]
@@ -177,7 +194,9 @@ def test_char_bigram_embed_with_bigram_vectors_saved_inside_the_model(tmp_path):
     out = vectors.build_vectors(_data_dir(tmp_path), tmp_path / "cache", SMALL, SMALL_BIGRAMS)
     path = out / vectors.BIGRAMS_FILE
     make = registry.architectures.get("fazhi.CharBigramEmbed.v1")
-    model = make(width=8, rows=[50, 5, 50, 50], bigram_vectors=str(path), bigram_vector_rows=20, bigram_vector_dim=3)
+    model = make(
+        width=8, rows=[50, 5, 50, 50], bigram_vectors=str(path), bigram_vector_rows=20, bigram_vector_dim=3
+    )
     nlp = blank_nlp()
     docs = [nlp(t) for t in ("张书记到", "未知字", "")]
     model.initialize(X=docs)
@@ -190,8 +209,9 @@ def test_char_bigram_embed_with_bigram_vectors_saved_inside_the_model(tmp_path):
     assert numpy.allclose(right, table[bigrams.index("书记")], atol=0.01)
     assert not feats.data[0, :3].any() and not feats.data[4:7].any()  # sentence edge, unknown chars: zeros
     path.unlink()  # a saved model carries its vectors: the file is not read again
-    again = make(width=8, rows=[50, 5, 50, 50], bigram_vectors=str(path), bigram_vector_rows=20,
-                 bigram_vector_dim=3).from_bytes(model.to_bytes())
+    again = make(
+        width=8, rows=[50, 5, 50, 50], bigram_vectors=str(path), bigram_vector_rows=20, bigram_vector_dim=3
+    ).from_bytes(model.to_bytes())
     assert all(numpy.array_equal(a, b) for a, b in zip(again.predict(docs), model.predict(docs)))
 
 
@@ -203,12 +223,28 @@ def test_train_ner_with_a_bad_news_line_fails_in_one_line(tmp_path):
     data = _data_dir(tmp_path)
     clu = json.dumps({"text": "李雷是市长", "label": {"name": {"李雷": [[0, 1]]}}}, ensure_ascii=False) + "\n"
     for name in ("cluener_dev", "msra_test", "resume_dev", "resume_test"):
-        body = clu if name.startswith("cluener") else ("李\tB-PER\n\n" if name.startswith("msra") else "李 B-NAME\n\n")
+        body = (
+            clu
+            if name.startswith("cluener")
+            else ("李\tB-PER\n\n" if name.startswith("msra") else "李 B-NAME\n\n")
+        )
         (data / SOURCES[name]).write_text(body, encoding="utf-8")
     with gzip.open(data / vectors.NEWS_PATH, "at", encoding="utf-8") as handle:
         handle.write("{broken\n")
-    result = CliRunner().invoke(app, ["train-ner", "--data-dir", str(data), "--cache-dir", str(tmp_path / "c"),
-                                      "--output", str(tmp_path / "o"), "--ship-to", str(tmp_path / "m")])
+    result = CliRunner().invoke(
+        app,
+        [
+            "train-ner",
+            "--data-dir",
+            str(data),
+            "--cache-dir",
+            str(tmp_path / "c"),
+            "--output",
+            str(tmp_path / "o"),
+            "--ship-to",
+            str(tmp_path / "m"),
+        ],
+    )
     assert result.exit_code == 1
     assert "train-ner failed" in result.output and "not a JSON object" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "m").exists()

@@ -13,14 +13,21 @@ from conftest import EXAMPLES, ROOT
 @pytest.fixture(scope="module")
 def example_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("nb") / "out"
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(EXAMPLES), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(EXAMPLES), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     return out
 
 
 def test_load_gives_typed_tables(example_out):
     from pipeline import load
+
     run = load(example_out)
     assert run.indicators["normalized_value"].dtype == pd.Float64Dtype()
     assert run.sentences["sentence_id"].dtype == pd.Int64Dtype()
@@ -45,12 +52,16 @@ def test_example_notebook_runs_from_its_folder_and_plots(example_out, monkeypatc
     monkeypatch.setenv("FAZHI_OUT", str(example_out))
     monkeypatch.delenv("PYTHONPATH", raising=False)  # the notebook finds the package from notebooks/
     monkeypatch.delenv("MPLBACKEND", raising=False)
-    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    nbclient.NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    ).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
-    images = [base64.b64decode(o["data"]["image/png"]) for o in outputs
-              if o.get("output_type") == "display_data" and "image/png" in o.get("data", {})]
+    images = [
+        base64.b64decode(o["data"]["image/png"])
+        for o in outputs
+        if o.get("output_type") == "display_data" and "image/png" in o.get("data", {})
+    ]
     assert images and images[0].startswith(b"\x89PNG\r\n\x1a\n")
     width, height = struct.unpack(">II", images[0][16:24])
     assert width > 200 and height > 100

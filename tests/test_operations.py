@@ -233,8 +233,10 @@ def _mini_corpus(tmp_path, n=12):
     folder = tmp_path / "corpus"
     folder.mkdir()
     for i in range(n):
-        text = (f"张掖市第{i}次法治政府建设推进会召开，《张掖市行政执法条例》施行，"
-                f"全市培训行政执法人员{100 + i}名，签约额{i + 1}.5亿元。")
+        text = (
+            f"张掖市第{i}次法治政府建设推进会召开，《张掖市行政执法条例》施行，"
+            f"全市培训行政执法人员{100 + i}名，签约额{i + 1}.5亿元。"
+        )
         (folder / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -289,8 +291,13 @@ def test_version_change_rerun_killed_at_random_moments(tmp_path):
 
 
 def _check(out):
-    return subprocess.run([sys.executable, "-m", "pipeline", "check", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", "check", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("table", ["documents", "mentions"])
@@ -333,12 +340,21 @@ def test_unique_keys_are_enforced_before_writing(tmp_path):
         "raw_start": 0,
         "raw_end": 2,
     }
-    rows = [row | {"start": 5, "end": 7, "mention_id": "m0"}, row, row | {"mention_id": "m2"},
-            row | {"method": "rule:b", "mention_id": "m3"}, row | {"start": 5, "end": 7, "mention_id": "m4"}]
+    rows = [
+        row | {"start": 5, "end": 7, "mention_id": "m0"},
+        row,
+        row | {"mention_id": "m2"},
+        row | {"method": "rule:b", "mention_id": "m3"},
+        row | {"start": 5, "end": 7, "mention_id": "m4"},
+    ]
     table = pa.Table.from_pylist(rows, schema=t.schema)
     assert store.unique_rows("mentions", table)["mention_id"].to_pylist() == ["m0", "m", "m3"]
     store.write_batch(tmp_path, {"mentions": table}, "k")
-    assert pq.read_table(tmp_path / "mentions" / "part-k.parquet")["mention_id"].to_pylist() == ["m0", "m", "m3"]
+    assert pq.read_table(tmp_path / "mentions" / "part-k.parquet")["mention_id"].to_pylist() == [
+        "m0",
+        "m",
+        "m3",
+    ]
 
 
 def test_mention_ids_are_unique(prefect_harness, tmp_path, no_report):

@@ -15,22 +15,28 @@ from pipeline.ingest import RawDocument, doc_id_of
 
 def _places(text: str, persons=()) -> dict[str, tuple]:
     """name → (adcode, level, county, rule) of the places ``text`` resolves to."""
-    return {p.name: (p.division.adcode if p.division else None, p.level, p.division and p.division.county, p.rule)
-            for p in places.resolve(places.find(text, list(persons)))}
+    return {
+        p.name: (p.division.adcode if p.division else None, p.level, p.division and p.division.county, p.rule)
+        for p in places.resolve(places.find(text, list(persons)))
+    }
 
 
 # --- towns -------------------------------------------------------------------------------------------
+
 
 def test_a_town_under_a_named_county_gets_its_code_county_and_level():
     got = _places("五峰土家族自治县召开会议，渔洋关镇的代表发言。")
     assert got["渔洋关镇"] == ("420529103", "town", "五峰土家族自治县", "place.town.context")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("东华镇的群众在会上发言。", None),  # five towns of that name, nothing decides
-    ("楚雄州推行改革，东华镇率先挂牌。", "532301104"),  # the one under 楚雄州
-    ("河南省登封市东华镇召开会议。", "410185108"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("东华镇的群众在会上发言。", None),  # five towns of that name, nothing decides
+        ("楚雄州推行改革，东华镇率先挂牌。", "532301104"),  # the one under 楚雄州
+        ("河南省登封市东华镇召开会议。", "410185108"),
+    ],
+)
 def test_an_ambiguous_town_needs_its_county_or_city(text, expected):
     assert _places(text).get("东华镇", (None,))[0] == expected
 
@@ -62,6 +68,7 @@ def test_towns_of_a_development_zone_keep_no_zone_as_a_county():
 
 # --- lists of places -----------------------------------------------------------------------------------
 
+
 def test_bare_town_names_in_a_list_under_a_named_county():
     got = _places("合浦县司法局组织普法队到该县公馆、闸口、石湾等地开展宣传。")
     assert {n for n, v in got.items() if v[3] == "place.list.short_name"} == {"公馆镇", "闸口镇", "石湾镇"}
@@ -69,7 +76,9 @@ def test_bare_town_names_in_a_list_under_a_named_county():
 
 def test_three_bare_towns_of_one_county_decide_themselves_two_do_not():
     got = _places("按计划,籍山、许镇、工山司法所完成验收。")
-    assert {n: v[3] for n, v in got.items()} == dict.fromkeys(["籍山镇", "许镇镇", "工山镇"], "place.list.same_county")
+    assert {n: v[3] for n, v in got.items()} == dict.fromkeys(
+        ["籍山镇", "许镇镇", "工山镇"], "place.list.same_county"
+    )
     assert _places("按计划,籍山、许镇司法所完成验收。") == {}
 
 
@@ -78,18 +87,32 @@ def test_a_county_level_city_in_a_list_is_kept_apart_from_its_prefecture():
     assert got["临江市"][:2] == ("220681", "county") and "白山市" not in got
 
 
-@pytest.mark.parametrize("text", ["在内蒙古，巴丹吉林、腾格里、乌兰布和三大沙漠。青海省", "共同促进世界和平、发展、合作。", "统筹旅游发展、特色经营、古城保护。",
-                                  "实施太湖、洪泽湖等流域治理。江苏省", "拥有三江源、祁连山等国家公园。青海省"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在内蒙古，巴丹吉林、腾格里、乌兰布和三大沙漠。青海省",
+        "共同促进世界和平、发展、合作。",
+        "统筹旅游发展、特色经营、古城保护。",
+        "实施太湖、洪泽湖等流域治理。江苏省",
+        "拥有三江源、祁连山等国家公园。青海省",
+    ],
+)
 def test_common_words_features_and_longer_place_words_in_lists_are_not_short_names(text):
     assert all(rule != "place.list.short_name" for *_, rule in _places(text).values())
 
 
 # --- short forms and vetoes ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, name", [
-    ("镇宁县召开会议", "镇宁布依族苗族自治县"), ("镇宁自治县县长出席", "镇宁布依族苗族自治县"),
-    ("鄂温克旗开展普法", "鄂温克族自治旗"), ("门源县落下帷幕", "门源回族自治县"),
-])
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("镇宁县召开会议", "镇宁布依族苗族自治县"),
+        ("镇宁自治县县长出席", "镇宁布依族苗族自治县"),
+        ("鄂温克旗开展普法", "鄂温克族自治旗"),
+        ("门源县落下帷幕", "门源回族自治县"),
+    ],
+)
 def test_short_forms_of_autonomous_counties_and_banners(text, name):
     assert _places(text)[name][1] == "county"
 
@@ -98,9 +121,14 @@ def test_a_county_level_city_is_not_its_prefecture():
     assert set(_places("临江市召开会议")) == {"临江市"}
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("二道区是长春市的一个老城区。", False), ("城区道路改造完成。", False), ("洛阳市老城区召开会议。", True),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("二道区是长春市的一个老城区。", False),
+        ("城区道路改造完成。", False),
+        ("洛阳市老城区召开会议。", True),
+    ],
+)
 def test_a_district_named_by_a_common_word_counts_only_after_its_city(text, kept):
     assert ("老城区" in _places(text) or "城区" in _places(text)) is kept
 
@@ -115,7 +143,9 @@ def test_a_place_inside_a_person_span_is_none():
     text = "县委新闻发言人张和田介绍情况。"
     start = text.index("张和田")
     assert "和田地区" in _places(text) and "和田地区" not in _places(text, [(start, start + 3)])
-    assert "吉林省" in _places("吉林召开会议", [(0, 2)])  # a span with the place's own bounds: the model's slip
+    assert "吉林省" in _places(
+        "吉林召开会议", [(0, 2)]
+    )  # a span with the place's own bounds: the model's slip
 
 
 def test_the_white_mountains_and_black_waters_are_no_city():
@@ -123,6 +153,7 @@ def test_the_white_mountains_and_black_waters_are_no_city():
 
 
 # --- the gazetteer and its cache -----------------------------------------------------------------------
+
 
 def test_the_gazetteer_is_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
@@ -156,15 +187,25 @@ def test_place_rules_never_raise_on_odd_text(text):
 
 # --- officials -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, names, title", [
-    ("市领导王建国、李明出席会议。", ["王建国", "李明"], "市领导"),
-    ("县领导陈立新、赵敏、孙卫东、周红、吴刚出席启动仪式。", ["陈立新", "赵敏", "孙卫东", "周红", "吴刚"], "县领导"),
-    ("自治区领导马文华参加活动。", ["马文华"], "自治区领导"),
-    ("出席会议的市领导还有王建国、李明。", ["王建国", "李明"], "市领导"),
-])
+
+@pytest.mark.parametrize(
+    "text, names, title",
+    [
+        ("市领导王建国、李明出席会议。", ["王建国", "李明"], "市领导"),
+        (
+            "县领导陈立新、赵敏、孙卫东、周红、吴刚出席启动仪式。",
+            ["陈立新", "赵敏", "孙卫东", "周红", "吴刚"],
+            "县领导",
+        ),
+        ("自治区领导马文华参加活动。", ["马文华"], "自治区领导"),
+        ("出席会议的市领导还有王建国、李明。", ["王建国", "李明"], "市领导"),
+    ],
+)
 def test_names_after_a_shared_title(text, names, title):
     found, _ = officials.find(text, {})
-    assert [(o.name, o.title, o.rule) for o in found] == [(n, title, "official.collective_list") for n in names]
+    assert [(o.name, o.title, o.rule) for o in found] == [
+        (n, title, "official.collective_list") for n in names
+    ]
 
 
 @pytest.mark.parametrize("text", ["市领导高度重视这项工作。", "市领导有关负责同志出席。"])
@@ -172,9 +213,13 @@ def test_a_shared_title_without_names_makes_no_official(text):
     assert officials.find(text, {})[0] == []
 
 
-@pytest.mark.parametrize("text, name, title", [
-    ("县长 王建国 在会上强调", "王建国", "县长"), ("市委常委、常务副市长 李明华 主持会议。", "李明华", "市委常委、常务副市长"),
-])
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("县长 王建国 在会上强调", "王建国", "县长"),
+        ("市委常委、常务副市长 李明华 主持会议。", "李明华", "市委常委、常务副市长"),
+    ],
+)
 def test_a_space_between_title_and_name_from_pdf_text(text, name, title):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
 
@@ -184,11 +229,14 @@ def test_a_spokesperson_is_an_official():
     assert [(o.name, o.title) for o in found] == [("王志刚", "县委常委、宣传部部长、县委新闻发言人")]
 
 
-@pytest.mark.parametrize("text, name", [
-    ("常委会法制委员会主任艾力·买买提主持会议。", "艾力·买买提"),
-    ("自治区副主席阿不都·热合曼向检查组汇报情况。", "阿不都·热合曼"),
-    ("共和国总统穆萨·法基将于下月访华。", "穆萨·法基"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("常委会法制委员会主任艾力·买买提主持会议。", "艾力·买买提"),
+        ("自治区副主席阿不都·热合曼向检查组汇报情况。", "阿不都·热合曼"),
+        ("共和国总统穆萨·法基将于下月访华。", "穆萨·法基"),
+    ],
+)
 def test_a_name_with_a_middle_dot_is_kept_whole(text, name):
     assert [o.name for o in officials.find(text, {})[0]] == [name]
 
@@ -207,17 +255,27 @@ def test_a_rule_name_running_past_the_model_dotted_name_stops_where_a_word_begin
     assert [o.name for o in found] == ["马吉德·拉什德"]
 
 
-@pytest.mark.parametrize("text", [
-    "入驻平台的县农商银行副行长刘强表示，", "该律师事务所主任王刚说，", "集团董事长李华出席签约仪式。",
-    "村委会主任张某某称，", "副县长李某在会上", "公司总经理陈明介绍，",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "入驻平台的县农商银行副行长刘强表示，",
+        "该律师事务所主任王刚说，",
+        "集团董事长李华出席签约仪式。",
+        "村委会主任张某某称，",
+        "副县长李某在会上",
+        "公司总经理陈明介绍，",
+    ],
+)
 def test_company_staff_lawyers_and_redacted_names_are_not_officials(text):
     assert officials.find(text, {})[0] == []
 
 
 def test_a_government_bank_is_an_office_and_a_bank_in_another_clause_vetoes_nothing():
     assert [o.name for o in officials.find("人民银行行长王明表示，", {})[0]] == ["王明"]
-    assert [o.name for o in officials.find("县长王五在县农商银行调研，副县长李六指出", {})[0]] == ["王五", "李六"]
+    assert [o.name for o in officials.find("县长王五在县农商银行调研，副县长李六指出", {})[0]] == [
+        "王五",
+        "李六",
+    ]
 
 
 def test_traditional_text_gives_simplified_officials_and_places():

@@ -15,13 +15,36 @@ from schemas import Document, Mention
 
 
 def _doc(doc_id: str) -> Document:
-    return Document(run_id="r", doc_id=doc_id, source_path=f"{doc_id}.txt", raw_text="甲", clean_text="甲",
-                    offset_runs=[], warnings=[], pipeline_version="v", script="zh-Hans", encoding="utf-8")
+    return Document(
+        run_id="r",
+        doc_id=doc_id,
+        source_path=f"{doc_id}.txt",
+        raw_text="甲",
+        clean_text="甲",
+        offset_runs=[],
+        warnings=[],
+        pipeline_version="v",
+        script="zh-Hans",
+        encoding="utf-8",
+    )
 
 
 def _mention(doc_id: str) -> Mention:
-    return Mention(run_id="r", doc_id=doc_id, mention_id=f"{doc_id}-m", sentence_id=0, label="PLACE",
-                   text="甲", normalized="甲", start=0, end=1, raw_start=0, raw_end=1, method="rule:x", confidence=1.0)
+    return Mention(
+        run_id="r",
+        doc_id=doc_id,
+        mention_id=f"{doc_id}-m",
+        sentence_id=0,
+        label="PLACE",
+        text="甲",
+        normalized="甲",
+        start=0,
+        end=1,
+        raw_start=0,
+        raw_end=1,
+        method="rule:x",
+        confidence=1.0,
+    )
 
 
 def _out(tmp_path, *doc_ids):
@@ -43,7 +66,10 @@ def test_publish_copies_then_only_changes(tmp_path):
     third = publish(out, str(dest))
     assert (third.copied, third.deleted) == (0, 2)
     assert ds.dataset(dest / "mentions").to_table().column("doc_id").to_pylist() == ["b"]
-    assert sorted(json.loads((dest / MANIFEST).read_text())["parts"]) == ["documents/part-b.parquet", "mentions/part-b.parquet"]
+    assert sorted(json.loads((dest / MANIFEST).read_text())["parts"]) == [
+        "documents/part-b.parquet",
+        "mentions/part-b.parquet",
+    ]
 
 
 def test_publish_to_fsspec_filesystem(tmp_path):
@@ -51,13 +77,17 @@ def test_publish_to_fsspec_filesystem(tmp_path):
     memory = fsspec.filesystem("memory")
     publish(out, "/fazhi-test/run", filesystem=memory)
     assert memory.exists("/fazhi-test/run/documents/part-a.parquet")
-    table = ds.dataset("/fazhi-test/run/mentions", filesystem=fs.PyFileSystem(fs.FSSpecHandler(memory))).to_table()
+    table = ds.dataset(
+        "/fazhi-test/run/mentions", filesystem=fs.PyFileSystem(fs.FSSpecHandler(memory))
+    ).to_table()
     assert table.column("mention_id").to_pylist() == ["a-m"]
     memory.rm("/fazhi-test", recursive=True)
 
 
 def test_documents_are_published_after_entity_tables():
-    assert ORDER.index("documents") > max(ORDER.index(t) for t in ("sentences", "mentions", "places", "indicators"))
+    assert ORDER.index("documents") > max(
+        ORDER.index(t) for t in ("sentences", "mentions", "places", "indicators")
+    )
 
 
 def test_publish_refuses_a_folder_without_runs(tmp_path):

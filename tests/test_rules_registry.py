@@ -17,14 +17,14 @@ runner = CliRunner()
 # Invented texts that reach many rules: carried periods, ranges, ranks, dates, byline, footer lines.
 _TEXTS = {
     "a.txt": "张掖市司法局召开2023年度工作会议\n发布时间：2024-01-15 来源：张掖市司法局\n"
-             "2023年，全市共办理行政复议案件126件，同比增长12%，纠错率达15.6%。"
-             "其中，甘州区受理45件。“十四五”以来，累计培训行政执法人员3000余人次。\n"
-             "今年5月，市长李明华主持召开会议，学习《中华人民共和国行政复议法》和民法典。"
-             "截至2023年底，全市建成公共法律服务站3至5家，营商环境评价位居全省第二。\n"
-             "县领导王伟、张强、刘洋出席会议。\n责任编辑：陈某\n版权所有：张掖市司法局 备案号：陇ICP备12345678号\n",
+    "2023年，全市共办理行政复议案件126件，同比增长12%，纠错率达15.6%。"
+    "其中，甘州区受理45件。“十四五”以来，累计培训行政执法人员3000余人次。\n"
+    "今年5月，市长李明华主持召开会议，学习《中华人民共和国行政复议法》和民法典。"
+    "截至2023年底，全市建成公共法律服务站3至5家，营商环境评价位居全省第二。\n"
+    "县领导王伟、张强、刘洋出席会议。\n责任编辑：陈某\n版权所有：张掖市司法局 备案号：陇ICP备12345678号\n",
     "b.txt": "關於印發某縣行政執法公示辦法的通知\n各鄉鎮人民政府：\n"
-             "2022年上半年，我县化解矛盾纠纷230件，调解成功率98%。去年全县发放宣传资料2万余份。"
-             "到2025年，法律援助受援人数达到5000人。\n（完）\n",
+    "2022年上半年，我县化解矛盾纠纷230件，调解成功率98%。去年全县发放宣传资料2万余份。"
+    "到2025年，法律援助受援人数达到5000人。\n（完）\n",
 }
 
 
@@ -35,8 +35,11 @@ def _ids_of(tables) -> set[str]:
     columns["indicators"] = ["method", "scope_method", "period_method"]
     for name, cols in columns.items():
         for col in cols:
-            ids |= {m.removeprefix("rule:") for m in tables[name].column(col).to_pylist()
-                    if m and m.startswith("rule:")}
+            ids |= {
+                m.removeprefix("rule:")
+                for m in tables[name].column(col).to_pylist()
+                if m and m.startswith("rule:")
+            }
     for ws in tables["documents"].column("warnings").to_pylist():
         ids |= {_warning_id(w) for w in ws or () if ":" in w}
     return ids
@@ -121,8 +124,9 @@ def test_a_rule_without_a_switch_is_refused_too():
 # ---- rule files checked at load (schemas/rules.py) ------------------------------------------------
 
 RULE_FILES = [f"pipeline/clean/data/{n}.yaml" for n in ("boilerplate", "html_body", "metadata")] + [
-    f"pipeline/extract/data/{n}.yaml" for n in ("regulations", "metrics", "period", "scope", "places",
-                                               "titles")]
+    f"pipeline/extract/data/{n}.yaml"
+    for n in ("regulations", "metrics", "period", "scope", "places", "titles")
+]
 
 
 def test_shipped_rule_files_fit_their_models():
@@ -139,10 +143,21 @@ def test_bad_word_lists_and_numbers_fail_too(tmp_path):
 
     from schemas.rules import RuleFileError, check_file
 
-    cases = [("pipeline/extract/data/scope.yaml", "quote_max: 20", "quote_max: -1", "quote_max"),
-             ("pipeline/extract/data/period.yaml", "plans: {十一五: 2006", "plans: {十一五: 二〇〇六", "plans.十一五"),
-             ("pipeline/extract/data/places.yaml", "country_pair_char: 中", "country_pair_char: 中国",
-              "country_pair_char")]
+    cases = [
+        ("pipeline/extract/data/scope.yaml", "quote_max: 20", "quote_max: -1", "quote_max"),
+        (
+            "pipeline/extract/data/period.yaml",
+            "plans: {十一五: 2006",
+            "plans: {十一五: 二〇〇六",
+            "plans.十一五",
+        ),
+        (
+            "pipeline/extract/data/places.yaml",
+            "country_pair_char: 中",
+            "country_pair_char: 中国",
+            "country_pair_char",
+        ),
+    ]
     for rel, old, new, field in cases:
         with pytest.raises(RuleFileError, match=rf": {re.escape(field)}: "):
             check_file(_broken_copy(tmp_path, rel, old, new))
@@ -164,20 +179,50 @@ def test_a_bad_rule_file_fails_with_one_line_naming_file_rule_and_field(tmp_path
     from schemas.rules import RuleFileError, check_file
 
     cases = [  # (file, text to break, broken text, rule id, field)
-        ("pipeline/clean/data/boilerplate.yaml", "  scope: tail\n", "  scope: page\n", "tail.the_end",
-         "scope"),
+        (
+            "pipeline/clean/data/boilerplate.yaml",
+            "  scope: tail\n",
+            "  scope: page\n",
+            "tail.the_end",
+            "scope",
+        ),
         ("pipeline/clean/data/html_body.yaml", "id: head.field", "id: Head Field", "Head Field", "id"),
         ("pipeline/clean/data/html_body.yaml", "max_len: 10", "max_len: ten", "stop.attachment", "max_len"),
-        ("pipeline/extract/data/regulations.yaml", "category: 法律}", "categry: 法律}", "reg.cat.constitution",
-         "category"),
-        ("pipeline/extract/data/metrics.yaml", "units: [件, 起], any: [准予执行]", "units: [件, 起], any: [准予执行(]",
-         None, None),
-        ("pipeline/extract/data/metrics.yaml", "id: enforcement_granted,", "id: enforcement_granted_rate,",
-         "enforcement_granted_rate", "id"),
-        ("pipeline/clean/data/boilerplate.yaml", "pattern: '^(Top|TOP", "pattern: '^((Top|TOP", "widget.top",
-         "pattern"),
-        ("pipeline/clean/data/metadata.yaml", "- id: title.not.table",
-         "- id: title.not.table\n    scope: line", "title.not.table", "scope"),
+        (
+            "pipeline/extract/data/regulations.yaml",
+            "category: 法律}",
+            "categry: 法律}",
+            "reg.cat.constitution",
+            "category",
+        ),
+        (
+            "pipeline/extract/data/metrics.yaml",
+            "units: [件, 起], any: [准予执行]",
+            "units: [件, 起], any: [准予执行(]",
+            None,
+            None,
+        ),
+        (
+            "pipeline/extract/data/metrics.yaml",
+            "id: enforcement_granted,",
+            "id: enforcement_granted_rate,",
+            "enforcement_granted_rate",
+            "id",
+        ),
+        (
+            "pipeline/clean/data/boilerplate.yaml",
+            "pattern: '^(Top|TOP",
+            "pattern: '^((Top|TOP",
+            "widget.top",
+            "pattern",
+        ),
+        (
+            "pipeline/clean/data/metadata.yaml",
+            "- id: title.not.table",
+            "- id: title.not.table\n    scope: line",
+            "title.not.table",
+            "scope",
+        ),
     ]
     for rel, old, new, rule, field in cases:
         path = _broken_copy(tmp_path, rel, old, new)
@@ -198,8 +243,12 @@ def test_loaders_check_their_files(monkeypatch):
     from pipeline.extract import rules
     from schemas import rules as schema
 
-    bad = {"metrics": [{"id": "x", "label": "X", "units": [], "any": ["y"]}], "change_words": [],
-           "share_words": [], "follow_pattern": "a"}
+    bad = {
+        "metrics": [{"id": "x", "label": "X", "units": [], "any": ["y"]}],
+        "change_words": [],
+        "share_words": [],
+        "follow_pattern": "a",
+    }
     monkeypatch.setattr(rules.yaml, "safe_load", lambda text: bad)
     rules.load.cache_clear()
     try:

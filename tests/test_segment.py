@@ -146,7 +146,9 @@ def test_measure_char_only():
 @pytest.fixture(scope="module")
 def pkuseg_nlp():
     if pkuseg_model_path() is None:
-        pytest.skip(f"pkuseg model not fetched (looked in {resolve_model_dir()}); fetch it with: {FETCH_HINT}")
+        pytest.skip(
+            f"pkuseg model not fetched (looked in {resolve_model_dir()}); fetch it with: {FETCH_HINT}"
+        )
     return build_zh_nlp("pkuseg")
 
 

@@ -11,9 +11,11 @@ from pipeline.evaluate import evaluate
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory, request):
     from conftest import SHARED
+
     if not (SHARED / "samples" / "docs").is_dir():
         pytest.skip("../shared/samples is not beside the repo")
     from pipeline.flows import extract_flow
+
     request.getfixturevalue("prefect_harness")
     out = tmp_path_factory.mktemp("samples") / "out"
     extract_flow(inputs=[str(SHARED / "samples" / "docs")], out=str(out))
@@ -50,4 +52,6 @@ def test_clean_text_has_no_boilerplate_or_artifacts(sample_run):
         assert not re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", text)
         assert not re.search(r"版权所有|Copyright|ICP备|网站地图|当前位置|THE END", text)
     trad = docs[docs["source_path"].str.contains("004_")].iloc[0]
-    assert trad["script"] == "zh-Hant" and "经济开发区" in trad["clean_text"] and "經" not in trad["clean_text"]
+    assert (
+        trad["script"] == "zh-Hant" and "经济开发区" in trad["clean_text"] and "經" not in trad["clean_text"]
+    )

@@ -15,8 +15,11 @@ def test_arrow_schemas_derive_from_models():
         assert schema.metadata[b"schema_version"].decode() == SCHEMA_VERSION
     docs = store.arrow_schema("documents")
     assert docs.field("publish_date").type == pa.date32()
-    assert docs.field("offset_runs").type == pa.list_(pa.struct([
-        pa.field(name, pa.int64(), nullable=False) for name in ("clean_start", "raw_start", "length")]))
+    assert docs.field("offset_runs").type == pa.list_(
+        pa.struct(
+            [pa.field(name, pa.int64(), nullable=False) for name in ("clean_start", "raw_start", "length")]
+        )
+    )
     assert docs.field("title").nullable and not docs.field("doc_id").nullable
 
 
@@ -58,14 +61,22 @@ def test_read_table_of_missing_table_is_empty_with_schema(tmp_path):
 
 def test_invalid_row_is_rejected_by_the_model():
     with pytest.raises(ValueError):
-        Run(run_id="r", started_at=dt.datetime.now(dt.timezone.utc), finished_at="not a date",
-            parameters="{}", counts="{}", versions="{}")
+        Run(
+            run_id="r",
+            started_at=dt.datetime.now(dt.UTC),
+            finished_at="not a date",
+            parameters="{}",
+            counts="{}",
+            versions="{}",
+        )
 
 
 def test_a_second_run_into_the_same_out_is_told_and_waits(tmp_path):
-    with store.run_lock(tmp_path):
-        with pytest.raises(RuntimeError, match="another run is writing"):
-            with store.run_lock(tmp_path, wait=False):
-                pass
+    with (
+        store.run_lock(tmp_path),
+        pytest.raises(RuntimeError, match="another run is writing"),
+        store.run_lock(tmp_path, wait=False),
+    ):
+        pass
     with store.run_lock(tmp_path, wait=False):  # free again once released
         pass

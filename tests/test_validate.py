@@ -17,7 +17,7 @@ def test_rows_carry_offsets_back_to_raw_text():
     rows = to_rows(_processed(), "run-1", "v1").tables
     assert len(rows["documents"]) == 1 and not rows["quarantine"]
     for m in rows["mentions"]:
-        assert TEXT[m.raw_start:m.raw_end] == m.text
+        assert TEXT[m.raw_start : m.raw_end] == m.text
         assert m.method.startswith("rule:")
     ind = rows["indicators"][0]
     assert (ind.text, ind.normalized_value, ind.base_unit) == ("签约额218.15亿元", 21815000000, "元")
@@ -37,6 +37,8 @@ def test_a_row_failing_validation_goes_to_quarantine_not_away():
 def test_a_party_regulation_is_a_row_with_its_category_not_a_quarantine_row():
     text = "全县党员干部学习《中国共产党纪律处分条例》和《中华人民共和国行政处罚法》。"
     doc = clean(RawDocument(doc_id_of(text), "p.txt", "utf_8", text))
-    rows = to_rows(Processed(doc, split_sentences(doc.clean_text), extract(doc.clean_text)), "run-1", "v1").tables
+    rows = to_rows(
+        Processed(doc, split_sentences(doc.clean_text), extract(doc.clean_text)), "run-1", "v1"
+    ).tables
     assert not rows["quarantine"]
     assert {(r.name, r.category) for r in rows["regulations"]} >= {("中国共产党纪律处分条例", "党内法规")}

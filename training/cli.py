@@ -20,7 +20,9 @@ def _fail(message: str) -> None:
 
 def _check_data(data_dir: Path, extra: tuple[str, ...] = (), corpora: bool = True) -> None:
     """One clear line instead of a traceback when the shared corpora (and the extra files) are not there."""
-    missing = [rel for rel in (*(SOURCES.values() if corpora else ()), *extra) if not (data_dir / rel).is_file()]
+    missing = [
+        rel for rel in (*(SOURCES.values() if corpora else ()), *extra) if not (data_dir / rel).is_file()
+    ]
     if missing:
         _fail(f"NER data not found under {data_dir} (missing {missing[0]}); pass --data-dir")
 
@@ -29,15 +31,27 @@ def _check_data(data_dir: Path, extra: tuple[str, ...] = (), corpora: bool = Tru
 def train_ner_cmd(
     output: Path = typer.Option(Path("outputs/ner_train"), "--output", "-o", help="spacy train output dir"),
     max_steps: int | None = typer.Option(None, "--max-steps", min=1, help="Override training.max_steps"),
-    data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir", help="Folder with cluener2020/, msra_ner/, resume_ner/"),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="DocBin cache (default ~/.cache/fazhi/ner)"),
+    data_dir: Path = typer.Option(
+        DEFAULT_DATA_DIR, "--data-dir", help="Folder with cluener2020/, msra_ner/, resume_ner/"
+    ),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", help="DocBin cache (default ~/.cache/fazhi/ner)"
+    ),
     seed: int = typer.Option(0, "--seed"),
     ship_to: Path = typer.Option(DEFAULT_MODEL, "--ship-to", help="Where model-best is copied"),
     resume_from: Path | None = typer.Option(None, "--resume-from", help="Continue training this model"),
-    learn_rate: float | None = typer.Option(None, "--learn-rate", min=0.0, help="Constant learn rate (replaces the config's schedule)"),
-    config: Path | None = typer.Option(None, "--config", help="Train with this config instead of training/config.cfg (experiments)"),
-    cluener_repeat: int = typer.Option(2, "--cluener-repeat", min=1, help="Times CLUENER train goes into the training set"),
-    reuse: bool = typer.Option(False, "--reuse", help="Keep a run in --output that got to its end instead of training it again"),
+    learn_rate: float | None = typer.Option(
+        None, "--learn-rate", min=0.0, help="Constant learn rate (replaces the config's schedule)"
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", help="Train with this config instead of training/config.cfg (experiments)"
+    ),
+    cluener_repeat: int = typer.Option(
+        2, "--cluener-repeat", min=1, help="Times CLUENER train goes into the training set"
+    ),
+    reuse: bool = typer.Option(
+        False, "--reuse", help="Keep a run in --output that got to its end instead of training it again"
+    ),
 ) -> None:
     """Convert the corpora, train with training/config.cfg and ship the best model."""
     from training.vectors import NEWS_PATH
@@ -51,9 +65,19 @@ def train_ner_cmd(
         _fail(f"no config file at {config}")
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
     try:
-        meta = train_ner(output, data_dir, cache_dir, max_steps, seed, ship_to, resume_from, overrides,
-                         **({"config_path": config} if config else {}), cluener_repeat=cluener_repeat,
-                         reuse=reuse)
+        meta = train_ner(
+            output,
+            data_dir,
+            cache_dir,
+            max_steps,
+            seed,
+            ship_to,
+            resume_from,
+            overrides,
+            **({"config_path": config} if config else {}),
+            cluener_repeat=cluener_repeat,
+            reuse=reuse,
+        )
     except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
         _fail(f"train-ner failed: {e}")
     typer.echo(f"shipped to {ship_to} ({meta['fazhi'].get('size_mb', '?')} MB)")
@@ -65,8 +89,12 @@ def evaluate_ner_cmd(
     data_dir: Path = typer.Option(DEFAULT_DATA_DIR, "--data-dir"),
     speed: bool = typer.Option(True, "--speed/--no-speed", help="Also measure chars/s"),
     as_json: bool = typer.Option(False, "--json", help="Print scores as JSON"),
-    guideline: str = typer.Option("own", "--guideline", help="Annotation guideline the model is asked to follow: "
-                                  "own (each test set's), default (the model's), or a name (cluener, msra, resume)"),
+    guideline: str = typer.Option(
+        "own",
+        "--guideline",
+        help="Annotation guideline the model is asked to follow: "
+        "own (each test set's), default (the model's), or a name (cluener, msra, resume)",
+    ),
 ) -> None:
     """Per-label P/R/F1 on CLUENER dev, MSRA test and Resume test."""
     if not (model / "config.cfg").is_file():
@@ -76,7 +104,7 @@ def evaluate_ner_cmd(
 
     try:
         known, _ = model_guidelines(model)
-    except Exception as e:  # noqa: BLE001 — a config spaCy cannot parse, whatever the reason
+    except Exception as e:
         _fail(f"cannot read {model / 'config.cfg'}: {str(e).strip().splitlines()[0]}")
     if guideline not in ("own", "default", *known):
         _fail(f"unknown guideline {guideline!r}: this model knows {known or 'none'} (or use own / default)")

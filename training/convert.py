@@ -88,7 +88,7 @@ def tags_to_spans(tags: list[str]) -> list[Span]:
     """BIO or BMES tags -> spans. A stray I-/M-/E- with no open entity starts a new one."""
     spans: list[Span] = []
     start, label = None, None
-    for i, tag in enumerate(tags + ["O"]):
+    for i, tag in enumerate([*tags, "O"]):
         prefix, _, lab = tag.partition("-")
         continues = prefix in ("I", "M", "E") and label == lab and start is not None
         if not continues and start is not None:
@@ -196,8 +196,11 @@ def mask_titles(record: Record, lexicon: set[str], label: str = MISSING) -> Reco
     extra, i = [], 0
     while i < len(text):
         hit = next(
-            (n for n in range(min(longest, len(text) - i), 1, -1)
-             if text[i : i + n] in lexicon and not any(taken[i : i + n])),
+            (
+                n
+                for n in range(min(longest, len(text) - i), 1, -1)
+                if text[i : i + n] in lexicon and not any(taken[i : i + n])
+            ),
             0,
         )
         if hit:
@@ -250,8 +253,14 @@ def write_docbin(nlp: Language, records: Iterable[tuple[Record, str]], path: Pat
 
 EVAL_TABLES = {
     # Gold label schemes used for evaluation (see evaluate.py).
-    "cluener_dev": {"name": "PER", "position": "TITLE", "government": "GOV",
-                    "organization": "ORG", "company": "ORG", "address": "LOC"},
+    "cluener_dev": {
+        "name": "PER",
+        "position": "TITLE",
+        "government": "GOV",
+        "organization": "ORG",
+        "company": "ORG",
+        "address": "LOC",
+    },
     "msra_test": {"PER": "PER", "LOC": "LOC", "ORG": "ORG"},
     "resume_test": {"NAME": "PER", "TITLE": "TITLE", "ORG": "ORG", "LOC": "LOC"},
 }
@@ -276,8 +285,10 @@ def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int
     """Mapped (train, dev) lists of (record, guideline) from the three corpora."""
     clu = [map_record(r, rules["cluener"], rules) for r in read_source("cluener_train", data_dir)]
     gov_words = rules["msra_place_gov"]["suffixes"]
-    msra = [merge_place_gov(map_record(r, rules["msra"], rules), gov_words)
-            for r in read_source("msra_train", data_dir)]
+    msra = [
+        merge_place_gov(map_record(r, rules["msra"], rules), gov_words)
+        for r in read_source("msra_train", data_dir)
+    ]
     res = [map_record(r, rules["resume"], rules) for r in read_source("resume_train", data_dir)]
     res_dev = [map_record(r, rules["resume"], rules) for r in read_source("resume_dev", data_dir)]
     clu_train, clu_dev = split_dev(clu, 500, seed)
@@ -291,8 +302,12 @@ def training_records(data_dir: Path, rules: dict, seed: int, cluener_repeat: int
     rng = random.Random(seed)
     lists_guided = [(r, rng.choice(sorted(set(GUIDELINES.values())))) for r in lists]
     # CLUENER is the closest domain to government news and much smaller than MSRA: repeat it.
-    train = (_guided(clu_train, "cluener_train") * cluener_repeat + _guided(msra_train, "msra_train")
-             + _guided(res, "resume_train") + lists_guided)
+    train = (
+        _guided(clu_train, "cluener_train") * cluener_repeat
+        + _guided(msra_train, "msra_train")
+        + _guided(res, "resume_train")
+        + lists_guided
+    )
     random.Random(seed).shuffle(train)
     dev = _guided(clu_dev, "cluener_train") + _guided(msra_dev, "msra_train") + _guided(res_dev, "resume_dev")
     return train, dev, len(titles)
@@ -302,25 +317,37 @@ def _guided(records: list[Record], source: str) -> list[tuple[Record, str]]:
     return [(r, GUIDELINES[source]) for r in records]
 
 
-def convert_all(data_dir: Path, cache_dir: Path | None = None, seed: int = 0,
-                force: bool = False, cluener_repeat: int = 2) -> dict:
+def convert_all(
+    data_dir: Path, cache_dir: Path | None = None, seed: int = 0, force: bool = False, cluener_repeat: int = 2
+) -> dict:
     """Build train/dev/eval DocBins under cache_dir; returns (and saves) the manifest."""
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest_path = cache_dir / "manifest.json"
     hashes = {SOURCES[k]: file_sha256(Path(data_dir) / SOURCES[k]) for k in SOURCES}
-    inputs = {"sources": hashes, "rules_sha256": file_sha256(RULES_PATH), "seed": seed,
-              "cluener_repeat": cluener_repeat, "docbin_format": DOCBIN_FORMAT}
+    inputs = {
+        "sources": hashes,
+        "rules_sha256": file_sha256(RULES_PATH),
+        "seed": seed,
+        "cluener_repeat": cluener_repeat,
+        "docbin_format": DOCBIN_FORMAT,
+    }
     old = None if force else matching_stamp(manifest_path, inputs)
     if old is not None:
         return old  # nothing changed: reuse the cached DocBins
     rules, nlp = load_rules(), blank_nlp()
     train, dev, n_titles = training_records(Path(data_dir), rules, seed, cluener_repeat)
-    counts = {"train": write_docbin(nlp, train, cache_dir / "train.spacy"),
-              "dev": write_docbin(nlp, dev, cache_dir / "dev.spacy")}
+    counts = {
+        "train": write_docbin(nlp, train, cache_dir / "train.spacy"),
+        "dev": write_docbin(nlp, dev, cache_dir / "dev.spacy"),
+    }
     for name, table in EVAL_TABLES.items():
         recs = [map_record(r, table, rules) for r in read_source(name, data_dir)]
         counts[name] = write_docbin(nlp, _guided(recs, name), cache_dir / f"{name}.spacy")
-    manifest = {"data_dir": str(data_dir), **inputs, "title_lexicon_size": n_titles,
-                "counts": {k: dict(v) for k, v in counts.items()}}
+    manifest = {
+        "data_dir": str(data_dir),
+        **inputs,
+        "title_lexicon_size": n_titles,
+        "counts": {k: dict(v) for k, v in counts.items()},
+    }
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
     return manifest

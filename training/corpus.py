@@ -13,8 +13,15 @@ from spacy.util import registry
 from pipeline.ner.guidelines import GUIDELINE
 
 # Guideline of each source file (convert.SOURCES keys): the corpus it belongs to.
-GUIDELINES = {"cluener_train": "cluener", "cluener_dev": "cluener", "msra_train": "msra",
-              "msra_test": "msra", "resume_train": "resume", "resume_dev": "resume", "resume_test": "resume"}
+GUIDELINES = {
+    "cluener_train": "cluener",
+    "cluener_dev": "cluener",
+    "msra_train": "msra",
+    "msra_test": "msra",
+    "resume_train": "resume",
+    "resume_dev": "resume",
+    "resume_test": "resume",
+}
 
 
 def model_guidelines(model_dir: Path) -> tuple[list[str], str | None]:

@@ -38,7 +38,14 @@ def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f": round(100 * f, 2), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "p": round(100 * p, 2),
+        "r": round(100 * r, 2),
+        "f": round(100 * f, 2),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def score_spans(gold: SpanSet, pred: SpanSet, labels: list[str]) -> dict:
@@ -75,7 +82,9 @@ def predict(nlp, texts: list[str], fold: dict, guideline: str | None = None) -> 
 def load_test_set(name: str, data_dir: Path) -> tuple[list[str], SpanSet]:
     """A test set's texts and its gold spans, mapped onto the five labels."""
     records = [map_record(r, EVAL_TABLES[name], load_rules()) for r in read_source(name, Path(data_dir))]
-    return [text for text, _ in records], {(i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans}
+    return [text for text, _ in records], {
+        (i, s, e, lab) for i, (_, spans) in enumerate(records) for s, e, lab in spans
+    }
 
 
 def evaluate_dataset(nlp, name: str, data_dir: Path, guideline: str = "own") -> dict:
@@ -107,14 +116,21 @@ def format_scores(scores: dict) -> str:
             continue
         lines.append(f"{name}:")
         for label, s in table.items():
-            lines.append(f"  {label:<6} P {s['p']:6.2f}  R {s['r']:6.2f}  F1 {s['f']:6.2f}  (gold {s['tp'] + s['fn']})")
+            lines.append(
+                f"  {label:<6} P {s['p']:6.2f}  R {s['r']:6.2f}  F1 {s['f']:6.2f}  (gold {s['tp'] + s['fn']})"
+            )
     if "speed_chars_per_s" in scores:
         lines.append(f"speed: {scores['speed_chars_per_s']:,.0f} chars/s (1 thread, nlp.pipe)")
     return "\n".join(lines)
 
 
-def evaluate_ner(model_path: Path | str = DEFAULT_MODEL, data_dir: Path | str = DEFAULT_DATA_DIR,
-                 speed: bool = True, quiet: bool = False, guideline: str = "own") -> dict:
+def evaluate_ner(
+    model_path: Path | str = DEFAULT_MODEL,
+    data_dir: Path | str = DEFAULT_DATA_DIR,
+    speed: bool = True,
+    quiet: bool = False,
+    guideline: str = "own",
+) -> dict:
     """Evaluate a saved model on the three test sets; print and return the scores.
 
     guideline: "own" (each set's own), "default" (the model's default) or a guideline name."""

@@ -31,8 +31,9 @@ LEXICON_FILE = "lexicon.tsv"
 LEXICON_STAMP = "fazhi_lexicon.json"
 
 
-def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int,
-                    rules: dict | None = None) -> dict[str, tuple[str, ...]]:
+def read_jieba_dict(
+    path: Path, min_len: int, max_len: int, min_freq_other: int, rules: dict | None = None
+) -> dict[str, tuple[str, ...]]:
     """word -> classes for the words kept by the settings (see the module docstring).
 
     rules: the NER label rules; with them an ORG word may be GOV as well (``gov_or_org``).
@@ -42,7 +43,9 @@ def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int,
         for line_no, line in enumerate(f, 1):
             fields = line.split()
             if len(fields) != 3 or not fields[1].isdigit():
-                raise ValueError(f"{path}:{line_no}: expected 'word frequency tag', got {line.strip()[:60]!r}")
+                raise ValueError(
+                    f"{path}:{line_no}: expected 'word frequency tag', got {line.strip()[:60]!r}"
+                )
             word, freq, tag = fields[0], int(fields[1]), fields[2]
             cls = POS_CLASS.get(tag, "W")
             if min_len <= len(word) <= max_len and (cls != "W" or freq >= min_freq_other):
@@ -51,8 +54,9 @@ def read_jieba_dict(path: Path, min_len: int, max_len: int, min_freq_other: int,
     return words
 
 
-def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | None = None,
-                  rules: dict | None = None) -> Path:
+def build_lexicon(
+    cache_dir: Path, source: Path | None = None, settings: dict | None = None, rules: dict | None = None
+) -> Path:
     """Write (or reuse) cache_dir/lexicon.tsv ("word<TAB>class[,class]" lines, sorted); returns its path.
 
     rules: the NER label rules, whose GOV/ORG split marks government organisations GOV as well.
@@ -63,16 +67,21 @@ def build_lexicon(cache_dir: Path, source: Path | None = None, settings: dict | 
     if not source.is_file():
         raise FileNotFoundError(f"lexicon source not found: {source}")
     out, stamp = Path(cache_dir) / LEXICON_FILE, Path(cache_dir) / LEXICON_STAMP
-    record = {"source": source.name, "source_sha256": file_sha256(source), "settings": settings,
-              "gov_org_split": rules["gov_org_split"] if rules else None}
+    record = {
+        "source": source.name,
+        "source_sha256": file_sha256(source),
+        "settings": settings,
+        "gov_org_split": rules["gov_org_split"] if rules else None,
+    }
     if out.is_file() and matching_stamp(stamp, record) is not None:
         return out
     words = read_jieba_dict(source, **settings, rules=rules)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(f"{w}\t{','.join(c)}\n" for w, c in sorted(words.items())), encoding="utf-8")
     counts = {cls: sum(1 for c in words.values() if cls in c) for cls in CLASSES}
-    stamp.write_text(json.dumps({**record, "n_words": len(words), "per_class": counts}, indent=2),
-                     encoding="utf-8")
+    stamp.write_text(
+        json.dumps({**record, "n_words": len(words), "per_class": counts}, indent=2), encoding="utf-8"
+    )
     return out
 
 

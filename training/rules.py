@@ -81,8 +81,10 @@ class LabelRules(_Section):
                 if mapped not in allowed:
                     raise ValueError(f"{corpus}.{raw}: {mapped!r} is not one of {', '.join(allowed)}")
         if self.title_mask.teach_as not in (*self.labels, MISSING):
-            raise ValueError(f"title_mask.teach_as: {self.title_mask.teach_as!r} is neither '-' nor one of "
-                             f"{', '.join(self.labels)}")
+            raise ValueError(
+                f"title_mask.teach_as: {self.title_mask.teach_as!r} is neither '-' nor one of "
+                f"{', '.join(self.labels)}"
+            )
         return self
 
 

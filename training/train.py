@@ -41,13 +41,16 @@ def label_mapping_summary(rules: dict) -> dict:
         "msra": rules["msra"],
         "resume": rules["resume"],
         "gov_org_rule": "ORG span -> GOV if it ends with one of gov_suffixes or starts with one of "
-                        "gov_prefixes, unless it ends with an org_suffix_exception (label_rules.json)",
+        "gov_prefixes, unless it ends with an org_suffix_exception (label_rules.json)",
         "gov_suffixes": split["gov_suffixes"],
         "gov_prefixes": split["gov_prefixes"],
         "org_suffix_exceptions": split["org_suffix_exceptions"],
-        "msra_place_gov": ("MSRA train/dev: LOC followed directly by one of these -> one GOV span: "
-                           + " ".join(rules["msra_place_gov"]["suffixes"]))
-        if rules["msra_place_gov"]["suffixes"] else "off: MSRA keeps its published labels (guidelines)",
+        "msra_place_gov": (
+            "MSRA train/dev: LOC followed directly by one of these -> one GOV span: "
+            + " ".join(rules["msra_place_gov"]["suffixes"])
+        )
+        if rules["msra_place_gov"]["suffixes"]
+        else "off: MSRA keeps its published labels (guidelines)",
         "missing": "'-' = tokens left unannotated (not taught as O): " + "; ".join(missing),
         **({} if title_label == MISSING else {"title_mask": f"{titles}: taught as {title_label}"}),
     }
@@ -82,10 +85,18 @@ def resume_config(model_dir: Path, output_dir: Path, config_path: Path = CONFIG_
     return path
 
 
-def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, seed: int,
-                    resume_from: Path | None = None, overrides: dict | None = None,
-                    vectors_dir: Path | None = None, lexicon_path: Path | None = None,
-                    config_path: Path = CONFIG_PATH, train_path: Path | None = None) -> None:
+def run_spacy_train(
+    output_dir: Path,
+    cache_dir: Path,
+    max_steps: int | None,
+    seed: int,
+    resume_from: Path | None = None,
+    overrides: dict | None = None,
+    vectors_dir: Path | None = None,
+    lexicon_path: Path | None = None,
+    config_path: Path = CONFIG_PATH,
+    train_path: Path | None = None,
+) -> None:
     from spacy.cli.train import train
     from spacy.util import load_config
 
@@ -97,10 +108,14 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
         os.environ.setdefault(var, "1")
     if resume_from:
         config_path = resume_config(resume_from, output_dir, config_path)
-    overrides = {"paths.train": str(train_path or cache_dir / "train.spacy"), "paths.dev": str(cache_dir / "dev.spacy"),
-                 "paths.vectors": str(vectors_dir) if vectors_dir else None,
-                 "paths.lexicon": str(lexicon_path) if lexicon_path else None,
-                 "system.seed": seed, **(overrides or {})}
+    overrides = {
+        "paths.train": str(train_path or cache_dir / "train.spacy"),
+        "paths.dev": str(cache_dir / "dev.spacy"),
+        "paths.vectors": str(vectors_dir) if vectors_dir else None,
+        "paths.lexicon": str(lexicon_path) if lexicon_path else None,
+        "system.seed": seed,
+        **(overrides or {}),
+    }
     paths = load_config(config_path)["paths"]
     if "bigram_vectors" in paths:  # configs written before it lack the key
         overrides["paths.bigram_vectors"] = str(vectors_dir / BIGRAMS_FILE) if vectors_dir else None
@@ -109,8 +124,10 @@ def run_spacy_train(output_dir: Path, cache_dir: Path, max_steps: int | None, se
     started = time.time()
     train(config_path, output_dir, overrides=overrides)
     # spaCy rewrites model-last at every evaluation, so only this mark says the run got to its end.
-    (output_dir / DONE_MARK).write_text(json.dumps({"seconds": round(time.time() - started), "seed": seed,
-                                                   "max_steps": max_steps}), encoding="utf-8")
+    (output_dir / DONE_MARK).write_text(
+        json.dumps({"seconds": round(time.time() - started), "seed": seed, "max_steps": max_steps}),
+        encoding="utf-8",
+    )
 
 
 def finished(run_dir: Path) -> bool:
@@ -129,8 +146,13 @@ def dir_size_mb(path: Path) -> float:
 
 # What the shipped config says of the files training read: nothing machine-specific. The model keeps
 # what it read (lexicon words, bigram vectors) in its weights; the names only say which files they were.
-SHIPPED_PATHS = {"train": None, "dev": None, "vectors": None, "lexicon": LEXICON_FILE,
-                 "bigram_vectors": f"vectors/{BIGRAMS_FILE}"}
+SHIPPED_PATHS = {
+    "train": None,
+    "dev": None,
+    "vectors": None,
+    "lexicon": LEXICON_FILE,
+    "bigram_vectors": f"vectors/{BIGRAMS_FILE}",
+}
 
 
 def portable_paths(config_path: Path) -> None:
@@ -145,8 +167,9 @@ def portable_paths(config_path: Path) -> None:
     config.to_disk(config_path)
 
 
-def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = None,
-               data_dir: Path = DEFAULT_DATA_DIR) -> dict:
+def ship_model(
+    best_dir: Path, dest: Path, manifest: dict, extra: dict | None = None, data_dir: Path = DEFAULT_DATA_DIR
+) -> dict:
     """Copy model-best to dest, evaluate it and write provenance + scores into meta.json."""
     dest = Path(dest)
     if dest.exists():
@@ -158,8 +181,10 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
         raise RuntimeError(f"model is {size:.1f} MB, over the {MAX_MODEL_MB} MB limit")
     scores = evaluate_ner(dest, data_dir)
     if model_guidelines(dest)[0]:  # also what the pipeline gets: every set tagged by the default guideline
-        extra = {**(extra or {}), "evaluation_default_guideline": evaluate_ner(dest, data_dir, speed=False,
-                                                                               guideline="default")}
+        extra = {
+            **(extra or {}),
+            "evaluation_default_guideline": evaluate_ner(dest, data_dir, speed=False, guideline="default"),
+        }
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({"name": "fazhi_ner", "description": "Chinese char-level NER: PER TITLE GOV ORG LOC"})
@@ -178,11 +203,19 @@ def ship_model(best_dir: Path, dest: Path, manifest: dict, extra: dict | None = 
     return meta
 
 
-def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
-              cache_dir: Path | str | None = None, max_steps: int | None = None, seed: int = 0,
-              ship_to: Path | str | None = DEFAULT_MODEL, resume_from: Path | str | None = None,
-              overrides: dict | None = None, config_path: Path | str = CONFIG_PATH,
-              cluener_repeat: int = 2, reuse: bool = False) -> dict:
+def train_ner(
+    output_dir: Path | str,
+    data_dir: Path | str = DEFAULT_DATA_DIR,
+    cache_dir: Path | str | None = None,
+    max_steps: int | None = None,
+    seed: int = 0,
+    ship_to: Path | str | None = DEFAULT_MODEL,
+    resume_from: Path | str | None = None,
+    overrides: dict | None = None,
+    config_path: Path | str = CONFIG_PATH,
+    cluener_repeat: int = 2,
+    reuse: bool = False,
+) -> dict:
     """Convert and build the char vectors (if needed), train with the committed config, ship.
 
     resume_from continues training a trained model (its weights, the committed training settings);
@@ -198,14 +231,27 @@ def train_ner(output_dir: Path | str, data_dir: Path | str = DEFAULT_DATA_DIR,
     reused = reuse and finished(output_dir)
     started = time.time()
     if not reused:
-        run_spacy_train(output_dir, cache_dir, max_steps, seed, Path(resume_from) if resume_from else None,
-                        overrides, vectors_dir, lexicon_path, config_path)
-    extra = {"train_seconds": round(time.time() - started), "max_steps": max_steps,
-             "config": _shown(config_path),
-             "resumed_from": _shown(resume_from) if resume_from else None, "overrides": overrides or {},
-             "reused_run": reused,
-             "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
-             "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8"))}
+        run_spacy_train(
+            output_dir,
+            cache_dir,
+            max_steps,
+            seed,
+            Path(resume_from) if resume_from else None,
+            overrides,
+            vectors_dir,
+            lexicon_path,
+            config_path,
+        )
+    extra = {
+        "train_seconds": round(time.time() - started),
+        "max_steps": max_steps,
+        "config": _shown(config_path),
+        "resumed_from": _shown(resume_from) if resume_from else None,
+        "overrides": overrides or {},
+        "reused_run": reused,
+        "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
+        "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8")),
+    }
     if ship_to is None:
         return {"fazhi": {**extra, "data_sha256": manifest["sources"]}}
     return ship_model(output_dir / "model-best", Path(ship_to), manifest, extra, data_dir)

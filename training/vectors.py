@@ -101,12 +101,15 @@ def ppmi(counts: numpy.ndarray, alpha: float) -> numpy.ndarray:
     return numpy.nan_to_num(numpy.maximum(pmi, 0.0), nan=0.0, posinf=0.0, neginf=0.0)
 
 
-def randomized_svd(matrix: numpy.ndarray, rank: int, seed: int, oversample: int = 20,
-                   power_iterations: int = 4) -> tuple[numpy.ndarray, numpy.ndarray]:
+def randomized_svd(
+    matrix: numpy.ndarray, rank: int, seed: int, oversample: int = 20, power_iterations: int = 4
+) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Top-``rank`` left singular vectors and values (Halko, Martinsson & Tropp 2011)."""
     rng = numpy.random.default_rng(seed)
     # In the matrix's own dtype: a float32 matrix times float64 would be copied to float64 first.
-    sketch = matrix @ rng.standard_normal((matrix.shape[1], rank + oversample)).astype(matrix.dtype, copy=False)
+    sketch = matrix @ rng.standard_normal((matrix.shape[1], rank + oversample)).astype(
+        matrix.dtype, copy=False
+    )
     for _ in range(power_iterations):
         sketch, _ = numpy.linalg.qr(sketch)
         sketch = matrix @ (matrix.T @ sketch)
@@ -115,8 +118,9 @@ def randomized_svd(matrix: numpy.ndarray, rank: int, seed: int, oversample: int 
     return (basis @ small_u)[:, :rank], values[:rank]
 
 
-def char_vectors(texts: list[str], min_count: int, max_vocab: int, window: int, alpha: float,
-                 dim: int, seed: int) -> tuple[list[str], numpy.ndarray]:
+def char_vectors(
+    texts: list[str], min_count: int, max_vocab: int, window: int, alpha: float, dim: int, seed: int
+) -> tuple[list[str], numpy.ndarray]:
     vocab = build_vocab(texts, min_count, max_vocab)
     if len(vocab) <= dim:
         raise ValueError(f"only {len(vocab)} characters occur {min_count}+ times; need more than dim={dim}")
@@ -131,8 +135,9 @@ def _id_stream(texts: Iterable[str], vocab: list[str], window: int) -> numpy.nda
     return numpy.fromiter((index.get(ch, -1) for text in texts for ch in text + gap), dtype=numpy.int64)
 
 
-def side_contexts(ids: numpy.ndarray, size: int, max_bigrams: int,
-                  window: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+def side_contexts(
+    ids: numpy.ndarray, size: int, max_bigrams: int, window: int
+) -> tuple[numpy.ndarray, numpy.ndarray]:
     """The ``max_bigrams`` most frequent bigrams of in-vocabulary chars (as codes first*size+second;
     ties by code) and their (bigram, side context) counts: a (len(top), 2*size) float32 matrix whose
     column c is char c within `window` before the bigram and size+c char c after it, weighted 1/distance."""
@@ -148,8 +153,15 @@ def side_contexts(ids: numpy.ndarray, size: int, max_bigrams: int,
     return top, unit_contexts(ids, rows[starts], starts, starts + 2, len(top), size, window)
 
 
-def unit_contexts(ids: numpy.ndarray, rows: numpy.ndarray, starts: numpy.ndarray, ends: numpy.ndarray,
-                  n_rows: int, size: int, window: int) -> numpy.ndarray:
+def unit_contexts(
+    ids: numpy.ndarray,
+    rows: numpy.ndarray,
+    starts: numpy.ndarray,
+    ends: numpy.ndarray,
+    n_rows: int,
+    size: int,
+    window: int,
+) -> numpy.ndarray:
     """(n_rows, 2*size) float32 side-context counts of units (bigrams, words) occurring at
     ids[starts[k]:ends[k]] as row rows[k], occurrences in stream order: column c is char c within
     `window` before the unit and size+c char c after it, weighted 1/distance."""
@@ -178,15 +190,20 @@ def ppmi_rows(counts: numpy.ndarray, alpha: float, chunk: int = 4096) -> numpy.n
     with numpy.errstate(divide="ignore"):
         log_ctx = numpy.log(context / context.sum()).astype(numpy.float32)
     for start in range(0, len(counts), chunk):
-        block = counts[start:start + chunk]
+        block = counts[start : start + chunk]
         present = block > 0
-        pmi = numpy.log(block, out=numpy.zeros_like(block), where=present) - log_row[start:start + chunk, None] - log_ctx
+        pmi = (
+            numpy.log(block, out=numpy.zeros_like(block), where=present)
+            - log_row[start : start + chunk, None]
+            - log_ctx
+        )
         block[...] = numpy.where(present, numpy.maximum(pmi, 0.0), 0.0)
     return counts
 
 
-def bigram_vectors(texts: list[str], chars: list[str], max_bigrams: int, window: int, alpha: float,
-                   dim: int, seed: int) -> tuple[list[str], numpy.ndarray]:
+def bigram_vectors(
+    texts: list[str], chars: list[str], max_bigrams: int, window: int, alpha: float, dim: int, seed: int
+) -> tuple[list[str], numpy.ndarray]:
     """Unit vectors of the most frequent bigrams of ``chars`` (most frequent first), from PPMI over
     their side contexts and a seeded randomized SVD, as for the characters."""
     size = len(chars)
@@ -197,8 +214,9 @@ def bigram_vectors(texts: list[str], chars: list[str], max_bigrams: int, window:
     return [chars[code // size] + chars[code % size] for code in top], unit_rows(u * numpy.sqrt(s))
 
 
-def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
-                  bigram_settings: dict | None = None) -> Path:
+def build_vectors(
+    data_dir: Path, cache_dir: Path, settings: dict | None = None, bigram_settings: dict | None = None
+) -> Path:
     """Write (or reuse) the vectors pipeline and BIGRAMS_FILE under cache_dir/vectors; returns its path.
 
     Rebuilt only when the corpus hash or the settings change (recorded in fazhi_vectors.json).
@@ -210,8 +228,11 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
     settings = {**SETTINGS, **(settings or {})}
     bigram_settings = {**BIGRAM_SETTINGS, **(bigram_settings or {})}
     out = Path(cache_dir) / "vectors"
-    record = {"sources": corpus_hashes(data_dir, "vector corpus"), "settings": settings,
-              "bigram_settings": bigram_settings}
+    record = {
+        "sources": corpus_hashes(data_dir, "vector corpus"),
+        "settings": settings,
+        "bigram_settings": bigram_settings,
+    }
     stamp = out / VECTORS_STAMP
     if matching_stamp(stamp, record) is not None:
         return out
@@ -227,6 +248,12 @@ def build_vectors(data_dir: Path, cache_dir: Path, settings: dict | None = None,
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     numpy.savez(out / BIGRAMS_FILE, bigrams=numpy.array("".join(bigrams)), vectors=bigram_table)
-    stamp.write_text(json.dumps({**record, "n_vectors": len(vocab), "n_bigram_vectors": len(bigrams)},
-                                ensure_ascii=False, indent=2), encoding="utf-8")
+    stamp.write_text(
+        json.dumps(
+            {**record, "n_vectors": len(vocab), "n_bigram_vectors": len(bigrams)},
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     return out

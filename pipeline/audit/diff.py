@@ -50,16 +50,21 @@ def _rows(out: Path, table: str) -> dict[tuple, dict]:
 
 def diff(out_a: Path, out_b: Path) -> dict[str, TableDiff]:
     result = {}
-    for table in KEYS:
+    for table in KEYS:  # noqa: PLC0206 - the keys name tables; _rows reads each key's columns
         a, b = _rows(out_a, table), _rows(out_b, table)
         d = TableDiff()
         d.added = [b[k] for k in sorted(b.keys() - a.keys(), key=str)]
         d.removed = [a[k] for k in sorted(a.keys() - b.keys(), key=str)]
         for k in sorted(a.keys() & b.keys(), key=str):
-            cols = [c for c in a[k] if _norm(a[k][c]) != _norm(b[k].get(c))]
+            cols = [c for c, value in a[k].items() if _norm(value) != _norm(b[k].get(c))]
             if cols:
-                d.changed.append({"key": dict(zip(KEYS[table], k)), "before": {c: a[k][c] for c in cols},
-                                  "after": {c: b[k].get(c) for c in cols}})
+                d.changed.append(
+                    {
+                        "key": dict(zip(KEYS[table], k)),
+                        "before": {c: a[k][c] for c in cols},
+                        "after": {c: b[k].get(c) for c in cols},
+                    }
+                )
         result[table] = d
     return result
 
@@ -69,5 +74,9 @@ def _norm(value):
 
 
 def to_json(result: dict[str, TableDiff]) -> str:
-    return json.dumps({t: {"added": d.added, "removed": d.removed, "changed": d.changed} for t, d in result.items()},
-                      ensure_ascii=False, default=str, indent=2)
+    return json.dumps(
+        {t: {"added": d.added, "removed": d.removed, "changed": d.changed} for t, d in result.items()},
+        ensure_ascii=False,
+        default=str,
+        indent=2,
+    )

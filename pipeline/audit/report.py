@@ -24,25 +24,59 @@ ENTITY_TABLES = {
     "places": ["name", "adcode", "level", "province", "city", "county", "resolved", "method"],
     "officials": ["name", "title", "org", "method", "confidence"],
     "regulations": ["text", "name", "category", "issuing_place", "method"],
-    "indicators": ["text", "metric", "value", "unit", "qualifier", "normalized_value", "base_unit",
-                   "scope", "period", "method"],
+    "indicators": [
+        "text",
+        "metric",
+        "value",
+        "unit",
+        "qualifier",
+        "normalized_value",
+        "base_unit",
+        "scope",
+        "period",
+        "method",
+    ],
 }
 # The row of an entity table a clicked mention belongs to, by the mention's label.
 DETAIL_FIELDS = {
     "PLACE": ("places", ["name", "adcode", "level", "province", "city", "resolved"]),
     "PERSON": ("officials", ["name", "title", "org"]),
     "REGULATION": ("regulations", ["name", "category", "issuing_place"]),
-    "INDICATOR": ("indicators", ["metric", "metric_id", "value", "unit", "qualifier", "normalized_value",
-                                 "base_unit", "value_max", "scope", "scope_adcode", "period"]),
+    "INDICATOR": (
+        "indicators",
+        [
+            "metric",
+            "metric_id",
+            "value",
+            "unit",
+            "qualifier",
+            "normalized_value",
+            "base_unit",
+            "value_max",
+            "scope",
+            "scope_adcode",
+            "period",
+        ],
+    ),
 }
-COLORS = {"PLACE": "#bfe3ff", "LOC": "#bfe3ff", "PERSON": "#ffd59e", "PER": "#ffd59e", "TITLE": "#fff08a",
-          "ORG": "#e6d3ff", "GOV": "#a8ece4", "REGULATION": "#c9f2c1", "INDICATOR": "#ffc9d4",
-          "DATE": "#e2e2e2"}
+COLORS = {
+    "PLACE": "#bfe3ff",
+    "LOC": "#bfe3ff",
+    "PERSON": "#ffd59e",
+    "PER": "#ffd59e",
+    "TITLE": "#fff08a",
+    "ORG": "#e6d3ff",
+    "GOV": "#a8ece4",
+    "REGULATION": "#c9f2c1",
+    "INDICATOR": "#ffc9d4",
+    "DATE": "#e2e2e2",
+}
 CONTEXT = 120  # characters of the sentence shown either side of a clicked mention (cut in the page)
 
 
-def build_report(out: Path, gold: Path | None = None, doc_ids: list[str] | None = None, max_docs: int = 200,
-                 note: str = "") -> str:
+def build_report(
+    out: Path, gold: Path | None = None, doc_ids: list[str] | None = None, max_docs: int = 200, note: str = ""
+) -> str:
     """The report as one HTML string; ``doc_ids`` limits it to some documents, ``note`` is a line
     shown on top (e.g. that a run changed nothing).
 
@@ -54,8 +88,10 @@ def build_report(out: Path, gold: Path | None = None, doc_ids: list[str] | None 
     if doc_ids is not None:
         index = index[index["doc_id"].isin(doc_ids)]
     shown = index.sort_values("source_path").head(max_docs)["doc_id"].tolist()
-    t = {name: store.read_table(out, name, doc_ids=shown).to_pandas()
-         for name in ("documents", "sentences", "mentions", *ENTITY_TABLES)}
+    t = {
+        name: store.read_table(out, name, doc_ids=shown).to_pandas()
+        for name in ("documents", "sentences", "mentions", *ENTITY_TABLES)
+    }
     by_doc = {name: dict(tuple(df.groupby("doc_id"))) for name, df in t.items() if name != "documents"}
     folder = _folder_totals(out)
     marks = _gold_marks(out, gold) if gold else {}
@@ -74,10 +110,16 @@ def _folder_totals(out: Path) -> dict:
     """Counts over the whole folder from narrow columns (never the document texts)."""
     mentions = store.read_table(out, "mentions", ["label", "method"]).to_pandas()
     warnings = store.read_table(out, "documents", ["warnings"]).column("warnings").to_pylist()
-    return {"runs": store.read_table(out, "runs").to_pandas(), "quarantine": store.read_table(out, "quarantine").to_pandas(),
-            "rows": {name: store.read_table(out, name, ["doc_id"]).num_rows for name in ENTITY_TABLES},
-            "labels": Counter(mentions["label"]), "methods": set(mentions["method"]),
-            "warnings": Counter(w.split(":")[0] + ":" + w.split(":")[1] for ws in warnings for w in ws or () if ":" in w)}
+    return {
+        "runs": store.read_table(out, "runs").to_pandas(),
+        "quarantine": store.read_table(out, "quarantine").to_pandas(),
+        "rows": {name: store.read_table(out, name, ["doc_id"]).num_rows for name in ENTITY_TABLES},
+        "labels": Counter(mentions["label"]),
+        "methods": set(mentions["method"]),
+        "warnings": Counter(
+            w.split(":")[0] + ":" + w.split(":")[1] for ws in warnings for w in ws or () if ":" in w
+        ),
+    }
 
 
 def write_report(out: Path, html_path: Path, gold: Path | None = None, **kwargs) -> Path:
@@ -92,6 +134,7 @@ def write_report(out: Path, html_path: Path, gold: Path | None = None, **kwargs)
 
 
 # ---- gold ---------------------------------------------------------------------------------------
+
 
 def _gold_marks(out: Path, gold: Path) -> dict[str, dict]:
     """doc_id → {"misses": [gold items], "fp": [(kind, row)]} from the evaluation."""
@@ -111,7 +154,10 @@ def _gold_marks(out: Path, gold: Path) -> dict[str, dict]:
 
 # ---- sections -----------------------------------------------------------------------------------
 
-def _overview(folder: dict, shown: int, total: int, with_gold: bool, marks: dict, note: str, index: str) -> str:
+
+def _overview(
+    folder: dict, shown: int, total: int, with_gold: bool, marks: dict, note: str, index: str
+) -> str:
     runs = folder["runs"].sort_values("finished_at")
     last = runs.iloc[-1] if len(runs) else None
     versions = json.loads(last["versions"]) if last is not None else {}
@@ -119,26 +165,41 @@ def _overview(folder: dict, shown: int, total: int, with_gold: bool, marks: dict
     versions.setdefault("rules", rules_version())
     versions.setdefault("ner_model", ner_method())
     q, warnings = folder["quarantine"], folder["warnings"]
-    rows = [("runs in this folder", len(runs)), ("last run", last["run_id"] if last is not None else "—"),
-            ("inputs (last run)", counts.get("inputs", "—")), ("documents", total), ("documents shown", shown),
-            ("quarantined rows", len(q))]
+    rows = [
+        ("runs in this folder", len(runs)),
+        ("last run", last["run_id"] if last is not None else "—"),
+        ("inputs (last run)", counts.get("inputs", "—")),
+        ("documents", total),
+        ("documents shown", shown),
+        ("quarantined rows", len(q)),
+    ]
     rows += [(f"{name} rows", n) for name, n in folder["rows"].items()]
     rows += [(f"mentions: {label}", n) for label, n in sorted(folder["labels"].items())]
     html_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
     version_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in sorted(versions.items()))
-    q_rows = "".join(f"<tr><td>{_e(r.source_path)}</td><td>{_e(_na(r.source_line))}</td><td>{_e(r.stage)}</td>"
-                     f"<td>{_e(r.reason)}</td><td>{_e(r.detail)}</td></tr>" for r in q.itertuples())
+    q_rows = "".join(
+        f"<tr><td>{_e(r.source_path)}</td><td>{_e(_na(r.source_line))}</td><td>{_e(r.stage)}</td>"
+        f"<td>{_e(r.reason)}</td><td>{_e(r.detail)}</td></tr>"
+        for r in q.itertuples()
+    )
     w_rows = "".join(f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in warnings.most_common())
     gold_note = ""
     if with_gold:
         n_miss = sum(len(m["misses"]) for m in marks.values())
         n_fp = sum(len(m["fp"]) for m in marks.values())
-        gold_note = f"<p class='gold'>Compared with gold: {n_miss} misses, {n_fp} false positives (marked in the text).</p>"
+        gold_note = (
+            f"<p class='gold'>Compared with gold: {n_miss} misses, {n_fp} false positives "
+            "(marked in the text).</p>"
+        )
     note_html = f"<p class='note'>{_e(note)}</p>" if note else ""
-    return (f"<section id='overview'><h1>Extraction audit</h1>{note_html}{gold_note}<div class='cols'>"
-            f"<table><caption>Run</caption>{html_rows}</table><table><caption>Versions</caption>{version_rows}</table></div>"
-            f"{index}<h2>Quarantine</h2><table class='wide'><tr><th>input</th><th>line</th><th>stage</th><th>reason</th><th>detail</th></tr>{q_rows}</table>"
-            f"<h2>Cleaning log</h2><table><tr><th>rule</th><th>documents×lines</th></tr>{w_rows}</table></section>")
+    return (
+        f"<section id='overview'><h1>Extraction audit</h1>{note_html}{gold_note}<div class='cols'>"
+        f"<table><caption>Run</caption>{html_rows}</table><table><caption>Versions</caption>{version_rows}</table></div>"
+        f"{index}<h2>Quarantine</h2><table class='wide'><tr><th>input</th><th>line</th><th>stage</th>"
+        f"<th>reason</th><th>detail</th></tr>{q_rows}</table>"
+        f"<h2>Cleaning log</h2><table><tr><th>rule</th><th>documents×lines</th></tr>"
+        f"{w_rows}</table></section>"
+    )
 
 
 def _index(docs: list, rows: list[dict], marks: dict) -> str:
@@ -151,10 +212,14 @@ def _index(docs: list, rows: list[dict], marks: dict) -> str:
         name = _na(doc.title) or doc.source_path
         cells = "".join(f"<td class='n'>{len(r[k])}</td>" for k in kinds)
         cells += "".join(f"<td class='n'>{len(marks.get(doc.doc_id, {}).get(g, []))}</td>" for g in gold)
-        lines.append(f"<tr><td class='n'>{n}</td><td><a href='#doc-{_e(doc.doc_id)}'>{_e(name)}</a>"
-                     f"<div class='meta'>{_e(doc.source_path)}</div></td>{cells}</tr>")
-    return (f"<section id='index'><h2>Documents ({len(docs)})</h2>"
-            f"<table class='wide index'><tr>{head}</tr>{''.join(lines)}</table></section>")
+        lines.append(
+            f"<tr><td class='n'>{n}</td><td><a href='#doc-{_e(doc.doc_id)}'>{_e(name)}</a>"
+            f"<div class='meta'>{_e(doc.source_path)}</div></td>{cells}</tr>"
+        )
+    return (
+        f"<section id='index'><h2>Documents ({len(docs)})</h2>"
+        f"<table class='wide index'><tr>{head}</tr>{''.join(lines)}</table></section>"
+    )
 
 
 def _document(doc, t: dict, marks: dict, details: dict, entity_rows: list[dict]) -> str:
@@ -168,13 +233,17 @@ def _document(doc, t: dict, marks: dict, details: dict, entity_rows: list[dict])
         spans.append((int(m.start), int(m.end), m.mention_id, m.label, m.method, fp))
     miss_spans, unplaced = _miss_spans(text, marks.get("misses", []))
     body = _highlight(text, spans, miss_spans)
-    meta = " · ".join(f"{k}: {_e(_na(getattr(doc, k)))}" for k in ("publish_date", "source", "author", "script", "encoding"))
+    meta = " · ".join(
+        f"{k}: {_e(_na(getattr(doc, k)))}" for k in ("publish_date", "source", "author", "script", "encoding")
+    )
     tables = "".join(_entity_table(name, cols, t[name]) for name, cols in ENTITY_TABLES.items())
     gold_list = _gold_list(marks, unplaced)
-    return (f"<section class='doc' id='doc-{_e(doc.doc_id)}'><h2>{_e(_na(doc.title) or doc.source_path)}"
-            f" <a class='up' href='#index' title='back to the index of documents'>↑</a></h2>"
-            f"<p class='meta'>{_e(doc.source_path)} · doc_id {_e(doc.doc_id)} · {meta}</p>{gold_list}"
-            f"<div class='text'>{body}</div>{tables}</section>")
+    return (
+        f"<section class='doc' id='doc-{_e(doc.doc_id)}'><h2>{_e(_na(doc.title) or doc.source_path)}"
+        f" <a class='up' href='#index' title='back to the index of documents'>↑</a></h2>"
+        f"<p class='meta'>{_e(doc.source_path)} · doc_id {_e(doc.doc_id)} · {meta}</p>{gold_list}"
+        f"<div class='text'>{body}</div>{tables}</section>"
+    )
 
 
 def _mention_details(t: dict, entity_rows: list[dict]):
@@ -182,13 +251,24 @@ def _mention_details(t: dict, entity_rows: list[dict]):
     (the page cuts the sentence out of the document's text, to CONTEXT characters either side:
     copying sentences into every mention made the page grow with mentions × sentence length)."""
     sentences = {int(s.sentence_id): [int(s.start), int(s.end)] for s in t["sentences"].itertuples()}
-    rows = {label: _rows_by_span(t[table], fields, entity_rows) for label, (table, fields) in DETAIL_FIELDS.items()}
+    rows = {
+        label: _rows_by_span(t[table], fields, entity_rows)
+        for label, (table, fields) in DETAIL_FIELDS.items()
+    }
     for m in t["mentions"].itertuples():
         start, end = int(m.start), int(m.end)
-        detail = {"label": m.label, "text": m.text, "normalized": m.normalized, "method": m.method,
-                  "confidence": round(float(m.confidence), 3), "start": start, "end": end,
-                  "raw_start": int(m.raw_start), "raw_end": int(m.raw_end),
-                  "sentence": sentences.get(int(m.sentence_id), [start, end])}
+        detail = {
+            "label": m.label,
+            "text": m.text,
+            "normalized": m.normalized,
+            "method": m.method,
+            "confidence": round(float(m.confidence), 3),
+            "start": start,
+            "end": end,
+            "raw_start": int(m.raw_start),
+            "raw_end": int(m.raw_end),
+            "sentence": sentences.get(int(m.sentence_id), [start, end]),
+        }
         row = rows.get(m.label, {}).get((start, end))
         if row is not None:
             detail["row"] = row
@@ -204,7 +284,7 @@ def _rows_by_span(df: pd.DataFrame, fields: list[str], entity_rows: list[dict]) 
         entity_rows.append({f: _plain(getattr(r, f)) for f in fields})
         values = len(entity_rows) - 1
         spans = getattr(r, "mentions", None)
-        for s in (spans if spans is not None else [{"start": r.start, "end": r.end}]):
+        for s in spans if spans is not None else [{"start": r.start, "end": r.end}]:
             out.setdefault((int(s["start"]), int(s["end"])), values)
     return out
 
@@ -236,8 +316,14 @@ def _miss_spans(text: str, misses: list) -> tuple[list[tuple[int, int, str]], li
 def _gold_list(marks: dict, unplaced: list[str]) -> str:
     if not marks:
         return ""
-    miss = "".join(f"<li class='miss'>miss · {_e(k)}: {_e(i.get('text') or i.get('name'))}</li>" for k, i in marks["misses"])
-    fps = "".join(f"<li class='fp'>false positive · {_e(k)}: {_e(r.get('text') or r.get('name'))}</li>" for k, r in marks["fp"])
+    miss = "".join(
+        f"<li class='miss'>miss · {_e(k)}: {_e(i.get('text') or i.get('name'))}</li>"
+        for k, i in marks["misses"]
+    )
+    fps = "".join(
+        f"<li class='fp'>false positive · {_e(k)}: {_e(r.get('text') or r.get('name'))}</li>"
+        for k, r in marks["fp"]
+    )
     extra = "".join(f"<li>not found in the clean text: {_e(u)}</li>" for u in unplaced)
     return f"<ul class='gold'>{miss}{fps}{extra}</ul>"
 
@@ -263,8 +349,11 @@ def _highlight(text: str, spans: list, miss_spans: list) -> str:
         piece = _e(text[a:b]).replace("\n", "<br>\n")
         covering = sorted((x for x in active if b <= x[1][1]), key=lambda x: (x[1][0], -x[1][1]))
         for kind, span in reversed(covering):
-            piece = _mark(piece, span, seen) if kind == "m" else (
-                f"<span class='gold-miss' title='{_e(span[2])}'>{piece}</span>")
+            piece = (
+                _mark(piece, span, seen)
+                if kind == "m"
+                else (f"<span class='gold-miss' title='{_e(span[2])}'>{piece}</span>")
+            )
         out.append(piece)
     return "".join(out)
 
@@ -273,8 +362,10 @@ def _mark(piece: str, span: tuple, seen: set[str]) -> str:
     _, _, mid, label, method, fp = span
     first = " data-first='1'" if mid not in seen else ""
     seen.add(mid)
-    return (f"<mark class='m{' fp' if fp else ''}' data-mid='{_e(mid)}' data-label='{_e(label)}' "
-            f"data-method='{_e(method)}'{first} style='--c:{COLORS.get(label, '#eee')}'>{piece}</mark>")
+    return (
+        f"<mark class='m{' fp' if fp else ''}' data-mid='{_e(mid)}' data-label='{_e(label)}' "
+        f"data-method='{_e(method)}'{first} style='--c:{COLORS.get(label, '#eee')}'>{piece}</mark>"
+    )
 
 
 def _entity_table(name: str, cols: list[str], df: pd.DataFrame) -> str:
@@ -282,17 +373,26 @@ def _entity_table(name: str, cols: list[str], df: pd.DataFrame) -> str:
         return ""
     cols = [c for c in cols if c in df.columns]
     head = "".join(f"<th>{c}</th>" for c in cols)
-    body = "".join("<tr>" + "".join(f"<td>{_e(_na(getattr(r, c)))}</td>" for c in cols) + "</tr>" for r in df.itertuples())
-    return f"<details open><summary>{name} ({len(df)})</summary><table class='wide'><tr>{head}</tr>{body}</table></details>"
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_e(_na(getattr(r, c)))}</td>" for c in cols) + "</tr>"
+        for r in df.itertuples()
+    )
+    return (
+        f"<details open><summary>{name} ({len(df)})</summary>"
+        f"<table class='wide'><tr>{head}</tr>{body}</table></details>"
+    )
 
 
 def _page(body: str, details: dict, entity_rows: list[dict], labels: Counter, methods: list[str]) -> str:
     label_boxes = "".join(
         f"<label><input type='checkbox' checked data-filter='label' value='{_e(x)}'><span class='sw' "
         f"style='background:{COLORS.get(x, '#eee')}'></span>{_e(x)} <small>{n}</small></label>"
-        for x, n in sorted(labels.items()))
+        for x, n in sorted(labels.items())
+    )
     method_boxes = "".join(
-        f"<label><input type='checkbox' checked data-filter='method' value='{_e(x)}'> {_e(x)}</label>" for x in methods)
+        f"<label><input type='checkbox' checked data-filter='method' value='{_e(x)}'> {_e(x)}</label>"
+        for x in methods
+    )
     return f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Extraction audit</title>
 <style>{_CSS}</style></head><body>
 <aside id="panel"><p><a href="#overview">overview</a> · <a href="#index">documents</a></p>
@@ -309,8 +409,10 @@ def _page(body: str, details: dict, entity_rows: list[dict], labels: Counter, me
 
 
 def _all_none(group: str) -> str:
-    return (f"<p class='allnone'><button type='button' data-select='{group}' value='1'>all</button> "
-            f"<button type='button' data-select='{group}' value='0'>none</button></p>")
+    return (
+        f"<p class='allnone'><button type='button' data-select='{group}' value='1'>all</button> "
+        f"<button type='button' data-select='{group}' value='0'>none</button></p>"
+    )
 
 
 def _script_json(data) -> str:
@@ -340,7 +442,8 @@ def _na(value):
 _CSS = """
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:0;display:flex}
 main{flex:1;padding:1em 2em;max-width:70em}
-aside{position:sticky;top:0;height:100vh;overflow:auto;width:22em;padding:1em;background:#fafafa;border-right:1px solid #ddd;font-size:.9em}
+aside{position:sticky;top:0;height:100vh;overflow:auto;width:22em;padding:1em;background:#fafafa;
+  border-right:1px solid #ddd;font-size:.9em}
 table{border-collapse:collapse;margin:.5em 1em .5em 0;font-size:.9em}
 td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
 td.n{text-align:right}
@@ -386,7 +489,8 @@ function show(mid){
   document.querySelectorAll('mark.selected').forEach(x=>x.classList.remove('selected'));
   document.querySelectorAll('mark[data-mid="'+mid+'"]').forEach(x=>x.classList.add('selected'));
   here.querySelectorAll('li').forEach(li=>li.classList.toggle('current', li.dataset.mid===mid));
-  const rows = [['label',m.label],['text',m.text],['normalized',m.normalized], ...Object.entries(m.row===undefined ? {} : ROWS[m.row]),
+  const rows = [['label',m.label],['text',m.text],['normalized',m.normalized],
+    ...Object.entries(m.row===undefined ? {} : ROWS[m.row]),
     ['method',m.method],['confidence',m.confidence],['clean offsets',m.start+'–'+m.end],
     ['raw offsets',m.raw_start+'–'+m.raw_end],['sentence',sentence(mid, m)]];
   const list = el('dl');
@@ -413,13 +517,15 @@ document.addEventListener('click', e=>{const mark = e.target.closest('mark.m'); 
   const mids = listCovering(mark); if(mids.length) show(mids[0]);});
 function applyFilters(){
   const on = {label:new Set(), method:new Set()};
-  document.querySelectorAll('input[data-filter]').forEach(i=>{if(i.checked) on[i.dataset.filter].add(i.value);});
+  document.querySelectorAll('input[data-filter]')
+    .forEach(i=>{if(i.checked) on[i.dataset.filter].add(i.value);});
   document.querySelectorAll('mark.m').forEach(m=>m.classList.toggle('off',
     !(on.label.has(m.dataset.label) && on.method.has(m.dataset.method))));
   document.body.classList.add('hide-mark');
 }
 document.querySelectorAll('input[data-filter]').forEach(i=>i.addEventListener('change', applyFilters));
 document.querySelectorAll('button[data-select]').forEach(b=>b.addEventListener('click', ()=>{
-  document.querySelectorAll('input[data-filter="'+b.dataset.select+'"]').forEach(i=>{i.checked = b.value==='1';});
+  document.querySelectorAll('input[data-filter="'+b.dataset.select+'"]')
+    .forEach(i=>{i.checked = b.value==='1';});
   applyFilters();}));
 """

@@ -33,14 +33,35 @@ def export_tasks(out: Path, doc_ids: list[str] | None = None) -> list[dict]:
         if doc_ids is not None and d["doc_id"] not in doc_ids:
             continue
         ms = sorted(by_doc.get(d["doc_id"], []), key=lambda m: (m["start"], m["end"]))
-        result = [{"id": m["mention_id"], "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-                   "value": {"start": m["start"], "end": m["end"], "text": m["text"], "labels": [m["label"]]},
-                   "score": m["confidence"], "meta": {"method": m["method"], "normalized": m["normalized"]}} for m in ms]
+        result = [
+            {
+                "id": m["mention_id"],
+                "from_name": FROM_NAME,
+                "to_name": TO_NAME,
+                "type": "labels",
+                "value": {"start": m["start"], "end": m["end"], "text": m["text"], "labels": [m["label"]]},
+                "score": m["confidence"],
+                "meta": {"method": m["method"], "normalized": m["normalized"]},
+            }
+            for m in ms
+        ]
         score = sum(m["confidence"] for m in ms) / len(ms) if ms else 0.0
-        tasks.append({"data": {"text": d["clean_text"], "doc_id": d["doc_id"], "source_path": d["source_path"],
-                               "title": d["title"], "publish_date": str(d["publish_date"]) if d["publish_date"] else None,
-                               "source": d["source"], "author": d["author"]},
-                      "predictions": [{"model_version": d["pipeline_version"], "score": round(score, 4), "result": result}]})
+        tasks.append(
+            {
+                "data": {
+                    "text": d["clean_text"],
+                    "doc_id": d["doc_id"],
+                    "source_path": d["source_path"],
+                    "title": d["title"],
+                    "publish_date": str(d["publish_date"]) if d["publish_date"] else None,
+                    "source": d["source"],
+                    "author": d["author"],
+                },
+                "predictions": [
+                    {"model_version": d["pipeline_version"], "score": round(score, 4), "result": result}
+                ],
+            }
+        )
     return tasks
 
 
@@ -80,16 +101,24 @@ def _doc_id_of(path: Path) -> str | None:
 def gold_from_spans(data: dict, spans: list[dict]) -> dict:
     """Gold items from reviewed spans, normalized by the same rules the extractors use."""
     text = data["text"]
-    labelled = sorted(((r["value"]["start"], r["value"]["end"], r["value"]["labels"][0]) for r in spans))
-    gold = {"id": Path(data["source_path"]).stem, "doc_id": data.get("doc_id"),
-            "meta": {k: data.get(k) for k in ("title", "publish_date", "source", "author")},
-            "places": [], "officials": [], "regulations": [], "indicators": []}
+    labelled = sorted((r["value"]["start"], r["value"]["end"], r["value"]["labels"][0]) for r in spans)
+    gold = {
+        "id": Path(data["source_path"]).stem,
+        "doc_id": data.get("doc_id"),
+        "meta": {k: data.get(k) for k in ("title", "publish_date", "source", "author")},
+        "places": [],
+        "officials": [],
+        "regulations": [],
+        "indicators": [],
+    }
     for start, end, label in labelled:
         surface = text[start:end]
         if label == "PLACE":
             gold["places"].append(_place(surface))
         elif label == "PERSON":
-            gold["officials"].append({"name": surface, "title": _nearby(text, labelled, start, end, "TITLE"), "org": None})
+            gold["officials"].append(
+                {"name": surface, "title": _nearby(text, labelled, start, end, "TITLE"), "org": None}
+            )
         elif label == "REGULATION":
             gold["regulations"].append({"text": surface, "name": normalize_regulation(surface.strip("《》"))})
         elif label == "INDICATOR":
@@ -108,16 +137,35 @@ def _place(surface: str) -> dict:
 
 
 def _nearby(text: str, labelled: list, start: int, end: int, label: str, window: int = 20) -> str | None:
-    near = [(min(abs(s - end), abs(start - e)), text[s:e]) for s, e, lab in labelled
-            if lab == label and (abs(s - end) <= window or abs(start - e) <= window)]
+    near = [
+        (min(abs(s - end), abs(start - e)), text[s:e])
+        for s, e, lab in labelled
+        if lab == label and (abs(s - end) <= window or abs(start - e) <= window)
+    ]
     return min(near)[1] if near else None
 
 
 def _indicator(surface: str) -> dict:
     hits, _ = indicators.find(surface, [])
     if not hits:
-        return {"text": surface, "metric": None, "value": None, "unit": None, "qualifier": None,
-                "normalized": None, "base_unit": None, "uncertain": True, "note": "not parsed by the number rules"}
+        return {
+            "text": surface,
+            "metric": None,
+            "value": None,
+            "unit": None,
+            "qualifier": None,
+            "normalized": None,
+            "base_unit": None,
+            "uncertain": True,
+            "note": "not parsed by the number rules",
+        }
     h = hits[0]
-    return {"text": surface, "metric": h.metric, "value": h.value, "unit": h.unit, "qualifier": h.qualifier,
-            "normalized": h.normalized_value, "base_unit": h.base_unit}
+    return {
+        "text": surface,
+        "metric": h.metric,
+        "value": h.value,
+        "unit": h.unit,
+        "qualifier": h.qualifier,
+        "normalized": h.normalized_value,
+        "base_unit": h.base_unit,
+    }

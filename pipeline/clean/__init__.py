@@ -66,8 +66,18 @@ def clean(raw: RawDocument) -> CleanDocument:
         log += md.notes
     log += _summarize(removed)
     _drop_lines(mt, lines, removed)
-    return CleanDocument(raw, mt.text, mt.pos, doc_script, md.title, md.publish_date, md.source, md.author, log,
-                         body_extractor=raw.body_extractor)
+    return CleanDocument(
+        raw,
+        mt.text,
+        mt.pos,
+        doc_script,
+        md.title,
+        md.publish_date,
+        md.source,
+        md.author,
+        log,
+        body_extractor=raw.body_extractor,
+    )
 
 
 def _as_written(mt: MappedText, lines: list[str], raw_text: str):
@@ -84,7 +94,8 @@ def _as_written(mt: MappedText, lines: list[str], raw_text: str):
         end = mt.pos[b] if b < len(mt.pos) else len(raw_text)
         if end <= mt.pos[a]:
             end = mt.pos[b - 1] + 1
-        return raw_text[mt.pos[a]:end]
+        return raw_text[mt.pos[a] : end]
+
     return written
 
 

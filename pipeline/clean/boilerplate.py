@@ -24,7 +24,9 @@ class Rule:
 def rules() -> tuple[Rule, ...]:
     text = resources.files("pipeline.clean").joinpath("data/boilerplate.yaml").read_text("utf-8")
     spec = check("boilerplate.yaml", yaml.safe_load(text), "pipeline/clean/data/boilerplate.yaml")["rules"]
-    return tuple(Rule(r["id"], r["scope"], re.compile(r["pattern"]), int(r.get("max_len", 120))) for r in spec)
+    return tuple(
+        Rule(r["id"], r["scope"], re.compile(r["pattern"]), int(r.get("max_len", 120))) for r in spec
+    )
 
 
 def match_line(line: str, active: tuple[Rule, ...] | None = None) -> Rule | None:

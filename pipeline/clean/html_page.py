@@ -26,8 +26,10 @@ def keep_body(mt: MappedText, raw: RawDocument) -> list[str]:
     removed = sum(e - s for s, e, _ in edits)
     mt.splice([(s, e, new) for s, e, new in edits if e > s])
     trims = raw.hints.get("html_trims", "")
-    return [f"html:body: {raw.body_extractor} chose the article body ({len(raw.body_spans or [])} spans); "
-            f"{removed} page characters outside it removed" + (f"; trims: {trims}" if trims else "")]
+    return [
+        f"html:body: {raw.body_extractor} chose the article body ({len(raw.body_spans or [])} spans); "
+        f"{removed} page characters outside it removed" + (f"; trims: {trims}" if trims else "")
+    ]
 
 
 def applies_in_body(rule_id: str, line: str) -> bool:
@@ -45,7 +47,7 @@ def article_area(raw: RawDocument) -> tuple[list[str], dict[int, str]]:
     spans = raw.body_spans or [(0, len(text))]
     lines = text.split("\n")
     first, last = text.count("\n", 0, spans[0][0]), text.count("\n", 0, spans[-1][1])
-    area = [line.strip() for line in lines[max(0, first - _AROUND_BODY):last + _AROUND_BODY + 1]]
+    area = [line.strip() for line in lines[max(0, first - _AROUND_BODY) : last + _AROUND_BODY + 1]]
     return [line for line in area if line], {}
 
 

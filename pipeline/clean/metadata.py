@@ -27,9 +27,8 @@ from importlib import resources
 
 import yaml
 
-from schemas.rules import check
-
 from pipeline.lexicons import is_person_name
+from schemas.rules import check
 
 Piece = tuple[int, int, int]  # line index, start, end within that line
 Written = Callable[[int, int, int], str]
@@ -37,7 +36,10 @@ Written = Callable[[int, int, int], str]
 _NUM = r"\d{1,2}"
 DATE = rf"(\d{{4}})\s*[-/.年]\s*({_NUM})\s*[-/.月]\s*({_NUM})(?!\d)\s*日?"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-CN_DATE = r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+CN_DATE = (
+    r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日"
+)
 ANY_DATE = re.compile(rf"{DATE}|{CN_DATE}")
 TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 _HAN = r"\u3400-\u9fff"
@@ -53,6 +55,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Found:
     """A value and where it was read: parts joined by ``sep``, each part the concatenation of pieces."""
+
     rule: str
     text: str
     parts: tuple[tuple[Piece, ...], ...] = ()
@@ -104,52 +107,81 @@ def lexicon() -> Lexicon:
 
     def t(key: str) -> tuple[str, ...]:
         return tuple(spec[key])
+
     return Lexicon(
-        tuple(spec["date_labels"]["strong"]), tuple(spec["date_labels"]["weak"]), t("source_labels"),
-        t("author_labels"), t("not_author_labels"), t("source_trailers"), frozenset(spec["not_sources"]),
-        t("outlet_suffixes"), frozenset(spec["self_outlets"]), t("org_suffixes"), t("headline_verbs"),
-        t("doc_types"), re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"), t("menu_words"),
+        tuple(spec["date_labels"]["strong"]),
+        tuple(spec["date_labels"]["weak"]),
+        t("source_labels"),
+        t("author_labels"),
+        t("not_author_labels"),
+        t("source_trailers"),
+        frozenset(spec["not_sources"]),
+        t("outlet_suffixes"),
+        frozenset(spec["self_outlets"]),
+        t("org_suffixes"),
+        t("headline_verbs"),
+        t("doc_types"),
+        re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"),
+        t("menu_words"),
         t("title_labels"),
-        tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]))
+        tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]),
+    )
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
-    all_labels = _alt(lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels
-                      + lx.not_author_labels + ("点击", "浏览", "阅读", "访问量", "字号"))
+    all_labels = _alt(
+        lx.strong_dates
+        + lx.weak_dates
+        + lx.source_labels
+        + lx.author_labels
+        + lx.not_author_labels
+        + ("点击", "浏览", "阅读", "访问量", "字号")
+    )
     outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
     reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
     return {
         "strong_date": re.compile(rf"(?:{_alt(lx.strong_dates)})\s*[:：]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"),
         "weak_date": re.compile(
-            rf"(?:^|(?<=[\s|｜/\]】)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"),
-        "header_date": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE}){TIME}"
-                                  rf"(?=$|[\s\]】)）]|{all_labels}|星期|周[一二三四五六日])"),
+            rf"(?:^|(?<=[\s|｜/\]】)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"
+        ),
+        "header_date": re.compile(
+            rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE}){TIME}"
+            rf"(?=$|[\s\]】)）]|{all_labels}|星期|周[一二三四五六日])"
+        ),
         "strong_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.strong_dates)})\s*[:：]?\s*"),
         "weak_only": re.compile(
-            rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：](?!.*(?:{_alt(lx.source_labels + lx.author_labels)}))"),
+            rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：](?!.*(?:{_alt(lx.source_labels + lx.author_labels)}))"
+        ),
         "weak_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.weak_dates)})\s*[:：]\s*"),
         "source_alone": re.compile(rf"{_LEAD}(?:{_alt(lx.source_labels)})\s*[:：]\s*"),
         # a date with a clock time, or with a label after it: the stamp under a headline
-        "stamp": re.compile(rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE})"
-                            rf"(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"),
+        "stamp": re.compile(
+            rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE})"
+            rf"(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"
+        ),
         "edition_date": re.compile(
-            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"),
+            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"
+        ),
         "source_label": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*|\s+(?=\S))"),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
             rf"(?:{_alt(reporters)})(?:\s*[:：|｜/]\s*|\s+|(?=[{_HAN}]))"
-            rf"|(?<![{_HAN}])(?:{_alt(writers)})(?:\s*[:：|｜/]\s*|\s+)|(?<![{_HAN}])文\s*[:：|｜/]\s*"),
+            rf"|(?<![{_HAN}])(?:{_alt(writers)})(?:\s*[:：|｜/]\s*|\s+)|(?<![{_HAN}])文\s*[:：|｜/]\s*"
+        ),
         "not_author": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.not_author_labels)})\s*[:：|｜/]?"),
         "any_label": re.compile(rf"(?:{all_labels})\s*[:：|｜/]"),
         "meta_start": re.compile(rf"{_LEAD}(?:{all_labels})\s*[:：|｜/]"),
         "byline_start": re.compile(
-            rf"{_LEAD}(?:{_alt(lx.self_outlets)}|{outlet})?(?:{_alt(lx.author_labels)})\s"),
+            rf"{_LEAD}(?:{_alt(lx.self_outlets)}|{outlet})?(?:{_alt(lx.author_labels)})\s"
+        ),
         "credit": re.compile(rf"^(?P<o>[{_HAN}A-Za-z0-9·\-]{{2,24}}?)(?:出品|制作|供稿)$"),
         "contributed": re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]"),
-        "byline_outlet": re.compile(rf"(?:^|[(（])(?P<o>{outlet})(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"),
+        "byline_outlet": re.compile(
+            rf"(?:^|[(（])(?P<o>{outlet})(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
+        ),
         "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
         "closing_byline": re.compile(rf"[(（]([^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
         # anchored by .match(line, pos): a 【column】 and a speaker's "Name:" in front of a headline
@@ -157,7 +189,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
         "org": re.compile(rf"^[{_HAN}][{_HAN}A-Za-z0-9()（）]{{1,29}}(?:{_alt(lx.org_suffixes)})$"),
         "issuer": re.compile(
-            rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"),
+            rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
+        ),
         "title_label": re.compile(rf"{_LEAD}(?:{_alt(lx.title_labels)})\s*[:：]\s*(?=\S)"),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
@@ -183,7 +216,10 @@ def _cn_year(text: str) -> int:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The first plausible calendar date written in ``text`` (2025年03月10日, 2025-3-10, 二〇二五年三月十日)."""
+    """The first plausible calendar date written in ``text``.
+
+    Forms: 2025年03月10日, 2025-3-10, 二〇二五年三月十日.
+    """
     for m in ANY_DATE.finditer(text or ""):
         try:
             if m.group(1):
@@ -207,8 +243,10 @@ class Page:
         self.lines = lines
         self.removed = removed
         self.meta = {i for i, line in enumerate(lines) if is_meta_line(line)}
-        self.body_start = next((i for i in range(len(lines)) if self.kept(i) and i not in self.meta
-                                and is_body_line(lines[i])), len(lines))
+        self.body_start = next(
+            (i for i in range(len(lines)) if self.kept(i) and i not in self.meta and is_body_line(lines[i])),
+            len(lines),
+        )
         weak = _patterns()["weak_only"]  # 时间:/地点: inside a notice's body are its text, not metadata
         self.meta = {i for i in self.meta if i < self.body_start or not weak.match(lines[i])}
         self.header = [i for i in range(self.body_start) if self.kept(i) and i not in self.meta]
@@ -238,8 +276,12 @@ def is_body_line(line: str) -> bool:
 def _addressee(line: str) -> bool:
     """各乡镇人民政府,县政府各部门: / 同志们: — not a table's field label (索引号:, 分类:)."""
     head = re.sub(r"[:：]\s*$", "", line)
-    return bool("各" in head or lexicon().salutation.search(line) or _patterns()["org"].match(head)
-                or re.search(r"(?:单位|部门|机关|们|委员|代表)$", head))
+    return bool(
+        "各" in head
+        or lexicon().salutation.search(line)
+        or _patterns()["org"].match(head)
+        or re.search(r"(?:单位|部门|机关|们|委员|代表)$", head)
+    )
 
 
 def is_meta_line(line: str) -> bool:
@@ -247,8 +289,9 @@ def is_meta_line(line: str) -> bool:
     if len(line) >= 160:
         return False
     p = _patterns()
-    if p["meta_start"].match(line) or (len(line) < 60 and p["byline_start"].match(line)
-                                       and not _SENTENCE_END.search(line)):
+    if p["meta_start"].match(line) or (
+        len(line) < 60 and p["byline_start"].match(line) and not _SENTENCE_END.search(line)
+    ):
         return True
     if len(line) < 40 and p["outlet_date"].match(line):
         return True
@@ -264,10 +307,14 @@ def date_stamp(line: str) -> re.Match | None:
     m = p["header_date"].search(line)
     if m is None:
         return None
-    rest = (line[:m.start()] + line[m.end():]).strip(" []【】()（）")
+    rest = (line[: m.start()] + line[m.end() :]).strip(" []【】()（）")
     timed = re.search(r"\d[:：]\d", m.group(0)) is not None
-    if (timed and len(rest) <= 30) or not rest or p["any_label"].search(rest) \
-            or re.fullmatch(r"(?:星期.|周[一二三四五六日])?\s*(?:第\s*\d+\s*版.*)?", rest):
+    if (
+        (timed and len(rest) <= 30)
+        or not rest
+        or p["any_label"].search(rest)
+        or re.fullmatch(r"(?:星期.|周[一二三四五六日])?\s*(?:第\s*\d+\s*版.*)?", rest)
+    ):
         return m
     return None
 
@@ -283,8 +330,9 @@ def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
 # ---------------------------------------------------------------- entry point
 
 
-def extract(lines: list[str], removed: dict[int, str], hints: dict[str, str],
-            written: Written | None = None) -> Metadata:
+def extract(
+    lines: list[str], removed: dict[int, str], hints: dict[str, str], written: Written | None = None
+) -> Metadata:
     """Metadata of a document given its stripped lines and the boilerplate verdict per line.
     ``written`` maps a span of a line to the raw characters it came from (default: the line itself)."""
     page = Page(lines, removed)
@@ -313,7 +361,9 @@ def _first(page: Page, hints: dict[str, str], rules, *extra) -> Found | None:
         try:
             found = rule(page, hints, *extra)
         except (ValueError, IndexError, KeyError) as e:  # an odd line must not sink the document
-            log.warning("metadata rule %s failed, next rule tried: %s: %s", rule.__name__, type(e).__name__, e)
+            log.warning(
+                "metadata rule %s failed, next rule tried: %s: %s", rule.__name__, type(e).__name__, e
+            )
             found = None
         if found is not None:
             return found
@@ -357,7 +407,9 @@ def _publish_date(page: Page, hints: dict[str, str]) -> tuple[dt.date | None, st
             return d, "date.label"
         if p["strong_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
             return d, "date.label"  # 发文日期: | 2023-04-18 — a table's label and value cells
-    for i, line in enumerate(lines):  # 时间:/日期: only on a header or metadata line, never in a notice's body
+    for i, line in enumerate(
+        lines
+    ):  # 时间:/日期: only on a header or metadata line, never in a notice's body
         if i < page.body_start or i in page.meta:
             if (m := p["weak_date"].search(line)) and (d := parse_date(m.group(0))):
                 return d, "date.label_weak"
@@ -396,12 +448,15 @@ def _clean_source(value: str) -> tuple[int, int]:
         if m := pattern.search(value):
             end = min(end, m.start())
     start = 0
-    while start < end and value[start] in " 《“\"":
+    while start < end and value[start] in ' 《“"':
         start += 1
-    while end > start and value[end - 1] in " 》”\"":
+    while end > start and value[end - 1] in ' 》”"':
         end -= 1
-    while end > start and value[end - 1] in ")）" and value.count(value[end - 1], start, end) > sum(
-            value.count(o, start, end) for o in "(（"):
+    while (
+        end > start
+        and value[end - 1] in ")）"
+        and value.count(value[end - 1], start, end) > sum(value.count(o, start, end) for o in "(（")
+    ):
         end -= 1  # 【来源:某某网) — a bracket closed around the whole field
     if (m := re.search(rf"[(（][{_HAN}]{{2,3}}[)）]$", value[start:end])) and m.start() >= 2:
         end = start + m.start()  # 财经网(北京): the place it reports from
@@ -430,7 +485,7 @@ def _source_label(page: Page, hints) -> Found | None:
     lines = page.lines
     for i, line in enumerate(lines):
         for m in _patterns()["source_label"].finditer(line):
-            s, e = _clean_source(line[m.end():])
+            s, e = _clean_source(line[m.end() :])
             f = _one("source.label", i, m.end() + s, m.end() + e, line)
             if _plausible_source(f.text, page):
                 return f
@@ -455,8 +510,8 @@ def dateline(line: str) -> tuple[int, int, int] | None:
     """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
     山西新闻网三农频道讯, 东北网鸡东7月9日电, 央视网消息; None for 本报讯 or any other opening."""
     start = 1 if line[:1] in "【[" else 0
-    for m in re.finditer("讯|电|消息", line[start:start + 40]):
-        head = line[start:start + m.start()]
+    for m in re.finditer("讯|电|消息", line[start : start + 40]):
+        head = line[start : start + m.start()]
         if len(head) < 2 or re.search(r"[\s,，。:：;；(（)）【】\[\]《》“”\"]", head):
             return None
         if outlet := _outlet_of(head):
@@ -524,8 +579,11 @@ def _source_signature(page: Page, hints) -> Found | None:
             nxt = page.lines[kept[k + 1]] if k + 1 < len(kept) else ""
             dated = re.fullmatch(rf"[\s(（]*(?:{DATE}|{CN_DATE})[\s)）]*", nxt) is not None
             # last on the page, under a finished paragraph (not the cut-off end of an excerpt)
-            last = k == len(kept) - 1 and k > 0 and _SENTENCE_END.search(
-                page.lines[kept[k - 1]].rstrip(_CLOSERS + " ")) is not None
+            last = (
+                k == len(kept) - 1
+                and k > 0
+                and _SENTENCE_END.search(page.lines[kept[k - 1]].rstrip(_CLOSERS + " ")) is not None
+            )
             if dated or last:
                 return _one("source.signature", i, 0, len(page.lines[i]), page.lines[i])
     return None
@@ -537,7 +595,7 @@ def _source_letterhead(page: Page, hints) -> Found | None:
     for k, i in enumerate(kept):
         if not is_org_line(page.lines[i]):
             continue
-        for j in kept[k + 1:k + 3]:
+        for j in kept[k + 1 : k + 3]:
             if lexicon().salutation.match(page.lines[j]):
                 return _one("source.letterhead", i, 0, len(page.lines[i]), page.lines[i])
     return None
@@ -573,8 +631,16 @@ def _site_name(page: Page) -> Found | None:
     return None
 
 
-_SOURCE_RULES = (_source_label, _source_outlet_date, _source_dateline, _source_credit, _source_byline,
-                 _source_hint, _source_signature, _source_letterhead)
+_SOURCE_RULES = (
+    _source_label,
+    _source_outlet_date,
+    _source_dateline,
+    _source_credit,
+    _source_byline,
+    _source_hint,
+    _source_signature,
+    _source_letterhead,
+)
 
 
 def is_org_line(line: str) -> bool:
@@ -611,7 +677,7 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
             if hit.start() > start:
                 run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
     tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"[^\s、,，]+", line[start:run_end])]
-    if not tokens or line[run_end:run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
+    if not tokens or line[run_end : run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
         return []
     names: list[tuple[Piece, ...]] = []
     k = 0
@@ -636,8 +702,19 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
 @lru_cache(maxsize=1)
 def _label_words() -> frozenset[str]:
     lx = lexicon()
-    return frozenset(lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels + lx.not_author_labels
-                     + lx.menu_words + lx.title_labels + lx.source_trailers) | lx.not_sources
+    return (
+        frozenset(
+            lx.strong_dates
+            + lx.weak_dates
+            + lx.source_labels
+            + lx.author_labels
+            + lx.not_author_labels
+            + lx.menu_words
+            + lx.title_labels
+            + lx.source_trailers
+        )
+        | lx.not_sources
+    )
 
 
 def _is_name(word: str) -> bool:
@@ -650,7 +727,7 @@ def _is_name(word: str) -> bool:
 
 def _separator(line: str, names: list[tuple[Piece, ...]]) -> str:
     if len(names) > 1:
-        between = line[names[0][-1][2]:names[1][0][1]]
+        between = line[names[0][-1][2] : names[1][0][1]]
         if "、" in between:
             return "、"
     return " "
@@ -677,11 +754,14 @@ def _author_label(page: Page, hints, title=None) -> Found | None:
 
 def _editor_before(line: str, pos: int) -> bool:
     """记者 inside 责任编辑/摄影记者 is not a reporter's label."""
-    return bool(re.search(r"(?:摄影|摄像|视频|编辑)$", line[max(0, pos - 2):pos]))
+    return bool(re.search(r"(?:摄影|摄像|视频|编辑)$", line[max(0, pos - 2) : pos]))
 
 
 def _author_dateline(page: Page, hints, title=None) -> Found | None:
-    """惠民融媒讯(董梦璐 巩俊杰) / 中新网湖北新闻9月27日电 (宋钰杰 杨威): names in brackets after a dateline."""
+    """Names in brackets after a dateline.
+
+    惠民融媒讯(董梦璐 巩俊杰) / 中新网湖北新闻9月27日电 (宋钰杰 杨威).
+    """
     for i in [j for j in page.kept_lines() if j >= page.body_start][:3]:
         line = page.lines[i]
         d = dateline(line)
@@ -692,7 +772,7 @@ def _author_dateline(page: Page, hints, title=None) -> Found | None:
             names = _names_after(line, b.end(), i)
             close = line.find(")", b.end()), line.find("）", b.end())
             end = min(c for c in close if c >= 0) if max(close) >= 0 else -1
-            if names and end >= 0 and not line[names[-1][-1][2]:end].strip():
+            if names and end >= 0 and not line[names[-1][-1][2] : end].strip():
                 text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
                 return Found("author.dateline", text, tuple(names), _separator(line, names), squeeze=True)
     return None
@@ -704,8 +784,12 @@ def _author_hint(page: Page, hints, title=None) -> Found | None:
     if not _is_name(value):
         return None
     credit = _patterns()["not_author"]
-    if any(m.end() <= line.find(value, m.start()) <= m.end() + 2
-           for line in page.lines if value in line for m in credit.finditer(line)):
+    if any(
+        m.end() <= line.find(value, m.start()) <= m.end() + 2
+        for line in page.lines
+        if value in line
+        for m in credit.finditer(line)
+    ):
         return None
     return Found("author.hint", value)
 
@@ -748,14 +832,25 @@ def _author_closing_names(page: Page, hints, title=None) -> Found | None:
     for i in reversed(page.kept_lines()):
         line = page.lines[i]
         m = re.search(r"[。！？!?”]\s*[(（]([^()（）]{2,30})[)）]\s*$", line)
-        if m and (names := _names_after(line, m.start(1), i)) and not line[names[-1][-1][2]:m.end(1)].strip():
+        if (
+            m
+            and (names := _names_after(line, m.start(1), i))
+            and not line[names[-1][-1][2] : m.end(1)].strip()
+        ):
             text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
             return Found("author.closing_names", text, tuple(names), _separator(line, names), squeeze=True)
     return None
 
 
-_AUTHOR_RULES = (_author_label, _author_dateline, _author_hint, _author_speaker, _author_alone,
-                 _author_closing, _author_closing_names)
+_AUTHOR_RULES = (
+    _author_label,
+    _author_dateline,
+    _author_hint,
+    _author_speaker,
+    _author_alone,
+    _author_closing,
+    _author_closing_names,
+)
 
 
 # ---------------------------------------------------------------- title
@@ -783,15 +878,19 @@ def _is_candidate(line: str) -> bool:
 
 
 def _title(page: Page, hint: str | None) -> Found | None:
-    text_title = (_labelled_title(page) or _header_title(page) or _salutation_title(page)
-                  or _issued_title(page))
+    text_title = (
+        _labelled_title(page) or _header_title(page) or _salutation_title(page) or _issued_title(page)
+    )
     if not hint:
         return text_title
     cleaned = _hint_headline(hint).rstrip(".…")  # the <title> tag, shown as the page shows it
     stripped = _strip_title_text(cleaned)
     usable = len(stripped) >= 5 and not is_org_line(stripped)
-    truncated = text_title is not None and text_title.text.startswith(stripped) \
-        and re.match(r"[^-_|｜\s]", text_title.text[len(stripped):]) is not None
+    truncated = (
+        text_title is not None
+        and text_title.text.startswith(stripped)
+        and re.match(r"[^-_|｜\s]", text_title.text[len(stripped) :]) is not None
+    )
     if text_title is not None and (not usable or truncated):
         return text_title  # the tag holds the site's name, or a truncated headline
     return Found("title.hint", cleaned) if usable else None
@@ -800,7 +899,7 @@ def _title(page: Page, hint: str | None) -> Found | None:
 def _labelled_title(page: Page) -> Found | None:
     """标题:关于…的通知 — a title field of a disclosure table."""
     for i, line in enumerate(page.lines[:60]):
-        if (m := _patterns()["title_label"].match(line)) and _is_candidate(line[m.end():]):
+        if (m := _patterns()["title_label"].match(line)) and _is_candidate(line[m.end() :]):
             return _one("title.label", i, m.end(), len(line), line)
     return None
 
@@ -808,13 +907,13 @@ def _labelled_title(page: Page) -> Found | None:
 def _hint_headline(hint: str) -> str:
     """The headline inside a <title> tag: headline_column_site, headline - site, site | headline."""
     cleaned = _tidy(hint)
-    while (m := re.search(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$", cleaned)) and len(cleaned[:m.start()]) >= 8:
-        cleaned = cleaned[:m.start()]
+    while (m := re.search(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$", cleaned)) and len(cleaned[: m.start()]) >= 8:
+        cleaned = cleaned[: m.start()]
     head, bar, rest = cleaned.partition(" | ")
     if bar and _site_like(head):
         cleaned = rest
-    if (m := re.search(rf"\s+([{_HAN}]{{2,8}}(?:网|网站))$", cleaned)) and len(cleaned[:m.start()]) >= 8:
-        cleaned = cleaned[:m.start()]  # 标题 河南日报网
+    if (m := re.search(rf"\s+([{_HAN}]{{2,8}}(?:网|网站))$", cleaned)) and len(cleaned[: m.start()]) >= 8:
+        cleaned = cleaned[: m.start()]  # 标题 河南日报网
     return cleaned
 
 
@@ -834,8 +933,11 @@ def _header_title(page: Page) -> Found | None:
     pick = next((i for i in cands if confirmed(i)), None)
     if pick is None:
         rest = list(cands)
-        while len(rest) > 1 and (len(lines[rest[0]]) <= 8 or _COMMA.search(lines[rest[0]])) \
-                and len(lines[rest[1]]) > len(lines[rest[0]]):
+        while (
+            len(rest) > 1
+            and (len(lines[rest[0]]) <= 8 or _COMMA.search(lines[rest[0]]))
+            and len(lines[rest[1]]) > len(lines[rest[0]])
+        ):
             rest.pop(0)  # a column name or a slogan above the headline
         pick = rest[0]
     end = len(lines[pick])
@@ -853,8 +955,14 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
     p = _patterns()
     for a, b in itertools.pairwise(cands):
         la, lb = page.lines[a], page.lines[b]
-        if b == a + 1 and " " not in la + lb and not p["doc_type_end"].search(la) \
-                and p["doc_type_end"].search(lb) and len(la + lb) <= 80 and not lb.startswith(("—", "-")):
+        if (
+            b == a + 1
+            and " " not in la + lb
+            and not p["doc_type_end"].search(la)
+            and p["doc_type_end"].search(lb)
+            and len(la + lb) <= 80
+            and not lb.startswith(("—", "-"))
+        ):
             return Found("title.wrapped", la + lb, (((a, 0, len(la)), (b, 0, len(lb))),))
     return None
 
@@ -867,8 +975,13 @@ def _salutation_title(page: Page) -> Found | None:
     i = kept[0]
     line = page.lines[i]
     m = lexicon().salutation.search(line)
-    if m and 6 <= m.start() <= 80 and _is_candidate(line[:m.start()]) \
-            and not _SENTENCE_END.search(line[:m.start()]) and not _COMMA.search(line[:m.start()]):
+    if (
+        m
+        and 6 <= m.start() <= 80
+        and _is_candidate(line[: m.start()])
+        and not _SENTENCE_END.search(line[: m.start()])
+        and not _COMMA.search(line[: m.start()])
+    ):
         return _one("title.salutation", i, 0, m.start(), line)
     return None
 
@@ -885,7 +998,7 @@ def _issued_title(page: Page) -> Found | None:
 
 def _strip_title(found: Found, line: str) -> Found:
     """Drop a 【column】 and a speaker's 'Name:' in front of the headline."""
-    (i, s, e), = found.parts[0]
+    ((i, s, e),) = found.parts[0]
     p = _patterns()
     if m := p["title_column"].match(line, s):
         s = m.end()
@@ -897,8 +1010,8 @@ def _strip_title(found: Found, line: str) -> Found:
 def _strip_title_text(title: str) -> str:
     p = _patterns()
     if m := p["title_column"].match(title):
-        title = title[m.end():]
+        title = title[m.end() :]
     m = p["title_speaker"].match(title)
     if m and _is_name(m.group(1)):
-        title = title[m.end():]
+        title = title[m.end() :]
     return title.strip()

@@ -7,13 +7,13 @@ travel with the characters, so any span of the final clean text maps back to raw
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 Replacement = str | Callable[[re.Match], str]
 
 
 class MappedText:
-    __slots__ = ("text", "pos")
+    __slots__ = ("pos", "text")
 
     def __init__(self, text: str, pos: list[int] | None = None):
         self.text = text
@@ -88,7 +88,7 @@ def _spread(source: list[int], n: int) -> list[int]:
         return [source[0]]
     # first n-1 characters follow the source, the last one ends where the source ends
     head = [source[min(i, len(source) - 1)] for i in range(n - 1)]
-    return head + [source[-1]]
+    return [*head, source[-1]]
 
 
 def runs_of(pos: list[int]) -> list[tuple[int, int, int]]:

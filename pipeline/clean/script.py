@@ -60,7 +60,11 @@ def remove_mojibake(mt: MappedText) -> list[str]:
     edits = _repairs(mt.text, spans)
     repaired = sum(1 for *_, new in edits if new)
     touched = mt.splice(edits)
-    logs = [f"script:mojibake: removed {len(edits) - repaired} mis-decoded runs"] if len(edits) > repaired else []
+    logs = (
+        [f"script:mojibake: removed {len(edits) - repaired} mis-decoded runs"]
+        if len(edits) > repaired
+        else []
+    )
     if repaired:
         logs.append(f"script:mojibake: repaired {repaired} runs by re-decoding GBK-read UTF-8")
     logs.append(f"script:mojibake: {touched} characters affected")
@@ -72,7 +76,7 @@ def _repairs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
     them is part of the same mis-decoded bytes."""
     edits: list[tuple[int, int, str]] = []
     for s, e in spans:
-        if edits and s - edits[-1][1] <= 6 and (fixed := _repair(text[edits[-1][0]:e])):
+        if edits and s - edits[-1][1] <= 6 and (fixed := _repair(text[edits[-1][0] : e])):
             edits[-1] = (edits[-1][0], e, fixed)
         else:
             edits.append((s, e, _repair(text[s:e]) or ""))
@@ -109,7 +113,9 @@ def _extend(text: str, i: int, step: int) -> int:
             i += step
             continue
         bridge = [j + step * k for k in (1, 2)]
-        if _is_han(text[j]) and any(0 <= b < len(text) and _JUNK.match(text[b]) and text[b] not in "。(（" for b in bridge):
+        if _is_han(text[j]) and any(
+            0 <= b < len(text) and _JUNK.match(text[b]) and text[b] not in "。(（" for b in bridge
+        ):
             i += step
             continue
         return i

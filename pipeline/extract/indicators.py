@@ -16,29 +16,50 @@ from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
-_QUOTES = "“”\"‘’「」『』"
+_QUOTES = '“”"‘’「」『』'
 _HEADLINE_CHARS = 60  # a first line this short is a headline
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 @lru_cache(maxsize=1)
 def _spec():
     raw = rules.load("indicators")
     # change verbs end a metric read either way (败诉率下降至6.1%, 84%提升到96%): joined once here
-    spec = {**raw, "backward_trailing": raw["metric_trailing"] + raw["change_verbs"],
-            "forward_stops": raw["metric_verbs"] + raw["change_verbs"], "change_verbs": tuple(raw["change_verbs"])}
+    spec = {
+        **raw,
+        "backward_trailing": raw["metric_trailing"] + raw["change_verbs"],
+        "forward_stops": raw["metric_verbs"] + raw["change_verbs"],
+        "change_verbs": tuple(raw["change_verbs"]),
+    }
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
     number = re.compile(
         rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{MIXED}|{ARABIC}|{CHINESE})"
         rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?"
         rf"(?P<suf0>{_alt(spec['qualifiers_before_unit'])})?(?P<mult>{_alt(spec['multipliers'])})?"
         rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
-        rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?")
+        rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?"
+    )
     scopes = _alt(spec["rank_scopes"])
-    rank = re.compile(rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)"
-                      rf"(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})")
-    freq = re.compile(rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
-                      rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})")
+    rank = re.compile(
+        rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)"
+        rf"(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})"
+    )
+    freq = re.compile(
+        rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
+        rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})"
+    )
     return spec, unit_base, number, rank, freq
 
 
@@ -56,8 +77,10 @@ def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit],
 
 
 def _found(hits: list[IndicatorHit]) -> list[Found]:
-    return [Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence)
-            for h in hits]
+    return [
+        Found(h.start, h.end, "INDICATOR", f"{h.normalized_value:g} {h.base_unit}", h.rule, h.confidence)
+        for h in hits
+    ]
 
 
 def _compact(text: str, min_line: int) -> tuple[str, list[int]]:
@@ -92,7 +115,7 @@ def _joins(text: str, start: int, end: int, min_line: int) -> bool:
     blank = text[start:end]
     if "\n" not in blank:
         return True
-    if blank.count("\n") > 1 or left in "。！？!?；;：:”\"》)）" or not (right.isalnum() or right in "%％"):
+    if blank.count("\n") > 1 or left in '。！？!?；;：:”"》)）' or not (right.isalnum() or right in "%％"):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return start - line_start >= min_line
@@ -151,20 +174,27 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             continue
         what = h.metric.split("分别", 1)[1]
         run = [h]
-        for nxt in hits[i + 1:]:
-            if nxt.metric is not None or text[run[-1].end:nxt.start] not in ("、", "和", "及", ","):
+        for nxt in hits[i + 1 :]:
+            if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
                 break
             run.append(nxt)
-        subjects = [p for p in hits[:i] if p.metric and _same_sentence(text, p.end, h.start)][-len(run):]
+        subjects = [p for p in hits[:i] if p.metric and _same_sentence(text, p.end, h.start)][-len(run) :]
         if len(subjects) == len(run) > 1:
             for subject, item in zip(subjects, run):
                 item.metric = subject.metric + what
             continue
         h.metric = h.metric.replace("分别", "") or None
         pairs = spec["paired_modifiers"]
-        pair = re.search(r"([\u4e00-\u9fff]{2})[和与及、]$", text[max(0, h.start - 3):h.start])
-        if (len(run) == 2 and h.metric and pair and pair[1] in pairs and h.metric[:2] in pairs
-                and h.metric[:2] != pair[1] and len(h.metric) > 4):
+        pair = re.search(r"([\u4e00-\u9fff]{2})[和与及、]$", text[max(0, h.start - 3) : h.start])
+        if (
+            len(run) == 2
+            and h.metric
+            and pair
+            and pair[1] in pairs
+            and h.metric[:2] in pairs
+            and h.metric[:2] != pair[1]
+            and len(h.metric) > 4
+        ):
             # 城镇和农村居民收入分别增长5%和7%: the first modifier takes the shared rest
             # (indicator.metric.respectively_pair)
             run[0].metric, run[1].metric = pair[1] + h.metric[2:], h.metric
@@ -175,7 +205,7 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     → 维持占受理比例 (indicator.metric.share); 受理83件,同比增长74% → 受理同比增长
     (indicator.metric.change). Comparison wordings are unified to 同比 first."""
     for i, h in enumerate(hits):
-        if h.metric is None and text[max(0, h.start - 1):h.start] == "占":
+        if h.metric is None and text[max(0, h.start - 1) : h.start] == "占":
             h.metric, h.start = "占比", h.start - 1  # 以其他方式处理的1009件,占24.45%
         if not h.metric:
             continue
@@ -187,7 +217,12 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         if not h.metric.startswith(("占", "同比")):
             continue
         prev = hits[i - 1] if i else None
-        if prev and prev.metric and _same_sentence(text, prev.end, h.start) and not _related(prev.metric, spec):
+        if (
+            prev
+            and prev.metric
+            and _same_sentence(text, prev.end, h.start)
+            and not _related(prev.metric, spec)
+        ):
             h.metric = prev.metric + h.metric
 
 
@@ -235,8 +270,11 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     for h in hits:
         para = bisect.bisect_left(breaks, h.start)
         by_para = kept.setdefault((h.normalized_value, h.base_unit), {})
-        if not any(m and p != para and (not h.metric or _alike(m, h.metric))
-                   for p, metrics in by_para.items() for m in metrics):
+        if not any(
+            m and p != para and (not h.metric or _alike(m, h.metric))
+            for p, metrics in by_para.items()
+            for m in metrics
+        ):
             out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
             by_para.setdefault(para, set()).add(h.metric)
     headline = breaks[0] if breaks else len(text)
@@ -247,9 +285,17 @@ def _headline_repeat(h: IndicatorHit, headline: int, hits: list[IndicatorHit]) -
     """A figure of a short first line that the body states again, in other words (纠错案件达107件 over
     确认违法的有107件), is the body's statement (indicator.veto.headline_repeat); small figures may
     be two things."""
-    return (h.end <= headline <= _HEADLINE_CHARS and h.normalized_value >= 10
-            and any(o.start > headline and o.normalized_value == h.normalized_value
-                    and o.base_unit == h.base_unit and o.metric for o in hits))
+    return (
+        h.end <= headline <= _HEADLINE_CHARS
+        and h.normalized_value >= 10
+        and any(
+            o.start > headline
+            and o.normalized_value == h.normalized_value
+            and o.base_unit == h.base_unit
+            and o.metric
+            for o in hits
+        )
+    )
 
 
 def _inside(i: int, spans) -> bool:
@@ -264,7 +310,9 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
         if _inside(m.start("num"), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
             continue
         metric, start = _backward_phrase(text, m.start(), spec)
-        base = next((b for b, nouns in spec["bare_multiplier_units"].items() if metric.endswith(tuple(nouns))), None)
+        base = next(
+            (b for b, nouns in spec["bare_multiplier_units"].items() if metric.endswith(tuple(nouns))), None
+        )
         if not base or not metric:
             continue
         try:
@@ -272,17 +320,30 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
         except ValueError:
             continue
         pre = m.group("pre")
-        hits.append(IndicatorHit(start, m.end(), _strip_quotes(metric), value, m.group("mult") + base,
-                                 spec["qualifiers_prefix"][pre] if pre else None, normalized, base,
-                                 "indicator.bare_multiplier", 0.6))
+        hits.append(
+            IndicatorHit(
+                start,
+                m.end(),
+                _strip_quotes(metric),
+                value,
+                m.group("mult") + base,
+                spec["qualifiers_prefix"][pre] if pre else None,
+                normalized,
+                base,
+                "indicator.bare_multiplier",
+                0.6,
+            )
+        )
     return hits
 
 
 @lru_cache(maxsize=1)
 def _bare_pattern() -> re.Pattern:
     spec = _spec()[0]
-    return re.compile(rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)"
-                      rf"(?=[,，。；;、！!？?)）\n]|$)")
+    return re.compile(
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)"
+        rf"(?=[,，。；;、！!？?)）\n]|$)"
+    )
 
 
 def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple[list[IndicatorHit], list]:
@@ -299,8 +360,11 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
         value = float(m.group("num").replace(",", ""))
         metric, start, _ = _metric(text, m, spec, 0)
         end = m.end("num") + len(m.group("part") or "")
-        hits.append(IndicatorHit(start, end, metric, value, unit, None, value, unit_base[unit],
-                                 "indicator.shared_unit", 0.7))
+        hits.append(
+            IndicatorHit(
+                start, end, metric, value, unit, None, value, unit_base[unit], "indicator.shared_unit", 0.7
+            )
+        )
         spans.append((m.start("num"), end))
     return hits, spans
 
@@ -308,8 +372,10 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
 @lru_cache(maxsize=1)
 def _shared_pattern() -> re.Pattern:
     spec, unit_base = _spec()[:2]
-    return re.compile(rf"(?P<num>{ARABIC})(?P<part>个)?(?:{_alt(spec['list_separators'])})"
-                      rf"(?={ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))")
+    return re.compile(
+        rf"(?P<num>{ARABIC})(?P<part>个)?(?:{_alt(spec['list_separators'])})"
+        rf"(?={ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))"
+    )
 
 
 def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -317,8 +383,13 @@ def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     (增长11.6%、9.2%) or the end point of a change (覆盖率由85%提高到92%), in the same clause and unit;
     not after 分别 (respectively: each number has its own subject)."""
     for prev, cur in itertools.pairwise(hits):
-        gap = text[prev.end:cur.start]
-        if not prev.metric or "分别" in prev.metric or prev.base_unit != cur.base_unit or _PUNCT & (set(gap) - {"、"}):
+        gap = text[prev.end : cur.start]
+        if (
+            not prev.metric
+            or "分别" in prev.metric
+            or prev.base_unit != cur.base_unit
+            or _PUNCT & (set(gap) - {"、"})
+        ):
             continue
         if cur.metric is None and (gap in spec["list_separators"] or gap.startswith(spec["change_verbs"])):
             cur.metric = prev.metric
@@ -331,7 +402,7 @@ def _slogans(text: str) -> list[tuple[int, int]]:
 
 def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     num = m.group("num")
-    before = text[max(0, m.start() - 4):m.start()]
+    before = text[max(0, m.start() - 4) : m.start()]
     if any(before.endswith(w) for w in spec["not_before"]):
         return False
     if text.startswith(tuple(spec["not_after"]), m.end("num")) and not m.group("mult"):  # no copy of the rest
@@ -344,14 +415,22 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if re.fullmatch(ARABIC, num):
         return True
-    if num == "一" and re.search(r"每(?:年度|年|季度|月|周|天|日)[\u4e00-\u9fff]{0,3}$", text[max(0, m.start() - 8):m.start()]):
+    if num == "一" and re.search(
+        r"每(?:年度|年|季度|月|周|天|日)[\u4e00-\u9fff]{0,3}$", text[max(0, m.start() - 8) : m.start()]
+    ):
         return False  # 每年组织一次…: how often, not how many (indicator.veto.once_per_period)
-    if m.group("pre") and text[max(0, m.start() - 1):m.start()] + m.group("pre") in spec["not_qualifiers"]:
-        return False  # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
+    if m.group("pre") and text[max(0, m.start() - 1) : m.start()] + m.group("pre") in spec["not_qualifiers"]:
+        # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
+        return False
     # Chinese numerals: only with a quantity cue
     cues = spec["cn_quantity_cues"]
-    return bool(m.group("pre") or m.group("suf1") or m.group("suf2") or re.search("[十百千]", num)
-                or any(before.endswith(c) for c in cues))
+    return bool(
+        m.group("pre")
+        or m.group("suf1")
+        or m.group("suf2")
+        or re.search("[十百千]", num)
+        or any(before.endswith(c) for c in cues)
+    )
 
 
 def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int) -> IndicatorHit | None:
@@ -365,8 +444,11 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
     qualifier = None
     if m.group("pre"):
         qualifier = spec["qualifiers_prefix"][m.group("pre")]
-    for key, table in (("suf0", "qualifiers_before_unit"), ("suf1", "qualifiers_before_unit"),
-                       ("suf2", "qualifiers_after_unit")):
+    for key, table in (
+        ("suf0", "qualifiers_before_unit"),
+        ("suf1", "qualifiers_before_unit"),
+        ("suf2", "qualifiers_after_unit"),
+    ):
         if m.group(key):
             qualifier = spec[table][m.group(key)]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
@@ -382,7 +464,9 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
         if value_max <= value:
             return None  # 2021-2025 style pairs that are not ranges of a quantity
         rule = "indicator.range"
-    return IndicatorHit(start, end, metric, value, unit, qualifier, normalized, base, rule, 0.8, value_max, normalized_max)
+    return IndicatorHit(
+        start, end, metric, value, unit, qualifier, normalized, base, rule, 0.8, value_max, normalized_max
+    )
 
 
 def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:
@@ -391,7 +475,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     before, start = _backward_phrase(text, m.start(), spec, floor)
     verb = next((v for v in sorted(spec["object_verbs"], key=len, reverse=True) if before.endswith(v)), "")
     share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
-        tuple(spec["object_verbs"] + spec["share_verbs"]))  # 给予2%的财政贴息: 财政贴息
+        tuple(spec["object_verbs"] + spec["share_verbs"])
+    )  # 给予2%的财政贴息: 财政贴息
     after, lead = _forward_phrase(text, m.end(), spec, share_of)
     joined, covered = _participants(text, m, spec)
     if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
@@ -418,11 +503,11 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
 def _list_head(text: str, i: int, floor: int) -> str | None:
     """First item of the list a figure closes with 等 (培训班、报告会等830场次): what is counted."""
     k = i
-    while k > floor and text[k - 1] in "》”’\"":
+    while k > floor and text[k - 1] in '》”’"':
         k -= 1
-    if text[k - 1:k] != "等":
+    if text[k - 1 : k] != "等":
         return None
-    clause = re.search(r"[^，,。；;：:！？!?\n]*$", text[max(floor, k - 80):k - 1]).group()
+    clause = re.search(r"[^，,。；;：:！？!?\n]*$", text[max(floor, k - 80) : k - 1]).group()
     item = re.split(r"[、和及与]", clause, maxsplit=1)[0] if re.search(r"[、和及与]", clause) else ""
     return item if 2 <= len(item) <= 16 and all(_is_han(c) for c in item) else None
 
@@ -435,7 +520,7 @@ def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
     j = m.end()
     verb = next((v for v in spec["participant_verbs"] if text.startswith(v, j)), "")
     done = 1 if verb and text.startswith("了", j + len(verb)) else 0
-    obj = re.match(r"[\u4e00-\u9fff]{2,12}", text[j + len(verb) + done:]) if verb else None
+    obj = re.match(r"[\u4e00-\u9fff]{2,12}", text[j + len(verb) + done :]) if verb else None
     if not obj:
         return "", 0
     return verb + obj.group(), len(verb) + done + len(obj.group())
@@ -444,23 +529,26 @@ def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
 def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tuple[str, int]:
     """What is counted, after the unit: 800余名行政执法人员, 60学时以上的培训, 1名“法律明白人”骨干;
     empty when the phrase is the subject of the next figure (申请2371件申请人总数达6207人)."""
-    if text[i:i + 1] == "《":
+    if text[i : i + 1] == "《":
         close = text.find("》", i)
-        return (text[i + 1:close], 0) if 0 < close - i <= 40 else ("", 0)
+        return (text[i + 1 : close], 0) if 0 < close - i <= 40 else ("", 0)
     verbs = spec["forward_stops"]
-    bound = share_of or text[max(0, i - 2):i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
-    lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1:i + 2]) else 0
+    bound = share_of or text[max(0, i - 2) : i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
+    lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1 : i + 2]) else 0
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
     lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
     j = i + lead
     while j < len(text) and j - i < 14 and (_is_han(text[j]) or (text[j] in _QUOTES and j > i + lead)):
-        if any(text.startswith(v, j) for v in verbs) and not _in_word(text, j, spec["forward_words"]) and not (
-                j == i + lead and text.startswith(tuple(spec["forward_stops_inside"]), j)):
+        if (
+            any(text.startswith(v, j) for v in verbs)
+            and not _in_word(text, j, spec["forward_words"])
+            and not (j == i + lead and text.startswith(tuple(spec["forward_stops_inside"]), j))
+        ):
             break
         j += 1
     if re.match(rf"(?:{_alt(spec['next_figure_verbs'])})(?:{ARABIC}|[一二两三四五六七八九十])", text[j:]):
         return "", 0
-    if text[i + lead:j].endswith(tuple(spec["measure_nouns"])) and re.match(ARABIC, text[j:]):
+    if text[i + lead : j].endswith(tuple(spec["measure_nouns"])) and re.match(ARABIC, text[j:]):
         return "", 0  # 放款20笔总金额8500万元: 总金额 is what the next figure measures
     while j > i + lead and text[j - 1] in _QUOTES:
         j -= 1  # 10项措施”: the closing quote is not part of the noun
@@ -488,29 +576,45 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
             j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
     start, end = j, i
-    kept = [(c.start(), c.end()) for c in re.finditer(f"{_alt(spec['comparison_words'])}|{spec['share_phrase']}",
-                                                       text[start:end])]
-    cut = max((k + len(stop) for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
-               if (k := text.rfind(stop, start, end)) >= 0 and k + len(stop) <= end - 2
-               and not _inside(k - start, kept)), default=start)  # 与去年同期相比: no stop inside
-    if cut == start and start > 0 and text[start - 1].isdigit() and text[start:start + 1] in "年月日号":
+    kept = [
+        (c.start(), c.end())
+        for c in re.finditer(f"{_alt(spec['comparison_words'])}|{spec['share_phrase']}", text[start:end])
+    ]
+    cut = max(
+        (
+            k + len(stop)
+            for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
+            if (k := text.rfind(stop, start, end)) >= 0
+            and k + len(stop) <= end - 2
+            and not _inside(k - start, kept)
+        ),
+        default=start,
+    )  # 与去年同期相比: no stop inside
+    if cut == start and start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
         cut = start + 1  # 2020年法治建设… : the year is not the metric
     while cut < end - 2 and text[cut] in _QUOTES:
         cut += 1  # “今年已放款20笔
     start = cut + _leading_places(text[cut:end])
-    while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)):
+    while n := _affix(text[start:end], spec["metric_leading"], prefix=True):
         start += n  # 目前共设立…: both go
     gap = _affix(text[start:end], spec["metric_gaps"], prefix=False)
     end -= gap  # 资金还缺 → 资金 + 缺口 (indicator.metric.gap)
-    while not gap and not text[start:end].endswith(tuple(spec["metric_keep_endings"])) and (
-            n := _affix(text[start:end], spec["backward_trailing"], prefix=False)):
+    while (
+        not gap
+        and not text[start:end].endswith(tuple(spec["metric_keep_endings"]))
+        and (n := _affix(text[start:end], spec["backward_trailing"], prefix=False))
+    ):
         end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
     phrase = text[start:end] + ("缺口" if gap else "")
     if "占" not in phrase and (n := _affix(phrase, spec["count_totals"], prefix=False)):
         phrase = phrase[:-n]  # 申请人总数 → 申请人: the unit already says it is a count
     if len(shorter := re.sub(spec["metric_duration"], "", phrase)) >= 2:
         phrase = shorter  # 案件量连续四年突破一万件, 总量连续三年下降: the duration is not the metric
-    if phrase in spec["metric_leading"] or phrase in spec["metric_trailing"] or phrase.startswith(spec["change_verbs"]):
+    if (
+        phrase in spec["metric_leading"]
+        or phrase in spec["metric_trailing"]
+        or phrase.startswith(spec["change_verbs"])
+    ):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
 
@@ -550,7 +654,9 @@ def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     before, start = _backward_phrase(text, m.start(), _spec()[0])
     metric = f"{_strip_quotes(before)}{m.group('scope')}排名" if before else f"{m.group('scope')}排名"
     qualifier = "前" if m.group("front") else None
-    return IndicatorHit(start, m.end(), metric, value, "名次", qualifier, value, "名次", "indicator.rank", 0.8)
+    return IndicatorHit(
+        start, m.end(), metric, value, "名次", qualifier, value, "名次", "indicator.rank", 0.8
+    )
 
 
 def _freq_hit(m: re.Match, unit_base: dict) -> IndicatorHit:
@@ -560,5 +666,15 @@ def _freq_hit(m: re.Match, unit_base: dict) -> IndicatorHit:
     subject = obj if len(obj) >= 2 else m.group("verb")
     metric = f"{subject}({m.group('per')})" if subject else f"({m.group('per')})"
     unit = m.group("unit")
-    return IndicatorHit(m.start(), m.end("unit") + len(obj), metric, value, unit, "以上", value,
-                        unit_base[unit], "indicator.frequency_at_least", 0.75)
+    return IndicatorHit(
+        m.start(),
+        m.end("unit") + len(obj),
+        metric,
+        value,
+        unit,
+        "以上",
+        value,
+        unit_base[unit],
+        "indicator.frequency_at_least",
+        0.75,
+    )

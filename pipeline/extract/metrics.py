@@ -34,9 +34,19 @@ class Metric:
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
     spec = rules.load("metrics")
-    metrics = [Metric(m.get("as", m["id"]), m["label"], tuple(m["units"]), tuple(m["any"]),
-                      tuple(m.get("all", ())), tuple(m.get("not", ())), tuple(m.get("context", ())),
-                      re.compile(rules.alternation(m["any"]))) for m in spec["metrics"]]
+    metrics = [
+        Metric(
+            m.get("as", m["id"]),
+            m["label"],
+            tuple(m["units"]),
+            tuple(m["any"]),
+            tuple(m.get("all", ())),
+            tuple(m.get("not", ())),
+            tuple(m.get("context", ())),
+            re.compile(rules.alternation(m["any"])),
+        )
+        for m in spec["metrics"]
+    ]
     ids = [m["id"] for m in spec["metrics"]]
     if len(ids) != len(set(ids)) or not {m.get("as", m["id"]) for m in spec["metrics"]} <= set(ids):
         raise ValueError("metrics.yaml: duplicate metric ids, or an `as` naming no entry")
@@ -62,8 +72,12 @@ def classify(metric: str | None, base_unit: str, context: str = "") -> str | Non
         if not _fits(m, metric, context):
             continue
         if base_unit in m.units:
-            if base_unit == "个百分点" or (base_unit == "%" and any(w in metric for w in change)
-                                        and "%" in m.units and not _is_level(metric, m)):
+            if base_unit == "个百分点" or (
+                base_unit == "%"
+                and any(w in metric for w in change)
+                and "%" in m.units
+                and not _is_level(metric, m)
+            ):
                 return f"{m.id}_change"
             return m.id
         if base_unit in _RATE_UNITS:
@@ -78,7 +92,7 @@ def _is_level(metric: str, m: Metric) -> bool:
     """达到/为 a rate after its name (可办率达99.86%) is its level, not a change: the change word
     must follow the rate's name (败诉率同比下降17.65%)."""
     name = next((w for w in m.any if w in metric), "")
-    tail = metric[metric.find(name) + len(name):] if name else metric
+    tail = metric[metric.find(name) + len(name) :] if name else metric
     return not any(w in tail for w in taxonomy()[1])
 
 
@@ -110,12 +124,12 @@ def assign(text: str, hits: list, number_at) -> list[str | None]:
     out: list[str | None] = []
     for k, h in enumerate(hits):
         num = number_at(text, h.start, h.end)
-        own = classify(h.metric, h.base_unit, text[max(0, num - CONTEXT_CHARS):num])
-        if text[h.start - 1:h.start] == "、" and (k == 0 or hits[k - 1].end != h.start - 1):
+        own = classify(h.metric, h.base_unit, text[max(0, num - CONTEXT_CHARS) : num])
+        if text[h.start - 1 : h.start] == "、" and (k == 0 or hits[k - 1].end != h.start - 1):
             own = None  # 撤销、变更6件: one number for a list of names, not for its last one
         prev = _previous(text, hits, out, k)
         if own is None and prev and h.base_unit in _RATE_UNITS:
-            gap = text[hits[k - 1].end:h.start]
+            gap = text[hits[k - 1].end : h.start]
             if h.metric is None and gap.strip() in ("、", "和", "及"):
                 own = prev  # 分别同比增长41.26%、4.27%: the next item of the same list
             elif h.metric is None and "占" not in gap and any(w in gap for w in taxonomy()[1]):
@@ -131,5 +145,5 @@ def _previous(text: str, hits: list, ids: list, k: int) -> str | None:
     """The id of the hit before hit k when both stand in one sentence."""
     if k == 0 or ids[k - 1] is None:
         return None
-    gap = text[hits[k - 1].end:hits[k].start]
+    gap = text[hits[k - 1].end : hits[k].start]
     return None if any(ch in gap for ch in "。！？!?\n") else ids[k - 1]

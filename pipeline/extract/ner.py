@@ -51,9 +51,11 @@ def require_model() -> None:
     """
     try:
         load_model()
-    except Exception as e:  # noqa: BLE001 — any load failure means the same thing to the user
-        raise ModelError(f"the NER model in {MODEL_DIR} cannot be loaded ({type(e).__name__}: {e}); "
-                         "restore it (git checkout pipeline/models/ner) or run with --ner off") from e
+    except Exception as e:
+        raise ModelError(
+            f"the NER model in {MODEL_DIR} cannot be loaded ({type(e).__name__}: {e}); "
+            "restore it (git checkout pipeline/models/ner) or run with --ner off"
+        ) from e
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +83,12 @@ MARGIN = 24
 BATCH = 64  # windows per nlp.pipe batch: the CNN's arrays grow with the chars of a batch
 
 
-def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "triggers",
-        margin: int | None = MARGIN) -> list[list[Found]]:
+def tag(
+    texts: list[str],
+    sentences: list[list[tuple[int, int]]],
+    mode: str = "triggers",
+    margin: int | None = MARGIN,
+) -> list[list[Found]]:
     """NER spans per document: around each title (``margin`` chars each side, within its sentence;
     None = the whole triggered sentence), or over every sentence (``mode="all"``)."""
     nlp = None if mode == "off" else load_model()  # "off" must work even when the model cannot load
@@ -96,8 +102,16 @@ def tag(texts: list[str], sentences: list[list[tuple[int, int]]], mode: str = "t
         for ent in doc.ents:
             if (cut_left and ent.start_char == 0) or (cut_right and ent.end_char == len(doc.text)):
                 continue  # touches a cut the model could not see past: maybe half a name
-            out[k].append(Found(offset + ent.start_char, offset + ent.end_char, LABELS[ent.label_], ent.text,
-                                how, CONFIDENCE))
+            out[k].append(
+                Found(
+                    offset + ent.start_char,
+                    offset + ent.end_char,
+                    LABELS[ent.label_],
+                    ent.text,
+                    how,
+                    CONFIDENCE,
+                )
+            )
     return out
 
 

@@ -54,11 +54,17 @@ def _patterns():
     # the organisation in front of each title of a chain: 市委|常委, (市委)政法委|书记, 市公安局|局长
     party = rules.alternation(spec["party_units"])
     level_org = rf"{LEVEL}(?:委|政府)"
-    own_org = rf"(?:{level_org})?(?:{LEVEL}?(?:{party})|{LEVEL}[\u4e00-\u9fff]{{0,8}}?(?:局|委员会|常委会|委|办公室|法院|检察院|厅|政协))"
+    own_org = (
+        rf"(?:{level_org})?(?:{LEVEL}?(?:{party})|{LEVEL}[\u4e00-\u9fff]{{0,8}}?"
+        r"(?:局|委员会|常委会|委|办公室|法院|检察院|厅|政协))"
+    )
     held = rf"(?:{own_org}|{level_org})?{one}"
     run = re.compile(rf"(?:{held}、)*{held}$")
 
-    unit = r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{0,8}?(?:局|厅|委员会|常委会|政协|办公室|法院|检察院|办|院|部|中心|所|处|科))"
+    unit = (
+        r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{0,8}?"
+        r"(?:局|厅|委员会|常委会|政协|办公室|法院|检察院|办|院|部|中心|所|处|科))"
+    )
     org_run = re.compile(rf"{unit}?(?:{one}、)*{one}")
 
     def title_run_start(chain: str) -> int:
@@ -74,8 +80,13 @@ def _patterns():
     return title_start, chain_end, not_official, title_run_start, titles_only
 
 
-def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, int]] = (),
-         ner_method: str | None = None, ner_others: list[tuple[int, int]] = ()) -> tuple[list[OfficialHit], list[Found]]:
+def find(
+    text: str,
+    main_places: dict[str, str],
+    ner_persons: list[tuple[int, int]] = (),
+    ner_method: str | None = None,
+    ner_others: list[tuple[int, int]] = (),
+) -> tuple[list[OfficialHit], list[Found]]:
     """Officials and their PERSON/TITLE mentions. ``main_places`` maps a level suffix (市, 县, 省)
     to the document's most frequent place of that level, for titles without an organisation.
     ``ner_persons`` are the model's PER spans: a title next to one makes an official even where
@@ -93,13 +104,22 @@ def find(text: str, main_places: dict[str, str], ner_persons: list[tuple[int, in
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c[0], c[1])]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = text[name_start:name_end]
-        before = text[max(0, (chain_span or (name_start, name_end))[0] - 6):(chain_span or (name_start, name_end))[0]]
-        if before.endswith(not_official) or chain is None or _redacted(name) or _in_company(text, chain, chain_span):
+        before = text[
+            max(0, (chain_span or (name_start, name_end))[0] - 6) : (chain_span or (name_start, name_end))[0]
+        ]
+        if (
+            before.endswith(not_official)
+            or chain is None
+            or _redacted(name)
+            or _in_company(text, chain, chain_span)
+        ):
             continue
         org, title = split_chain(chain, main_places)
         hit = hits.get(name)
         if hit is None:
-            hits[name] = hit = OfficialHit(name, title, org, [], rule, 0.7 if rule.startswith("ner:") else 0.85)
+            hits[name] = hit = OfficialHit(
+                name, title, org, [], rule, 0.7 if rule.startswith("ner:") else 0.85
+            )
         elif title and len(title) > len(hit.title or ""):
             hit.title, hit.org = title, org or hit.org
         hit.spans.append((name_start, name_end))
@@ -123,7 +143,9 @@ def _model_cut(candidate, text: str, ner_persons):
     start, end, *rest = candidate
     for s, e in ner_persons:
         dot = max(text.rfind(c, s, e) for c in NAME_DOTS)
-        ends_here = _boundary_after(text, e) or text[e] in FUNCTION_CHARS or text[e:e + 2] in _straddle_words()
+        ends_here = (
+            _boundary_after(text, e) or text[e] in FUNCTION_CHARS or text[e : e + 2] in _straddle_words()
+        )
         if s == start and e < end and dot >= 0 and e - dot >= 3 and ends_here:
             return (start, e, *rest)
     return candidate
@@ -143,7 +165,7 @@ def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bo
     if chain_span is None:
         return False
     clause_start = max((text.rfind(p, 0, chain_span[0]) for p in "，。；！？,;!?:：\n"), default=-1) + 1
-    clause = text[clause_start:chain_span[1]]
+    clause = text[clause_start : chain_span[1]]
     for bank in spec["government_banks"]:
         clause = clause.replace(bank, "")
     return any(w in clause for w in spec["company_units"])
@@ -166,7 +188,7 @@ def _collective(text: str, ner_persons):
             if end is None:
                 break
             names.append((i, end))
-            if text[end:end + 1] != "、":
+            if text[end : end + 1] != "、":
                 break
             i = end + 1
         if names and _boundary_after(text, names[-1][1]):
@@ -178,9 +200,9 @@ def _collective(text: str, ner_persons):
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
-    ends += [i + n for n in (3, 2) if is_person_name(text[i:i + n])]
+    ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n])]
     for end in ends:
-        if text[end:end + 1] == "、" or _boundary_after(text, end):
+        if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
     return None
 
@@ -190,15 +212,18 @@ def _dotted_name_end(text: str, start: int) -> int | None:
     提): parts of 1-6 characters, the last one the shortest after which a name may end: a word that
     follows names, a common word (拉什德|随后), or one of ``dotted_name_stops`` (乌里·巴|的专访,
     约翰·基|先生: only these end a one-character last part)."""
-    m = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,6}})*[{NAME_DOTS}]").match(text, start)
+    m = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,6}})*[{NAME_DOTS}]").match(
+        text, start
+    )
     if not m or text[start] in FUNCTION_CHARS or _patterns()[0].match(text, start):
         return None  # 和|阿里·…, 主任|委员艾黎根·…: a word or a title before the name
     stops = tuple(rules.load("titles")["dotted_name_stops"])
     for end in range(m.end() + 1, min(len(text), m.end() + 8) + 1):
         if not "\u4e00" <= text[end - 1] <= "\u9fff":
             return None
-        if text.startswith(stops, end) or (end - m.end() >= 2 and (
-                _boundary_after(text, end) or text[end:end + 2] in _straddle_words())):
+        if text.startswith(stops, end) or (
+            end - m.end() >= 2 and (_boundary_after(text, end) or text[end : end + 2] in _straddle_words())
+        ):
             return end
     return None
 
@@ -212,7 +237,7 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
         i = t.start()
         name_start = _name_before(text, i)
         if name_start is not None:
-            yield name_start, i, text[i:t.end()], (i, t.end()), "official.name_title"
+            yield name_start, i, text[i : t.end()], (i, t.end()), "official.name_title"
     for t in title_start.finditer(text):  # title chain glued to the name: 市长李明华在
         if not text.startswith(org_tail, t.end()):  # 委员|会主任: no name after an organisation's 委员
             yield from _chain_then_name(text, t.end(), chain_end, after=True)
@@ -255,7 +280,7 @@ def _vetoes(span: tuple[int, int, str], start: int, end: int, place_like: bool) 
 
 def _ends_a_country(text: str, end: int, short_names_too: bool = False) -> bool:
     """A country's name ends at ``end``; with ``short_names_too`` also its one-character name (俄)."""
-    if short_names_too and text[end - 1:end] in rules.load("titles")["country_abbreviations"]:
+    if short_names_too and text[end - 1 : end] in rules.load("titles")["country_abbreviations"]:
         return True
     return bool(_country_ending(text, end))
 
@@ -279,12 +304,12 @@ def _cuts_words(text: str, start: int, end: int, title_end: int) -> bool:
     it takes (出任|德国总理), or the title is cut by words on both sides (和社|会|长期)."""
     spec = rules.load("titles")
     frequent = common_words(spec["name_word_min_freq"])
-    if text[end - 2:end] in frequent and (end - start == 2 or text[start] in FUNCTION_CHARS):
+    if text[end - 2 : end] in frequent and (end - start == 2 or text[start] in FUNCTION_CHARS):
         return True  # the "name" is a word (given names alone are not checked: 王国庆, 张文明)
     words = _straddle_words()
     if starts_inside_word(text, start, words):
         return True
-    return text[end - 1:end + 1] in words and text[title_end - 1:title_end + 1] in words
+    return text[end - 1 : end + 1] in words and text[title_end - 1 : title_end + 1] in words
 
 
 def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_end: re.Pattern, how: str):
@@ -294,7 +319,7 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
     out = []
     known = {text[s:e] for s, e in [*persons, *taken]}
     for start, end in persons:
-        if text[start] in FUNCTION_CHARS and end - start >= 3 and text[start + 1:end] in known:
+        if text[start] in FUNCTION_CHARS and end - start >= 3 and text[start + 1 : end] in known:
             start += 1  # 同|通伦: the function word glued to a name the document has alone
         if any(c in NAME_DOTS for c in text[start:end]) and not _boundary_after(text, end):
             end = _dotted_name_end(text, start) or end  # 艾黎根·热西|提主持: the model cut the last part
@@ -327,7 +352,7 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
     ``after``, ``end`` is where a title ends and the name must start there (市长李明华在)."""
     if after:
         title_end = end
-        if text[end:end + 1] == " " and "\u4e00" <= text[end + 1:end + 2] <= "\u9fff":
+        if text[end : end + 1] == " " and "\u4e00" <= text[end + 1 : end + 2] <= "\u9fff":
             end += 1  # 县长 王建国 在: text from a PDF keeps a space after the title
         if text.startswith(_after_name_words(), end):
             return  # 总书记强调: a verb, not a name
@@ -336,10 +361,13 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
             yield from _with_chain(text, end, dotted, title_end, chain_end)
             return
         for length in (3, 2):
-            if length == 3 and text[end + 2:end + 4] in _straddle_words():
+            if length == 3 and text[end + 2 : end + 4] in _straddle_words():
                 continue  # 总理李强来到: 来 starts 来到, the name is 李强
-            if end + length <= len(text) and is_person_name(text[end:end + length]) and _boundary_after(
-                    text, end + length):  # a name cut by the end of the text is no three-character name
+            if (
+                end + length <= len(text)
+                and is_person_name(text[end : end + length])
+                and _boundary_after(text, end + length)
+            ):  # a name cut by the end of the text is no three-character name
                 yield from _with_chain(text, end, end + length, title_end, chain_end)
                 return
         return
@@ -355,12 +383,23 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
 
 def _with_chain(text: str, name_start: int, name_end: int, chain_stop: int, chain_end: re.Pattern):
     j = chain_stop
-    while j > 0 and chain_stop - j < 30 and re.match(r"[\u4e00-\u9fff、]", text[j - 1]) and text[j - 1] not in "和与及":
+    while (
+        j > 0
+        and chain_stop - j < 30
+        and re.match(r"[\u4e00-\u9fff、]", text[j - 1])
+        and text[j - 1] not in "和与及"
+    ):
         j -= 1  # a conjunction ends the chain: 市委书记袁家军和|市长胡衡华
     chain = text[j:chain_stop]
     if len(chain) >= 2 and chain_end.search(chain):
         chain_text, chain_start = _trim_chain(chain, j)
-        yield name_start, name_end, chain_text, (chain_start, chain_start + len(chain_text)), "official.title_name"
+        yield (
+            name_start,
+            name_end,
+            chain_text,
+            (chain_start, chain_start + len(chain_text)),
+            "official.title_name",
+        )
 
 
 def _boundary_after(text: str, i: int) -> bool:
@@ -382,8 +421,8 @@ def _after_name_words() -> tuple[str, ...]:
 def _name_before(text: str, i: int) -> int | None:
     """Start of the person name ending at i: three characters unless the first is a function
     word (和王伟市长 → 王伟) or the three do not form a name."""
-    three = text[max(0, i - 3):i]
-    two = text[max(0, i - 2):i]
+    three = text[max(0, i - 3) : i]
+    two = text[max(0, i - 2) : i]
     if len(three) == 3 and is_person_name(three) and not (three[0] in FUNCTION_CHARS and is_person_name(two)):
         return i - 3
     return i - 2 if len(two) == 2 and is_person_name(two) else None
@@ -409,17 +448,17 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
     titles_only = _patterns()[4]
     for country in sorted((c for c in read_countries() if chain.startswith(c)), key=len, reverse=True):
         if titles_only.fullmatch(chain, len(country)):  # 美国总统 → (美国, 总统); 巴林|国王, not 巴林国|王
-            return country, chain[len(country):]
+            return country, chain[len(country) :]
     body = chain.removeprefix("中共")
     hits = load_gazetteer().scan(body)
     if hits and hits[0][0] == 0:
         place = load_gazetteer().by_name[hits[0][2]][0].name
-        rest = body[hits[0][1]:]
+        rest = body[hits[0][1] :]
         if rest[:1] in ("委", "政") or rest.startswith("人民政府"):
             return place, place[-1] + rest  # 北镇市|委书记 → (北镇市, 市委书记)
         bureau = BUREAU.match(rest)
         if bureau and bureau.end() < len(rest):  # 张掖市|司法局局长 → (张掖市司法局, 局长)
-            return place + bureau.group(0), rest[bureau.end():]
+            return place + bureau.group(0), rest[bureau.end() :]
         return place, rest
     if hits:  # 中央政治局委员、广东省委书记: the place the chain names
         return load_gazetteer().by_name[hits[0][2]][0].name, body
@@ -427,5 +466,5 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
     place = main_places.get(LEVEL_KEY.get(level.group(), level.group())) if level else None
     bureau = BUREAU.match(body, level.end()) if level and level.start() == 0 else None
     if place and bureau and titles_only.fullmatch(body, bureau.end()):  # 市|司法局|局长 → (X市司法局, 局长)
-        return place + bureau.group(0), body[bureau.end():]
+        return place + bureau.group(0), body[bureau.end() :]
     return place, body

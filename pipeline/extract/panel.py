@@ -20,8 +20,14 @@ class PanelFields:
     period_rule: str
 
 
-def annotate(x: Extraction, text: str, title: str | None = None, source: str | None = None,
-             published: dt.date | None = None, blocked: list[tuple[int, int]] = ()) -> Extraction:
+def annotate(
+    x: Extraction,
+    text: str,
+    title: str | None = None,
+    source: str | None = None,
+    published: dt.date | None = None,
+    blocked: list[tuple[int, int]] = (),
+) -> Extraction:
     """Fill the panel fields of ``x`` in place (and return it); ``blocked`` spans (regulation titles)
     hold no place or date of the document's own."""
     areas = scope.DocumentAreas(text, x.places, title, source)

@@ -99,14 +99,28 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     rel = alternation(spec["relative_years"])
     unknown = f"{alternation(spec['unknown'])}|{spec['unknown_pattern']}"
     return [
-        ("period.since_until", re.compile(rf"[自从]{_DIGIT_YEAR}年[^。；;，,\n]{{0,20}}?[至到]{_DIGIT_YEAR}年")),
-        ("period.month_span", re.compile(
-            rf"{_DIGIT_YEAR}年(\d{{1,2}})月份?(?:\d{{1,2}}日)?{_SEP}(?:{_DIGIT_YEAR}年)?(\d{{1,2}})月(?:份|底|末)?")),
+        (
+            "period.since_until",
+            re.compile(rf"[自从]{_DIGIT_YEAR}年[^。；;，,\n]{{0,20}}?[至到]{_DIGIT_YEAR}年"),
+        ),
+        (
+            "period.month_span",
+            re.compile(
+                rf"{_DIGIT_YEAR}年(\d{{1,2}})月份?(?:\d{{1,2}}日)?{_SEP}(?:{_DIGIT_YEAR}年)?(\d{{1,2}})月(?:份|底|末)?"
+            ),
+        ),
         ("period.year_span", re.compile(rf"{_DIGIT_YEAR}\s*年?\s*{_SEP}\s*{_DIGIT_YEAR}\s*年度?")),
-        ("period.until", re.compile(rf"(?:截至到|截止到|截至|截止|至){_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:份|底|末)?")),
+        (
+            "period.until",
+            re.compile(rf"(?:截至到|截止到|截至|截止|至){_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:份|底|末)?"),
+        ),
         ("period.target", re.compile(rf"到{_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:份|底|末)?")),
-        ("period.since", re.compile(
-            rf"[自从]?{_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:\d{{1,2}}日)?[\u4e00-\u9fff]{{0,6}}?(?:以来|起)")),
+        (
+            "period.since",
+            re.compile(
+                rf"[自从]?{_DIGIT_YEAR}年(?:(\d{{1,2}})月)?(?:\d{{1,2}}日)?[\u4e00-\u9fff]{{0,6}}?(?:以来|起)"
+            ),
+        ),
         ("period.day", re.compile(rf"{_DIGIT_YEAR}年(\d{{1,2}})月(\d{{1,2}})日")),
         ("period.month", re.compile(rf"{_DIGIT_YEAR}年(\d{{1,2}})月(?:份|底|末)?")),
         ("period.year", re.compile(rf"(?<!\d){_DIGIT_YEAR}年度?")),
@@ -128,10 +142,18 @@ def expressions(text: str, blocked: list[tuple[int, int]] = ()) -> list[Expr]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             taken.add(m.start(), m.end())
-            starts_from = text[max(0, m.start() - 1):m.start()] in ("由", "从")  # 由“十二五”末的1.3万家
+            starts_from = text[max(0, m.start() - 1) : m.start()] in ("由", "从")  # 由“十二五”末的1.3万家
             one_clause = rule == "period.previous_year"
-            found.append(Expr(m.start(), m.end(), rule, m.groups(), local=rule == "period.day" or starts_from
-                              or one_clause, clause_only=one_clause))
+            found.append(
+                Expr(
+                    m.start(),
+                    m.end(),
+                    rule,
+                    m.groups(),
+                    local=rule == "period.day" or starts_from or one_clause,
+                    clause_only=one_clause,
+                )
+            )
     return sorted(found, key=lambda e: e.start)
 
 
@@ -139,7 +161,7 @@ def report_year(text: str, exprs: list[Expr]) -> int | None:
     """The year a document reports on: a year right before a report word (2022年…白皮书)."""
     words = rules.load("period")["report_words"]
     for e in exprs:
-        if e.rule == "period.year" and any(w in text[e.end:e.end + 25] for w in words):
+        if e.rule == "period.year" and any(w in text[e.end : e.end + 25] for w in words):
             return int(e.groups[0])
     return None
 
@@ -177,7 +199,7 @@ def _apply(e: Expr, st: State, text: str, published: dt.date | None, reported: i
                 return st  # 2022年 … 上半年: the year in force already dates it
             p = year(published.year) if published else None
         elif r == "period.previous_year":
-            if text[max(0, e.start - 2):e.start].endswith(tuple(spec["not_before_previous"])):
+            if text[max(0, e.start - 2) : e.start].endswith(tuple(spec["not_before_previous"])):
                 return st
             base = st.period.last_year if st.period else (published.year if published else None)
             p = year(base - 1) if base else None
@@ -202,7 +224,7 @@ def _until(e: Expr, st: State, text: str, spec: dict) -> State:
     point = month(y, int(m)) if m else year(y)
     clause_end = next_mark(text, CLAUSE_END + "。\n", e.end)
     clause_end = clause_end if clause_end >= 0 else len(text)
-    cumulative = any(w in text[e.end:clause_end + 30] for w in spec["cumulative"])
+    cumulative = any(w in text[e.end : clause_end + 30] for w in spec["cumulative"])
     start = st.open_start or (st.period.first_year if st.period else None)
     if cumulative and start and start < y:
         return State(span(year(start), year(y)), None, "period.until_cumulative")
@@ -236,11 +258,12 @@ def _inside_span(new: State, old: State) -> bool:
     return bool(a and b and "/" in b.text and "/" not in a.text and b.start <= a.start and a.end <= b.end)
 
 
-def assign(text: str, hits: list, published: dt.date | None,
-           blocked: list[tuple[int, int]] = ()) -> list[Dated]:
+def assign(
+    text: str, hits: list, published: dt.date | None, blocked: list[tuple[int, int]] = ()
+) -> list[Dated]:
     """Period of each indicator hit."""
     snaps = timeline(text, published, blocked)
-    change = tuple(rules.load("indicators")["change_verbs"]) + ("增加到", "增长到", "增至")
+    change = (*tuple(rules.load("indicators")["change_verbs"]), "增加到", "增长到", "增至")
     froms = tuple(rules.load("period")["from_words"])
     starts = [s.expr.start for s in snaps]  # in text order
     out = []
@@ -262,7 +285,7 @@ def _at(text: str, num: int, snaps: list[Snapshot], starts: list[int], change: t
         st = last.local if here else last.after
     else:
         st = last.after
-    segment = text[max(clause_start, last.expr.end):num]
+    segment = text[max(clause_start, last.expr.end) : num]
     # inside a plan: 从107亿元 is the year before it, 增长到137.75亿元 its last year
     if any(v in segment for v in change):
         base = last.before if last.expr.start >= clause_start else st

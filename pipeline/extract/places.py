@@ -65,9 +65,9 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 def _inside_word(text: str, start: int, end: int) -> bool:
     """The short name is part of an idiom or listed word (长治久安, 幸福安康)."""
     idioms, _, words = _stop_words()
-    if any(text[k:k + 4] in idioms for k in range(max(0, end - 4), start + 1)):
+    if any(text[k : k + 4] in idioms for k in range(max(0, end - 4), start + 1)):
         return True
-    window = text[max(0, start - 6):end + 6]
+    window = text[max(0, start - 6) : end + 6]
     return any(w in window and _covers(text, w, start, end) for w in words)
 
 
@@ -80,8 +80,11 @@ def _starts_inside_word(text: str, start: int, after_place: bool) -> bool:
 
 
 def _inside_other_place(text: str, start: int, end: int) -> bool:
-    """The short name is the inner part of a longer place word that is no Chinese division
-    (明尼苏达州: 达州); a word opening with a division or a listed word (广西南宁, 首都北京) does not count."""
+    """The short name is the inner part of a longer place word that is no Chinese division.
+
+    明尼苏达州 hides 达州; a word opening with a division or a listed word (广西南宁, 首都北京)
+    does not count.
+    """
     gaz, words = load(), tagged_words("ns", 3)
     openers = tuple(rules.load("places")["place_word_openers"])
     for a in range(max(0, start - _PLACE_WORD_REACH), start):
@@ -98,8 +101,9 @@ def _in_place_word(text: str, start: int, end: int) -> bool:
     """A bare short name that begins (祁连|山) or ends (…) a longer place word of jieba's dictionary."""
     words = tagged_words("ns", 3)
     reach = min(len(text), end + _PLACE_WORD_REACH)
-    return (any(text[start:b] in words for b in range(end + 1, reach + 1))
-            or _inside_other_place(text, start, end))
+    return any(text[start:b] in words for b in range(end + 1, reach + 1)) or _inside_other_place(
+        text, start, end
+    )
 
 
 def _country_pair(text: str, surface: str) -> bool:
@@ -112,10 +116,7 @@ def _country_pair(text: str, surface: str) -> bool:
 
 
 def _covers(text: str, word: str, start: int, end: int) -> bool:
-    for k in range(max(0, end - len(word)), start + 1):
-        if text.startswith(word, k):
-            return True
-    return False
+    return any(text.startswith(word, k) for k in range(max(0, end - len(word)), start + 1))
 
 
 def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
@@ -150,12 +151,15 @@ def _names(text: str, blocked) -> list[PlaceHit]:
         glued = start > 0 and _HAN.match(text[start - 1]) and start != prev_end
         short_county = end - start <= 2 and all(d.level == "county" for d in gaz.by_name[surface])
         is_alias = surface != gaz.by_name[surface][0].name
-        if (short_county and glued) or text[end - 1:end + 1] in _stop_words()[1]:
+        if (short_county and glued) or text[end - 1 : end + 1] in _stop_words()[1]:
             continue
         after_place = start == prev_end
-        if is_alias and (_inside_word(text, start, end) or _starts_inside_word(text, start, after_place)
-                         or _inside_other_place(text, start, end)
-                         or (not after_place and _country_pair(text, surface))):
+        if is_alias and (
+            _inside_word(text, start, end)
+            or _starts_inside_word(text, start, after_place)
+            or _inside_other_place(text, start, end)
+            or (not after_place and _country_pair(text, surface))
+        ):
             continue
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
         prev_end = end
@@ -165,7 +169,7 @@ def _names(text: str, blocked) -> list[PlaceHit]:
 def _byline(text: str, start: int) -> bool:
     """The outlet starts a line or follows an opening bracket or a source label: the document's own
     byline (西安商报 2017-04-12, (福州日报记者 李白蕾), 来源:德州日报), not a media name in a sentence."""
-    line = text[text.rfind("\n", 0, start) + 1:start].strip()
+    line = text[text.rfind("\n", 0, start) + 1 : start].strip()
     return not line or line.endswith(tuple(rules.load("places")["byline_openers"]))
 
 
@@ -188,9 +192,11 @@ def _towns(text: str, blocked, names: list[PlaceHit]) -> list[PlaceHit]:
     ends = {h.end for h in names}
     out = []
     for start, end, surface in gaz.towns.scan(text):
-        if _inside_person(start, end, blocked) or (surface[-1] in "乡镇" and text[end - 1:end + 1] in words):
+        if _inside_person(start, end, blocked) or (
+            surface[-1] in "乡镇" and text[end - 1 : end + 1] in words
+        ):
             continue
-        if surface[:-1] in words and text[end - 1:end + 1] in common_words(1):
+        if surface[:-1] in words and text[end - 1 : end + 1] in common_words(1):
             continue  # 建设|乡情, 文明|乡风: a common word, then a word begun by the suffix
         if any(h.start < start < h.end or h.start < end < h.end for h in names):
             continue
@@ -233,8 +239,12 @@ def _stem_here(text: str, s: int, e: int) -> bool:
     the head of a natural feature (洪泽|湖, 秀英|港) [place.veto.feature_name], not part of a longer
     place word (祁连|山)."""
     spec = rules.load("places")
-    return (text[s:e] in load().stems.by_name and text[s:e] not in common_words(spec["word_cut_min_freq"])
-            and not text.startswith(tuple(spec["feature_suffixes"]), e) and not _in_place_word(text, s, e))
+    return (
+        text[s:e] in load().stems.by_name
+        and text[s:e] not in common_words(spec["word_cut_min_freq"])
+        and not text.startswith(tuple(spec["feature_suffixes"]), e)
+        and not _in_place_word(text, s, e)
+    )
 
 
 def _list_item(text: str, s: int, e: int, first: bool, last: bool) -> tuple[int, int] | None:
@@ -270,7 +280,8 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
         rule = RULE_FULL if h.surface == cands[0].name else RULE_ALIAS
         _add(groups, h, cands, rule)
     context = {p.name for p in groups.values() if p.division} | {
-        n for p in groups.values() if p.division for n in p.division.parent_names}
+        n for p in groups.values() if p.division for n in p.division.parent_names
+    }
     for h in towns:
         d, rule = _town(h.candidates, context, h.surface)
         if d:
@@ -291,7 +302,9 @@ def _add(groups: dict[str, ResolvedPlace], h: PlaceHit, cands: list[Division], r
         d = cands[0]
         place = groups.setdefault(d.adcode, ResolvedPlace(d, d.name, d.level, [d], [], rule))
     else:
-        place = groups.setdefault("?" + h.surface, ResolvedPlace(None, cands[0].name, cands[0].level, cands, [], rule))
+        place = groups.setdefault(
+            "?" + h.surface, ResolvedPlace(None, cands[0].name, cands[0].level, cands, [], rule)
+        )
     place.spans.append((h.start, h.end))
 
 
@@ -303,7 +316,11 @@ def _town(cands: list[Division], context: set[str], surface: str) -> tuple[Divis
     if len(near) == 1:
         return near[0], RULE_TOWN
     short_form = surface != cands[0].name  # 雨露乡 for 雨露白族乡: only where the context decides
-    if len(cands) == 1 and not short_form and surface[-2:] not in common_words(rules.load("places")["word_cut_min_freq"]):
+    if (
+        len(cands) == 1
+        and not short_form
+        and surface[-2:] not in common_words(rules.load("places")["word_cut_min_freq"])
+    ):
         return cands[0], RULE_TOWN_UNIQUE
     in_province = [d for d in cands if d.province in context]
     return (in_province[0], RULE_TOWN) if len(in_province) == 1 and not near else (None, "")

@@ -23,11 +23,18 @@ def _spec():
     suffix = rules.alternation(spec["title_suffixes"])
     not_reg = rules.alternation(spec["not_regulation_suffixes"])
     tail = r"(\s*[(（][^()（）]{0,20}[)）])?$"
-    cats = [(c["id"], re.compile(c["pattern"]), c["category"], c.get("needs_place", False)) for c in spec["category_rules"]]
+    cats = [
+        (c["id"], re.compile(c["pattern"]), c["category"], c.get("needs_place", False))
+        for c in spec["category_rules"]
+    ]
     laws = rules.alternation(set(spec["bare_laws"]) | set(national_laws()))
     extension = rules.alternation(spec["law_extensions"])
-    return (re.compile(rf"({suffix}){tail}"), re.compile(rf"({not_reg}){tail}"),
-            re.compile(f"(中华人民共和国)?({laws})({extension})?"), cats)
+    return (
+        re.compile(rf"({suffix}){tail}"),
+        re.compile(rf"({not_reg}){tail}"),
+        re.compile(f"(中华人民共和国)?({laws})({extension})?"),
+        cats,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +59,7 @@ def normalize(title: str) -> str:
     name = _YEAR_RANGE.sub(r"\1-\2", name)
     name = re.sub(r"\s+", "", name)
     if name.startswith("中华人民共和国") and re.sub(r"\([^()]*\)$", "", name).endswith(("法", "法典")):
-        name = name[len("中华人民共和国"):]  # also 中华人民共和国…法(草案)
+        name = name[len("中华人民共和国") :]  # also 中华人民共和国…法(草案)
     return name
 
 
@@ -110,8 +117,13 @@ def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list
     with them (the mentions' names change in place); generic titles are never regulations."""
     generic = set(rules.load("regulations")["generic_titles"])
     for f in sorted((f for f in mentions if f.normalized in generic), key=lambda f: f.start):
-        earlier = [(s, h) for h in found.values() if h.name not in generic and h.name.endswith(f.normalized)
-                   for s, _ in h.spans if s < f.start]
+        earlier = [
+            (s, h)
+            for h in found.values()
+            if h.name not in generic and h.name.endswith(f.normalized)
+            for s, _ in h.spans
+            if s < f.start
+        ]
         if earlier:
             target = max(earlier, key=lambda pair: pair[0])[1]
             target.spans.append((f.start, f.end))
@@ -123,7 +135,7 @@ def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list
 
 def _glued_law(text: str, m: re.Match) -> bool:
     """诉讼法学 / 宪法学 are disciplines, 草原法律法规 and 海关法规 are no law's name."""
-    after = text[m.end():m.end() + 2]
+    after = text[m.end() : m.end() + 2]
     if after.startswith("规") and after != "规定":
         return True  # 海关法规 is 海关 + 法规; 宪法规定 is the 宪法
     return after[:1] in ("学", "律", "院", "庭", "官", "治", "人", "制")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -19,7 +19,7 @@ def alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     text = resources.files("pipeline.extract").joinpath(f"data/{name}.yaml").read_text("utf-8")
     return check(f"{name}.yaml", yaml.safe_load(text), f"pipeline/extract/data/{name}.yaml")

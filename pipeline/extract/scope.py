@@ -92,7 +92,9 @@ class DocumentAreas:
         for p in self.places:
             self.weight[p.division.adcode] += len(p.spans)
         self.by_code = {p.division.adcode: p.division for p in self.places}
-        heads = head_places(title or "", self.places, chain_only=False) + head_places(source or "", self.places)
+        heads = head_places(title or "", self.places, chain_only=False) + head_places(
+            source or "", self.places
+        )
         for d in heads:
             self.by_code.setdefault(d.adcode, d)
             self.weight[d.adcode] += 3
@@ -102,7 +104,8 @@ class DocumentAreas:
         media = source and any(w in source for w in spec["media_words"])
         for s in (title, None if media else source):
             found = head_places(s or "", self.places, chain_only=False) + [
-                p.division for p in self.places if s and p.division.name in s]  # towns: not in scan()
+                p.division for p in self.places if s and p.division.name in s
+            ]  # towns: not in scan()
             if found:
                 return Area.of(max(found, key=lambda d: _DEPTH.get(d.level, 0)))
         ranked = Counter({c: len(p.spans) for p in self.places for c in [p.division.adcode]}).most_common()
@@ -165,7 +168,8 @@ def head_places(s: str, places: list, chain_only: bool = True) -> list[Division]
         cands = load().by_name[surface]
         if len(cands) > 1:
             cands = [d for d in cands if d.adcode in context] or [
-                d for d in cands if set(d.parent_names) & context_names]
+                d for d in cands if set(d.parent_names) & context_names
+            ]
         if len(cands) == 1:
             out.append(cands[0])
         pos = end
@@ -185,7 +189,9 @@ def place_spans(places: list) -> list[tuple[int, int, object]]:
     return sorted((s, e, p) for p in places for s, e in p.spans)
 
 
-def cues(text: str, start: int, end: int, spans: list[tuple[int, int, object]], blocked: SpanSet) -> list[Cue]:
+def cues(
+    text: str, start: int, end: int, spans: list[tuple[int, int, object]], blocked: SpanSet
+) -> list[Cue]:
     """Places (``place_spans``), area words, bodies named by their level and private subjects in
     text[start:end]."""
     spec, word_kind, area, body, private, not_after, _ = _spec()
@@ -202,9 +208,13 @@ def cues(text: str, start: int, end: int, spans: list[tuple[int, int, object]], 
         if e <= end and not inside(s) and not _company(text, e):
             out.append(Cue(s, e, "place", p))
     for m in area.finditer(text, start, end):
-        before = text[max(0, m.start() - 2):m.start()]
-        if (inside(m.start()) or before.endswith(tuple(spec["not_owner_before"]))
-                or text.startswith(not_after, m.end()) or _ranks(text, m.end())):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if (
+            inside(m.start())
+            or before.endswith(tuple(spec["not_owner_before"]))
+            or text.startswith(not_after, m.end())
+            or _ranks(text, m.end())
+        ):
             continue
         out.append(Cue(m.start(), m.end(), "area", word_kind[m.group()]))
     for m in body.finditer(text, start, end):
@@ -232,13 +242,13 @@ def _quote_pattern(limit: int) -> re.Pattern:
 
 
 def _ranks(text: str, i: int) -> bool:
-    clause = re.split(r"[，,。；;\n]", text[i:i + 40], maxsplit=1)[0]
+    clause = re.split(r"[，,。；;\n]", text[i : i + 40], maxsplit=1)[0]
     return bool(re.search(_spec()[0]["not_owner_clause"], clause))
 
 
 def _company(text: str, end: int) -> bool:
     """The place heads a company's name: a company word follows in its clause (上海医药和…集团)."""
-    tail = _CLAUSE_SPLIT.split(text[end:end + 20], maxsplit=1)[0]
+    tail = _CLAUSE_SPLIT.split(text[end : end + 20], maxsplit=1)[0]
     return any(w in tail for w in _spec()[0]["company_words"])
 
 
@@ -290,7 +300,7 @@ def _pick(text: str, found: list[Cue], start: int, end: int) -> Cue | None:
             continue
         cue = here[0]
         for nxt in here[1:]:
-            close = nxt.start - cue.end <= gap and not set(text[cue.end:nxt.start]) & set(CLAUSE_END + "、")
+            close = nxt.start - cue.end <= gap and not set(text[cue.end : nxt.start]) & set(CLAUSE_END + "、")
             if cue.kind == "place" and nxt.kind == "place" and close and _child(nxt.value, cue.value):
                 cue = nxt
             else:
@@ -313,8 +323,9 @@ def _resolve(cue: Cue, areas: DocumentAreas) -> Scoped:
     return Scoped(areas.of_kind(cue.value), rule)
 
 
-def assign(text: str, hits: list, places: list, areas: DocumentAreas,
-           blocked: list[tuple[int, int]] = ()) -> list[Scoped]:
+def assign(
+    text: str, hits: list, places: list, areas: DocumentAreas, blocked: list[tuple[int, int]] = ()
+) -> list[Scoped]:
     """Scope of each indicator hit (in text order), carried from sentence to sentence."""
     out: list[Scoped] = []
     carried = _document(areas)
@@ -342,8 +353,11 @@ def _lift_town(cue: Cue, scoped: Scoped, areas: DocumentAreas) -> Scoped:
     d = cue.value.division if cue.kind == "place" else None
     if d is None or d.level != "town" or not d.county or scoped.area == areas.own:
         return scoped
-    county = [c for c in load().by_name.get(d.county, [])
-              if c.name == d.county and c.province == d.province and c.city == d.city]
+    county = [
+        c
+        for c in load().by_name.get(d.county, [])
+        if c.name == d.county and c.province == d.province and c.city == d.city
+    ]
     return Scoped(Area.of(county[0]), "scope.carried_county") if len(county) == 1 else scoped
 
 
@@ -353,8 +367,10 @@ def _heading(text: str, i: int) -> bool:
     if i > 0 and text[i - 1] != "\n":
         return False
     end = next_mark(text, "\n", i)
-    line = text[i:end if end >= 0 and end - i <= WINDOW else i + WINDOW].strip()
-    return bool(_HEADING.match(line)) or (0 < len(line) <= 40 and not set(line) & set(SENTENCE_END + CLAUSE_END))
+    line = text[i : end if end >= 0 and end - i <= WINDOW else i + WINDOW].strip()
+    return bool(_HEADING.match(line)) or (
+        0 < len(line) <= 40 and not set(line) & set(SENTENCE_END + CLAUSE_END)
+    )
 
 
 def _document(areas: DocumentAreas) -> Scoped:
@@ -362,7 +378,9 @@ def _document(areas: DocumentAreas) -> Scoped:
 
 
 def _carried_rule(s: Scoped) -> str:
-    return s.rule if s.rule in ("scope.document", "scope.unknown", "scope.carried_county") else "scope.carried"
+    return (
+        s.rule if s.rule in ("scope.document", "scope.unknown", "scope.carried_county") else "scope.carried"
+    )
 
 
 def _carry(text, done_to, upto, spans, areas, blocked, carried: Scoped) -> Scoped:

@@ -7,7 +7,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-_NOT_IN_NAMES = set("市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员兼也还说两")  # 兼 joins titles (王储兼首相); 也还说 follow names (卢拉也向); 中伊两国外长
+_NOT_IN_NAMES = set(
+    "市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员兼也还说两"
+)  # 兼 joins titles (王储兼首相); 也还说 follow names (卢拉也向); 中伊两国外长
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # one-character function words that stand before names and places (和王伟, 在内蒙古)
 FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为应")
@@ -75,12 +77,17 @@ def common_non_names(min_freq: int) -> frozenset[str]:
     """Two-character words used at least ``min_freq`` times whose part of speech is no proper noun
     (官邸, 时任): after or before a title they are not a person's name. Names tagged nr/ns/nz/nt stay."""
     proper = ("nr", "ns", "nz", "nt")
-    return frozenset(w for w, (freq, pos) in _two_char_words().items()
-                     if freq >= min_freq and not pos.startswith(proper))
+    return frozenset(
+        w for w, (freq, pos) in _two_char_words().items() if freq >= min_freq and not pos.startswith(proper)
+    )
 
 
 def starts_inside_word(text: str, start: int, words: frozenset[str]) -> bool:
     """text[start] ends a word begun by the character before it (出任|德国: 任), unless that character
     is a function word (在|内蒙古, not 在内) or already ends a word of its own (落实|习近平, not 实习)."""
-    return (start > 0 and text[start - 1] not in FUNCTION_CHARS and text[start - 1:start + 1] in words
-            and text[max(0, start - 2):start] not in words)
+    return (
+        start > 0
+        and text[start - 1] not in FUNCTION_CHARS
+        and text[start - 1 : start + 1] in words
+        and text[max(0, start - 2) : start] not in words
+    )

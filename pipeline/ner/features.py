@@ -85,8 +85,9 @@ def _features_forward(model: Model, docs: list[Doc], is_train: bool):
     return features, lambda d_features: []
 
 
-def lexicon_flags(chars: list[str], words: dict, prefixes: frozenset, max_len: int,
-                  n_classes: int) -> numpy.ndarray:
+def lexicon_flags(
+    chars: list[str], words: dict, prefixes: frozenset, max_len: int, n_classes: int
+) -> numpy.ndarray:
     """(len(chars), 3 * n_classes) 0/1 array: column 3*c + (0 begin, 1 inside, 2 end) is set where a
     lexicon word of class c covers the char. Every match counts, overlapping ones too.
 
@@ -95,7 +96,7 @@ def lexicon_flags(chars: list[str], words: dict, prefixes: frozenset, max_len: i
     for start, end, found in match_words(chars, words, prefixes, max_len):
         for cls in (found,) if isinstance(found, int) else found:
             flags[start, 3 * cls] = 1.0
-            flags[start + 1:end, 3 * cls + 1] = 1.0
+            flags[start + 1 : end, 3 * cls + 1] = 1.0
             flags[end, 3 * cls + 2] = 1.0
     return flags
 
@@ -106,8 +107,12 @@ def LexiconFeatures(path: str, classes: Sequence[str]) -> Model[list[Doc], Ragge
     in the model's attrs, which thinc saves with the weights: a loaded model has its words and never
     reads ``path``."""
     index: dict = {}  # derived from attrs["words"]; rebuilt when from_disk replaces that dict
-    return Model("char_lexicon_features", partial(_lexicon_forward, index, len(classes)),
-                 init=partial(_lexicon_init, path, tuple(classes)), attrs={"words": {}})
+    return Model(
+        "char_lexicon_features",
+        partial(_lexicon_forward, index, len(classes)),
+        init=partial(_lexicon_init, path, tuple(classes)),
+        attrs={"words": {}},
+    )
 
 
 def _lexicon_init(path: str, classes: tuple, model: Model, X=None, Y=None) -> None:
@@ -119,8 +124,10 @@ def _lexicon_forward(index: dict, n_classes: int, model: Model, docs: list[Doc],
     if index.get("words") is not words:
         prefixes, max_len = scan_index(words)
         index.update(words=words, prefixes=prefixes, max_len=max_len)
-    arrays = [lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"], n_classes)
-              for doc in docs]
+    arrays = [
+        lexicon_flags([t.text for t in doc], words, index["prefixes"], index["max_len"], n_classes)
+        for doc in docs
+    ]
     return _per_char(model, docs, arrays, 3 * n_classes), lambda d_flags: []
 
 
@@ -157,8 +164,8 @@ def read_bigram_vectors(path: str, rows: int, dim: int) -> tuple[list[str], nump
         joined, table = str(saved["bigrams"]), saved["vectors"]
     if dim > table.shape[1]:
         raise ValueError(f"{path}: has {table.shape[1]}-d bigram vectors, {dim} asked for")
-    bigrams = [joined[i:i + 2] for i in range(0, min(len(joined), 2 * rows), 2)]
-    return bigrams, unit_rows(table[:len(bigrams), :dim])
+    bigrams = [joined[i : i + 2] for i in range(0, min(len(joined), 2 * rows), 2)]
+    return bigrams, unit_rows(table[: len(bigrams), :dim])
 
 
 def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[list[Doc], Ragged]:
@@ -167,9 +174,12 @@ def BigramVectorFeatures(path: str, rows: int, dim: int) -> Model[list[Doc], Rag
     components. Read when training initialises the model and kept in its attrs, int8 with one scale
     (a quarter of the bytes of float32; the vectors have unit rows), so a loaded model never reads path."""
     table: dict = {}  # derived from the attrs; rebuilt when from_disk replaces them
-    return Model("char_bigram_vectors", partial(_bigram_vectors_forward, table, dim),
-                 init=partial(_bigram_vectors_init, path, rows, dim),
-                 attrs={"bigrams": "", "codes": numpy.zeros((0, dim), dtype="int8"), "scale": 1.0})
+    return Model(
+        "char_bigram_vectors",
+        partial(_bigram_vectors_forward, table, dim),
+        init=partial(_bigram_vectors_init, path, rows, dim),
+        attrs={"bigrams": "", "codes": numpy.zeros((0, dim), dtype="int8"), "scale": 1.0},
+    )
 
 
 def _bigram_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y=None) -> None:
@@ -180,8 +190,11 @@ def _bigram_vectors_init(path: str, rows: int, dim: int, model: Model, X=None, Y
 def _bigram_vectors_forward(table: dict, dim: int, model: Model, docs: list[Doc], is_train: bool):
     joined = model.attrs["bigrams"]
     if table.get("joined") is not joined:
-        table.update(joined=joined, rows={joined[i:i + 2]: i // 2 for i in range(0, len(joined), 2)},
-                     vectors=numpy.vstack([_float(model.attrs), numpy.zeros((1, dim), dtype="float32")]))
+        table.update(
+            joined=joined,
+            rows={joined[i : i + 2]: i // 2 for i in range(0, len(joined), 2)},
+            vectors=numpy.vstack([_float(model.attrs), numpy.zeros((1, dim), dtype="float32")]),
+        )
     rows, unknown = table["rows"], len(table["vectors"]) - 1
     ids = []
     for doc in docs:
@@ -205,18 +218,25 @@ def _guideline_forward(guidelines: tuple, default: str, model: Model, docs: list
         name = doc._.get(GUIDELINE) or default
         if name not in guidelines:
             raise ValueError(f"unknown NER guideline {name!r}; this model knows {list(guidelines)}")
-        data[start:start + len(doc), guidelines.index(name)] = 1.0
+        data[start : start + len(doc), guidelines.index(name)] = 1.0
         start += len(doc)
     return _per_char(model, docs, [data], len(guidelines)), lambda d_flags: []
 
 
 @registry.architectures("fazhi.CharBigramEmbed.v1")
-def CharBigramEmbed(width: int, rows: list[int], static_vectors: bool = False,
-                    lexicon: str | None = None,
-                    lexicon_classes: Sequence[str] = LEGACY_CLASSES, guidelines: Sequence[str] = (),
-                    default_guideline: str | None = None,
-                    table_width: int | None = None, bigram_vectors: str | None = None,
-                    bigram_vector_rows: int = 0, bigram_vector_dim: int = 0) -> Model[list[Doc], list[Floats2d]]:
+def CharBigramEmbed(
+    width: int,
+    rows: list[int],
+    static_vectors: bool = False,
+    lexicon: str | None = None,
+    lexicon_classes: Sequence[str] = LEGACY_CLASSES,
+    guidelines: Sequence[str] = (),
+    default_guideline: str | None = None,
+    table_width: int | None = None,
+    bigram_vectors: str | None = None,
+    bigram_vector_rows: int = 0,
+    bigram_vector_dim: int = 0,
+) -> Model[list[Doc], list[Floats2d]]:
     """Hash-embed [ORTH, SHAPE, left bigram, right bigram] and mix them with a Maxout layer.
 
     rows: table sizes for the four columns, in that order.
@@ -230,25 +250,36 @@ def CharBigramEmbed(width: int, rows: list[int], static_vectors: bool = False,
     ``doc._.ner_guideline``); default_guideline is used for docs that do not say (e.g. the pipeline's).
     table_width: width of each hash table and of the projected vectors (default: width). The tables
     hold most of the model's bytes, so a narrower table_width lets the encoder be wider in the same size.
-    bigram_vectors: path of training/vectors.py's bigrams.npz; adds the pretrained vectors of each char's left and
-    right bigram (the ``bigram_vector_rows`` most frequent bigrams, ``bigram_vector_dim`` components)
-    to the mix. Read only when training initialises the model: the vectors are saved inside it.
+    bigram_vectors: path of training/vectors.py's bigrams.npz; adds the pretrained vectors of each
+    char's left and right bigram (the ``bigram_vector_rows`` most frequent bigrams,
+    ``bigram_vector_dim`` components) to the mix. Read only when training initialises the model:
+    the vectors are saved inside it.
     """
     if len(rows) != N_COLUMNS:
         raise ValueError(f"rows must have {N_COLUMNS} entries (ORTH, SHAPE, left bigram, right bigram)")
     # Same seeds/layout as spaCy's MultiHashEmbed.v2.
     table_width = table_width or width
-    embeddings = [HashEmbed(table_width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)]
+    embeddings = [
+        HashEmbed(table_width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(N_COLUMNS)
+    ]
     hashed = [CharBigramFeatures(), list2ragged(), with_array(concatenate(*embeddings))]
-    extra = ([StaticVectors(table_width, dropout=0.0)] if static_vectors else []) + (
-        [LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else []) + (
-        [BigramVectorFeatures(bigram_vectors, bigram_vector_rows, bigram_vector_dim)]
-        if bigram_vectors is not None else []) + (
-        [GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
+    extra = (
+        ([StaticVectors(table_width, dropout=0.0)] if static_vectors else [])
+        + ([LexiconFeatures(lexicon, lexicon_classes)] if lexicon is not None else [])
+        + (
+            [BigramVectorFeatures(bigram_vectors, bigram_vector_rows, bigram_vector_dim)]
+            if bigram_vectors is not None
+            else []
+        )
+        + ([GuidelineFeatures(guidelines, default_guideline or guidelines[0])] if guidelines else [])
+    )
     if extra:
         hashed = [concatenate(chain(*hashed), *extra)]
-    n_flags = (3 * len(lexicon_classes) if lexicon is not None else 0) + len(guidelines) + (
-        2 * bigram_vector_dim if bigram_vectors is not None else 0)
+    n_flags = (
+        (3 * len(lexicon_classes) if lexicon is not None else 0)
+        + len(guidelines)
+        + (2 * bigram_vector_dim if bigram_vectors is not None else 0)
+    )
     n_in = table_width * (N_COLUMNS + (1 if static_vectors else 0)) + n_flags
     # Without vectors or lexicon the layers stay one flat chain: models saved before
     # `static_vectors` existed load.

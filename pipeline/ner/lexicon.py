@@ -51,7 +51,9 @@ def read_lexicon(path: Path, classes: tuple[str, ...] | list[str] = LEGACY_CLASS
             word, _, field = line.rstrip("\n").partition("\t")
             names = field.split(",")
             if not word or not all(name in CLASSES for name in names):
-                raise ValueError(f"{path}:{line_no}: expected 'word<TAB>class[,class]' with classes in {CLASSES}")
+                raise ValueError(
+                    f"{path}:{line_no}: expected 'word<TAB>class[,class]' with classes in {CLASSES}"
+                )
             chosen = [index[name] for name in names if name in index]
             if chosen:
                 words[word] = chosen

@@ -31,7 +31,7 @@ def keeps(text: str, i: int) -> bool:
     """Whether the punctuation char at text[i] (an edge of the span text) has its partner inside."""
     char = text[i]
     if char in PAIRS:
-        return PAIRS[char] in text[i + 1:]
+        return PAIRS[char] in text[i + 1 :]
     if char in CLOSERS:
         return CLOSERS[char] in text[:i]
     if char in SYMMETRIC:
@@ -60,8 +60,9 @@ def trim_span(span: Span) -> Span | None:
         return None
     if (start, end) == (0, len(span.text)):
         return span
-    return span.doc.char_span(span.start_char + start, span.start_char + end, label=span.label,
-                              alignment_mode="contract")
+    return span.doc.char_span(
+        span.start_char + start, span.start_char + end, label=span.label, alignment_mode="contract"
+    )
 
 
 @Language.factory("fazhi_trim_entities")

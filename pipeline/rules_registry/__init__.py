@@ -34,7 +34,6 @@ class Rule:
         return {**asdict(self), "switchable": self.switchable}
 
 
-
 # (package, data file, section, kind): the sections of rule files whose entries carry an id
 _DATA_SECTIONS = (
     ("pipeline.clean", "boilerplate.yaml", "rules", "filter"),
@@ -79,8 +78,10 @@ def _code_rules() -> list[Rule]:
     out = []
     for r in spec["rules"]:
         out.append(Rule(r["id"], r["kind"], r["file"], r["description"]))
-        out += [Rule(f"{r['id']}.{v}", r["kind"], r["file"], f"{r['description']}; {variants[v]}")
-                for v in r.get("variants", ())]
+        out += [
+            Rule(f"{r['id']}.{v}", r["kind"], r["file"], f"{r['description']}; {variants[v]}")
+            for v in r.get("variants", ())
+        ]
     return out
 
 
