@@ -21,6 +21,38 @@ def _places(text: str, persons=()) -> dict[str, tuple]:
     }
 
 
+# --- bare county names ----------------------------------------------------------------------------
+
+
+def _mentions(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (text[f.start : f.end], f.normalized, f.rule)
+        for f in places.mentions(places.resolve(places.find(text)))
+    ]
+
+
+def test_a_county_named_in_full_is_then_found_by_its_bare_name():
+    text = "镇宁自治县召开企业家座谈会。对于GDP刚过137亿元的镇宁而言，经营主体就是微细胞。"
+    assert ("镇宁", "镇宁布依族苗族自治县", "place.stem.named_in_full") in _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对于GDP刚过137亿元的镇宁而言，经营主体就是微细胞。",  # never named in full
+        "镇宁自治县召开会议。城镇宁静祥和，群众安居乐业。",  # 城镇|宁静: read across words
+    ],
+)
+def test_a_bare_county_name_needs_the_full_name_and_a_word_of_its_own(text):
+    assert not [m for m in _mentions(text) if m[0] == "镇宁"]
+
+
+def test_the_bare_name_rule_can_be_switched_off():
+    text = "镇宁自治县召开企业家座谈会。对于GDP刚过137亿元的镇宁而言，经营主体就是微细胞。"
+    rules = {m.rule for m in extract(text, disabled=frozenset({"place.stem.named_in_full"})).mentions}
+    assert "place.stem.named_in_full" not in rules and "place.gazetteer.short_name" in rules
+
+
 # --- towns -------------------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ short names of counties and towns (临江, 籍山) are read only as items of a l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extract import rules
@@ -30,6 +30,7 @@ RULE_TOWN = "place.town.context"
 RULE_TOWN_UNIQUE = "place.town.unique"
 RULE_LIST = "place.list.short_name"
 RULE_LIST_COUNTY = "place.list.same_county"
+RULE_NAMED_STEM = "place.stem.named_in_full"
 _LIST_ITEM_REACH = 10  # the longest name a list item's head or tail is read as
 _LIST = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+")
 _PLACE_WORD_REACH = 6  # characters a longer place word may reach before and after a short name
@@ -41,7 +42,9 @@ class PlaceHit:
     end: int
     surface: str
     candidates: list[Division]
-    kind: str = "name"  # "name" (province/city/county), "town", or "stem" (a bare short name in a list)
+    # "name" (province/city/county), "town", "stem" (a bare short name in a list) or "named_stem"
+    # (a county's bare short name once the text named the county in full)
+    kind: str = "name"
     group: int | None = None  # the list of places (、) the hit is an item of
 
 
@@ -52,7 +55,8 @@ class ResolvedPlace:
     level: str
     candidates: list[Division]
     spans: list[tuple[int, int]]
-    rule: str
+    rule: str  # the rule of the first span: the place row's
+    span_rules: dict[tuple[int, int], str] = field(default_factory=dict)  # where a span's rule differs
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +132,46 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     hits = _names(text, blocked)
     hits += _towns(text, blocked, hits)
     _lists(text, hits)
+    hits += _named_stems(text, hits, blocked)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _named_stems(text: str, hits: list[PlaceHit], blocked) -> list[PlaceHit]:
+    """A county's bare short name after the text named it in full (镇宁自治县 … 的镇宁而言): county
+    news calls its own county so. The stem must name a division here (``_stem_here``) and not start
+    inside a word; a stem shared by several counties counts only for the one the text named."""
+    stems = load().stems.by_name
+    taken = sorted((h.start, h.end) for h in hits)
+    out: list[PlaceHit] = []
+    for h in hits:
+        d = h.candidates[0]
+        if h.kind != "name" or len(h.candidates) != 1 or d.level != "county" or h.surface == d.alias:
+            continue
+        if d.alias not in stems or any(o.candidates[0] is d for o in out):
+            continue
+        for k in _occurrences(text, d.alias, h.end):
+            e = k + len(d.alias)
+            if _overlaps(k, e, taken) or _inside_person(k, e, blocked):
+                continue
+            if (
+                _stem_here(text, k, e)
+                and not _starts_inside_word(text, k, False)
+                and not _inside_word(text, k, e)
+            ):
+                out.append(PlaceHit(k, e, d.alias, [d], "named_stem"))
+    return out
+
+
+def _occurrences(text: str, word: str, start: int) -> list[int]:
+    found, k = [], text.find(word, start)
+    while k >= 0:
+        found.append(k)
+        k = text.find(word, k + len(word))
+    return found
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
 
 
 def _inside_person(start: int, end: int, blocked) -> bool:
@@ -288,6 +331,9 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
             _add(groups, h, [d], rule)
     for h, d, rule in _list_stems([h for h in hits if h.kind == "stem"], context):
         _add(groups, h, [d], rule)
+    for h in hits:
+        if h.kind == "named_stem":
+            _add(groups, h, h.candidates, RULE_NAMED_STEM)
     return _drop_inside_towns(groups)
 
 
@@ -306,6 +352,8 @@ def _add(groups: dict[str, ResolvedPlace], h: PlaceHit, cands: list[Division], r
             "?" + h.surface, ResolvedPlace(None, cands[0].name, cands[0].level, cands, [], rule)
         )
     place.spans.append((h.start, h.end))
+    if rule != place.rule:
+        place.span_rules[(h.start, h.end)] = rule
 
 
 def _town(cands: list[Division], context: set[str], surface: str) -> tuple[Division | None, str]:
@@ -373,5 +421,5 @@ def mentions(places: list[ResolvedPlace]) -> list[Found]:
     for p in places:
         for s, e in p.spans:
             conf = 0.95 if p.division else 0.5
-            out.append(Found(s, e, "PLACE", p.name, p.rule, conf))
+            out.append(Found(s, e, "PLACE", p.name, p.span_rules.get((s, e), p.rule), conf))
     return out
