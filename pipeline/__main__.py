@@ -108,8 +108,8 @@ def _check_rule_ids(ids: list[str]) -> None:
     if fixed:
         kind = rules_registry.catalog()[fixed[0]].kind
         _fail(
-            f"--disable-rule cannot switch off {fixed[0]} ({kind}) yet: it drops what extract "
-            "producers found (see the off column of python -m pipeline rules)"
+            f"--disable-rule cannot switch off {fixed[0]} ({kind}) yet: it switches off extract "
+            "producers, vetoes and filters (see the off column of python -m pipeline rules)"
         )
 
 

@@ -25,7 +25,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
-from pipeline import guard, ingest, nlp, repair, sources, store
+from pipeline import guard, ingest, nlp, repair, sources, store, switches
 from pipeline.clean import CleanDocument, clean
 from pipeline.extract import extract, ner
 from pipeline.extract.rules import rules_version
@@ -221,10 +221,11 @@ def process_batch_task(
     per stage cost twice the run time: Prefect walks every parameter looking for futures, i.e.
     every character offset of the batch, and process/Dask runners would ship the batch across
     processes at each stage. The stage tasks stay usable on their own (``task.fn``)."""
-    items = _first_of_each_content(ingest_task.fn(refs), done)
-    cleaned = clean_task.fn(items, done)
-    processed = extract_task.fn(cleaned, split_task.fn(cleaned, segmenter), disabled_rules, ner_mode)
-    return validate_task.fn(processed, run_id, version)
+    with switches.off(disabled_rules):  # the clean stage's filters ask too, not only extract's
+        items = _first_of_each_content(ingest_task.fn(refs), done)
+        cleaned = clean_task.fn(items, done)
+        processed = extract_task.fn(cleaned, split_task.fn(cleaned, segmenter), disabled_rules, ner_mode)
+        return validate_task.fn(processed, run_id, version)
 
 
 # Large parameters go in quote(): Prefect otherwise walks every row and field looking for futures,

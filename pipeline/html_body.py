@@ -17,6 +17,7 @@ from importlib import resources
 
 import yaml
 
+from pipeline.switches import on
 from schemas.rules import check
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
 
 
 def _first_hit(kind: str, line: str) -> str | None:
-    return next((r.id for r in rules()[kind] if r.hit(line)), None)
+    return next((r.id for r in rules()[kind] if r.hit(line) and on(r.id)), None)
 
 
 def stop_rule(line: str) -> str | None:
@@ -155,17 +156,35 @@ def _is_full_headline(line: str, title: str) -> bool:
 
 def _head_junk(lines: list[str], i: int, title: str, after_headline: bool) -> str | None:
     line = lines[i].strip()
-    if title and _is_headline(line, title):
+    if title and on("head.headline") and _is_headline(line, title):
         return "head.headline"
     if rule := _first_hit("head", line):
         return rule
-    if i and re.search(r"[:：]\s*$", lines[i - 1]) and len(line) <= 30 and not _SENTENCE_END.search(line):
+    if (
+        on("head.field_value")
+        and i
+        and re.search(r"[:：]\s*$", lines[i - 1])
+        and len(line) <= 30
+        and not _SENTENCE_END.search(line)
+    ):
         return "head.field_value"  # 来源：\n 上海证券报(上海)
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    if title and len(line) <= 20 and not _SENTENCE_END.search(line) and _is_headline(nxt, title):
+    if (
+        on("head.kicker")
+        and title
+        and len(line) <= 20
+        and not _SENTENCE_END.search(line)
+        and _is_headline(nxt, title)
+    ):
         return "head.kicker"
     words = line.split()
-    if after_headline and len(line) <= 40 and words and all(_ORG.search(w) for w in words):
+    if (
+        on("head.issuers")
+        and after_headline
+        and len(line) <= 40
+        and words
+        and all(_ORG.search(w) for w in words)
+    ):
         return "head.issuers"
     return None
 
@@ -179,8 +198,9 @@ def trim_head(lines: list[Span], page: str, title: str) -> tuple[list[Span], lis
     if title:
         total = sum(len(t) for t in texts)
         for k, t in enumerate(texts[:25]):
-            if _is_full_headline(t, title) and sum(len(x) for x in texts[:k]) < 0.4 * total:
-                trims.append("head.headline") if k == 0 else trims.append("head.before_headline")
+            rule = "head.headline" if k == 0 else "head.before_headline"
+            if on(rule) and _is_full_headline(t, title) and sum(len(x) for x in texts[:k]) < 0.4 * total:
+                trims.append(rule)
                 i = k + 1
                 break
     while i < len(texts) - 1:
@@ -227,7 +247,7 @@ def trim_tail(lines: list[Span], page: str) -> tuple[list[Span], list[str]]:
     keep = last + 1
     while keep < len(texts) and keep - last <= 5 and _signature(texts[keep]):
         keep += 1
-    if keep < len(texts) and _is_table(texts[keep:]):
+    if keep < len(texts) and (_is_table(texts[keep:]) or not on("tail.after_last_sentence")):
         keep = len(texts)  # the article ends with a data table, not with widgets
     if keep < len(texts):
         trims.append("tail.after_last_sentence")
@@ -236,7 +256,7 @@ def trim_tail(lines: list[Span], page: str) -> tuple[list[Span], list[str]]:
         s, e = lines[-1]
         text = page[s:e]
         m = _TAIL_BYLINE.search(text) or _names_in_parens(text)
-        if m and m.start() > 0:
+        if m and m.start() > 0 and on("tail.inline_byline"):
             end = s + m.start()
             while end > s and page[end - 1].isspace():
                 end -= 1

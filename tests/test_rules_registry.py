@@ -113,12 +113,13 @@ def test_known_disable_rule_passes_the_check():
 
 
 def test_a_rule_without_a_switch_is_refused_too():
-    """A veto or a filter is known but --disable-rule would silently do nothing with it."""
-    args = ["run", str(EXAMPLES), "--out", "/nonexistent/x", "--disable-rule", "footer.icp"]
+    """A classifier is known but --disable-rule would silently do nothing with it."""
+    args = ["run", str(EXAMPLES), "--out", "/nonexistent/x", "--disable-rule", "scope.national"]
     result = runner.invoke(app, args)
-    assert result.exit_code != 0 and "footer.icp (filter)" in result.output
+    assert result.exit_code != 0 and "scope.national (classifier)" in result.output
     rows = {r["id"]: r for r in json.loads(runner.invoke(app, ["rules", "--json"]).output)}
-    assert rows["reg.bare_law"]["switchable"] and not rows["place.veto.person_name"]["switchable"]
+    assert rows["reg.bare_law"]["switchable"] and rows["place.veto.person_name"]["switchable"]
+    assert rows["footer.icp"]["switchable"] and not rows["scope.national"]["switchable"]
 
 
 # ---- rule files checked at load (schemas/rules.py) ------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pipeline.clean import boilerplate, html_page, metadata, script
 from pipeline.clean.offsets import MappedText
 from pipeline.ingest import RawDocument
+from pipeline.switches import on
 
 _CR = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INNER_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]{2,}|[\t\u3000\u00a0\u2002-\u200b\ufeff]")
@@ -61,7 +62,7 @@ def clean(raw: RawDocument) -> CleanDocument:
         html_page.prefer_page_meta(md, raw.page_meta, log)
     else:
         md = metadata.extract(lines, removed, raw.hints, _as_written(mt, lines, raw.raw_text))
-        for i in md.meta_lines:
+        for i in md.meta_lines if on("meta.fields") else ():
             removed.setdefault(i, "meta.fields")
         log += md.notes
     log += _summarize(removed)

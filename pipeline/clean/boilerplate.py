@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from pipeline.switches import on
 from schemas.rules import check
 
 
@@ -30,9 +31,9 @@ def rules() -> tuple[Rule, ...]:
 
 
 def match_line(line: str, active: tuple[Rule, ...] | None = None) -> Rule | None:
-    """The first rule that removes this (stripped) line, if any."""
+    """The first rule that removes this (stripped) line, if any (rules switched off do not)."""
     for rule in active if active is not None else rules():
-        if len(line) <= rule.max_len and rule.pattern.search(line):
+        if len(line) <= rule.max_len and rule.pattern.search(line) and on(rule.id):
             return rule
     return None
 

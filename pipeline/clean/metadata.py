@@ -28,6 +28,7 @@ from importlib import resources
 import yaml
 
 from pipeline.lexicons import is_person_name
+from pipeline.switches import on
 from schemas.rules import check
 
 Piece = tuple[int, int, int]  # line index, start, end within that line
@@ -857,18 +858,18 @@ _AUTHOR_RULES = (
 
 
 def not_title_rule(line: str) -> str | None:
-    """Id of the rule that says this line is not a headline, if any."""
+    """Id of the rule that says this line is not a headline, if any (rules switched off do not)."""
     for rule_id, pattern, max_len in lexicon().not_title:
-        if len(line) <= max_len and pattern.search(line):
+        if len(line) <= max_len and pattern.search(line) and on(rule_id):
             return rule_id
-    if _menu_only(line):
+    if on("title.not.menu") and _menu_only(line):
         return "title.not.menu"
-    if is_org_line(line):
+    if on("title.not.org") and is_org_line(line):
         return "title.not.org"
     p = _patterns()
-    if p["position"].match(line):
+    if on("title.not.position") and p["position"].match(line):
         return "title.not.position"
-    if (m := p["field"].match(line)) and not _is_name(m.group(1)):
+    if on("title.not.field") and (m := p["field"].match(line)) and not _is_name(m.group(1)):
         return "title.not.field"  # 主题分类:综合政务 — a field of a disclosure table
     return None
 

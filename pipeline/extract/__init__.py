@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from pipeline import switches
 from pipeline.extract import dates, indicators, officials, panel, places, regulations
 from pipeline.extract.types import Extraction, Found
 
@@ -24,10 +25,11 @@ def extract(
     """All extractors over one clean text, with the NER model's spans when given; ``disabled``
     rule ids are left out of the results; ``published`` (the document's date) gives yearless
     dates their year and 今年/去年 theirs; ``title`` and ``source`` tell the document's own area."""
-    result = _extract(text, ner_spans or [], published)
-    result = _without(result, disabled) if disabled else result
-    blocked = [(f.start, f.end) for f in result.mentions if f.label == "REGULATION"]
-    return panel.annotate(result, text, title, source, published, blocked)
+    with switches.off(disabled):  # vetoes switched off do not act; producers' results are dropped
+        result = _extract(text, ner_spans or [], published)
+        result = _without(result, disabled) if disabled else result
+        blocked = [(f.start, f.end) for f in result.mentions if f.label == "REGULATION"]
+        return panel.annotate(result, text, title, source, published, blocked)
 
 
 def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:

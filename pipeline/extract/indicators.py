@@ -14,6 +14,7 @@ from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, split_multiplier, v
 from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
+from pipeline.switches import on
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
 _QUOTES = '“”"‘’「」『』'
@@ -52,10 +53,14 @@ def _spec():
         rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?"
     )
     scopes = _alt(spec["rank_scopes"])
-    rank = re.compile(
-        rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?(?P<num>\d+|[一二三四五六七八九十]+)"
-        rf"(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})"
+    head = (
+        rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?"
+        r"(?P<num>\d+|[一二三四五六七八九十]+)"
     )
+    rank = {  # by whether indicator.veto.rank_tier is on: a tier (第一方阵) is no rank
+        True: re.compile(rf"{head}(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})"),
+        False: re.compile(rf"{head}(?:位|名)?(?![\d一二三四五六七八九十])"),
+    }
     freq = re.compile(
         rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
         rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})"
@@ -127,7 +132,10 @@ def _to_compact(pos: list[int], start: int, end: int) -> tuple[int, int]:
 
 def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
     spec, unit_base, number, rank, freq = _spec()
-    blocked = SpanSet(list(blocked) + _slogans(text))
+    blocked = SpanSet(
+        (list(blocked) if on("indicator.veto.in_title") else [])
+        + (_slogans(text) if on("indicator.veto.slogan") else [])
+    )
     hits: list[IndicatorHit] = []
     taken: list[tuple[int, int]] = []
     for m in freq.finditer(text):
@@ -135,7 +143,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
             continue
         hits.append(_freq_hit(m, unit_base))
         taken.append((m.start(), m.end()))
-    for m in rank.finditer(text):
+    for m in rank[on("indicator.veto.rank_tier")].finditer(text):
         if not blocked.covers(m.start()):
             hits.append(_rank_hit(text, m))
             taken.append((m.start(), m.end()))
@@ -267,10 +275,11 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     out: list[IndicatorHit] = []
     # the distinct metrics kept per figure and paragraph: a long text is not scanned per figure
     kept: dict[tuple, dict[int, set]] = {}
+    repeats_go = on("indicator.veto.repeat")
     for h in hits:
         para = bisect.bisect_left(breaks, h.start)
         by_para = kept.setdefault((h.normalized_value, h.base_unit), {})
-        if not any(
+        if not repeats_go or not any(
             m and p != para and (not h.metric or _alike(m, h.metric))
             for p, metrics in by_para.items()
             for m in metrics
@@ -286,7 +295,8 @@ def _headline_repeat(h: IndicatorHit, headline: int, hits: list[IndicatorHit]) -
     确认违法的有107件), is the body's statement (indicator.veto.headline_repeat); small figures may
     be two things."""
     return (
-        h.end <= headline <= _HEADLINE_CHARS
+        on("indicator.veto.headline_repeat")
+        and h.end <= headline <= _HEADLINE_CHARS
         and h.normalized_value >= 10
         and any(
             o.start > headline
@@ -307,7 +317,7 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
     unit its metric implies (indicator.bare_multiplier); none implied, no indicator."""
     hits = []
     for m in _bare_pattern().finditer(text):
-        if _inside(m.start("num"), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
+        if _inside(m.start("num"), blocked) or (m.start() and _after_code(text, m.start())):
             continue
         metric, start = _backward_phrase(text, m.start(), spec)
         base = next(
@@ -352,7 +362,7 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
     may be 5 or 50000). Returns the hits and their numbers' spans."""
     hits, spans = [], []
     for m in _shared_pattern().finditer(text):
-        if _inside(m.start(), blocked) or (m.start() and re.match(r"[\d.A-Za-z]", text[m.start() - 1])):
+        if _inside(m.start(), blocked) or (m.start() and _after_code(text, m.start())):
             continue
         unit = m.group("unit")
         if m.group("part") and not unit.startswith(m.group("part")):
@@ -400,31 +410,54 @@ def _slogans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,12}[”\"’」』]", text)]
 
 
+def _after_code(text: str, i: int) -> bool:
+    """A digit, a point or a Latin letter before the number: part of a code or a longer number
+    (indicator.veto.inside_code)."""
+    return on("indicator.veto.inside_code") and bool(re.match(r"[\d.A-Za-z]", text[i - 1]))
+
+
 def _plausible(text: str, m: re.Match, spec: dict) -> bool:
+    """The number counts something; each test below is a veto with its id (indicator.veto.*)."""
     num = m.group("num")
     before = text[max(0, m.start() - 4) : m.start()]
-    if any(before.endswith(w) for w in spec["not_before"]):
+    if on("indicator.veto.not_before") and any(before.endswith(w) for w in spec["not_before"]):
         return False
-    if text.startswith(tuple(spec["not_after"]), m.end("num")) and not m.group("mult"):  # no copy of the rest
+    if (
+        on("indicator.veto.not_after")
+        and text.startswith(tuple(spec["not_after"]), m.end("num"))
+        and not m.group("mult")
+    ):  # no copy of the rest
         return False
-    if m.group("unit") == "个" and text.startswith(tuple(spec["duration_after_unit"]), m.end()):
+    if (
+        on("indicator.veto.duration")
+        and m.group("unit") == "个"
+        and text.startswith(tuple(spec["duration_after_unit"]), m.end())
+    ):
         return False  # 3个月, 1个工作日: durations
-    if text.startswith(tuple(spec["class_after_unit"]), m.end()):
+    if on("indicator.veto.size_class") and text.startswith(tuple(spec["class_after_unit"]), m.end()):
         return False  # 80吨级: a size class
-    if m.start("num") > 0 and re.match(r"[\d.A-Za-z]", text[m.start("num") - 1]):
+    if m.start("num") > 0 and _after_code(text, m.start("num")):
         return False
     if re.fullmatch(ARABIC, num):
         return True
-    if num == "一" and re.search(
-        r"每(?:年度|年|季度|月|周|天|日)[\u4e00-\u9fff]{0,3}$", text[max(0, m.start() - 8) : m.start()]
+    if (
+        on("indicator.veto.once_per_period")
+        and num == "一"
+        and re.search(
+            r"每(?:年度|年|季度|月|周|天|日)[\u4e00-\u9fff]{0,3}$", text[max(0, m.start() - 8) : m.start()]
+        )
     ):
         return False  # 每年组织一次…: how often, not how many (indicator.veto.once_per_period)
-    if m.group("pre") and text[max(0, m.start() - 1) : m.start()] + m.group("pre") in spec["not_qualifiers"]:
+    if (
+        on("indicator.veto.not_qualifier")
+        and m.group("pre")
+        and text[max(0, m.start() - 1) : m.start()] + m.group("pre") in spec["not_qualifiers"]
+    ):
         # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
         return False
     # Chinese numerals: only with a quantity cue
     cues = spec["cn_quantity_cues"]
-    return bool(
+    return not on("indicator.veto.cn_without_cue") or bool(
         m.group("pre")
         or m.group("suf1")
         or m.group("suf2")
@@ -461,7 +494,7 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
             value_max, normalized_max = value_of(*split_multiplier(m.group("num2"), mult or None))
         except ValueError:
             return None
-        if value_max <= value:
+        if on("indicator.veto.descending_range") and value_max <= value:
             return None  # 2021-2025 style pairs that are not ranges of a quantity
         rule = "indicator.range"
     return IndicatorHit(

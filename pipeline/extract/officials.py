@@ -28,6 +28,7 @@ from pipeline.lexicons import (
     is_person_name,
     starts_inside_word,
 )
+from pipeline.switches import on
 
 # the level a title or organ belongs to (市长, 县委, 自治区政协); 自治区 is a province
 LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
@@ -108,10 +109,10 @@ def find(
             max(0, (chain_span or (name_start, name_end))[0] - 6) : (chain_span or (name_start, name_end))[0]
         ]
         if (
-            before.endswith(not_official)
-            or chain is None
-            or _redacted(name)
-            or _in_company(text, chain, chain_span)
+            chain is None
+            or (on("official.veto.staff_byline") and before.endswith(not_official))
+            or (on("official.veto.redaction") and _redacted(name))
+            or (on("official.veto.company") and _in_company(text, chain, chain_span))
         ):
             continue
         org, title = split_chain(chain, main_places)
@@ -181,7 +182,7 @@ def _collective(text: str, ner_persons):
     persons = {s: e for s, e in ner_persons}
     for m in shared.finditer(text):
         names, i = [], m.end()
-        if starts_inside_word(text, i, _straddle_words()):
+        if on("official.veto.list_straddle") and starts_inside_word(text, i, _straddle_words()):
             continue  # 市领导有|关负责同志: the name would start inside a word
         while True:
             end = _list_name(text, i, persons)
@@ -232,14 +233,16 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
     """(name_start, name_end, chain, chain_span, rule) for every name adjacent to a title."""
     org_tail = tuple(rules.load("titles")["not_after_title"])
     for t in title_start.finditer(text):  # name then title: 安伟市长
-        if text.startswith(org_tail, t.end()):
+        if on("official.veto.org_title") and text.startswith(org_tail, t.end()):
             continue  # 人大常委会: an organisation, not a title
         i = t.start()
         name_start = _name_before(text, i)
         if name_start is not None:
             yield name_start, i, text[i : t.end()], (i, t.end()), "official.name_title"
     for t in title_start.finditer(text):  # title chain glued to the name: 市长李明华在
-        if not text.startswith(org_tail, t.end()):  # 委员|会主任: no name after an organisation's 委员
+        if not (
+            on("official.veto.org_title") and text.startswith(org_tail, t.end())
+        ):  # 委员|会主任: no name after an organisation's 委员
             yield from _chain_then_name(text, t.end(), chain_end, after=True)
     for m in re.finditer(r"[)），,。；;\n]|$", text):  # title then name: 中共北镇市委书记 郑文彬)
         yield from _chain_then_name(text, m.start(), chain_end)
@@ -253,18 +256,26 @@ def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
     body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
     elsewhere unless a name before a title is read across words."""
     start, end, chain, chain_span, rule = candidate
-    if any(s < start < e or (s <= start and end < e and text[end] in NAME_DOTS) for s, e in ner_persons):
+    if on("official.veto.inside_model_person") and any(
+        s < start < e or (s <= start and end < e and text[end] in NAME_DOTS) for s, e in ner_persons
+    ):
         return False  # part of a longer name the model has (萨克拉|罗普卢, 阿里|·邦戈·翁丁)
-    if _ends_a_country(text, end, rule == "official.name_title" and _foreign_office(chain)):
+    if on("official.veto.country_tail") and _ends_a_country(
+        text, end, rule == "official.name_title" and _foreign_office(chain)
+    ):
         return False  # the tail of a country (俄|罗斯总统, 转达|俄总统)
     if _overlaps(ner_persons, start, end):
         return True
-    if text[start:end] in common_non_names(rules.load("titles")["name_noun_min_freq"]):
+    if on("official.veto.common_word") and text[start:end] in common_non_names(
+        rules.load("titles")["name_noun_min_freq"]
+    ):
         return False  # a common word, not a name: 总统|官邸, 时任|总理
     place_like = _place_like(text[start:end])
-    if any(_vetoes(span, start, end, place_like) for span in ner_others):
+    if on("official.veto.model_span") and any(_vetoes(span, start, end, place_like) for span in ner_others):
         return False
-    return rule != "official.name_title" or not _cuts_words(text, start, end, chain_span[1])
+    return rule != "official.name_title" or not (
+        on("official.veto.word_straddle") and _cuts_words(text, start, end, chain_span[1])
+    )
 
 
 def _vetoes(span: tuple[int, int, str], start: int, end: int, place_like: bool) -> bool:
@@ -324,10 +335,11 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
         if any(c in NAME_DOTS for c in text[start:end]) and not _boundary_after(text, end):
             end = _dotted_name_end(text, start) or end  # 艾黎根·热西|提主持: the model cut the last part
         name = text[start:end]
-        if _overlaps(taken, start, end) or not _plausible_name(name):
+        if _overlaps(taken, start, end) or (on("official.veto.model_name") and not _plausible_name(name)):
             continue
         t = title_start.match(text, end)
-        if t and not text.startswith(tuple(rules.load("titles")["not_after_title"]), t.end()):
+        org_tail = tuple(rules.load("titles")["not_after_title"])
+        if t and not (on("official.veto.org_title") and text.startswith(org_tail, t.end())):
             out.append((start, end, t.group(0), (end, t.end()), how))
             continue
         stop = start - 1 if start and text[start - 1] == " " else start
@@ -354,7 +366,7 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         title_end = end
         if text[end : end + 1] == " " and "\u4e00" <= text[end + 1 : end + 2] <= "\u9fff":
             end += 1  # 县长 王建国 在: text from a PDF keeps a space after the title
-        if text.startswith(_after_name_words(), end):
+        if on("official.veto.verb_after_title") and text.startswith(_after_name_words(), end):
             return  # 总书记强调: a verb, not a name
         dotted = _dotted_name_end(text, end)
         if dotted:  # 主任艾黎根·热西提主持

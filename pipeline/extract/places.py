@@ -22,6 +22,7 @@ from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, load, read_countries, read_idioms
 from pipeline.extract.types import Found
 from pipeline.lexicons import common_words, starts_inside_word, tagged_words
+from pipeline.switches import on
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 RULE_FULL = "place.gazetteer.full_name"
@@ -187,21 +188,29 @@ def _names(text: str, blocked) -> list[PlaceHit]:
     hits: list[PlaceHit] = []
     prev_end = -1
     for start, end, surface in gaz.scan(text):
-        if _inside_person(start, end, blocked) or (text.startswith(outlets, end) and _byline(text, start)):
-            continue  # place.veto.person_name, place.veto.outlet_name
-        if surface in spec["generic_district_names"] and not _after_parent(text, start, gaz.by_name[surface]):
-            continue  # place.veto.generic_district
+        if (on("place.veto.person_name") and _inside_person(start, end, blocked)) or (
+            on("place.veto.outlet_name") and text.startswith(outlets, end) and _byline(text, start)
+        ):
+            continue
+        if (
+            on("place.veto.generic_district")
+            and surface in spec["generic_district_names"]
+            and not _after_parent(text, start, gaz.by_name[surface])
+        ):
+            continue
         glued = start > 0 and _HAN.match(text[start - 1]) and start != prev_end
         short_county = end - start <= 2 and all(d.level == "county" for d in gaz.by_name[surface])
         is_alias = surface != gaz.by_name[surface][0].name
-        if (short_county and glued) or text[end - 1 : end + 1] in _stop_words()[1]:
+        if (on("place.veto.glued_county") and short_county and glued) or (
+            on("place.veto.not_place_ending") and text[end - 1 : end + 1] in _stop_words()[1]
+        ):
             continue
         after_place = start == prev_end
         if is_alias and (
-            _inside_word(text, start, end)
-            or _starts_inside_word(text, start, after_place)
-            or _inside_other_place(text, start, end)
-            or (not after_place and _country_pair(text, surface))
+            (on("place.veto.inside_word") and _inside_word(text, start, end))
+            or (on("place.veto.word_straddle") and _starts_inside_word(text, start, after_place))
+            or (on("place.veto.inside_longer_place") and _inside_other_place(text, start, end))
+            or (on("place.veto.country_pair") and not after_place and _country_pair(text, surface))
         ):
             continue
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
@@ -235,15 +244,25 @@ def _towns(text: str, blocked, names: list[PlaceHit]) -> list[PlaceHit]:
     ends = {h.end for h in names}
     out = []
     for start, end, surface in gaz.towns.scan(text):
-        if _inside_person(start, end, blocked) or (
-            surface[-1] in "乡镇" and text[end - 1 : end + 1] in words
+        if (on("place.veto.person_name") and _inside_person(start, end, blocked)) or (
+            on("place.veto.town_suffix_word") and surface[-1] in "乡镇" and text[end - 1 : end + 1] in words
         ):
             continue
-        if surface[:-1] in words and text[end - 1 : end + 1] in common_words(1):
+        if (
+            on("place.veto.town_common_word")
+            and surface[:-1] in words
+            and text[end - 1 : end + 1] in common_words(1)
+        ):
             continue  # 建设|乡情, 文明|乡风: a common word, then a word begun by the suffix
-        if any(h.start < start < h.end or h.start < end < h.end for h in names):
+        if on("place.veto.town_across_name") and any(
+            h.start < start < h.end or h.start < end < h.end for h in names
+        ):
             continue
-        if start not in ends and starts_inside_word(text, start, words):
+        if (
+            on("place.veto.town_word_straddle")
+            and start not in ends
+            and starts_inside_word(text, start, words)
+        ):
             continue
         out.append(PlaceHit(start, end, surface, gaz.towns.by_name[surface], "town"))
     return out
@@ -284,9 +303,9 @@ def _stem_here(text: str, s: int, e: int) -> bool:
     spec = rules.load("places")
     return (
         text[s:e] in load().stems.by_name
-        and text[s:e] not in common_words(spec["word_cut_min_freq"])
-        and not text.startswith(tuple(spec["feature_suffixes"]), e)
-        and not _in_place_word(text, s, e)
+        and not (on("place.veto.list_common_word") and text[s:e] in common_words(spec["word_cut_min_freq"]))
+        and not (on("place.veto.feature_name") and text.startswith(tuple(spec["feature_suffixes"]), e))
+        and not (on("place.veto.list_in_place_word") and _in_place_word(text, s, e))
     )
 
 
@@ -405,7 +424,9 @@ def _supported(d: Division, context: set[str]) -> bool:
 
 def _drop_inside_towns(groups: dict[str, ResolvedPlace]) -> list[ResolvedPlace]:
     """A name inside a town's name is part of it (玉林 in 玉林街道): its span goes, and the place
-    when no span is left."""
+    when no span is left [place.veto.inside_town]."""
+    if not on("place.veto.inside_town"):
+        return list(groups.values())
     town_spans = [s for p in groups.values() if p.level == "town" for s in p.spans]
     out = []
     for p in groups.values():

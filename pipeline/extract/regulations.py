@@ -10,6 +10,7 @@ from importlib import resources
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.types import Found, RegulationHit
+from pipeline.switches import on
 
 BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
 INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
@@ -65,7 +66,7 @@ def normalize(title: str) -> str:
 
 def is_regulation(title: str) -> bool:
     suffix, not_reg, _, _ = _spec()
-    return bool(suffix.search(title)) and not not_reg.search(title)
+    return bool(suffix.search(title)) and not (on("reg.veto.not_regulation") and not_reg.search(title))
 
 
 def category(name: str) -> tuple[str, str | None]:
@@ -98,14 +99,14 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
     for rule_id, pattern in _unbracketed():
         for m in pattern.finditer(text):
             needs_place = rule_id in rules.load("regulations")["titles_with_place"]
-            if needs_place and _issuing_place(m.group("title")) is None:
+            if needs_place and on("reg.veto.no_issuing_place") and _issuing_place(m.group("title")) is None:
                 continue  # 落实好全省…办法: no issuing place, no title
             if not any(s <= m.start("title") < e for s, e in taken):
                 _add(found, mentions, m.group("title"), m.start("title"), rule_id)
                 taken.append((m.start("title"), m.end("title")))
     law_pattern = _spec()[2]
     for m in law_pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or _glued_law(text, m):
+        if any(s <= m.start() < e for s, e in taken) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
     regs = _short_forms(found, mentions)  # drops the generic rows from found
@@ -128,7 +129,7 @@ def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list
             target = max(earlier, key=lambda pair: pair[0])[1]
             target.spans.append((f.start, f.end))
             f.normalized, f.rule = target.name, "reg.short_form"
-    for name in generic & set(found):
+    for name in generic & set(found) if on("reg.veto.generic_title") else ():
         del found[name]
     return list(found.values())
 

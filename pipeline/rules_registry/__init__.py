@@ -26,8 +26,11 @@ class Rule:
 
     @property
     def switchable(self) -> bool:
-        """--disable-rule drops the rows and mentions a rule produced in the extract stage; other rules
-        (vetoes, filters, classifiers, metadata) have no switch yet."""
+        """--disable-rule drops the rows and mentions a producer of the extract stage made, and keeps a
+        veto or a filter from acting (``pipeline.switches``); classifiers, repairs and metadata
+        producers have no switch yet."""
+        if self.kind in ("veto", "filter"):
+            return True
         return self.kind == "producer" and self.file.startswith("pipeline/extract/")
 
     def as_dict(self) -> dict:
