@@ -27,9 +27,6 @@ _WS = re.compile(r"\s")
 _CELL = re.compile(r"\s*\|\s*")
 _SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』\"')）]*$")
 _DATE_LINE = re.compile(r"^[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）]?$")
-_ORG = re.compile(
-    r"(人民政府|政府|委员会|办公室|办公厅|局|厅|委|队|院|部|会|办|室|中心|公司|集团|社|报|台|所)$"
-)
 _TAIL_BYLINE = re.compile(
     r"[（(]\s*(?:(?:本报)?记者|通讯员|作者|编译|文|撰文|撰稿|整理|摄影?|图)\s*[:：/／]?\s*[^（()）]{1,30}[)）]\s*$"
 )
@@ -48,12 +45,27 @@ class Rule:
 
 
 @lru_cache(maxsize=1)
-def rules() -> dict[str, tuple[Rule, ...]]:
+def _spec() -> dict:
     text = resources.files("pipeline.clean").joinpath("data/html_body.yaml").read_text("utf-8")
-    spec = check("html_body.yaml", yaml.safe_load(text), "pipeline/clean/data/html_body.yaml")
+    return check("html_body.yaml", yaml.safe_load(text), "pipeline/clean/data/html_body.yaml")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, tuple[Rule, ...]]:
+    spec = _spec()
     return {
         kind: tuple(Rule(r["id"], re.compile(r["pattern"]), int(r.get("max_len", 80))) for r in spec[kind])
         for kind in ("head", "stop")
+    }
+
+
+@lru_cache(maxsize=1)
+def endings() -> dict[str, re.Pattern]:
+    """org_endings and site_name_endings of html_body.yaml, each as a pattern that ends a name."""
+    spec = _spec()
+    return {
+        k: re.compile(f"(?:{'|'.join(map(re.escape, spec[k]))})$")
+        for k in ("org_endings", "site_name_endings")
     }
 
 
@@ -183,7 +195,7 @@ def _head_junk(lines: list[str], i: int, title: str, after_headline: bool) -> st
         and after_headline
         and len(line) <= 40
         and words
-        and all(_ORG.search(w) for w in words)
+        and all(endings()["org_endings"].search(w) for w in words)
     ):
         return "head.issuers"
     return None
@@ -287,7 +299,10 @@ def _signature(text: str) -> bool:
     t = text.strip()
     if re.match(r"^(附件\s*\d*\s*[:：]\s*\S|\d{1,2}\s*[.．、]\s*\S.{0,40}$)", t) and len(t) <= 60:
         return True
-    return bool(_DATE_LINE.match(t) or (len(t) <= 30 and _ORG.search(t) and not t.startswith(("（", "("))))
+    return bool(
+        _DATE_LINE.match(t)
+        or (len(t) <= 30 and endings()["org_endings"].search(t) and not t.startswith(("（", "(")))
+    )
 
 
 LIBRARIES = ("trafilatura", "readability")

@@ -147,9 +147,7 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
     titles = _title_sources(hints)
     sources = [squash(s) for s in titles]
     echoes = {squash(t) for t in titles if squash(strip_site_suffix(t)) != squash(t)}  # <title> with suffix
-    echoes |= {
-        squash(t) for t in titles if len(squash(t)) <= 12 and _SITE_NAME.search(t)
-    }  # <title>成都市司法局
+    echoes |= {squash(t) for t in titles if len(squash(t)) <= 12 and _site_name(t)}  # <title>成都市司法局
     lo = max(0, body_line - 40)
     found: list[tuple[int, str]] = []  # (first line, joined text)
     for i in range(lo, body_line):
@@ -197,7 +195,11 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
     return (strip_site_suffix(titles[0]), None, "page.title.title_tag") if titles else (None, None, "")
 
 
-_SITE_NAME = re.compile(r"(网|网站|门户|政府|委员会|局|厅|委|办|中心|日报|报社|电视台)$")
+def _site_name(title: str) -> bool:
+    """The title ends like a site's or a body's name (site_name_endings of html_body.yaml)."""
+    from pipeline.html_body import endings
+
+    return bool(endings()["site_name_endings"].search(title))
 
 
 def _widget(line: str) -> bool:

@@ -20,7 +20,8 @@ from pydantic import (
     model_validator,
 )
 
-RuleId = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$", description="Dotted lower-case id")
+RULE_ID = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
+RuleId = Field(pattern=RULE_ID, description="Dotted lower-case id")
 
 
 class RuleFileError(ValueError):
@@ -103,6 +104,8 @@ class BoilerplateFile(_RuleFile):
 class HtmlBodyFile(_RuleFile):
     head: list[LineRule]
     stop: list[LineRule]
+    org_endings: Words = Field(min_length=1)
+    site_name_endings: Words = Field(min_length=1)
 
 
 class RegulationsFile(_RuleFile):
@@ -225,6 +228,20 @@ class PlacesFile(_RuleFile):
     list_closers: Words
 
 
+class ConfidenceFile(_RuleFile):
+    confidence: dict[str, float] = Field(min_length=1)
+
+    @field_validator("confidence")
+    @classmethod
+    def _ids_and_figures(cls, v: dict[str, float]) -> dict[str, float]:
+        for key, figure in v.items():
+            if not re.fullmatch(RULE_ID, key):
+                raise ValueError(f"{key}: not a rule id or a leading part of one")
+            if not 0 < figure <= 1:
+                raise ValueError(f"{key}: {figure} is not in (0, 1]")
+        return v
+
+
 class TitlesFile(_RuleFile):
     base: Words = Field(min_length=1)
     prefixes: Words
@@ -232,6 +249,9 @@ class TitlesFile(_RuleFile):
     not_officials: Words
     after_name: Words
     not_after_title: Words
+    chain_org_endings: Words = Field(min_length=1)
+    unit_endings: Words = Field(min_length=1)
+    bureau_endings: Words = Field(min_length=1)
 
 
 MODELS: dict[str, type[_RuleFile]] = {
@@ -244,6 +264,7 @@ MODELS: dict[str, type[_RuleFile]] = {
     "scope.yaml": ScopeFile,
     "places.yaml": PlacesFile,
     "titles.yaml": TitlesFile,
+    "confidence.yaml": ConfidenceFile,
 }
 
 

@@ -126,7 +126,7 @@ def test_a_rule_without_a_switch_is_refused_too():
 
 RULE_FILES = [f"pipeline/clean/data/{n}.yaml" for n in ("boilerplate", "html_body", "metadata")] + [
     f"pipeline/extract/data/{n}.yaml"
-    for n in ("regulations", "metrics", "period", "scope", "places", "titles")
+    for n in ("regulations", "metrics", "period", "scope", "places", "titles", "confidence")
 ]
 
 
@@ -157,6 +157,20 @@ def test_bad_word_lists_and_numbers_fail_too(tmp_path):
             "country_pair_char: 中",
             "country_pair_char: 中国",
             "country_pair_char",
+        ),
+        ("pipeline/extract/data/confidence.yaml", "reg.bare_law: 0.9", "reg.bare_law: 9", "confidence"),
+        ("pipeline/extract/data/confidence.yaml", "  reg: 0.95", "  Reg: 0.95", "confidence"),
+        (
+            "pipeline/extract/data/titles.yaml",
+            "unit_endings: [局",
+            "unit_endings: []\nold_units: [局",
+            "unit_endings",
+        ),
+        (
+            "pipeline/clean/data/html_body.yaml",
+            "org_endings: [人民政府",
+            "org_endings: []\nold_orgs: [人民政府",
+            "org_endings",
         ),
     ]
     for rel, old, new, field in cases:
@@ -257,3 +271,39 @@ def test_loaders_check_their_files(monkeypatch):
             rules.load("metrics")
     finally:
         rules.load.cache_clear()
+
+
+def test_every_extract_producer_has_a_confidence_from_the_data_file():
+    from pipeline.extract import rules
+
+    table = rules.load("confidence")["confidence"]
+    producers = [
+        r.id
+        for r in rules_registry.catalog().values()
+        if r.kind == "producer" and r.file.startswith("pipeline/extract/")
+    ]
+    assert len(producers) > 20
+    for rule_id in producers:
+        assert 0 < rules.confidence(rule_id) <= 1, rule_id
+    assert rules.confidence("reg.bare_law") == table["reg.bare_law"] != table["reg"]
+    assert rules.confidence("reg.book_title") == table["reg"]  # the longest key that leads its id
+    assert rules.confidence("ner:fazhi@0123456789") == table["ner"]
+    import pytest
+
+    with pytest.raises(KeyError, match=r"confidence\.yaml"):
+        rules.confidence("nothing.known")
+
+
+def test_confidence_comes_from_the_file(monkeypatch):
+    """The figure a mention carries is the file's: change the file, the mention changes."""
+    from pipeline.extract import extract, rules
+
+    load = rules.load
+    changed = {"confidence": {**load("confidence")["confidence"], "reg": 0.42}}
+    monkeypatch.setattr(rules, "load", lambda name: changed if name == "confidence" else load(name))
+    rules.confidence.cache_clear()
+    try:
+        found = extract("学习《某市行政执法公示办法》。")
+        assert [m.confidence for m in found.mentions if m.label == "REGULATION"] == [0.42]
+    finally:
+        rules.confidence.cache_clear()

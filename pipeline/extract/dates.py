@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.extract import rules
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found
 
@@ -33,9 +34,18 @@ def find(text: str, blocked: list[tuple[int, int]] = (), published: dt.date | No
             taken.add(m.start(), m.end())
             anchored = _anchor(rule, m, published) if published else None
             if anchored:
-                found.append(Found(m.start(), m.end(), "DATE", anchored, f"{rule}.anchored", 0.8))
+                found.append(
+                    Found(
+                        m.start(),
+                        m.end(),
+                        "DATE",
+                        anchored,
+                        f"{rule}.anchored",
+                        rules.confidence("date.anchored"),
+                    )
+                )
             else:
-                found.append(Found(m.start(), m.end(), "DATE", norm, rule, 0.9))
+                found.append(Found(m.start(), m.end(), "DATE", norm, rule, rules.confidence(rule)))
     return sorted(found, key=lambda f: f.start)
 
 

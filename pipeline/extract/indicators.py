@@ -341,7 +341,7 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
                 normalized,
                 base,
                 "indicator.bare_multiplier",
-                0.6,
+                rules.confidence("indicator.bare_multiplier"),
             )
         )
     return hits
@@ -372,7 +372,16 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
         end = m.end("num") + len(m.group("part") or "")
         hits.append(
             IndicatorHit(
-                start, end, metric, value, unit, None, value, unit_base[unit], "indicator.shared_unit", 0.7
+                start,
+                end,
+                metric,
+                value,
+                unit,
+                None,
+                value,
+                unit_base[unit],
+                "indicator.shared_unit",
+                rules.confidence("indicator.shared_unit"),
             )
         )
         spans.append((m.start("num"), end))
@@ -498,7 +507,18 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
             return None  # 2021-2025 style pairs that are not ranges of a quantity
         rule = "indicator.range"
     return IndicatorHit(
-        start, end, metric, value, unit, qualifier, normalized, base, rule, 0.8, value_max, normalized_max
+        start,
+        end,
+        metric,
+        value,
+        unit,
+        qualifier,
+        normalized,
+        base,
+        rule,
+        rules.confidence(rule),
+        value_max,
+        normalized_max,
     )
 
 
@@ -688,7 +708,16 @@ def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     metric = f"{_strip_quotes(before)}{m.group('scope')}排名" if before else f"{m.group('scope')}排名"
     qualifier = "前" if m.group("front") else None
     return IndicatorHit(
-        start, m.end(), metric, value, "名次", qualifier, value, "名次", "indicator.rank", 0.8
+        start,
+        m.end(),
+        metric,
+        value,
+        "名次",
+        qualifier,
+        value,
+        "名次",
+        "indicator.rank",
+        rules.confidence("indicator.rank"),
     )
 
 
@@ -709,5 +738,5 @@ def _freq_hit(m: re.Match, unit_base: dict) -> IndicatorHit:
         value,
         unit_base[unit],
         "indicator.frequency_at_least",
-        0.75,
+        rules.confidence("indicator.frequency_at_least"),
     )

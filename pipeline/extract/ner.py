@@ -22,11 +22,11 @@ from pathlib import Path
 from pipeline.extract import rules
 from pipeline.extract.officials import title_words
 from pipeline.extract.types import Found
+from pipeline.switches import on
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner"
 LABELS = {"PER": "PERSON", "TITLE": "TITLE", "GOV": "GOV", "ORG": "ORG", "LOC": "PLACE"}
 MAX_SENTENCE = 5000  # longer "sentences" are tables or run-on dumps: the model is not run on them
-CONFIDENCE = 0.7  # the model gives no calibrated scores; this is its dev-set precision, rounded
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +97,14 @@ def tag(
     jobs = list(_jobs(texts, sentences, mode, margin))  # (doc index, start, end, cut left, cut right)
     out: list[list[Found]] = [[] for _ in texts]
     how = method()
+    confidence = rules.confidence(how)  # no calibrated scores: its dev-set precision (confidence.yaml)
     docs = nlp.pipe((texts[k][a:b] for k, a, b, *_ in jobs), batch_size=BATCH)
+    cut_edge = on("ner.veto.cut_edge")
     for (k, offset, _, cut_left, cut_right), doc in zip(jobs, docs):
         for ent in doc.ents:
-            if (cut_left and ent.start_char == 0) or (cut_right and ent.end_char == len(doc.text)):
+            if cut_edge and (
+                (cut_left and ent.start_char == 0) or (cut_right and ent.end_char == len(doc.text))
+            ):
                 continue  # touches a cut the model could not see past: maybe half a name
             out[k].append(
                 Found(
@@ -109,7 +113,7 @@ def tag(
                     LABELS[ent.label_],
                     ent.text,
                     how,
-                    CONFIDENCE,
+                    confidence,
                 )
             )
     return out

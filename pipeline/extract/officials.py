@@ -34,7 +34,6 @@ from pipeline.switches import on
 LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
 LEVEL_KEY = {"自治区": "省", "自治州": "州", "自治县": "县"}
 NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (阿里·邦戈·翁丁)
-BUREAU = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|法院|检察院|中心|所)(?=[\u4e00-\u9fff])")
 
 
 def title_words() -> list[str]:
@@ -57,14 +56,14 @@ def _patterns():
     level_org = rf"{LEVEL}(?:委|政府)"
     own_org = (
         rf"(?:{level_org})?(?:{LEVEL}?(?:{party})|{LEVEL}[\u4e00-\u9fff]{{0,8}}?"
-        r"(?:局|委员会|常委会|委|办公室|法院|检察院|厅|政协))"
+        rf"(?:{rules.alternation(spec['chain_org_endings'])}))"
     )
     held = rf"(?:{own_org}|{level_org})?{one}"
     run = re.compile(rf"(?:{held}、)*{held}$")
 
     unit = (
         r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{0,8}?"
-        r"(?:局|厅|委员会|常委会|政协|办公室|法院|检察院|办|院|部|中心|所|处|科))"
+        rf"(?:{rules.alternation(spec['unit_endings'])}))"
     )
     org_run = re.compile(rf"{unit}?(?:{one}、)*{one}")
 
@@ -78,7 +77,10 @@ def _patterns():
         return m.start() if m else 0
 
     titles_only = re.compile(rf"(?:{one}、)*{one}")
-    return title_start, chain_end, not_official, title_run_start, titles_only
+    bureau = re.compile(
+        rf"[\u4e00-\u9fff]{{1,8}}?(?:{rules.alternation(spec['bureau_endings'])})(?=[\u4e00-\u9fff])"
+    )
+    return title_start, chain_end, not_official, title_run_start, titles_only, bureau
 
 
 def find(
@@ -118,13 +120,11 @@ def find(
         org, title = split_chain(chain, main_places)
         hit = hits.get(name)
         if hit is None:
-            hits[name] = hit = OfficialHit(
-                name, title, org, [], rule, 0.7 if rule.startswith("ner:") else 0.85
-            )
+            hits[name] = hit = OfficialHit(name, title, org, [], rule, rules.confidence(rule))
         elif title and len(title) > len(hit.title or ""):
             hit.title, hit.org = title, org or hit.org
         hit.spans.append((name_start, name_end))
-        conf = 0.7 if rule.startswith("ner:") else 0.85
+        conf = rules.confidence(rule)
         found.append(Found(name_start, name_end, "PERSON", name, rule, conf))
         if chain_span:
             found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, conf))
@@ -457,7 +457,7 @@ def _country_ending(text: str, end: int) -> str:
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
     """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长); 市司法局局长 →
     (the main city's 司法局, 局长); 美国总统 → (美国, 总统)."""
-    titles_only = _patterns()[4]
+    titles_only, bureau_pattern = _patterns()[4:6]
     for country in sorted((c for c in read_countries() if chain.startswith(c)), key=len, reverse=True):
         if titles_only.fullmatch(chain, len(country)):  # 美国总统 → (美国, 总统); 巴林|国王, not 巴林国|王
             return country, chain[len(country) :]
@@ -468,7 +468,7 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
         rest = body[hits[0][1] :]
         if rest[:1] in ("委", "政") or rest.startswith("人民政府"):
             return place, place[-1] + rest  # 北镇市|委书记 → (北镇市, 市委书记)
-        bureau = BUREAU.match(rest)
+        bureau = bureau_pattern.match(rest)
         if bureau and bureau.end() < len(rest):  # 张掖市|司法局局长 → (张掖市司法局, 局长)
             return place + bureau.group(0), rest[bureau.end() :]
         return place, rest
@@ -476,7 +476,7 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
         return load_gazetteer().by_name[hits[0][2]][0].name, body
     level = re.search(LEVEL, body)  # 市长, 副市长, 常务副县长, 自治区政协主席: the level the title holds
     place = main_places.get(LEVEL_KEY.get(level.group(), level.group())) if level else None
-    bureau = BUREAU.match(body, level.end()) if level and level.start() == 0 else None
+    bureau = bureau_pattern.match(body, level.end()) if level and level.start() == 0 else None
     if place and bureau and titles_only.fullmatch(body, bureau.end()):  # 市|司法局|局长 → (X市司法局, 局长)
         return place + bureau.group(0), body[bureau.end() :]
     return place, body

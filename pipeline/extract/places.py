@@ -441,6 +441,7 @@ def mentions(places: list[ResolvedPlace]) -> list[Found]:
     out = []
     for p in places:
         for s, e in p.spans:
-            conf = 0.95 if p.division else 0.5
-            out.append(Found(s, e, "PLACE", p.name, p.span_rules.get((s, e), p.rule), conf))
+            rule = p.span_rules.get((s, e), p.rule)
+            conf = rules.confidence(rule if p.division else "place.unresolved")
+            out.append(Found(s, e, "PLACE", p.name, rule, conf))
     return out

@@ -155,4 +155,4 @@ def _add(found: dict, mentions: list[Found], title: str, start: int, rule: str, 
     if hit is None:
         found[name] = hit = RegulationHit(title_text, name, cat, place, [], rule)
     hit.spans.append((start, end))
-    mentions.append(Found(start, end, "REGULATION", name, rule, 0.95 if rule != "reg.bare_law" else 0.9))
+    mentions.append(Found(start, end, "REGULATION", name, rule, rules.confidence(rule)))

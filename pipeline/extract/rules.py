@@ -25,6 +25,17 @@ def load(name: str) -> dict:
     return check(f"{name}.yaml", yaml.safe_load(text), f"pipeline/extract/data/{name}.yaml")
 
 
+@cache
+def confidence(rule: str) -> float:
+    """The confidence of what ``rule`` made (``data/confidence.yaml``): the figure of the longest
+    key that is the rule's id or a leading part of it, cut at a dot or a colon."""
+    table = load("confidence")["confidence"]
+    keys = [k for k in table if rule == k or rule.startswith((f"{k}.", f"{k}:"))]
+    if not keys:
+        raise KeyError(f"pipeline/extract/data/confidence.yaml: no confidence for rule {rule}")
+    return table[max(keys, key=len)]
+
+
 @lru_cache(maxsize=1)
 def rules_version() -> str:
     """Hash of every rule and lexicon file: changes whenever a rule changes."""
