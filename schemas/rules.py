@@ -2,19 +2,21 @@
 
 A bad file fails with one line naming the file, the rule and the field (``RuleFileError``); the
 loaders keep using the parsed YAML as before, so a valid file behaves exactly as without the check.
-Files covered so far: boilerplate, html_body, metadata, regulations, metrics, period, scope, places and
-titles (not yet indicators.yaml, radicals.yaml, the .txt lexicons).
+Files covered: every YAML rule file of the package (boilerplate, html_body, metadata, radicals,
+regulations, metrics, period, scope, places, titles, indicators, confidence and the registry's
+code_rules); the .txt lexicons are word lists read line by line.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    RootModel,
     ValidationError,
     field_validator,
     model_validator,
@@ -120,7 +122,7 @@ class RegulationsFile(_RuleFile):
         ids = {r.id for r in self.unbracketed_titles}
         bad = [i for i in self.titles_with_place if i not in ids]
         if bad:
-            raise ValueError(f"titles_with_place names no unbracketed title: {', '.join(bad)}")
+            raise ValueError(f"titles_with_place: names no unbracketed title: {', '.join(bad)}")
         return self
 
 
@@ -242,6 +244,109 @@ class ConfidenceFile(_RuleFile):
         return v
 
 
+Word = Annotated[str, Field(min_length=1)]
+Regex = Annotated[str, Field(min_length=1)]
+
+
+class IndicatorsFile(_RuleFile):
+    """indicators.yaml: units, qualifiers, vetoes' word lists and the metric reader's words."""
+
+    units: dict[Word, list[Word]] = Field(min_length=1)
+    bare_multiplier_units: dict[Word, list[Word]]
+    range_separators: list[Word]
+    multipliers: dict[Word, int]
+    qualifiers_prefix: dict[Word, Word]
+    not_qualifiers: list[Word]
+    qualifiers_before_unit: dict[Word, Word]
+    qualifiers_after_unit: dict[Word, Word]
+    not_after: list[Word]
+    not_before: list[Word]
+    cn_quantity_cues: list[Word]
+    duration_after_unit: list[Word]
+    class_after_unit: list[Word]
+    metric_trailing: list[Word]
+    metric_duration: Regex
+    share_verbs: list[Word]
+    per_unit: Regex
+    metric_keep_endings: list[Word]
+    comparison_words: list[Word]
+    next_figure_verbs: list[Word]
+    object_verbs: list[Word]
+    change_verbs: list[Word]
+    metric_leading: list[Word]
+    metric_gaps: list[Word]
+    paired_modifiers: list[Word]
+    metric_aliases: dict[Word, Word]
+    count_totals: list[Word]
+    list_separators: list[Word]
+    rank_verbs: list[Word] = Field(min_length=1)
+    rank_tiers: list[Word] = Field(min_length=1)
+    rank_scopes: list[Word] = Field(min_length=1)
+    metric_stops: list[Word]
+    metric_verbs: list[Word]
+    soft_break_min_line: int = Field(gt=0)
+    forward_words: list[Word]
+    share_phrase: Regex
+    cause_words: list[Word]
+    forward_stops_inside: list[Word]
+    measure_nouns: list[Word]
+    participant_verbs: list[Word]
+
+    @field_validator("metric_duration", "per_unit", "share_phrase")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _regex(v)
+
+    @field_validator("multipliers")
+    @classmethod
+    def _powers_of_ten(cls, v: dict[str, int]) -> dict[str, int]:
+        for word, n in v.items():
+            if n < 10 or str(n).rstrip("0") != "1":
+                raise ValueError(f"{word}: {n} is no power of ten")
+        return v
+
+    @model_validator(mode="after")
+    def _known_base_units(self):
+        bad = [u for u in self.bare_multiplier_units if u not in self.units]
+        if bad:
+            raise ValueError(f"bare_multiplier_units: names no base unit of units: {', '.join(bad)}")
+        return self
+
+
+class RadicalsFile(RootModel[dict[Annotated[str, Field(min_length=1, max_length=1)], str]]):
+    """radicals.yaml: one radical look-alike character → the one standard character."""
+
+    @model_validator(mode="after")
+    def _one_character_each(self):
+        for variant, standard in self.root.items():
+            if len(standard) != 1 or standard == variant:
+                raise ValueError(f"{variant}: maps to {standard!r}, not to one other character")
+        return self
+
+
+class CodeRule(_Strict):
+    id: str = RuleId
+    kind: Literal["producer", "veto", "filter", "classifier", "repair", "metric"]
+    file: str = Field(pattern=r"^pipeline/[\w/]+\.py$")
+    description: str = Field(min_length=1)
+    variants: list[str] = Field(default_factory=list)
+
+
+class CodeRulesFile(_RuleFile):
+    """rules_registry/code_rules.yaml: the ids of the rules whose logic is Python."""
+
+    variants: dict[str, str]
+    rules: list[CodeRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_variants(self):
+        for rule in self.rules:
+            bad = [v for v in rule.variants if v not in self.variants]
+            if bad:
+                raise ValueError(f"rule {rule.id}: variants: {bad[0]} is not under variants")
+        return self
+
+
 class TitlesFile(_RuleFile):
     base: Words = Field(min_length=1)
     prefixes: Words
@@ -254,7 +359,7 @@ class TitlesFile(_RuleFile):
     bureau_endings: Words = Field(min_length=1)
 
 
-MODELS: dict[str, type[_RuleFile]] = {
+MODELS: dict[str, type[BaseModel]] = {
     "boilerplate.yaml": BoilerplateFile,
     "html_body.yaml": HtmlBodyFile,
     "metadata.yaml": MetadataFile,
@@ -265,6 +370,9 @@ MODELS: dict[str, type[_RuleFile]] = {
     "places.yaml": PlacesFile,
     "titles.yaml": TitlesFile,
     "confidence.yaml": ConfidenceFile,
+    "indicators.yaml": IndicatorsFile,
+    "radicals.yaml": RadicalsFile,
+    "code_rules.yaml": CodeRulesFile,
 }
 
 
@@ -285,17 +393,21 @@ def check(file_name: str, data: object, where: str | None = None) -> object:
 
 
 def _one_line(where: str, data: dict, error: dict) -> str:
-    loc = list(error.get("loc", ()))
+    loc = [p for p in error.get("loc", ()) if p != "[key]"]  # a bad key of a mapping: the key names it
     rule = ""
     if len(loc) >= 2 and isinstance(loc[1], int):  # section, index, field…
         entry = (data.get(loc[0]) or [None] * (loc[1] + 1))[loc[1]]
-        name = entry.get("id") if isinstance(entry, dict) else None
-        rule = f"rule {name or f'{loc[0]}[{loc[1]}]'}: "
-        loc = loc[2:]
-    msg = str(error.get("msg", "invalid"))
+        if isinstance(entry, dict):
+            rule = f"rule {entry.get('id') or f'{loc[0]}[{loc[1]}]'}: "
+            loc = loc[2:]
+        else:  # an item of a word list
+            loc = [f"{loc[0]}[{loc[1]}]", *loc[2:]]
+    msg = str(error.get("msg", "invalid")).removeprefix("Value error, ")
     if not loc and "duplicate id: " in msg:  # raised by the whole file's check
         rule, loc, msg = f"rule {msg.split('duplicate id: ')[1]}: ", ["id"], "a second rule has this id"
-    field = ".".join(str(p) for p in loc) or "(file)"
+    if not loc:  # a check of the whole file: its message starts with the rule or the field
+        return f"{where}: {msg}".replace("\n", " ")
+    field = ".".join(str(p) for p in loc)
     return f"{where}: {rule}{field}: {msg}".replace("\n", " ")
 
 

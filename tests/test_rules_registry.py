@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from pipeline import rules_registry
 from pipeline.__main__ import app
+from schemas.rules import RuleFileError
 
 runner = CliRunner()
 
@@ -124,10 +126,14 @@ def test_a_rule_without_a_switch_is_refused_too():
 
 # ---- rule files checked at load (schemas/rules.py) ------------------------------------------------
 
-RULE_FILES = [f"pipeline/clean/data/{n}.yaml" for n in ("boilerplate", "html_body", "metadata")] + [
-    f"pipeline/extract/data/{n}.yaml"
-    for n in ("regulations", "metrics", "period", "scope", "places", "titles", "confidence")
-]
+RULE_FILES = (
+    [f"pipeline/clean/data/{n}.yaml" for n in ("boilerplate", "html_body", "metadata")]
+    + [
+        f"pipeline/extract/data/{n}.yaml"
+        for n in ("regulations", "metrics", "period", "scope", "places", "titles", "confidence", "indicators")
+    ]
+    + ["pipeline/clean/data/radicals.yaml", "pipeline/rules_registry/code_rules.yaml"]
+)
 
 
 def test_shipped_rule_files_fit_their_models():
@@ -159,6 +165,29 @@ def test_bad_word_lists_and_numbers_fail_too(tmp_path):
             "country_pair_char",
         ),
         ("pipeline/extract/data/confidence.yaml", "reg.bare_law: 0.9", "reg.bare_law: 9", "confidence"),
+        (
+            "pipeline/extract/data/indicators.yaml",
+            "soft_break_min_line: 20",
+            "soft_break_min_line: 0",
+            "soft_break_min_line",
+        ),
+        (
+            "pipeline/extract/data/indicators.yaml",
+            "{万亿: 1000000000000",
+            "{万亿: 1200000000000",
+            "multipliers",
+        ),
+        (
+            "pipeline/extract/data/indicators.yaml",
+            "  人: [人, 人员",
+            "  人口: [人, 人员",
+            "bare_multiplier_units",
+        ),
+        ("pipeline/extract/data/indicators.yaml", "per_unit: '每", "per_unit: '(每", "per_unit"),
+        ("pipeline/extract/data/indicators.yaml", "rank_tiers: [方阵", "rank_tiers: [''", "rank_tiers[0]"),
+        ("pipeline/clean/data/radicals.yaml", '"⺁": 厂', '"⺁": 厂房', "⺁"),
+        ("pipeline/clean/data/radicals.yaml", '"⺁": 厂', '"⺁⺁": 厂', "⺁⺁"),
+        ("pipeline/rules_registry/code_rules.yaml", "variants: [carried]", "variants: [carry]", "variants"),
         ("pipeline/extract/data/confidence.yaml", "  reg: 0.95", "  Reg: 0.95", "confidence"),
         (
             "pipeline/extract/data/titles.yaml",
@@ -307,3 +336,66 @@ def test_confidence_comes_from_the_file(monkeypatch):
         assert [m.confidence for m in found.mentions if m.label == "REGULATION"] == [0.42]
     finally:
         rules.confidence.cache_clear()
+
+
+def test_every_yaml_rule_file_has_a_model():
+    """No rule file is read as an unchecked dict: each YAML file of the package has its model."""
+    from conftest import ROOT
+
+    from schemas.rules import MODELS
+
+    files = sorted((ROOT / "pipeline").rglob("*.yaml"))
+    assert len(files) >= 12
+    assert [f.name for f in files if f.name not in MODELS] == []
+
+
+def test_a_bad_code_rules_entry_names_its_rule_and_field(tmp_path):
+    import pytest
+
+    from schemas.rules import RuleFileError, check_file
+
+    old = "  - id: place.veto.person_name\n    kind: veto\n"
+    path = _broken_copy(
+        tmp_path, "pipeline/rules_registry/code_rules.yaml", old, old.replace("veto\n", "vetoo\n")
+    )
+    with pytest.raises(RuleFileError, match=r"code_rules\.yaml: rule place\.veto\.person_name: kind: "):
+        check_file(path)
+
+
+@pytest.mark.parametrize(
+    ("module", "loader", "name", "bad", "expected"),
+    [
+        ("pipeline.clean.script", "radical_table", "radicals.yaml", {"⺁": "厂房"}, r"radicals\.yaml: ⺁: "),
+        (
+            "pipeline.extract.rules",
+            "load",
+            "indicators.yaml",
+            {"units": {"元": ["元"]}},
+            r"indicators\.yaml: bare_multiplier_units: Field required",
+        ),
+    ],
+)
+def test_the_newly_checked_files_are_checked_by_their_loaders(
+    monkeypatch, module, loader, name, bad, expected
+):
+    """The loaders of indicators.yaml and radicals.yaml run the check: a broken file fails at load."""
+    import importlib
+
+    mod = importlib.import_module(module)
+    load = getattr(mod, loader)
+    monkeypatch.setattr(mod.yaml, "safe_load", lambda text: bad)
+    load.cache_clear()
+    try:
+        with pytest.raises(RuleFileError, match=expected):
+            load("indicators") if loader == "load" else load()
+    finally:
+        load.cache_clear()
+
+
+def test_the_registry_checks_code_rules_yaml(monkeypatch):
+    from pipeline import rules_registry as registry
+
+    bad = {"variants": {}, "rules": [{"id": "x.y", "kind": "veto", "file": "pipeline/x.py"}]}
+    monkeypatch.setattr(registry.yaml, "safe_load", lambda text: bad)
+    with pytest.raises(RuleFileError, match=r"code_rules\.yaml: rule x\.y: description: Field required"):
+        registry._code_rules()

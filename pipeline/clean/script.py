@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 
 from pipeline.clean.offsets import MappedText
+from schemas.rules import check
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _HAN = r"\u3400-\u9fff"
@@ -34,7 +35,7 @@ def _t2s():
 @lru_cache(maxsize=1)
 def radical_table() -> dict[str, str]:
     text = resources.files("pipeline.clean").joinpath("data/radicals.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return check("radicals.yaml", yaml.safe_load(text), "pipeline/clean/data/radicals.yaml")
 
 
 def detect_script(text: str) -> str:

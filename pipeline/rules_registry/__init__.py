@@ -16,6 +16,8 @@ from importlib import resources
 
 import yaml
 
+from schemas.rules import check
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -76,7 +78,8 @@ def close_ids(rule_id: str, n: int = 5) -> list[str]:
 
 
 def _code_rules() -> list[Rule]:
-    spec = yaml.safe_load(resources.files(__package__).joinpath("code_rules.yaml").read_text("utf-8"))
+    text = resources.files(__package__).joinpath("code_rules.yaml").read_text("utf-8")
+    spec = check("code_rules.yaml", yaml.safe_load(text), "pipeline/rules_registry/code_rules.yaml")
     variants = spec.get("variants") or {}
     out = []
     for r in spec["rules"]:
