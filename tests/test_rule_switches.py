@@ -120,3 +120,16 @@ def test_every_code_veto_and_filter_is_asked_about():
             continue
         text = (ROOT / rule.file).read_text("utf-8")
         assert rule.id in asked or (f'"{rule.id}"' in text and "on(rule)" in text), rule.id
+
+
+def test_a_metadata_veto_switched_off_lets_its_value_through():
+    from pipeline.clean import metadata
+
+    lines = [
+        "某县开展法治宣传活动",
+        "来源：网络 发布时间：2024-03-15",
+        "3月14日，某县司法局开展法治宣传活动。",
+    ]
+    assert metadata.extract(lines, {}, {}).source is None  # 网络 is no publisher (not_sources)
+    with switches.off(["source.not.listed"]):
+        assert metadata.extract(lines, {}, {}).source == "网络"

@@ -475,10 +475,12 @@ def _plausible_source(text: str, page: Page) -> bool:
     lx = lexicon()
     if not re.search(f"[{_HAN}A-Za-z]", text) or len(text) < 2 or len(text) > 30:
         return False
-    if text in lx.not_sources or text.lower() in lx.not_sources or text.startswith(("http", "www")):
+    if on("source.not.listed") and (
+        text in lx.not_sources or text.lower() in lx.not_sources or text.startswith(("http", "www"))
+    ):
         return False
-    if text in page.crumbs[1:] or _menu_only(text):  # a breadcrumb category is not a publisher
-        return False
+    if on("source.not.crumb") and (text in page.crumbs[1:] or _menu_only(text)):
+        return False  # a breadcrumb category is not a publisher
     return not _patterns()["any_label"].match(text)
 
 
@@ -741,7 +743,7 @@ def _author_label(page: Page, hints, title=None) -> Found | None:
         names: list[tuple[Piece, ...]] = []
         sep = " "
         for m in p["author_label"].finditer(line):
-            if _editor_before(line, m.start()):
+            if on("author.not.editor") and _editor_before(line, m.start()):
                 continue
             found = _names_after(line, m.end(), i)
             if found and not names:
@@ -785,7 +787,7 @@ def _author_hint(page: Page, hints, title=None) -> Found | None:
     if not _is_name(value):
         return None
     credit = _patterns()["not_author"]
-    if any(
+    if on("author.not.editor") and any(
         m.end() <= line.find(value, m.start()) <= m.end() + 2
         for line in page.lines
         if value in line
