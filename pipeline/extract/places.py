@@ -152,12 +152,12 @@ def _named_stems(text: str, hits: list[PlaceHit], blocked) -> list[PlaceHit]:
             continue
         for k in _occurrences(text, d.alias, h.end):
             e = k + len(d.alias)
-            if _overlaps(k, e, taken) or _inside_person(k, e, blocked):
+            if _overlaps(k, e, taken) or (on("place.veto.person_name") and _inside_person(k, e, blocked)):
                 continue
             if (
                 _stem_here(text, k, e)
-                and not _starts_inside_word(text, k, False)
-                and not _inside_word(text, k, e)
+                and not (on("place.veto.word_straddle") and _starts_inside_word(text, k, False))
+                and not (on("place.veto.inside_word") and _inside_word(text, k, e))
             ):
                 out.append(PlaceHit(k, e, d.alias, [d], "named_stem"))
     return out
