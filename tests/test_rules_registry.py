@@ -119,6 +119,18 @@ def test_known_disable_rule_passes_the_check():
     from pipeline.__main__ import _check_rule_ids
 
     _check_rule_ids(["reg.bare_law", "reg.local_title", "date.md.anchored", "place.list.short_name"])
+    _check_rule_ids(
+        ["indicator.veto.rank_tier", "footer.icp", "head.widget", "title.not.site"]
+    )  # vetoes, filters
+
+
+def test_no_id_is_defined_twice():
+    """The catalogue keeps the first of two rules with one id: a second would be silently hidden."""
+    from collections import Counter
+
+    ids = Counter(r.id for r in [*rules_registry._code_rules(), *rules_registry._data_rules()])
+    assert len(ids) > 300
+    assert [i for i, n in ids.items() if n > 1] == []
 
 
 def test_a_rule_without_a_switch_is_refused_too():
