@@ -1,10 +1,11 @@
-"""The Prefect flow ``extract``: ingest → clean → split → extract → validate → write, per batch.
+"""The Prefect flow ``extract``: discover → one task per batch → write, in input order.
 
-Tasks are thin wrappers over the plain stage functions and always work on a batch of documents:
-a batch costs ~0.1 s of Prefect bookkeeping in a process worker (API calls, a client per task), so
-batches default to 200 documents (on 2 M chars, one core: 45.2 s with 50 per batch, 29.8 s with
-200). The I/O tasks retry with backoff.
-"""
+Three tasks, each a thin wrapper over a plain function: ``discover`` (ingest.discover),
+``process-batch`` (``pipeline.batch.process_batch``: ingest → clean → split → ner → extract →
+validate for one batch of inputs) and ``write`` (store.write_batch). A batch costs ~0.1 s of
+Prefect bookkeeping in a process worker (API calls, a client per task), so batches default to 200
+documents (on 2 M chars, one core: 45.2 s with 50 per batch, 29.8 s with 200). Every task retries
+with backoff (I/O errors)."""
 
 from __future__ import annotations
 
@@ -25,12 +26,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
-from pipeline import guard, ingest, nlp, repair, sources, store, switches
-from pipeline.clean import CleanDocument, clean
-from pipeline.extract import extract, ner
+from pipeline import ingest, repair, sources, store
+from pipeline.batch import BatchResult, BatchSettings, duplicate, process_batch
+from pipeline.extract import ner
 from pipeline.extract.rules import rules_version
-from pipeline.ingest import RawDocument, Rejected, SourceRef
-from pipeline.validate import Processed, Rows, to_rows
+from pipeline.ingest import Rejected, SourceRef
 from pipeline.version import library_versions, pipeline_version
 from schemas import SCHEMA_VERSION, Quarantine, Run
 
@@ -52,27 +52,8 @@ class RunStats:
             self.rows[t] = self.rows.get(t, 0) + n
 
 
-# ---- tasks (thin wrappers; the logic lives in the stage modules) -------------------------------
+# ---- tasks (thin wrappers; the logic lives in the stage modules and pipeline.batch) ------------
 # No result caching: Prefect's default cache key hashes every input, i.e. whole batches of text.
-# A batch travels as one list in which every item is a document at its current stage, a Rejected
-# (quarantined with a reason) or a Skipped (already processed with this pipeline version).
-
-
-@dataclass
-class Skipped:
-    doc_id: str
-    source_path: str
-
-
-@dataclass
-class BatchResult:
-    """What a batch sends back to the flow process: rows as Arrow tables (their buffers pickle
-    without a per-row cost, and the flow process needs no conversion before writing)."""
-
-    tables: dict[str, pa.Table]
-    rejected: list[Rejected | Quarantine]
-    skipped: list[Skipped]
-    items: int
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
@@ -82,150 +63,15 @@ def discover_task(
     return ingest.discover(inputs, lines_per_ref, follow_outside=follow_symlinks, skip=(out,) if out else ())
 
 
-@task(name="ingest", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5])
-def ingest_task(refs: list[SourceRef]) -> list[RawDocument | Rejected]:
-    return [item for ref in refs for item in guard.read_ref(ref, ingest.read)]
-
-
-@task(name="clean", cache_policy=NO_CACHE, persist_result=False)
-def clean_task(items: list, done: frozenset[str] = frozenset()) -> list:
-    return [
-        _clean_one(i)
-        if isinstance(i, RawDocument) and i.doc_id not in done
-        else Skipped(i.doc_id, i.source_path)
-        if isinstance(i, RawDocument)
-        else i
-        for i in items
-    ]
-
-
-@task(name="split", cache_policy=NO_CACHE, persist_result=False)
-def split_task(items: list, segmenter: str = "char") -> list[list[tuple[int, int]] | Rejected | None]:
-    """Sentence spans per document (a Rejected for a document the splitter fails on)."""
-    docs = [i for i in items if isinstance(i, CleanDocument)]
-    spans = iter(guard.each("split", docs, lambda ds: nlp.sentences([d.clean_text for d in ds], segmenter)))
-    return [next(spans) if isinstance(i, CleanDocument) else None for i in items]
-
-
-@task(name="extract", cache_policy=NO_CACHE, persist_result=False)
-def extract_task(
-    items: list, sentences: list, disabled_rules: frozenset[str] = frozenset(), ner_mode: str = "triggers"
-) -> list:
-    items = [s if isinstance(s, Rejected) else i for i, s in zip(items, sentences)]  # split failures
-    docs = [(i, s) for i, s in zip(items, sentences) if isinstance(i, CleanDocument)]
-    tagged = iter(
-        guard.each(
-            "ner",
-            docs,
-            lambda ds: ner.tag([d.clean_text for d, _ in ds], [s for _, s in ds], ner_mode),
-            raw_of=lambda d: d[0].raw,
-        )
-    )
-    return [
-        _extract_one(i, s, next(tagged), disabled_rules) if isinstance(i, CleanDocument) else i
-        for i, s in zip(items, sentences)
-    ]
-
-
-def _extract_one(doc: CleanDocument, sentences: list, tagged, disabled_rules: frozenset[str]):
-    if isinstance(tagged, Rejected):  # the NER failed on this document
-        return tagged
-    return _guarded(
-        "extract",
-        doc.raw,
-        lambda: Processed(
-            doc,
-            sentences,
-            extract(doc.clean_text, disabled_rules, tagged, doc.publish_date, doc.title, doc.source),
-        ),
-    )
-
-
-@task(name="validate", cache_policy=NO_CACHE, persist_result=False)
-def validate_task(items: list, run_id: str, version: str) -> BatchResult:
-    rows = [
-        (p, guard.one("validate", p.doc.raw, lambda p=p: to_rows(p, run_id, version)))
-        if isinstance(p, Processed)
-        else (p, p)
-        for p in items
-    ]
-    tables, bad = _arrow_tables([(p, r) for p, r in rows if isinstance(r, Rows)])
-    quarantined = [r for _, r in rows if isinstance(r, Rows) for r in r.tables["quarantine"]]
-    return BatchResult(
-        tables,
-        [r for _, r in rows if isinstance(r, Rejected)] + bad + quarantined,
-        [i for i in items if isinstance(i, Skipped)],
-        len(items),
-    )
-
-
-def _arrow_tables(done: list[tuple[Processed, Rows]]) -> tuple[dict[str, pa.Table], list[Rejected]]:
-    """The batch's rows as Arrow tables; when the batch cannot convert (a value Arrow cannot hold),
-    each document is tried alone and only those that fail are quarantined."""
-    try:
-        return _to_arrow([r for _, r in done]), []
-    except Exception:
-        ok, bad = [], []
-        for p, r in done:
-            try:
-                _to_arrow([r])
-                ok.append(r)
-            except Exception as e:
-                bad.append(guard.rejected("validate", p.doc.raw, e))
-        return _to_arrow(ok), bad
-
-
-def _to_arrow(rows: list[Rows]) -> dict[str, pa.Table]:
-    return {
-        t: store.to_arrow(t, (row for r in rows for row in r.tables[t]))
-        for t in Rows().tables
-        if t != "quarantine"
-    }
-
-
-def _first_of_each_content(items: list, done: frozenset[str]) -> list:
-    """A document whose content came earlier in the batch becomes a duplicate rejection before any
-    work is spent on it (the flow does the same across batches). Documents in ``done`` are left
-    alone: they are skipped as unchanged, not quarantined."""
-    seen: dict[str, str] = {}
-    out = []
-    for i in items:
-        if isinstance(i, RawDocument) and i.doc_id not in done:
-            if i.doc_id in seen:
-                i = _duplicate(i.doc_id, i.source_path, i.source_line, seen[i.doc_id])
-            else:
-                seen[i.doc_id] = i.source_path
-        out.append(i)
-    return out
-
-
-def _duplicate(doc_id: str, path: str, line: int | None, first_path: str) -> Rejected:
-    return Rejected(
-        path, "duplicate", f"same content as {first_path} (doc_id {doc_id})", source_line=line, doc_id=doc_id
-    )
-
-
 @task(
     name="process-batch", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5]
 )
-def process_batch_task(
-    refs: list[SourceRef],
-    done: frozenset[str],
-    segmenter: str,
-    disabled_rules: frozenset[str],
-    ner_mode: str,
-    run_id: str,
-    version: str,
-) -> BatchResult:
-    """ingest → clean → split → extract → validate for one batch, in one task. Chaining one task
-    per stage cost twice the run time: Prefect walks every parameter looking for futures, i.e.
-    every character offset of the batch, and process/Dask runners would ship the batch across
-    processes at each stage. The stage tasks stay usable on their own (``task.fn``)."""
-    with switches.off(disabled_rules):  # the clean stage's filters ask too, not only extract's
-        items = _first_of_each_content(ingest_task.fn(refs), done)
-        cleaned = clean_task.fn(items, done)
-        processed = extract_task.fn(cleaned, split_task.fn(cleaned, segmenter), disabled_rules, ner_mode)
-        return validate_task.fn(processed, run_id, version)
+def process_batch_task(refs: list[SourceRef], settings: BatchSettings, done: frozenset[str]) -> BatchResult:
+    """``process_batch`` for one batch, in one task (retried on a transient read error). Chaining
+    one task per stage cost twice the run time: Prefect walks every parameter looking for futures,
+    i.e. every character offset of the batch, and process/Dask runners would ship the batch across
+    processes at each stage."""
+    return process_batch(refs, settings, done)
 
 
 # Large parameters go in quote(): Prefect otherwise walks every row and field looking for futures,
@@ -259,14 +105,15 @@ def extract_flow(
         return Failed(message=missing)
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
-    run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     disabled = frozenset(disabled_rules or [])
-    version = (
-        pipeline_version()
-        + (f"-ner:{ner_mode}" if ner_mode != "triggers" else "")
-        + (f"-without:{','.join(sorted(disabled))}" if disabled else "")
+    settings = BatchSettings(
+        f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}",
+        _version(ner_mode, disabled),
+        segmenter,
+        disabled,
+        ner_mode,
     )
-    out_path = Path(out)
+    run_id, version, out_path = settings.run_id, settings.version, Path(out)
     params = {
         "inputs": [ingest.printable(str(i)) for i in inputs],
         "out": ingest.printable(str(out)),
@@ -283,24 +130,9 @@ def extract_flow(
         state.stats.inputs = len(rejected)
         state.quarantine(rejected)
         skip = frozenset(d for d, v in state.done.items() if v == version)
-        pending: deque = deque()
-        for batch in _batches(refs, batch_size):
-            if skip and state.skip_unchanged(batch, skip):
-                continue
-            if ner_mode != "off":  # loads once (cached); a broken model stops the run before any batch
-                ner.require_model()
-            pending.append(
-                (
-                    batch,
-                    process_batch_task.submit(
-                        batch, quote(skip), segmenter, disabled, ner_mode, run_id, version
-                    ),
-                )
-            )
-            if len(pending) >= in_flight:
-                state.collect(*pending.popleft())
-        while pending:
-            state.collect(*pending.popleft())
+        batches = (b for b in _batches(refs, batch_size) if not (skip and state.skip_unchanged(b, skip)))
+        for batch, future in _in_order(batches, lambda b: _submit(b, settings, skip), in_flight):
+            state.collect(batch, future)
         state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
         store.ensure_tables(out_path)  # a table with no rows still opens, typed, in every reader
@@ -365,7 +197,7 @@ class RunState:
         """Documents whose content an earlier batch of this run already had are quarantined."""
         docs = tables["documents"].select(["doc_id", "source_path", "source_line"]).to_pylist()
         dupes = [
-            _duplicate(d["doc_id"], d["source_path"], d["source_line"], self.seen[d["doc_id"]])
+            duplicate(d["doc_id"], d["source_path"], d["source_line"], self.seen[d["doc_id"]])
             for d in docs
             if d["doc_id"] in self.seen
         ]
@@ -431,25 +263,29 @@ def _missing_inputs(inputs: list[str]) -> str | None:
     )
 
 
-def _clean_one(raw: RawDocument) -> CleanDocument | Rejected:
-    doc = _guarded("clean", raw, lambda: clean(raw))
-    if isinstance(doc, Rejected):
-        return doc
-    if not doc.clean_text.strip():
-        return Rejected(
-            raw.source_path,
-            "empty_after_cleaning",
-            "every line was boilerplate: " + "; ".join(doc.warnings)[:500],
-            source_line=raw.source_line,
-            stage="clean",
-            doc_id=raw.doc_id,
-        )
-    return doc
+def _version(ner_mode: str, disabled: frozenset[str]) -> str:
+    """The pipeline version, marked when the run's settings change what it writes."""
+    return (
+        pipeline_version()
+        + (f"-ner:{ner_mode}" if ner_mode != "triggers" else "")
+        + (f"-without:{','.join(sorted(disabled))}" if disabled else "")
+    )
 
 
-def _guarded(stage: str, raw: RawDocument, fn):
-    """Run one document's stage; a crash quarantines that document instead of failing the run."""
-    return guard.one(stage, raw, fn)
+def _submit(batch: list[SourceRef], settings: BatchSettings, skip: frozenset[str]):
+    if settings.ner_mode != "off":  # loads once (cached); a broken model stops the run before any batch
+        ner.require_model()
+    return process_batch_task.submit(batch, settings, quote(skip))
+
+
+def _in_order(batches, submit, in_flight: int):
+    """(batch, future) in input order, with at most ``in_flight`` batches pending at once."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= in_flight:
+            yield pending.popleft()
+    yield from pending
 
 
 def _batches(refs: list[SourceRef], size: int):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.clean import CleanDocument
 from pipeline.clean.offsets import runs_of
 from pipeline.extract.types import Extraction
-from pipeline.ingest import printable
+from pipeline.ingest import RawDocument, printable
 from schemas import (
     Document,
     Indicator,
@@ -38,6 +38,10 @@ class Processed:
     doc: CleanDocument
     sentences: list[tuple[int, int]]
     extraction: Extraction
+
+    @property
+    def raw(self) -> RawDocument:
+        return self.doc.raw
 
 
 @dataclass

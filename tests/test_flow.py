@@ -7,7 +7,8 @@ import pytest
 from conftest import EXAMPLES
 
 from pipeline import flows
-from pipeline.flows import extract_flow, ingest_task
+from pipeline.batch import read_all
+from pipeline.flows import extract_flow
 
 
 def test_flow_writes_every_table_and_is_idempotent(prefect_harness, tmp_path):
@@ -64,12 +65,12 @@ def test_flow_writes_every_table_and_is_idempotent(prefect_harness, tmp_path):
     assert len(pd.read_parquet(out / "runs")) == 2
 
 
-def test_ingest_task_is_a_plain_function(tmp_path):
+def test_reading_a_batch_is_a_plain_function(tmp_path):
     from pipeline.ingest import SourceRef
 
     f = tmp_path / "a.txt"
     f.write_text("甘肃省张掖市司法局召开会议，部署法治政府建设工作。", encoding="utf-8")
-    docs = ingest_task.fn([SourceRef(str(f), "text")])
+    docs = read_all([SourceRef(str(f), "text")])
     assert docs[0].raw_text.startswith("甘肃省")
 
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from test_reliability import _run, table_digest
 
 from pipeline import flows, guard, repair, store
+from pipeline.batch import BatchSettings, process_batch
 from pipeline.extract.spans import SpanSet
 from pipeline.ingest import RawDocument, Rejected, SourceRef, discover
 
@@ -113,8 +114,8 @@ def _batch(tmp_path, texts):
     [
         ("split", "pipeline.nlp.sentences"),
         ("ner", "pipeline.extract.ner.tag"),
-        ("extract", "pipeline.flows.extract"),
-        ("validate", "pipeline.flows.to_rows"),
+        ("extract", "pipeline.batch.extract"),
+        ("validate", "pipeline.batch.to_rows"),
         ("ingest", "pipeline.ingest.decode"),
     ],
 )
@@ -133,12 +134,11 @@ def test_a_stage_failing_on_one_document_quarantines_it_alone(tmp_path, monkeypa
     monkeypatch.setattr(sys.modules[module], name, poisoned)
     texts = [ARTICLE.replace("张掖", c) for c in ("武威", "金昌", "白银")]
     texts[1] += "POISON"
-    result = flows.process_batch_task.fn(
-        _batch(tmp_path, texts), frozenset(), "char", frozenset(), "triggers", "r", "v"
-    )
+    result = process_batch(_batch(tmp_path, texts), BatchSettings("r", "v"))
     assert result.tables["documents"].num_rows == 2
     [bad] = result.rejected
     assert bad.source_path.endswith("d1.txt") and bad.reason == f"{stage}_error" and "boom" in bad.detail
+    assert bad.stage == stage
 
 
 def test_guard_each_retries_one_by_one():

@@ -303,7 +303,9 @@ def test_read_failing_after_retries_is_quarantined(prefect_harness, tmp_path, mo
         raise ingest.TransientReadError(f"{ref.path}: I/O error")
 
     monkeypatch.setattr(ingest, "read", broken)
-    monkeypatch.setattr(flows, "ingest_task", flows.ingest_task.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(
+        flows, "process_batch_task", flows.process_batch_task.with_options(retry_delay_seconds=0)
+    )
     summary = flows.extract_flow(inputs=[str(corpus)], out=str(tmp_path / "out"))
     q = pd.read_parquet(tmp_path / "out" / "quarantine")
     assert summary["documents"] == 0 and set(q["reason"]) == {"unreadable"} and len(q) == 3

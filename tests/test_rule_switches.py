@@ -71,8 +71,8 @@ def test_clean_stage_filters_honour_the_switch():
 
 
 def test_a_run_without_a_filter_keeps_the_lines_it_drops(tmp_path):
-    """Through the batch task, as `run --disable-rule footer.icp` calls it: the clean stage asks too."""
-    from pipeline import flows
+    """Through process_batch, as `run --disable-rule footer.icp` calls it: the clean stage asks too."""
+    from pipeline.batch import BatchSettings, process_batch
     from pipeline.ingest import discover
 
     body = "全市共办理行政复议案件126件，同比增长12%。\n" * 6
@@ -82,7 +82,7 @@ def test_a_run_without_a_filter_keeps_the_lines_it_drops(tmp_path):
     refs, _ = discover([str(tmp_path)])
 
     def clean_text(disabled: frozenset[str]) -> str:
-        result = flows.process_batch_task.fn(refs, frozenset(), "char", disabled, "off", "run-1", "v1")
+        result = process_batch(refs, BatchSettings("run-1", "v1", disabled_rules=disabled, ner_mode="off"))
         return result.tables["documents"].column("clean_text").to_pylist()[0]
 
     assert "ICP" not in clean_text(frozenset())

@@ -61,11 +61,11 @@ def _warning_id(warning: str) -> str:
 
 
 def _run_ids(paths) -> set[str]:
-    from pipeline import flows
+    from pipeline.batch import BatchSettings, process_batch
     from pipeline.ingest import discover
 
     refs, _ = discover([str(p) for p in paths])
-    result = flows.process_batch_task.fn(refs, frozenset(), "char", frozenset(), "off", "run-1", "v1")
+    result = process_batch(refs, BatchSettings("run-1", "v1", ner_mode="off"))
     assert result.items >= len(refs)
     return _ids_of(result.tables)
 
