@@ -1,10 +1,12 @@
-"""Throughput benchmark: the stages as plain functions over the first N million characters of a
-corpus, each size in its own process so that peak RSS is that size's own.
+"""Throughput benchmark: ``pipeline.batch.process_batch`` (what each batch task of a run does) over
+the first N million characters of a corpus, then the Parquet write, each size in its own process
+so that peak RSS is that size's own.
 
-Reports chars/s, docs/s, peak RSS and seconds per stage (ingest, clean, split, ner, rules,
-validate, write) per size and the ratios between sizes. With ``compare_ner`` the first size is
-also run with the NER model over every sentence (plain ``nlp.pipe`` over all clean text), side by
-side with the default trigger mode, and with ``gold`` both modes are scored on the gold files.
+Reports chars/s, docs/s, peak RSS and seconds per stage (ingest, clean, split, ner, rules = the
+extract stage, validate = rows and Arrow tables, write) per size and the ratios between sizes.
+With ``compare_ner`` the first size is also run with the NER model over every sentence (plain
+``nlp.pipe`` over all clean text), side by side with the default trigger mode, and with ``gold``
+both modes are scored on the gold files.
 ``scaling`` runs the whole Prefect flow pinned to 1, 2, … cores and reports the speedup.
 ``end_to_end`` measures the user's path instead: ``python -m pipeline run`` on N characters, with
 CPU-seconds summed over every process of the run (the CLI, Prefect's server, workers) and each
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 
 STAGES = ("ingest", "clean", "split", "ner", "rules", "validate", "write")
+_STAGE_NAMES = {"extract": "rules"}  # process_batch's stage names where the report has its own
 
 
 def corpus_texts(path: Path, max_chars: int):
@@ -56,58 +59,39 @@ def _texts(path: Path):
 def run_size(
     corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: str = "triggers", out: Path | None = None
 ) -> dict:
-    """Process ~megabytes×1e6 characters through every stage, timing each."""
-    from pipeline import nlp, store
-    from pipeline.clean import clean
-    from pipeline.extract import extract, ner
-    from pipeline.ingest import InputError, _document
-    from pipeline.validate import Processed, Rows, to_rows
+    """Process ~megabytes×1e6 characters with ``process_batch`` (what each batch task of a run
+    does), timing each of its stages, and write the tables."""
+    import pyarrow.compute as pc
+
+    from pipeline import store
+    from pipeline.batch import BatchSettings, process_batch
+    from pipeline.ingest import discover
 
     times = dict.fromkeys(STAGES, 0.0)
     chars = docs = rejected = 0
     out = out or Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
-    texts = corpus_texts(corpus, int(megabytes * 1_000_000))
-    (
-        extract("预热张掖市"),
-        nlp.sentences(["预热。"]),
-        ner.tag(["预热市长"], [[(0, 4)]], ner_mode),
-    )  # load before timing
-    start = time.perf_counter()
-    while True:
-        t0 = time.perf_counter()
-        batch = [t for _, t in zip(range(batch_size), texts)]
-        if not batch:
-            break
-        raws = []
-        for text in batch:
-            try:
-                raws.append(_document(str(corpus), text, "utf_8"))
-            except InputError:
-                rejected += 1
-        t1 = time.perf_counter()
-        cleaned = [clean(r) for r in raws]
-        t2 = time.perf_counter()
-        sents = nlp.sentences([d.clean_text for d in cleaned])
-        t3 = time.perf_counter()
-        tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
-        t4 = time.perf_counter()
-        found = [
-            extract(d.clean_text, ner_spans=n, published=d.publish_date) for d, n in zip(cleaned, tagged)
-        ]
-        t5 = time.perf_counter()
-        rows = Rows()
-        for d, s, f in zip(cleaned, sents, found):
-            rows.extend(to_rows(Processed(d, s, f), "bench", f"bench-{ner_mode}"))
-        t6 = time.perf_counter()
-        tables = {k: v for k, v in rows.tables.items() if k != "quarantine"}
-        if tables["documents"]:
-            store.write_batch(out, tables, store.part_key(*(r.doc_id for r in raws)))
-        t7 = time.perf_counter()
-        for stage, a, b in zip(STAGES, (t0, t1, t2, t3, t4, t5, t6), (t1, t2, t3, t4, t5, t6, t7)):
-            times[stage] += b - a
-        chars += sum(len(r.raw_text) for r in raws)
-        docs += len(raws)
-    seconds = time.perf_counter() - start
+    settings = BatchSettings("bench", f"bench-{ner_mode}", ner_mode=ner_mode)
+
+    def on_stage(stage: str, seconds: float) -> None:
+        times[_STAGE_NAMES.get(stage, stage)] += seconds
+
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-in-") as tmp:
+        data = Path(tmp) / "corpus.jsonl"  # the input as a run reads it (not timed)
+        _write_jsonl(corpus, megabytes, data)
+        refs, _ = discover([data], batch_size)
+        _warm_up(ner_mode)
+        start = time.perf_counter()
+        for ref in refs:
+            result = process_batch([ref], settings, on_stage=on_stage)
+            t0 = time.perf_counter()
+            written = result.tables["documents"]
+            if written.num_rows:
+                store.write_batch(out, result.tables, store.part_key(*written["doc_id"].to_pylist()))
+            times["write"] += time.perf_counter() - t0
+            chars += pc.sum(pc.utf8_length(written["raw_text"])).as_py() or 0
+            docs += written.num_rows
+            rejected += len(result.rejected)
+        seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "megabytes": megabytes,
@@ -123,34 +107,29 @@ def run_size(
     }
 
 
-def gold_scores(docs_dir: Path, gold: Path, ner_mode: str) -> dict:
-    """F1 per kind on gold files, running the stages as plain functions over ``docs_dir``."""
-    from pipeline import store
-    from pipeline.clean import clean
-    from pipeline.evaluate import evaluate
+def _warm_up(ner_mode: str) -> None:
+    """Load the lexicons, the sentence splitter and the model before timing."""
+    from pipeline import nlp
     from pipeline.extract import extract, ner
-    from pipeline.ingest import discover, read
-    from pipeline.nlp import sentences
-    from pipeline.validate import Processed, Rows, to_rows
+
+    extract("预热张掖市")
+    nlp.sentences(["预热。"])
+    ner.tag(["预热市长"], [[(0, 4)]], ner_mode)
+
+
+def gold_scores(docs_dir: Path, gold: Path, ner_mode: str) -> dict:
+    """F1 per kind on gold files, running ``process_batch`` over ``docs_dir`` as one batch."""
+    from pipeline import store
+    from pipeline.batch import BatchSettings, process_batch
+    from pipeline.evaluate import evaluate
+    from pipeline.ingest import discover
 
     out = Path(tempfile.mkdtemp(prefix="fazhi-bench-gold-"))
     refs, _ = discover([docs_dir])
-    raws = [i for r in refs for i in read(r) if hasattr(i, "raw_text")]
-    cleaned = [clean(r) for r in raws]
-    sents = sentences([d.clean_text for d in cleaned])
-    tagged = ner.tag([d.clean_text for d in cleaned], sents, ner_mode)
-    rows = Rows()
-    for d, s, n in zip(cleaned, sents, tagged):
-        rows.extend(
-            to_rows(
-                Processed(d, s, extract(d.clean_text, ner_spans=n, published=d.publish_date)),
-                "bench",
-                ner_mode,
-            )
-        )
-    store.write_batch(out, {k: v for k, v in rows.tables.items() if k != "quarantine"}, "gold")
-    result = evaluate(gold, out)
-    return {kind: round(s.f1, 4) for kind, s in result["kinds"].items()}
+    result = process_batch(refs, BatchSettings("bench", ner_mode, ner_mode=ner_mode))
+    store.write_batch(out, result.tables, "gold")
+    scores = evaluate(gold, out)
+    return {kind: round(s.f1, 4) for kind, s in scores["kinds"].items()}
 
 
 def bench(

@@ -6,28 +6,30 @@ import pytest
 from pipeline.bench import STAGES, corpus_texts, run_size, scaling
 
 TEXT = "张掖市司法局培训执法人员800余名，签约额218.15亿元。" * 20
+TEXTS = [f"第{k}号通知：{TEXT}" for k in range(5)]  # distinct: a batch quarantines repeated content
 
 
 def _corpus(tmp_path):
     corpus = tmp_path / "c.jsonl.gz"
-    records = [{"text": "no Chinese here"}] + [{"text": TEXT}] * 5
+    records = [{"text": "no Chinese here"}] + [{"text": t} for t in TEXTS]
     with gzip.open(corpus, "wt", encoding="utf-8") as fh:
         fh.write("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
     return corpus
 
 
 def test_bench_reports_every_stage_on_a_small_corpus(tmp_path):
-    size = 4 * len(TEXT) / 1e6  # stops after the fourth Chinese record
+    size = 4 * len(TEXTS[0]) / 1e6  # stops after the fourth Chinese record
     result = run_size(_corpus(tmp_path), size, batch_size=2, out=tmp_path / "out")
     assert result["docs"] == 4 and result["rejected"] == 1
-    assert result["chars"] == 4 * len(TEXT)
+    assert result["chars"] == 4 * len(TEXTS[0])
     assert set(result["stage_seconds"]) == set(STAGES)
+    assert all(result["stage_seconds"][s] > 0 for s in ("clean", "rules", "validate", "write"))
     assert result["chars_per_s"] > 0 and result["peak_rss_mb"] > 0
 
 
 def test_a_small_corpus_is_read_again_to_reach_the_size(tmp_path):
-    texts = list(corpus_texts(_corpus(tmp_path), 12 * len(TEXT)))
-    assert len([t for t in texts if t == TEXT]) == 12
+    texts = list(corpus_texts(_corpus(tmp_path), 12 * len(TEXTS[0])))
+    assert len([t for t in texts if t == TEXTS[0]]) == 3  # 12 records: the 5 texts twice, then 2
 
 
 def test_scaling_runs_the_flow_pinned_to_cores(tmp_path):
