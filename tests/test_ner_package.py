@@ -81,7 +81,7 @@ def test_spacy_load_works_in_a_fresh_python_without_importing_the_project(tmp_pa
     assert ["李强", "PER"] in ents and {label for _, label in ents} >= {"PER", "GOV"}
 
 
-@pytest.mark.parametrize("module", ["pipeline.flows", "pipeline.__main__"])
+@pytest.mark.parametrize("module", ["pipeline.flows", "pipeline.batch", "pipeline.__main__"])
 def test_the_runtime_imports_no_training_module(module, tmp_path):
     code = (
         f"import sys, {module}, pipeline.ner\n"

