@@ -26,6 +26,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 LEVELS = ("province", "city", "county", "town")
 # short names that are ordinary words or shared by many development zones: never matched alone
@@ -52,6 +53,14 @@ class Division:
         return tuple(n for n in (self.province, self.city, self.county) if n)
 
 
+class Match(NamedTuple):
+    """A name found in a text: text[start:end] == surface."""
+
+    start: int
+    end: int
+    surface: str
+
+
 class NameIndex:
     """Surface → divisions, with a longest-match scanner over text."""
 
@@ -66,8 +75,8 @@ class NameIndex:
             lengths.setdefault(surface[0], set()).add(len(surface))
         self._lengths = {ch: sorted(lens, reverse=True) for ch, lens in lengths.items()}
 
-    def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-overlapping longest matches (start, end, surface) from left to right."""
+    def scan(self, text: str) -> list[Match]:
+        """Non-overlapping longest matches from left to right."""
         out = []
         i = 0
         n = len(text)
@@ -76,7 +85,7 @@ class NameIndex:
         while i < n:
             for length in lengths.get(text[i], ()):
                 if i + length <= n and text[i : i + length] in names:
-                    out.append((i, i + length, text[i : i + length]))
+                    out.append(Match(i, i + length, text[i : i + length]))
                     i += length
                     break
             else:
@@ -93,20 +102,20 @@ class SuffixIndex(NameIndex):
         self._suffix = re.compile("|".join(map(re.escape, suffixes)))
         self._all_lengths = sorted({len(s) for s in self.by_name}, reverse=True)
 
-    def scan(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-overlapping matches (start, end, surface), the longest name at each suffix, left to right."""
+    def scan(self, text: str) -> list[Match]:
+        """Non-overlapping matches, the longest name at each suffix, left to right."""
         found = []
         for m in self._suffix.finditer(text):
             end = m.end()
             for length in self._all_lengths:
                 if length <= end and text[end - length : end] in self.by_name:
-                    found.append((end - length, end, text[end - length : end]))
+                    found.append(Match(end - length, end, text[end - length : end]))
                     break
         out, last_end = [], 0
-        for start, end, surface in sorted(found, key=lambda f: (f[0], -f[1])):
-            if start >= last_end:
-                out.append((start, end, surface))
-                last_end = end
+        for f in sorted(found, key=lambda f: (f.start, -f.end)):
+            if f.start >= last_end:
+                out.append(f)
+                last_end = f.end
         return out
 
 

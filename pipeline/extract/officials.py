@@ -15,7 +15,9 @@ place of that level.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
@@ -42,8 +44,27 @@ def title_words() -> list[str]:
     return spec["base"] + spec["foreign_offices"]
 
 
+class Candidate(NamedTuple):
+    """A name next to a title chain, before the vetoes."""
+
+    start: int
+    end: int
+    chain: str | None  # the organisation + titles (中共北镇市委书记)
+    chain_span: tuple[int, int] | None
+    rule: str
+
+
+class TitlePatterns(NamedTuple):
+    title_start: re.Pattern  # one title with its prefixes (常务副|市长)
+    chain_end: re.Pattern  # a chain that ends in a title
+    not_official: tuple[str, ...]  # staff bylines before a name (记者, 编辑)
+    title_run_start: Callable[[str], int]  # where the organisation + titles part of a chain starts
+    titles_only: re.Pattern  # titles joined by 、, nothing else
+    bureau: re.Pattern  # a bureau after the place of a chain (张掖市|司法局|局长)
+
+
 @lru_cache(maxsize=1)
-def _patterns():
+def _patterns() -> TitlePatterns:
     spec = rules.load("titles")
     base = rules.alternation(title_words())
     pre = rules.alternation(spec["prefixes"])
@@ -80,7 +101,7 @@ def _patterns():
     bureau = re.compile(
         rf"[\u4e00-\u9fff]{{1,8}}?(?:{rules.alternation(spec['bureau_endings'])})(?=[\u4e00-\u9fff])"
     )
-    return title_start, chain_end, not_official, title_run_start, titles_only, bureau
+    return TitlePatterns(title_start, chain_end, not_official, title_run_start, titles_only, bureau)
 
 
 def find(
@@ -101,10 +122,10 @@ def find(
     found: list[Found] = []
     candidates = [_model_cut(c, text, ner_persons) for c in _candidates(text, title_start, chain_end)]
     candidates = [c for c in candidates if _holds(text, c, ner_persons, ner_others)]
-    taken = [(s, e) for s, e, *_ in candidates]
+    taken = [(c.start, c.end) for c in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
-    taken = [(s, e) for s, e, *_ in candidates]
-    candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c[0], c[1])]
+    taken = [(c.start, c.end) for c in candidates]
+    candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = text[name_start:name_end]
         before = text[
@@ -137,18 +158,18 @@ def find(
     return list(hits.values()), found
 
 
-def _model_cut(candidate, text: str, ner_persons):
+def _model_cut(candidate: Candidate, text: str, ner_persons) -> Candidate:
     """A rule's dotted name that runs past the end of the model's person span with the same start
     (马吉德·拉什德|先后致辞) ends where the model's does, when that still takes in a part after the dot
     and a name may end there (a word follows, not 艾力·买买|提主持, where the model cut the name)."""
-    start, end, *rest = candidate
+    start, end = candidate.start, candidate.end
     for s, e in ner_persons:
         dot = max(text.rfind(c, s, e) for c in NAME_DOTS)
         ends_here = (
             _boundary_after(text, e) or text[e] in FUNCTION_CHARS or text[e : e + 2] in _straddle_words()
         )
         if s == start and e < end and dot >= 0 and e - dot >= 3 and ends_here:
-            return (start, e, *rest)
+            return candidate._replace(end=e)
     return candidate
 
 
@@ -195,7 +216,7 @@ def _collective(text: str, ner_persons):
         if names and _boundary_after(text, names[-1][1]):
             title = re.sub(rf"(?:{opener})$", "", m.group(0))
             for s, e in names:
-                yield s, e, title, (m.start(), m.start() + len(title)), "official.collective_list"
+                yield Candidate(s, e, title, (m.start(), m.start() + len(title)), "official.collective_list")
 
 
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
@@ -216,7 +237,7 @@ def _dotted_name_end(text: str, start: int) -> int | None:
     m = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,6}})*[{NAME_DOTS}]").match(
         text, start
     )
-    if not m or text[start] in FUNCTION_CHARS or _patterns()[0].match(text, start):
+    if not m or text[start] in FUNCTION_CHARS or _patterns().title_start.match(text, start):
         return None  # 和|阿里·…, 主任|委员艾黎根·…: a word or a title before the name
     stops = tuple(rules.load("titles")["dotted_name_stops"])
     for end in range(m.end() + 1, min(len(text), m.end() + 8) + 1):
@@ -238,7 +259,7 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
         i = t.start()
         name_start = _name_before(text, i)
         if name_start is not None:
-            yield name_start, i, text[i : t.end()], (i, t.end()), "official.name_title"
+            yield Candidate(name_start, i, text[i : t.end()], (i, t.end()), "official.name_title")
     for t in title_start.finditer(text):  # title chain glued to the name: 市长李明华在
         if not (
             on("official.veto.org_title") and text.startswith(org_tail, t.end())
@@ -248,10 +269,10 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
         yield from _chain_then_name(text, m.start(), chain_end)
     for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,4})\n([\u4e00-\u9fff、]{2,30})$", text):
         if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
-            yield m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline"
+            yield Candidate(m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline")
 
 
-def _holds(text: str, candidate, ner_persons, ner_others) -> bool:
+def _holds(text: str, candidate: Candidate, ner_persons, ner_others) -> bool:
     """A rule's name stands where the model sees a person; not where it sees a place, a government
     body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
     elsewhere unless a name before a title is read across words."""
@@ -340,11 +361,10 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
         t = title_start.match(text, end)
         org_tail = tuple(rules.load("titles")["not_after_title"])
         if t and not (on("official.veto.org_title") and text.startswith(org_tail, t.end())):
-            out.append((start, end, t.group(0), (end, t.end()), how))
+            out.append(Candidate(start, end, t.group(0), (end, t.end()), how))
             continue
         stop = start - 1 if start and text[start - 1] == " " else start
-        for _, _, chain, span, _ in _with_chain(text, start, end, stop, chain_end):
-            out.append((start, end, chain, span, how))
+        out += [c._replace(rule=how) for c in _with_chain(text, start, end, stop, chain_end)]
     return out
 
 
@@ -405,13 +425,8 @@ def _with_chain(text: str, name_start: int, name_end: int, chain_stop: int, chai
     chain = text[j:chain_stop]
     if len(chain) >= 2 and chain_end.search(chain):
         chain_text, chain_start = _trim_chain(chain, j)
-        yield (
-            name_start,
-            name_end,
-            chain_text,
-            (chain_start, chain_start + len(chain_text)),
-            "official.title_name",
-        )
+        span = (chain_start, chain_start + len(chain_text))
+        yield Candidate(name_start, name_end, chain_text, span, "official.title_name")
 
 
 def _boundary_after(text: str, i: int) -> bool:
@@ -444,7 +459,7 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
     """Drop words before the organisation: keep from 中共 or the first place name or title."""
     idx = chain.find("中共")
     if idx < 0:
-        idx = _patterns()[3](chain)
+        idx = _patterns().title_run_start(chain)
         idx -= len(_country_ending(chain, idx))  # 美国|总统
     return chain[idx:], start + idx
 
@@ -457,15 +472,15 @@ def _country_ending(text: str, end: int) -> str:
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
     """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长); 市司法局局长 →
     (the main city's 司法局, 局长); 美国总统 → (美国, 总统)."""
-    titles_only, bureau_pattern = _patterns()[4:6]
+    titles_only, bureau_pattern = _patterns().titles_only, _patterns().bureau
     for country in sorted((c for c in read_countries() if chain.startswith(c)), key=len, reverse=True):
         if titles_only.fullmatch(chain, len(country)):  # 美国总统 → (美国, 总统); 巴林|国王, not 巴林国|王
             return country, chain[len(country) :]
     body = chain.removeprefix("中共")
     hits = load_gazetteer().scan(body)
-    if hits and hits[0][0] == 0:
-        place = load_gazetteer().by_name[hits[0][2]][0].name
-        rest = body[hits[0][1] :]
+    if hits and hits[0].start == 0:
+        place = load_gazetteer().by_name[hits[0].surface][0].name
+        rest = body[hits[0].end :]
         if rest[:1] in ("委", "政") or rest.startswith("人民政府"):
             return place, place[-1] + rest  # 北镇市|委书记 → (北镇市, 市委书记)
         bureau = bureau_pattern.match(rest)
@@ -473,7 +488,7 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
             return place + bureau.group(0), rest[bureau.end() :]
         return place, rest
     if hits:  # 中央政治局委员、广东省委书记: the place the chain names
-        return load_gazetteer().by_name[hits[0][2]][0].name, body
+        return load_gazetteer().by_name[hits[0].surface][0].name, body
     level = re.search(LEVEL, body)  # 市长, 副市长, 常务副县长, 自治区政协主席: the level the title holds
     place = main_places.get(LEVEL_KEY.get(level.group(), level.group())) if level else None
     bureau = bureau_pattern.match(body, level.end()) if level and level.start() == 0 else None
