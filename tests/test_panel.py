@@ -127,7 +127,7 @@ def test_a_bare_change_follows_the_figure_before_it():
 
 
 def test_taxonomy_ids_are_labelled():
-    ids = [m.id for m in taxonomy()[0]]
+    ids = [m.id for m in taxonomy().metrics]
     assert all(labels()[i] for i in ids)
 
 

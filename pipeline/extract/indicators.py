@@ -7,6 +7,7 @@ import bisect
 import itertools
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
@@ -34,8 +35,16 @@ _CN_DIGITS = {
 }
 
 
+class _Spec(NamedTuple):
+    data: dict  # indicators.yaml, with the joined word lists below
+    unit_base: dict[str, str]  # unit surface → base unit
+    number: re.Pattern  # a figure with its qualifiers, multiplier and unit
+    rank: dict[bool, re.Pattern]  # 位列全省第3, by whether indicator.veto.rank_tier is on
+    freq: re.Pattern  # 每年至少开展2次
+
+
 @lru_cache(maxsize=1)
-def _spec():
+def _spec() -> _Spec:
     raw = rules.load("indicators")
     # change verbs end a metric read either way (败诉率下降至6.1%, 84%提升到96%): joined once here
     spec = {
@@ -65,14 +74,14 @@ def _spec():
         rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
         rf"(?P<num>{ARABIC}|[一二两三四五六七八九十]+)(?P<unit>{_alt(unit_base)})(?P<obj>[\u4e00-\u9fff]{{0,16}})"
     )
-    return spec, unit_base, number, rank, freq
+    return _Spec(spec, unit_base, number, rank, freq)
 
 
 def find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit], list[Found]]:
     """Indicators outside ``blocked`` spans (titles) and short quoted slogans. Text from PDFs puts
     spaces and line breaks inside a figure (办理复议案件 96 件, 占\n比22.2%): the rules read a copy
     without them, and the spans found there are mapped back to ``text``."""
-    compact, pos = _compact(text, _wrap_width(text, _spec()[0]["soft_break_min_line"]))
+    compact, pos = _compact(text, _wrap_width(text, _spec().data["soft_break_min_line"]))
     if len(compact) == len(text):
         return _find(text, blocked)
     hits, _ = _find(compact, [_to_compact(pos, s, e) for s, e in blocked])
@@ -349,7 +358,7 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
 
 @lru_cache(maxsize=1)
 def _bare_pattern() -> re.Pattern:
-    spec = _spec()[0]
+    spec = _spec().data
     return re.compile(
         rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)"
         rf"(?=[,，。；;、！!？?)）\n]|$)"
@@ -390,7 +399,7 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
 
 @lru_cache(maxsize=1)
 def _shared_pattern() -> re.Pattern:
-    spec, unit_base = _spec()[:2]
+    spec, unit_base = _spec().data, _spec().unit_base
     return re.compile(
         rf"(?P<num>{ARABIC})(?P<part>个)?(?:{_alt(spec['list_separators'])})"
         rf"(?={ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))"
@@ -704,7 +713,7 @@ def _cn_small(num: str) -> float:
 
 def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     value = _cn_small(m.group("num"))
-    before, start = _backward_phrase(text, m.start(), _spec()[0])
+    before, start = _backward_phrase(text, m.start(), _spec().data)
     metric = f"{_strip_quotes(before)}{m.group('scope')}排名" if before else f"{m.group('scope')}排名"
     qualifier = "前" if m.group("front") else None
     return IndicatorHit(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.extract import rules
 
@@ -31,8 +32,14 @@ class Metric:
     pattern: re.Pattern | None = None  # any of ``any``, compiled once
 
 
+class Taxonomy(NamedTuple):
+    metrics: list[Metric]
+    change_words: tuple[str, ...]  # 同比, 增长, 下降: the figure is a change (→ ``_change``)
+    share_words: tuple[str, ...]  # 占, 比重: right after the measured word, the figure is a share
+
+
 @lru_cache(maxsize=1)
-def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
+def taxonomy() -> Taxonomy:
     spec = rules.load("metrics")
     metrics = [
         Metric(
@@ -50,13 +57,13 @@ def taxonomy() -> tuple[list[Metric], tuple[str, ...], tuple[str, ...]]:
     ids = [m["id"] for m in spec["metrics"]]
     if len(ids) != len(set(ids)) or not {m.get("as", m["id"]) for m in spec["metrics"]} <= set(ids):
         raise ValueError("metrics.yaml: duplicate metric ids, or an `as` naming no entry")
-    return metrics, tuple(spec["change_words"]), tuple(spec["share_words"])
+    return Taxonomy(metrics, tuple(spec["change_words"]), tuple(spec["share_words"]))
 
 
 def labels() -> dict[str, str]:
     """Every metric id (with its _change and _share forms) → Chinese label."""
     out = {}
-    for m in taxonomy()[0]:
+    for m in taxonomy().metrics:
         out[m.id] = m.label
         out[f"{m.id}_change"] = f"{m.label}变化"
         out[f"{m.id}_share"] = f"{m.label}占比"
@@ -67,8 +74,8 @@ def classify(metric: str | None, base_unit: str, context: str = "") -> str | Non
     """The metric id of one indicator; ``context`` is the text just before its number."""
     if not metric:
         return None
-    metrics, change, _ = taxonomy()
-    for m in metrics:
+    change = taxonomy().change_words
+    for m in taxonomy().metrics:
         if not _fits(m, metric, context):
             continue
         if base_unit in m.units:
@@ -93,7 +100,7 @@ def _is_level(metric: str, m: Metric) -> bool:
     must follow the rate's name (败诉率同比下降17.65%)."""
     name = next((w for w in m.any if w in metric), "")
     tail = metric[metric.find(name) + len(name) :] if name else metric
-    return not any(w in tail for w in taxonomy()[1])
+    return not any(w in tail for w in taxonomy().change_words)
 
 
 def _measured(metric: str, word: str) -> bool:
@@ -104,7 +111,7 @@ def _measured(metric: str, word: str) -> bool:
         return False
     marks = (metric.find("占"), metric.find("在") if "中" in metric else -1)
     cut = min([i for i in marks if i >= 0] or [len(metric)])
-    return k < cut and not metric.startswith(taxonomy()[2], k + len(word))
+    return k < cut and not metric.startswith(taxonomy().share_words, k + len(word))
 
 
 def _fits(m: Metric, metric: str, context: str) -> bool:
@@ -132,7 +139,7 @@ def assign(text: str, hits: list, number_at) -> list[str | None]:
             gap = text[hits[k - 1].end : h.start]
             if h.metric is None and gap.strip() in ("、", "和", "及"):
                 own = prev  # 分别同比增长41.26%、4.27%: the next item of the same list
-            elif h.metric is None and "占" not in gap and any(w in gap for w in taxonomy()[1]):
+            elif h.metric is None and "占" not in gap and any(w in gap for w in taxonomy().change_words):
                 own = re.sub(r"_(change|share)$", "", prev) + "_change"  # 83件，受案数量较同期增长 74%
             elif h.metric and follow.match(h.metric):
                 suffix = "_share" if h.metric.startswith("占") else "_change"

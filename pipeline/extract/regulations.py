@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
@@ -18,8 +19,15 @@ _DASHES = re.compile(r"\s*[-—–―－~～]+\s*")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–―－~～至]+\s*(\d{4})")
 
 
+class _Spec(NamedTuple):
+    suffix: re.Pattern  # a title ends like a regulation (条例, 办法)
+    not_regulation: re.Pattern  # … or like a newspaper or a column (日报, 专栏)
+    law: re.Pattern  # a national or well-known law named without 《》
+    categories: list[tuple[str, re.Pattern, str, bool]]  # (rule id, pattern, category, needs a place)
+
+
 @lru_cache(maxsize=1)
-def _spec():
+def _spec() -> _Spec:
     spec = rules.load("regulations")
     suffix = rules.alternation(spec["title_suffixes"])
     not_reg = rules.alternation(spec["not_regulation_suffixes"])
@@ -30,7 +38,7 @@ def _spec():
     ]
     laws = rules.alternation(set(spec["bare_laws"]) | set(national_laws()))
     extension = rules.alternation(spec["law_extensions"])
-    return (
+    return _Spec(
         re.compile(rf"({suffix}){tail}"),
         re.compile(rf"({not_reg}){tail}"),
         re.compile(f"(中华人民共和国)?({laws})({extension})?"),
@@ -65,14 +73,14 @@ def normalize(title: str) -> str:
 
 
 def is_regulation(title: str) -> bool:
-    suffix, not_reg, _, _ = _spec()
+    suffix, not_reg = _spec().suffix, _spec().not_regulation
     return bool(suffix.search(title)) and not (on("reg.veto.not_regulation") and not_reg.search(title))
 
 
 def category(name: str) -> tuple[str, str | None]:
     """(category, issuing place) of a normalized name."""
     place = _issuing_place(name)
-    for _id, pattern, cat, needs_place in _spec()[3]:
+    for _id, pattern, cat, needs_place in _spec().categories:
         if pattern.search(name) and (place or not needs_place):
             return cat, place
     return "其他", place
@@ -80,8 +88,8 @@ def category(name: str) -> tuple[str, str | None]:
 
 def _issuing_place(name: str) -> str | None:
     hits = load_gazetteer().scan(name[:12])
-    if hits and hits[0][0] == 0:
-        return load_gazetteer().by_name[hits[0][2]][0].name
+    if hits and hits[0].start == 0:
+        return load_gazetteer().by_name[hits[0].surface][0].name
     return None
 
 
@@ -104,7 +112,7 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
             if not any(s <= m.start("title") < e for s, e in taken):
                 _add(found, mentions, m.group("title"), m.start("title"), rule_id)
                 taken.append((m.start("title"), m.end("title")))
-    law_pattern = _spec()[2]
+    law_pattern = _spec().law
     for m in law_pattern.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
