@@ -48,7 +48,7 @@ def test_window_tagging_reads_the_title_neighbourhood_like_the_whole_sentence():
     assert near and near <= window  # what the resolvers use is the same
     assert window == whole
     jobs = list(ner._jobs([text], sentences, "triggers", ner.MARGIN))
-    assert sum(b - a for _, a, b, *_ in jobs) < len(text) * 0.6  # the far ends were not read
+    assert sum(w.end - w.start for w in jobs) < len(text) * 0.6  # the far ends were not read
 
 
 def test_help_does_not_import_spacy_or_prefect():

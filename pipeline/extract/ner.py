@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.officials import title_words
@@ -83,6 +85,16 @@ MARGIN = 24
 BATCH = 64  # windows per nlp.pipe batch: the CNN's arrays grow with the chars of a batch
 
 
+class Window(NamedTuple):
+    """A stretch of one document's text the model reads."""
+
+    doc: int  # index of the document in the batch
+    start: int
+    end: int
+    cut_left: bool  # starts inside its sentence: the model cannot see what comes before
+    cut_right: bool  # ends inside its sentence
+
+
 def tag(
     texts: list[str],
     sentences: list[list[tuple[int, int]]],
@@ -94,22 +106,22 @@ def tag(
     nlp = None if mode == "off" else load_model()  # "off" must work even when the model cannot load
     if nlp is None:
         return [[] for _ in texts]
-    jobs = list(_jobs(texts, sentences, mode, margin))  # (doc index, start, end, cut left, cut right)
+    jobs = list(_jobs(texts, sentences, mode, margin))
     out: list[list[Found]] = [[] for _ in texts]
     how = method()
     confidence = rules.confidence(how)  # no calibrated scores: its dev-set precision (confidence.yaml)
-    docs = nlp.pipe((texts[k][a:b] for k, a, b, *_ in jobs), batch_size=BATCH)
+    docs = nlp.pipe((texts[w.doc][w.start : w.end] for w in jobs), batch_size=BATCH)
     cut_edge = on("ner.veto.cut_edge")
-    for (k, offset, _, cut_left, cut_right), doc in zip(jobs, docs):
+    for w, doc in zip(jobs, docs):
         for ent in doc.ents:
             if cut_edge and (
-                (cut_left and ent.start_char == 0) or (cut_right and ent.end_char == len(doc.text))
+                (w.cut_left and ent.start_char == 0) or (w.cut_right and ent.end_char == len(doc.text))
             ):
                 continue  # touches a cut the model could not see past: maybe half a name
-            out[k].append(
+            out[w.doc].append(
                 Found(
-                    offset + ent.start_char,
-                    offset + ent.end_char,
+                    w.start + ent.start_char,
+                    w.start + ent.end_char,
                     LABELS[ent.label_],
                     ent.text,
                     how,
@@ -119,20 +131,20 @@ def tag(
     return out
 
 
-def _jobs(texts, sentences, mode: str, margin: int | None):
+def _jobs(texts, sentences, mode: str, margin: int | None) -> Iterator[Window]:
     pattern = trigger()
     for k, (text, spans) in enumerate(zip(texts, sentences)):
         for s, e in spans:
             if mode == "all":
                 if e - s <= MAX_SENTENCE:
-                    yield k, s, e, False, False
+                    yield Window(k, s, e, False, False)
             elif margin is None:
                 if e - s <= MAX_SENTENCE and pattern.search(text, s, e):
-                    yield k, s, e, False, False
+                    yield Window(k, s, e, False, False)
             else:
                 for a, b in windows(text, s, e, pattern, margin):
                     if b - a <= MAX_SENTENCE:  # merged windows of a run-on dump can grow past it
-                        yield k, a, b, a > s, b < e
+                        yield Window(k, a, b, a > s, b < e)
 
 
 def windows(text: str, start: int, end: int, pattern: re.Pattern, margin: int) -> list[tuple[int, int]]:
