@@ -107,11 +107,11 @@ def extract_flow(
     t0 = time.perf_counter()
     disabled = frozenset(disabled_rules or [])
     settings = BatchSettings(
-        f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}",
-        _version(ner_mode, disabled),
-        segmenter,
-        disabled,
-        ner_mode,
+        run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}",
+        version=_version(ner_mode, disabled),
+        segmenter=segmenter,
+        disabled_rules=disabled,
+        ner_mode=ner_mode,
     )
     run_id, version, out_path = settings.run_id, settings.version, Path(out)
     params = {
@@ -124,14 +124,10 @@ def extract_flow(
     with store.run_lock(out_path):
         repair.recover(out_path)
         refs, rejected = discover_task(inputs, batch_size, follow_symlinks, out)
-        state = RunState(
-            out, run_id, version, store.processed_documents(out_path), store.quarantined_inputs(out_path)
-        )
-        state.stats.inputs = len(rejected)
-        state.quarantine(rejected)
-        skip = frozenset(d for d, v in state.done.items() if v == version)
-        batches = (b for b in _batches(refs, batch_size) if not (skip and state.skip_unchanged(b, skip)))
-        for batch, future in _in_order(batches, lambda b: _submit(b, settings, skip), in_flight):
+        state = RunState(out, run_id, version)
+        state.quarantine_inputs(rejected)
+        batches = (b for b in _batches(refs, batch_size) if not state.skip_unchanged(b))
+        for batch, future in _in_order(batches, lambda b: _submit(b, settings, state.unchanged), in_flight):
             state.collect(batch, future)
         state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
@@ -142,12 +138,15 @@ def extract_flow(
 
 
 class RunState:
-    """What the flow process tracks while writing batches in order: documents already in OUT,
-    documents of this run (duplicates), quarantine rows already present, counts."""
+    """What the flow process tracks while writing batches in order: documents already in OUT (and
+    those already written with this version: ``unchanged``), documents of this run (duplicates),
+    quarantine rows already present, counts."""
 
-    def __init__(self, out: str, run_id: str, version: str, done: dict[str, str], known_quarantine: set):
+    def __init__(self, out: str, run_id: str, version: str):
         self.out, self.run_id, self.version = out, run_id, version
-        self.done, self.known = done, known_quarantine
+        self.done = store.processed_documents(Path(out))  # doc_id → pipeline version
+        self.unchanged = frozenset(d for d, v in self.done.items() if v == version)
+        self.known = store.quarantined_inputs(Path(out))
         self.seen: dict[str, str] = {}
         self.run_docs: list[str] = []
         self.sources: set[tuple] = set()  # source keys (path, line or url) this run wrote
@@ -178,13 +177,18 @@ class RunState:
         self.quarantine(result.rejected + duplicates)
         self.logger.info("batch of %d inputs: %d documents", len(batch), tables["documents"].num_rows)
 
-    def skip_unchanged(self, batch: list[SourceRef], skip: frozenset[str]) -> bool:
+    def quarantine_inputs(self, rejected: list[Rejected]) -> None:
+        """Inputs that discovery already refused (unsupported, unreadable files) count as inputs."""
+        self.stats.inputs += len(rejected)
+        self.quarantine(rejected)
+
+    def skip_unchanged(self, batch: list[SourceRef]) -> bool:
         """True (and counted as skipped) when every record of a jsonl batch is a document already
         written with this pipeline version: a re-run then reads such batches here, without a task."""
-        if any(r.kind != "jsonl" for r in batch):
+        if not self.unchanged or any(r.kind != "jsonl" for r in batch):
             return False
         ids = [ingest.jsonl_doc_ids(r) for r in batch]
-        if any(i is None or not skip.issuperset(i) for i in ids):
+        if any(i is None or not self.unchanged.issuperset(i) for i in ids):
             return False
         for ref, doc_ids in zip(batch, ids):
             for d in doc_ids:
