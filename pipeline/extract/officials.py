@@ -109,7 +109,7 @@ def find(
     main_places: dict[str, str],
     ner_persons: list[tuple[int, int]] = (),
     ner_method: str | None = None,
-    ner_others: list[tuple[int, int]] = (),
+    ner_others: list[tuple[int, int, str]] = (),
 ) -> tuple[list[OfficialHit], list[Found]]:
     """Officials and their PERSON/TITLE mentions. ``main_places`` maps a level suffix (市, 县, 省)
     to the document's most frequent place of that level, for titles without an organisation.
