@@ -303,6 +303,49 @@ def evaluate(
         _print_scores(name, result, show_errors and (name == "combined" or len(gold) == 1))
 
 
+@app.command()
+def robustness(
+    docs: list[Path] = typer.Argument(..., help="Folders of the gold-annotated documents"),
+    gold: list[Path] = typer.Option(..., "--gold", help="Folder of gold .json files (repeatable)"),
+    perturb: list[str] = typer.Option(
+        [], "--perturb", help="pdf, ascii, fullwidth, traditional or header (repeatable; default all)"
+    ),
+    work: Path | None = typer.Option(None, help="Keep the perturbed documents, gold and runs here"),
+    seed: int = typer.Option(0, help="Seed of the perturbations"),
+    show_errors: bool = typer.Option(
+        False, "--errors", help="List the errors the unperturbed run does not make"
+    ),
+) -> None:
+    """Rewrite the documents and their gold as real documents differ (PDF text, punctuation width,
+    Traditional script, header layouts), run and evaluate each, and print F1 per kind."""
+    import tempfile
+
+    from pipeline import robustness as rb
+
+    kinds = perturb or list(rb.PERTURBATIONS)
+    unknown = [k for k in kinds if k not in rb.PERTURBATIONS]
+    if unknown:
+        _fail(f"unknown perturbation {unknown[0]!r} (choose from {', '.join(rb.PERTURBATIONS)})")
+    for p in [*docs, *gold]:
+        if not p.is_dir():
+            _fail(f"folder not found: {p}")
+    with tempfile.TemporaryDirectory(prefix="robustness-") as tmp:
+        try:
+            results = rb.check(kinds, docs, gold, work or Path(tmp), seed)
+        except RuntimeError as e:
+            _fail(str(e))
+    t = Table(title="F1 per kind, share right per metadata field")
+    for col in ("perturbation", *rb.COLUMNS):
+        t.add_column(col, justify="left" if col == "perturbation" else "right")
+    for kind, result in results.items():
+        t.add_row(kind, *(f"{v:.3f}" for v in rb.scores_row(result).values()))
+    console.print(t)
+    if show_errors:
+        for kind in kinds:
+            for line in rb.new_errors(results["none"], results[kind]):
+                console.print(f"[{kind}] {line}", highlight=False, markup=False)
+
+
 def _all_scores(result: dict) -> dict:
     return {
         **result["kinds"],

@@ -1,7 +1,8 @@
 """Clean stage: raw document → clean text with an exact offset map, metadata and a cleaning log.
 
 Order matters and is fixed: line endings → pinyin → mojibake → t2s → width/radicals →
-whitespace → metadata → boilerplate. Every step edits a MappedText, so offsets stay exact.
+hard-wrapped lines → whitespace → metadata → boilerplate → blanks around numbers. Every step edits
+a MappedText, so offsets stay exact.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.clean import boilerplate, html_page, metadata, script
+from pipeline.clean import boilerplate, html_page, layout, metadata, script
 from pipeline.clean.offsets import MappedText
 from pipeline.ingest import RawDocument
 from pipeline.switches import on
@@ -53,6 +54,7 @@ def clean(raw: RawDocument) -> CleanDocument:
     if doc_script == "zh-Hant":
         log += script.to_simplified(mt)
     log += script.normalize_width(mt)
+    log += layout.unwrap(mt)
     _normalize_spaces(mt)
     lines = mt.text.split("\n")
     removed = boilerplate.boilerplate_lines(lines)
@@ -67,6 +69,7 @@ def clean(raw: RawDocument) -> CleanDocument:
         log += md.notes
     log += _summarize(removed)
     _drop_lines(mt, lines, removed)
+    log += layout.close_digit_blanks(mt)  # after metadata, whose values stay as written
     return CleanDocument(
         raw,
         mt.text,

@@ -371,6 +371,9 @@ def _first(page: Page, hints: dict[str, str], rules, *extra) -> Found | None:
     return None
 
 
+_WRAP_BREAK = re.compile(r"(?<=[^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])")
+
+
 def _render(found: Found | None, written: Written) -> str | None:
     if found is None:
         return None
@@ -379,6 +382,7 @@ def _render(found: Found | None, written: Written) -> str | None:
     parts = []
     for part in found.parts:
         text = "".join(written(*piece) for piece in part)
+        text = _WRAP_BREAK.sub("", text)  # a line break layout.unwrap joined inside Chinese text
         text = re.sub(r"\s+", "" if found.squeeze else " ", text).strip()
         parts.append(re.sub(r"[\x00-\x1f\x7f\u200b-\u200f\ufeff]", "", text))
     return found.sep.join(p for p in parts if p) or None
@@ -511,11 +515,12 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
 
 def dateline(line: str) -> tuple[int, int, int] | None:
     """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
-    山西新闻网三农频道讯, 东北网鸡东7月9日电, 央视网消息; None for 本报讯 or any other opening."""
+    山西新闻网三农频道讯, 东北网鸡东7月9日电 (or 7月 9 日电, as PDF text spaces numbers), 央视网消息;
+    None for 本报讯 or any other opening."""
     start = 1 if line[:1] in "【[" else 0
     for m in re.finditer("讯|电|消息", line[start : start + 40]):
         head = line[start : start + m.start()]
-        if len(head) < 2 or re.search(r"[\s,，。:：;；(（)）【】\[\]《》“”\"]", head):
+        if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"]|(?<!\d)\s(?!\d)", head):
             return None
         if outlet := _outlet_of(head):
             return start, start + len(outlet), start + m.end()
@@ -526,7 +531,7 @@ def _outlet_of(head: str) -> str | None:
     """The longest start of a dateline's head that names an outlet: 东北网鸡东7月9日 → 东北网,
     山西新闻网三农频道 → 山西新闻网; None for 本报 or a place."""
     lx = lexicon()
-    head = re.sub(r"\d{1,2}月\d{1,2}日$|\d{1,2}日$", "", head)
+    head = re.sub(r"\s?\d{1,2}\s?月\s?\d{1,2}\s?日$|\s?\d{1,2}\s?日$", "", head)  # blanks: PDF text
     best = None
     for k in range(2, len(head) + 1):
         if any(head[:k].endswith(s) for s in lx.outlet_suffixes):
@@ -618,13 +623,23 @@ def _issuer_in_title(page: Page, title: Found) -> Found | None:
     return Found("source.issuer_in_title", m.group("o"), (((i, s, s + m.end("o")),),))
 
 
+def _written_in(page: Page, text: str) -> tuple:
+    """Where ``text`` stands in the first line holding it, so its value is kept as written
+    (Traditional stays Traditional); () when no line holds it."""
+    i = next((i for i, line in enumerate(page.lines) if text in line), None)
+    if i is None:
+        return ()
+    s = page.lines[i].index(text)
+    return (((i, s, s + len(text)),),)
+
+
 def _site_name(page: Page) -> Found | None:
     """The site a page belongs to: the first breadcrumb, or a short line just above the breadcrumb."""
     if not page.crumbs:
         return None
     first = page.crumbs[0]
     if first not in ("首页", "主页", "网站首页") and _plausible_source(first, page) and len(first) >= 3:
-        return Found("source.site_crumb", first)
+        return Found("source.site_crumb", first, _written_in(page, first))
     crumb_at = next((i for i in range(len(page.lines)) if page.removed.get(i) == "nav.breadcrumb"), 0)
     above = [i for i in range(crumb_at) if page.kept(i)]
     if len(above) == 1:  # the page's only header line above the breadcrumb, not one of a menu's
