@@ -37,7 +37,7 @@ def test_a_hard_wrapped_report_is_joined_into_paragraphs_and_logged():
     assert "全面推进依法行政,全年办理行政复议案件96件,审查规范性文件58件" in lines[2]
     assert "《行政复议法》,全年组织" in lines[2]  # the page-number line between its lines is gone
     assert lines[3:] == ["二、存在问题", "基层执法力量仍然薄弱。"]
-    rules = {w.split(":")[0] for w in doc.warnings}
+    rules = {".".join(w.split(":")[:2]) for w in doc.warnings}
     assert {layout.UNWRAP, layout.PAGE_NUMBER, layout.DIGIT_SPACE} <= rules
     assert doc.title == "某某县司法局2024年法治政府建设年度报告"
 

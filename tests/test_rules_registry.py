@@ -34,6 +34,9 @@ _TEXTS = {
     "<p>活动现场，工作人员向群众讲解《中华人民共和国民法典》等法律法规，引导群众依法维权。</p>"
     "<p>下一步，县司法局将持续开展普法宣传，全年计划举办各类活动30场次，覆盖全县12个乡镇。</p></div>"
     "<div>分享到：</div><div>版权所有：某县人民政府</div></body></html>",
+    # text from a PDF: lines of one width, a page number between them, blanks around numbers
+    "d.txt": "\n".join(["县司法局全年办理行政复议案件 96 件，审查规范性文件 58 件，按期办"] * 3)
+    + "\n- 2 -\n结率达 98.6%。\n",
 }
 
 

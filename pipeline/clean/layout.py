@@ -15,7 +15,7 @@ import unicodedata
 
 from pipeline.clean.offsets import MappedText
 
-# rule ids (logged in documents.warnings)
+# rule ids (documents.warnings writes them layout:unwrap: …)
 UNWRAP = "layout.unwrap"
 PAGE_NUMBER = "layout.page_number"
 DIGIT_SPACE = "layout.digit_space"
@@ -89,11 +89,11 @@ def unwrap(mt: MappedText) -> list[str]:
             joined += 1
         i = j
     mt.splice(edits)
-    log = [f"{UNWRAP}: joined {joined} hard-wrapped lines (width {full})"] if joined else []
-    return log + ([f"{PAGE_NUMBER}: removed {pages} page-number lines"] if pages else [])
+    log = [f"layout:unwrap: joined {joined} hard-wrapped lines (width {full})"] if joined else []
+    return log + ([f"layout:page_number: removed {pages} page-number lines"] if pages else [])
 
 
 def close_digit_blanks(mt: MappedText) -> list[str]:
     """``83 件`` → ``83件``: a blank a PDF extractor put between a number and the text around it."""
     n = mt.sub(_DIGIT_BLANK, "")
-    return [f"{DIGIT_SPACE}: removed {n} blanks around numbers"] if n else []
+    return [f"layout:digit_space: removed {n} blanks around numbers"] if n else []
