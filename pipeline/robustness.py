@@ -207,9 +207,12 @@ def _author_field(author: str, colon: str, rng: random.Random) -> str:
 
 
 def _title_index(lines: list[str], title: str | None) -> int | None:
+    """The headline's line, when nothing but short header lines stands above it (a notice whose
+    attached plan repeats the title further down has no header there)."""
     if not title:
         return None
-    return next((i for i, line in enumerate(lines[:12]) if line.strip() == title.strip()), None)
+    at = next((i for i, line in enumerate(lines[:12]) if line.strip() == title.strip()), None)
+    return at if at is not None and all(len(line.strip()) < 40 for line in lines[:at]) else None
 
 
 def perturb_header(text: str, gold_meta: dict, rng: random.Random) -> tuple[str, dict]:

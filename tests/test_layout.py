@@ -122,3 +122,24 @@ def test_layout_never_raises_and_keeps_offsets_exact(text):
     layout.close_digit_blanks(mt)
     assert len(mt.pos) == len(mt.text)
     assert all(text[p] == c for p, c in zip(mt.pos, mt.text) if c not in " \n")
+
+
+@pytest.mark.parametrize(
+    "raw, joined",
+    [
+        ("法治\n开发区的通知", "法治开发区的通知"),
+        ("(洛报融媒记者 李\n第2页 共12页\n迎博 余子愚)", "(洛报融媒记者 李迎博 余子愚)"),
+        ("(中共某某市委书记\n 郑某某)", "(中共某某市委书记 郑某某)"),
+        ("2024-03-05\n09:30", "2024-03-05\n09:30"),  # not inside Chinese text
+    ],
+)
+def test_a_value_over_joined_lines_reads_as_unwrap_joined_it(raw, joined):
+    assert layout.join_breaks(raw) == joined
+
+
+def test_a_closing_byline_broken_by_a_page_break_gives_the_author():
+    line = "县司法局全年办理行政复议案件九十六件,审查规范性文件五十八件,按期办"
+    text = "\n".join(
+        [line, line, "结率达百分之百,群众满意度持续提升,化解成效明显。(某某日报记者 李", "- 3 -", "迎博)"]
+    )
+    assert clean(_doc(text)).author == "李迎博"

@@ -27,10 +27,11 @@ _MIN_FULL_LINES = 3
 _RUN_ON_SHARE = 0.85
 # a full line that ends a sentence may end its paragraph; one that ends a clause (；：) does not
 _ENDS_SENTENCE = tuple("。！？!?")
-_PAGE_LINE = re.compile(
-    r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4})$"
-)
+_PAGE = r"(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4})"
+_PAGE_LINE = re.compile(rf"^{_PAGE}$")
 _WIDE_ASCII = frozenset(",:;()!?")
+# a break unwrap joins inside Chinese text, with a page-number line between
+_JOIN_GAP = re.compile(rf"(?<=[^\x00-\x7f])[ \t]*\n(?:[ \t]*{_PAGE}[ \t]*\n)?[ \t]*(?=[^\x00-\x7f])")
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 # one blank between a number (or its percent sign) and a Han character, either way round
 _DIGIT_BLANK = re.compile(r"(?<=[\d%％]) (?=[\u3400-\u9fff%％])|(?<=[\u3400-\u9fff]) (?=\d)")
@@ -85,12 +86,26 @@ def unwrap(mt: MappedText) -> list[str]:
         nxt = lines[j]
         if _runs_on(lines[i], full) and nxt.strip() and not _INDENT.match(nxt):
             end_i = starts[i] + len(lines[i].rstrip())
-            edits.append((end_i, starts[j] + len(nxt) - len(nxt.lstrip()), ""))
+            start_j = starts[j] + len(nxt) - len(nxt.lstrip())
+            # a blank at the break separated two words (市委书记 / 郑文彬) and stays one blank
+            blank = " " if lines[i] != lines[i].rstrip() or nxt != nxt.lstrip() else ""
+            edits.append((end_i, start_j, blank))
             joined += 1
         i = j
     mt.splice(edits)
     log = [f"layout:unwrap: joined {joined} hard-wrapped lines (width {full})"] if joined else []
     return log + ([f"layout:page_number: removed {pages} page-number lines"] if pages else [])
+
+
+def join_breaks(raw: str) -> str:
+    """Raw text of a value that spans joined lines, joined as ``unwrap`` joins it (a blank at the
+    break stays one blank)."""
+    return _JOIN_GAP.sub(_gap, raw)
+
+
+def _gap(m: re.Match) -> str:
+    gap = m.group()
+    return " " if gap[0] in " \t" or gap[-1] in " \t" else ""
 
 
 def close_digit_blanks(mt: MappedText) -> list[str]:

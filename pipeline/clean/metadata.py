@@ -27,6 +27,7 @@ from importlib import resources
 
 import yaml
 
+from pipeline.clean import layout
 from pipeline.lexicons import is_person_name
 from pipeline.switches import on
 from schemas.rules import check
@@ -146,7 +147,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "strong_date": re.compile(rf"(?:{_alt(lx.strong_dates)})\s*[:：]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"),
         "weak_date": re.compile(
-            rf"(?:^|(?<=[\s|｜/\]】)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"
+            rf"(?:^|(?<=[\s|｜/\[\]【】(（)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"
         ),
         "header_date": re.compile(
             rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE}){TIME}"
@@ -371,9 +372,6 @@ def _first(page: Page, hints: dict[str, str], rules, *extra) -> Found | None:
     return None
 
 
-_WRAP_BREAK = re.compile(r"(?<=[^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])")
-
-
 def _render(found: Found | None, written: Written) -> str | None:
     if found is None:
         return None
@@ -382,7 +380,7 @@ def _render(found: Found | None, written: Written) -> str | None:
     parts = []
     for part in found.parts:
         text = "".join(written(*piece) for piece in part)
-        text = _WRAP_BREAK.sub("", text)  # a line break layout.unwrap joined inside Chinese text
+        text = layout.join_breaks(text)  # a value over lines that layout.unwrap joined
         text = re.sub(r"\s+", "" if found.squeeze else " ", text).strip()
         parts.append(re.sub(r"[\x00-\x1f\x7f\u200b-\u200f\ufeff]", "", text))
     return found.sep.join(p for p in parts if p) or None
