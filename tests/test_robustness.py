@@ -74,7 +74,6 @@ def test_a_site_name_read_from_a_traditional_breadcrumb_stays_as_written():
 
 
 def test_a_date_labelled_time_inside_brackets_is_the_publish_date():
-    page = "某某县召开法治政府建设推进会\n【编辑:admin】 | 【时间:2018-05-29】\n会议要求各部门依法行政,严格执行有关规定。\n"
-    assert (
-        clean(RawDocument(doc_id_of(page), "x.txt", "utf_8", page)).publish_date.isoformat() == "2018-05-29"
-    )
+    page = "某某县召开法治政府建设推进会\n【编辑:admin】 | 【时间:2018-05-29】\n会议要求各部门依法行政。\n"
+    doc = clean(RawDocument(doc_id_of(page), "x.txt", "utf_8", page))
+    assert doc.publish_date.isoformat() == "2018-05-29"
