@@ -164,6 +164,13 @@ _CHROME_ABOVE = (
 _CHROME_BELOW = ("【字体：大 中 小】【打印】【关闭】", "分享到：", "浏览次数：1024", "")
 
 
+def _chrome_above(lines: list[str], rng: random.Random) -> str:
+    """A breadcrumb or a menu line; only the menu where the page has a breadcrumb already (a page
+    shows one: its first crumb may name the site)."""
+    has_crumbs = any(">" in line or "＞" in line for line in lines[:12])
+    return _CHROME_ABOVE[-1] if has_crumbs else rng.choice(_CHROME_ABOVE)
+
+
 def _date_text(date: dt.date, rng: random.Random) -> str:
     hh, mm, ss = rng.randint(7, 22), rng.randint(0, 59), rng.randint(0, 59)
     forms = (
@@ -221,7 +228,7 @@ def perturb_header(text: str, gold_meta: dict, rng: random.Random) -> tuple[str,
     meta = dict(gold_meta)
     at = _title_index(lines, meta.get("title"))
     if at is None:
-        return "\n".join([rng.choice(_CHROME_ABOVE), *lines]), meta
+        return "\n".join([_chrome_above(lines, rng), *lines]), meta
     if not meta.get("publish_date"):
         meta["publish_date"] = (dt.date(2018, 1, 1) + dt.timedelta(days=rng.randint(0, 2900))).isoformat()
     head = [
@@ -230,7 +237,7 @@ def perturb_header(text: str, gold_meta: dict, rng: random.Random) -> tuple[str,
         if not (len(line.strip()) <= 80 and _META_LINE.search(line.strip()) and "。" not in line)
     ]
     new = [*_header_lines(meta, rng), rng.choice(_CHROME_BELOW)]
-    above = [rng.choice(_CHROME_ABOVE), ""] if rng.random() < 0.7 else []
+    above = [_chrome_above(lines[:at], rng), ""] if rng.random() < 0.7 else []
     lines = lines[:at] + above + [lines[at]] + new + head + lines[at + 7 :]
     return "\n".join(lines), meta
 
