@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.nlp import sentences
+from pipeline.nlp import pipeline_sentences, sentences
 from pipeline.split import split_sentences
 
 
@@ -33,9 +33,19 @@ def test_split(text, expected):
     assert _texts(text) == expected
 
 
-def test_spacy_component_gives_the_same_spans():
-    text = "第一句。第二句!\n第三句"
-    assert sentences([text])[0] == split_sentences(text)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一句。第二句!\n第三句",
+        "  开头有空格。 中间 有 空格。\n\n\t下一段“引号。里面。”完。  ",
+        "表格\u3000行。\r\n数字 218.15 亿元. End. 下一句!?",
+        "",
+        " \n ",
+    ],
+)
+def test_char_sentences_are_the_spacy_pipelines(text):
+    # sentences() skips the spaCy Doc for the char segmenter: its spans must be the pipeline's
+    assert sentences([text])[0] == pipeline_sentences([text], "char")[0] == split_sentences(text)
 
 
 def _gold_paragraphs():
