@@ -527,3 +527,23 @@ def test_a_yearless_date_takes_its_year_from_the_publish_date(text, published, n
 
     [(_, norm, rule)] = _dates(text, dt.date.fromisoformat(published))
     assert norm == normalized and rule.endswith(".anchored")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="中华人民共和国宪法民法典刑法修正案学规定，。a ", max_size=60))
+def test_a_pattern_tried_only_at_its_first_chars_finds_what_finditer_finds(text):
+    import re
+
+    from pipeline.extract.rules import finditer_from, first_chars
+
+    words = ["宪法", "民法典", "刑法", "刑法修正案"]
+    pattern = re.compile(r"(中华人民共和国)?(刑法修正案|民法典|宪法|刑法)(学)?")
+    starts = first_chars([*words, "中华人民共和国"])
+    assert [m.span() for m in finditer_from(pattern, starts, text)] == [
+        m.span() for m in pattern.finditer(text)
+    ]
+
+
+def test_every_other_occurrence_of_an_officials_name_is_a_mention():
+    assert list(officials._occurrences("张三", "张三说张三张三三")) == [0, 3, 5]
+    assert list(officials._occurrences("张三", "李四")) == []

@@ -24,6 +24,7 @@ class _Spec(NamedTuple):
     not_regulation: re.Pattern  # … or like a newspaper or a column (日报, 专栏)
     law: re.Pattern  # a national or well-known law named without 《》
     categories: list[tuple[str, re.Pattern, str, bool]]  # (rule id, pattern, category, needs a place)
+    law_starts: re.Pattern  # the chars a bare law can begin with (rules.finditer_from)
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +37,15 @@ def _spec() -> _Spec:
         (c["id"], re.compile(c["pattern"]), c["category"], c.get("needs_place", False))
         for c in spec["category_rules"]
     ]
-    laws = rules.alternation(set(spec["bare_laws"]) | set(national_laws()))
+    law_names = set(spec["bare_laws"]) | set(national_laws())
+    laws = rules.alternation(law_names)
     extension = rules.alternation(spec["law_extensions"])
     return _Spec(
         re.compile(rf"({suffix}){tail}"),
         re.compile(rf"({not_reg}){tail}"),
         re.compile(f"(中华人民共和国)?({laws})({extension})?"),
         cats,
+        rules.first_chars(law_names | {"中华人民共和国"}),
     )
 
 
@@ -112,8 +115,7 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
             if not any(s <= m.start("title") < e for s, e in taken):
                 _add(found, mentions, m.group("title"), m.start("title"), rule_id)
                 taken.append((m.start("title"), m.end("title")))
-    law_pattern = _spec().law
-    for m in law_pattern.finditer(text):
+    for m in rules.finditer_from(_spec().law, _spec().law_starts, text):
         if any(s <= m.start() < e for s, e in taken) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)

@@ -16,7 +16,33 @@ RULE_PACKAGES = ("pipeline.extract", "pipeline.clean", "pipeline.lexicons")
 
 def alternation(words) -> str:
     """Regex alternation of literal words, longest first (so 副书记 wins over 书记)."""
+    return _alternation(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...]) -> str:
+    # cached: rules build patterns from the same word lists once per call, per document
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def first_chars(words) -> re.Pattern:
+    """A character class of the first characters of ``words`` (for ``finditer_from``)."""
+    return re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "]")
+
+
+def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str):
+    """``pattern.finditer(text)`` for a pattern whose every match begins with a char of ``starts``:
+    the pattern is tried only where such a char stands. Same matches: a match can begin nowhere
+    else, and after one the search goes on from its end. Python's re tries a long alternation
+    behind an optional prefix (中华人民共和国?) branch by branch at every char of the text."""
+    pos = 0
+    while (s := starts.search(text, pos)) is not None:
+        m = pattern.match(text, s.start())
+        if m is None:
+            pos = s.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 @cache
