@@ -131,8 +131,8 @@ def _joins(text: str, start: int, end: int, min_line: int) -> bool:
         return True
     if blank.count("\n") > 1 or left in '。！？!?；;：:”"》)）' or not (right.isalnum() or right in "%％"):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start >= min_line
+    # the line holds min_line chars before start: no newline among them (not an rfind to 0)
+    return start >= min_line and text.rfind("\n", start - min_line, start) < 0
 
 
 def _to_compact(pos: list[int], start: int, end: int) -> tuple[int, int]:
@@ -167,10 +167,12 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     for s, e in spans:  # 5.4个 of 5.4个和7.5个百分点 is not 5.4 个
         blocked.add(s, e)
     floor = 0
+    shared_ends = sorted(e for _, e in spans)
     for m in number.finditer(text):
         if blocked.covers(m.start("num")) or not _plausible(text, m, spec):
             continue
-        floor = max([floor] + [e for _, e in spans if e <= m.start()])  # 5.4个和|7.5个百分点
+        k = bisect.bisect_right(shared_ends, m.start())  # 5.4个和|7.5个百分点
+        floor = max(floor, shared_ends[k - 1]) if k else floor
         hit = _number_hit(text, m, unit_base, spec, floor)
         if hit:
             hits.append(hit)
@@ -582,7 +584,7 @@ def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
     j = m.end()
     verb = next((v for v in spec["participant_verbs"] if text.startswith(v, j)), "")
     done = 1 if verb and text.startswith("了", j + len(verb)) else 0
-    obj = re.match(r"[\u4e00-\u9fff]{2,12}", text[j + len(verb) + done :]) if verb else None
+    obj = _HAN_RUN.match(text, j + len(verb) + done) if verb else None
     if not obj:
         return "", 0
     return verb + obj.group(), len(verb) + done + len(obj.group())
@@ -608,14 +610,25 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
         ):
             break
         j += 1
-    if re.match(rf"(?:{_alt(spec['next_figure_verbs'])})(?:{ARABIC}|[一二两三四五六七八九十])", text[j:]):
+    if _next_figure(tuple(spec["next_figure_verbs"])).match(text, j):
         return "", 0
-    if text[i + lead : j].endswith(tuple(spec["measure_nouns"])) and re.match(ARABIC, text[j:]):
+    if text[i + lead : j].endswith(tuple(spec["measure_nouns"])) and _ARABIC.match(text, j):
         return "", 0  # 放款20笔总金额8500万元: 总金额 is what the next figure measures
     while j > i + lead and text[j - 1] in _QUOTES:
         j -= 1  # 10项措施”: the closing quote is not part of the noun
     phrase = text[i:j]
     return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
+
+
+# Matched at a position (pattern.match(text, j)), never on text[j:]: a slice copies the rest of the
+# text, which made every figure cost the document's length.
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_ARABIC = re.compile(ARABIC)
+
+
+@lru_cache(maxsize=4)
+def _next_figure(verbs: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?:{_alt(verbs)})(?:{ARABIC}|[一二两三四五六七八九十])")
 
 
 def _in_word(text: str, j: int, words: list[str]) -> bool:

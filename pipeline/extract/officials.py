@@ -22,6 +22,7 @@ from typing import NamedTuple
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.gazetteer import read_countries
+from pipeline.extract.spans import SpanIndex
 from pipeline.extract.types import Found, OfficialHit
 from pipeline.lexicons import (
     FUNCTION_CHARS,
@@ -120,11 +121,13 @@ def find(
     title_start, chain_end, not_official, *_ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
-    candidates = [_model_cut(c, text, ner_persons) for c in _candidates(text, title_start, chain_end)]
-    candidates = [c for c in candidates if _holds(text, c, ner_persons, ner_others)]
+    persons = SpanIndex((s, e, k) for k, (s, e) in enumerate(ner_persons))  # k: the model's order
+    others = SpanIndex(ner_others)
+    candidates = [_model_cut(c, text, persons) for c in _candidates(text, title_start, chain_end)]
+    candidates = [c for c in candidates if _holds(text, c, persons, others)]
     taken = [(c.start, c.end) for c in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
-    taken = [(c.start, c.end) for c in candidates]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = text[name_start:name_end]
@@ -166,17 +169,17 @@ def _occurrences(word: str, text: str):
         i = text.find(word, i + len(word))
 
 
-def _model_cut(candidate: Candidate, text: str, ner_persons) -> Candidate:
+def _model_cut(candidate: Candidate, text: str, persons: SpanIndex) -> Candidate:
     """A rule's dotted name that runs past the end of the model's person span with the same start
     (马吉德·拉什德|先后致辞) ends where the model's does, when that still takes in a part after the dot
     and a name may end there (a word follows, not 艾力·买买|提主持, where the model cut the name)."""
     start, end = candidate.start, candidate.end
-    for s, e in ner_persons:
+    for s, e, _ in sorted((p for p in persons.at(start) if p[0] == start), key=lambda p: p[2]):
         dot = max(text.rfind(c, s, e) for c in NAME_DOTS)
         ends_here = (
             _boundary_after(text, e) or text[e] in FUNCTION_CHARS or text[e : e + 2] in _straddle_words()
         )
-        if s == start and e < end and dot >= 0 and e - dot >= 3 and ends_here:
+        if e < end and dot >= 0 and e - dot >= 3 and ends_here:
             return candidate._replace(end=e)
     return candidate
 
@@ -194,11 +197,24 @@ def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bo
         return True
     if chain_span is None:
         return False
-    clause_start = max((text.rfind(p, 0, chain_span[0]) for p in "，。；！？,;!?:：\n"), default=-1) + 1
+    clause_start = last_of(text, "，。；！？,;!?:：\n", chain_span[0]) + 1
     clause = text[clause_start : chain_span[1]]
     for bank in spec["government_banks"]:
         clause = clause.replace(bank, "")
     return any(w in clause for w in spec["company_units"])
+
+
+def last_of(text: str, chars: str, end: int, window: int = 64) -> int:
+    """Index of the last of ``chars`` before ``end`` (-1: none), searched back in doubling windows:
+    an rfind from 0 for a character the text lacks made long texts quadratic."""
+    hi = end
+    while hi > 0:
+        lo = max(0, hi - window)
+        k = max(text.rfind(c, lo, hi) for c in chars)
+        if k >= 0:
+            return k
+        hi, window = lo, window * 2
+    return -1
 
 
 def _collective(text: str, ner_persons):
@@ -280,27 +296,29 @@ def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
             yield Candidate(m.start(1), m.end(1), m.group(2), (m.start(2), m.end(2)), "official.byline")
 
 
-def _holds(text: str, candidate: Candidate, ner_persons, ner_others) -> bool:
+def _holds(text: str, candidate: Candidate, persons: SpanIndex, others: SpanIndex) -> bool:
     """A rule's name stands where the model sees a person; not where it sees a place, a government
     body or an organisation (巴基斯坦|总理), or a title that takes the whole name in (蒙古国总理);
     elsewhere unless a name before a title is read across words."""
     start, end, chain, chain_span, rule = candidate
     if on("official.veto.inside_model_person") and any(
-        s < start < e or (s <= start and end < e and text[end] in NAME_DOTS) for s, e in ner_persons
+        s < start or (end < e and text[end] in NAME_DOTS) for s, e, _ in persons.at(start)
     ):
         return False  # part of a longer name the model has (萨克拉|罗普卢, 阿里|·邦戈·翁丁)
     if on("official.veto.country_tail") and _ends_a_country(
         text, end, rule == "official.name_title" and _foreign_office(chain)
     ):
         return False  # the tail of a country (俄|罗斯总统, 转达|俄总统)
-    if _overlaps(ner_persons, start, end):
+    if _overlaps(persons, start, end):
         return True
     if on("official.veto.common_word") and text[start:end] in common_non_names(
         rules.load("titles")["name_noun_min_freq"]
     ):
         return False  # a common word, not a name: 总统|官邸, 时任|总理
     place_like = _place_like(text[start:end])
-    if on("official.veto.model_span") and any(_vetoes(span, start, end, place_like) for span in ner_others):
+    if on("official.veto.model_span") and any(
+        _vetoes(span, start, end, place_like) for span in others.overlapping(start, end)
+    ):
         return False
     return rule != "official.name_title" or not (
         on("official.veto.word_straddle") and _cuts_words(text, start, end, chain_span[1])
@@ -334,8 +352,8 @@ def _place_like(name: str) -> bool:
     return name in read_countries() or any(e - s == len(name) for s, e, _ in load_gazetteer().scan(name))
 
 
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(spans: SpanIndex, start: int, end: int) -> bool:
+    return next(spans.overlapping(start, end), None) is not None
 
 
 def _cuts_words(text: str, start: int, end: int, title_end: int) -> bool:
@@ -358,6 +376,7 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
     name found elsewhere in the document (同通伦 beside 通伦) is that name."""
     out = []
     known = {text[s:e] for s, e in [*persons, *taken]}
+    taken = SpanIndex(taken)
     for start, end in persons:
         if text[start] in FUNCTION_CHARS and end - start >= 3 and text[start + 1 : end] in known:
             start += 1  # 同|通伦: the function word glued to a name the document has alone

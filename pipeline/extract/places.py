@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, load, read_countries, read_idioms
+from pipeline.extract.spans import SpanIndex
 from pipeline.extract.types import Found
 from pipeline.lexicons import common_words, starts_inside_word, tagged_words
 from pipeline.switches import on
@@ -130,14 +131,15 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     (佛罗里达州) or standing for two countries (巴中关系), names inside an outlet's name (西安商报),
     generic district names without their city (一个老城区) and names inside a person's name (``blocked``:
     the model's person spans, 张|和田); then town names and the items of lists of places."""
-    hits = _names(text, blocked)
-    hits += _towns(text, blocked, hits)
+    persons = SpanIndex(blocked)
+    hits = _names(text, persons)
+    hits += _towns(text, persons, hits)
     _lists(text, hits)
-    hits += _named_stems(text, hits, blocked)
+    hits += _named_stems(text, hits, persons)
     return sorted(hits, key=lambda h: h.start)
 
 
-def _named_stems(text: str, hits: list[PlaceHit], blocked) -> list[PlaceHit]:
+def _named_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[PlaceHit]:
     """A county's bare short name after the text named it in full (镇宁自治县 … 的镇宁而言): county
     news calls its own county so. The stem must name a division here (``_stem_here``) and not start
     inside a word; a stem shared by several counties counts only for the one the text named."""
@@ -175,13 +177,13 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for a, b in spans)
 
 
-def _inside_person(start: int, end: int, blocked) -> bool:
+def _inside_person(start: int, end: int, blocked: SpanIndex) -> bool:
     """Inside a longer span of ``blocked`` (张|和田); a span with the place's exact bounds is the
     model mislabelling the place."""
-    return any(s <= start and end <= e and e - s > end - start for s, e in blocked)
+    return any(end <= e and e - s > end - start for s, e in blocked.at(start))
 
 
-def _names(text: str, blocked) -> list[PlaceHit]:
+def _names(text: str, blocked: SpanIndex) -> list[PlaceHit]:
     gaz = load()
     spec = rules.load("places")
     outlets = tuple(spec["outlet_suffixes"])
@@ -235,7 +237,7 @@ def _after_parent(text: str, start: int, candidates: list[Division]) -> bool:
     return False
 
 
-def _towns(text: str, blocked, names: list[PlaceHit]) -> list[PlaceHit]:
+def _towns(text: str, blocked: SpanIndex, names: list[PlaceHit]) -> list[PlaceHit]:
     """Town names (full, or an ethnic township without its groups: 雨露乡), not inside a person's name,
     not across a name hit (镇|江市), not read across words: the suffix starting a word (湖南乡|村)
     [place.veto.town_suffix_word] or the first character ending one (工业|强镇), unless after a place."""

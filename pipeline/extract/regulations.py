@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
+from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, RegulationHit
 from pipeline.switches import on
 
@@ -106,17 +107,17 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
         for inner in INNER_TITLE.finditer(m.group(1)):
             _add(found, mentions, inner.group(1), m.start(1) + inner.start(1), "reg.nested_title")
-    taken = list(blocked)
+    taken = SpanSet(blocked)
     for rule_id, pattern in _unbracketed():
         for m in pattern.finditer(text):
             needs_place = rule_id in rules.load("regulations")["titles_with_place"]
             if needs_place and on("reg.veto.no_issuing_place") and _issuing_place(m.group("title")) is None:
                 continue  # 落实好全省…办法: no issuing place, no title
-            if not any(s <= m.start("title") < e for s, e in taken):
+            if not taken.covers(m.start("title")):
                 _add(found, mentions, m.group("title"), m.start("title"), rule_id)
-                taken.append((m.start("title"), m.end("title")))
+                taken.add(m.start("title"), m.end("title"))
     for m in rules.finditer_from(_spec().law, _spec().law_starts, text):
-        if any(s <= m.start() < e for s, e in taken) or (on("reg.veto.glued_law") and _glued_law(text, m)):
+        if taken.covers(m.start()) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
     regs = _short_forms(found, mentions)  # drops the generic rows from found
