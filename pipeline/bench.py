@@ -306,13 +306,13 @@ def plain_ner(path: Path) -> dict:
     }
 
 
-def measure_tree(cmd: list[str], interval: float = 0.1) -> dict:
+def measure_tree(cmd: list[str], interval: float = 0.1, cwd: str | Path | None = None) -> dict:
     """Run ``cmd``; wall seconds, CPU-seconds (user + system) of it and every process it starts, and
     the peak RSS of each process (Linux /proc, polled every ``interval`` s; a process's VmHWM is its
     own peak, so a late poll still reads it). A child's CPU is counted once: from the kernel's
     totals when its parent reaped it, else from the last poll."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd)
     import threading
 
     captured: list[str] = []

@@ -2,6 +2,7 @@
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 ARTICLE = "张掖市司法局召开法治政府建设推进会，全市培训行政执法人员800余名，签约额218.15亿元。"
@@ -46,19 +47,78 @@ def make_hostile_corpus(root: Path, big_mb: int = 50) -> Path:
     return root
 
 
+CITIES = ["张掖市", "酒泉市", "宜昌市", "绵阳市", "遵义市", "临沂市"]
+NAMES = ["何志勇", "王建国", "李红梅", "陈晓东", "刘志强", "赵立新", "孙丽华"]
+# Local-government news sentences; {c} a city, {n} an official's name, {i} a running number (so
+# that no two paragraphs are the same document).
+SENTENCES = [
+    "{c}第{i}次推进会于2021年{m}月{d}日召开，培训执法人员{k}名，签约额{x}.5亿元。",
+    "{c}司法局局长{n}主持召开第{i}次法治政府建设工作会议，审议通过《{c}行政执法监督办法》。",
+    "{y}年，{c}共办理行政复议案件{k}件，纠错率{p}.{d}%，行政诉讼败诉率同比下降{m}个百分点。",
+    "{c}人民政府印发《{c}法治政府建设实施方案（{y}—{z}年）》（{c}政发〔{y}〕{i}号），明确{x}项重点任务。",
+    "市委副书记、市长{n}出席第{i}次常务会议并讲话，要求各县区落实《中华人民共和国行政处罚法》。",
+]
+
+
+def news_sentence(i: int, kind: int = 0) -> str:
+    """The i-th sentence of template ``kind``, numbers and places varying with i."""
+    return SENTENCES[kind % len(SENTENCES)].format(
+        c=CITIES[i % 6],
+        n=NAMES[i % 7],
+        i=i,
+        m=i % 12 + 1,
+        d=i % 28 + 1,
+        k=100 + i,
+        x=i % 90 + 1,
+        p=i % 10,
+        y=2015 + i % 10,
+        z=2020 + i % 10,
+    )
+
+
 def long_line(chars: int) -> str:
     """One paragraph of ``chars`` characters without a line break (a page flattened by a scraper)."""
-    cities = ["张掖市", "酒泉市", "宜昌市", "绵阳市", "遵义市", "临沂市"]
     parts, n, i = [], 0, 0
     while n < chars:
-        s = (
-            f"{cities[i % 6]}第{i}次推进会于2021年{i % 12 + 1}月{i % 28 + 1}日召开，"
-            f"培训执法人员{100 + i}名，签约额{i % 90 + 1}.5亿元。"
-        )
-        parts.append(s)
-        n += len(s)
+        parts.append(news_sentence(i))
+        n += len(parts[-1])
         i += 1
     return "".join(parts)[:chars]
+
+
+def news_paragraphs(count: int, start: int = 0) -> Iterator[str]:
+    """``count`` paragraphs of two to five sentences mixing every template."""
+    for i in range(start, start + count):
+        yield "".join(news_sentence(i + j, i + j) for j in range(2 + i % 4))
+
+
+def write_big_text(path: Path, megabytes: int) -> int:
+    """A .txt of about ``megabytes`` MB of news paragraphs, one per line; returns its characters."""
+    chars, written, i = 0, 0, 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while written < megabytes * 1_000_000:
+            block = "\n".join(news_paragraphs(1000, i)) + "\n"
+            fh.write(block)
+            written += len(block.encode("utf-8"))
+            chars += len(block)
+            i += 1000
+    return chars
+
+
+def write_jsonl_lines(path: Path, lines: int) -> None:
+    """A .jsonl of ``lines`` one-sentence records ``{"text", "url"}``."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(lines):
+            record = {"text": news_sentence(i, i), "url": f"http://www.example.gov.cn/fzzf/{i}.html"}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_small_files(root: Path, files: int, per_folder: int = 1000) -> None:
+    """``files`` short .txt articles, ``per_folder`` to a sub-folder."""
+    for i, text in enumerate(news_paragraphs(files)):
+        folder = root / f"{i // per_folder:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
 
 
 def make_operator_corpus(root: Path, outside: Path, line_chars: int = 1_000_000) -> Path:
