@@ -62,7 +62,8 @@ def test_a_jsonl_of_100k_lines(tmp_path):
 
 
 def test_a_10mb_text_file_is_one_document(tmp_path):
-    # measured: 335 s wall, 162 CPU-s, 1,905 MB peak RSS (4.10 M chars, one document)
+    # measured: 335 s wall, 162 CPU-s, 1,905 MB peak RSS (4.10 M chars, one document); again at load ~3:
+    # 176 s, 169 CPU-s, CLI 2,019 MB, worker 1,836 MB
     chars = write_big_text(tmp_path / "big.txt", 10)
     result = _run_cli(tmp_path / "big.txt", tmp_path / "out", budget_s=800)
     docs, _ = _accounted(tmp_path / "out", 1)
