@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import switches
 from pipeline.clean import clean, layout
 from pipeline.clean.offsets import MappedText
 from pipeline.extract import extract
@@ -40,6 +41,16 @@ def test_a_hard_wrapped_report_is_joined_into_paragraphs_and_logged():
     rules = {".".join(w.split(":")[:2]) for w in doc.warnings}
     assert {layout.UNWRAP, layout.PAGE_NUMBER, layout.DIGIT_SPACE} <= rules
     assert doc.title == "某某县司法局2024年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize("rule", [layout.UNWRAP, layout.PAGE_NUMBER, layout.DIGIT_SPACE])
+def test_each_layout_rule_can_be_switched_off(rule):
+    with switches.off([rule]):
+        doc = clean(_doc(REPORT))
+    rules = {".".join(w.split(":")[:2]) for w in doc.warnings}
+    assert rule not in rules
+    kept = {layout.UNWRAP: "依法行\n政", layout.PAGE_NUMBER: "- 2 -", layout.DIGIT_SPACE: "96 件"}[rule]
+    assert kept in doc.clean_text
 
 
 def test_offsets_of_joined_text_lead_back_to_the_raw_characters():

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from pipeline.clean.offsets import MappedText
+from pipeline.switches import on
 
 # rule ids (documents.warnings writes them layout:unwrap: …)
 UNWRAP = "layout.unwrap"
@@ -69,7 +70,7 @@ def _runs_on(line: str, full: int) -> bool:
 def unwrap(mt: MappedText) -> list[str]:
     """Join the lines of hard-wrapped paragraphs and drop page-number lines between them."""
     lines = mt.text.split("\n")
-    full = wrap_width(lines)
+    full = wrap_width(lines) if on("layout.unwrap") else None
     if full is None:
         return []
     edits, joined, pages = [], 0, 0
@@ -81,7 +82,8 @@ def unwrap(mt: MappedText) -> list[str]:
     i = 0
     while i < len(lines) - 1:
         j = i + 1
-        if _PAGE_LINE.match(lines[j].strip()) and j + 1 < len(lines) and _runs_on(lines[i], full):
+        page = on("layout.page_number") and _PAGE_LINE.match(lines[j].strip())
+        if page and j + 1 < len(lines) and _runs_on(lines[i], full):
             j, pages = j + 1, pages + 1
         nxt = lines[j]
         if _runs_on(lines[i], full) and nxt.strip() and not _INDENT.match(nxt):
@@ -110,5 +112,5 @@ def _gap(m: re.Match) -> str:
 
 def close_digit_blanks(mt: MappedText) -> list[str]:
     """``83 件`` → ``83件``: a blank a PDF extractor put between a number and the text around it."""
-    n = mt.sub(_DIGIT_BLANK, "")
+    n = mt.sub(_DIGIT_BLANK, "") if on("layout.digit_space") else 0
     return [f"layout:digit_space: removed {n} blanks around numbers"] if n else []
