@@ -235,6 +235,11 @@ def sweep_orphans(out: Path) -> list[Path]:
     return removed
 
 
+def empty_table(schema: pa.Schema) -> pa.Table:
+    """A table with no rows; ``Schema.empty_table`` would import pandas (~0.2 s of every run)."""
+    return pa.Table.from_batches([], schema)
+
+
 def read_table(
     out: Path, table: str, columns: list[str] | None = None, doc_ids: list[str] | None = None
 ) -> pa.Table:
@@ -243,7 +248,7 @@ def read_table(
     schema = arrow_schema(table)
     files = sorted((Path(out) / table).glob("*.parquet"))
     if not files:
-        return schema.empty_table().select(columns) if columns else schema.empty_table()
+        return empty_table(schema).select(columns) if columns else empty_table(schema)
     import pyarrow.dataset as ds
 
     where = ds.field("doc_id").isin(pa.array(list(doc_ids), pa.string())) if doc_ids is not None else None
@@ -336,7 +341,7 @@ def ensure_tables(out: Path) -> list[str]:
             continue
         tmp = out / ".tmp" / f"{table}-{EMPTY_PART}-{uuid.uuid4().hex}"
         tmp.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(arrow_schema(table).empty_table(), tmp, compression="zstd")
+        pq.write_table(empty_table(arrow_schema(table)), tmp, compression="zstd")
         folder.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, folder / EMPTY_PART)
         filled.append(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
 from importlib import resources
@@ -44,10 +45,10 @@ def is_person_name(text: str) -> bool:
 
 def jieba_dict() -> Path:
     """jieba's ``dict.txt``: word, frequency and part-of-speech tag per line."""
-    try:
-        return Path(str(resources.files("jieba") / "dict.txt"))
-    except ModuleNotFoundError:
-        raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba") from None
+    spec = importlib.util.find_spec("jieba")  # its folder: importing jieba costs ~0.15 s (pkg_resources)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the word lexicon needs the jieba package: pip install jieba")
+    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
 @lru_cache(maxsize=4)
