@@ -2,16 +2,20 @@
 the default runner and the end-to-end bench's process-tree measurement."""
 
 import json
+import os
 import re
+import resource
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
 from pipeline.extract import ner
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -51,10 +55,116 @@ def test_window_tagging_reads_the_title_neighbourhood_like_the_whole_sentence():
     assert sum(w.end - w.start for w in jobs) < len(text) * 0.6  # the far ends were not read
 
 
-def test_help_does_not_import_spacy_or_prefect():
-    code = "import sys, pipeline.__main__; print(sorted(m for m in ('spacy', 'prefect') if m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "[]"
+# What a run needs and --help or an argument error must not pay for (each costs 0.1-1.3 s to import)
+HEAVY = ("spacy", "thinc", "prefect", "fastapi", "pandas", "pyarrow", "numpy", "pydantic", "jieba", "dask")
+
+
+def _cli(args: list[str], **env) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run ``python -m pipeline ARGS``: the result, its wall seconds and its CPU-seconds (user + system,
+    its children included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=False,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return out, wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def _imported(stderr: str) -> set[str]:
+    """Top-level packages named in ``-X importtime``'s report."""
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in stderr.splitlines() if "|" in line}
+
+
+def test_help_answers_in_under_a_second_without_heavy_imports():
+    runs = [_cli(["--help"]) for _ in range(3)]  # best of three: the machine may be busy
+    out, wall, cpu = min(runs, key=lambda r: r[1])
+    assert out.returncode == 0 and "Usage" in out.stdout
+    assert wall < 1.0 and cpu < 1.0, (wall, cpu)
+    assert not _imported(out.stderr) & set(HEAVY)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_an_argument_error_answers_at_once_and_stops_the_server_it_started(tmp_path):
+    """``run`` launches Prefect's server before parsing its arguments; a bad argument stops it again."""
+    marker = f"fazhi-test-{os.getpid()}-{time.time_ns()}"
+    env = {"PREFECT_HOME": str(tmp_path), "FAZHI_TEST_MARKER": marker, "PREFECT_API_URL": ""}
+    out, _, cpu = _cli(["run", str(tmp_path / "missing")], **env)
+    assert out.returncode == 1
+    assert [line for line in out.stderr.splitlines() if "|" not in line] == [
+        f"error: input not found: {tmp_path / 'missing'}"
+    ]
+    assert cpu < 1.0, cpu  # the CLI and the server it started and stopped
+    assert not _imported(out.stderr) & (set(HEAVY) - {"pydantic"})  # typer checks options with pydantic
+    assert not _processes_with(marker)
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_only_a_run_starts_the_server_early(monkeypatch):
+    from pipeline import __main__ as cli
+    from pipeline import shutdown
+
+    calls = []
+    monkeypatch.setattr(shutdown, "start_server", lambda: calls.append(1))
+    for args in (["--help"], ["run", "--help"], ["rules"], ["evaluate", "--gold", "g"], []):
+        cli._start_server_early(args)
+    assert calls == []
+    cli._start_server_early(["run", "examples", "--out", "o"])
+    assert calls == [1]
+
+
+def test_the_temporary_server_skips_block_registration_unless_the_user_says_otherwise(monkeypatch):
+    from pipeline import server
+
+    seen = []
+
+    class Popen:
+        def __init__(self, args, env, preexec_fn=None):
+            seen.append(env)
+
+        def poll(self):
+            return 0
+
+    monkeypatch.setattr(server.subprocess, "Popen", Popen)
+    monkeypatch.delenv("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", raising=False)
+    monkeypatch.setenv("PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED", "true")
+    server.LocalServer()
+    assert seen[0]["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "false"
+    assert seen[0]["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] == "true"  # the user's setting wins
+    assert seen[0]["PREFECT_UI_ENABLED"] == "0"
+
+
+def test_the_warm_up_loads_the_first_batch_models_and_never_raises(monkeypatch):
+    from pipeline import flows, warm
+    from pipeline.extract import gazetteer
+
+    assert warm.warm_up("char", [], "triggers") is not None
+    assert gazetteer.load.cache_info().currsize == 1
+    if (ner.MODEL_DIR / "meta.json").is_file():
+        assert ner.load_model.cache_info().currsize == 1
+
+    class Broken:
+        def fn(self, *args):
+            raise RuntimeError("a stage that fails")
+
+    monkeypatch.setattr(flows, "process_batch_task", Broken())
+    assert warm.warm_up("char", [], "triggers") is None  # the run then reports its own error
 
 
 def test_the_server_of_the_environment_or_the_active_profile_is_reused(tmp_path, monkeypatch):
