@@ -425,8 +425,16 @@ def bench(
     compare_ner: bool = typer.Option(False, help="Also run the NER over all text at the first size"),
     gold: Path | None = typer.Option(None, help="Gold folder (docs/ beside it) to score both NER modes"),
     scaling: str | None = typer.Option(
-        None, help="Instead: the whole flow pinned to these core counts, e.g. 1,2 (at the first size)"
+        None, help="Instead: `run` pinned to these core counts, e.g. 1,2 (at the first size)"
     ),
+    scaling_runner: Annotated[
+        Runner,
+        typer.Option(
+            "--scaling-runner",
+            help="Runner of the --scaling runs: auto (run's default settings) or process/thread/dask "
+            "with a worker per core",
+        ),
+    ] = Runner.auto,
     end_to_end: bool = typer.Option(
         False,
         "--end-to-end",
@@ -441,7 +449,8 @@ def bench(
     if not corpus.exists():
         _fail(f"corpus not found: {corpus}")
     if scaling:
-        return _bench_scaling(corpus, float(sizes.split(",", maxsplit=1)[0]), scaling, out_json)
+        runner = None if scaling_runner is Runner.auto else scaling_runner.value
+        return _bench_scaling(corpus, float(sizes.split(",", maxsplit=1)[0]), scaling, out_json, runner)
     try:
         mbs = [float(x) for x in sizes.split(",") if x.strip()]
     except ValueError:
@@ -499,7 +508,7 @@ def _bench_end_to_end(corpus: Path, sizes: list[float], out_json: Path) -> None:
     console.print(f"results written to {out_json}")
 
 
-def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path) -> None:
+def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path, runner: str | None) -> None:
     from pipeline.bench import scaling as run_scaling
 
     try:
@@ -507,27 +516,18 @@ def _bench_scaling(corpus: Path, megabytes: float, scaling: str, out_json: Path)
     except ValueError:
         _fail(f"--scaling must be core counts such as 1,2, got {scaling!r}")
     try:
-        report = run_scaling(corpus, megabytes, cores, out_json)
+        report = run_scaling(corpus, megabytes, cores, out_json, runner=runner)
     except RuntimeError as e:
         _fail(str(e))
-    t = Table(title=f"flow on {report['chars']:,} chars, pinned to N cores")
-    for col in ("cores", "wall s", "flow s", "chars/s", "chars/s/core", "documents"):
+    t = Table(title=f"run on {report['chars']:,} chars, pinned to N cores ({report['runner']} runner)")
+    keys = ("cores", "wall_seconds", "cpu_s", "flow_seconds", "chars_per_s", "chars_per_cpu_s", "peak_rss_mb")
+    for col in ("cores", "wall s", "CPU s", "flow s", "chars/s", "chars/CPU-s", "peak RSS MB"):
         t.add_column(col, justify="right")
     for r in report["runs"]:
-        t.add_row(
-            *(
-                str(r[k])
-                for k in (
-                    "cores",
-                    "wall_seconds",
-                    "flow_seconds",
-                    "chars_per_s",
-                    "chars_per_s_per_core",
-                    "documents",
-                )
-            )
-        )
+        t.add_row(*(str(r[k]) for k in keys))
     console.print(t)
+    load = ", ".join(f"{x:.1f}" for x in report["load_average"])
+    console.print(f"load average at the end: {load} (other work on the machine skews wall times)")
     console.print(
         f"speedup: {report['speedup']}; identical row counts: {report['identical_row_counts']}",
         highlight=False,

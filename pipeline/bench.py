@@ -159,9 +159,18 @@ def bench(
     return report
 
 
-def scaling(corpus: Path, megabytes: float, cores: list[int], out_json: Path, batch_size: int = 200) -> dict:
-    """End to end through the Prefect flow (``run --runner process --workers N``) with the whole
-    process tree — CLI, flow, Prefect API server, workers — pinned to N cores, for each N.
+def scaling(
+    corpus: Path,
+    megabytes: float,
+    cores: list[int],
+    out_json: Path,
+    batch_size: int | None = None,
+    runner: str | None = None,
+) -> dict:
+    """``python -m pipeline run`` with its whole process tree — CLI, flow, Prefect API server, workers
+    — pinned to N cores, for each N. ``runner`` None runs the command's default settings (``--runner
+    auto`` picks threads on one core, a worker per core on several); "process" runs ``--runner
+    process --workers N``.
 
     Pinning makes "1 core" mean one core for everything, so the speedup is that of the machine's
     cores, not of the workers alone while the flow process and server borrow another core."""
@@ -171,14 +180,18 @@ def scaling(corpus: Path, megabytes: float, cores: list[int], out_json: Path, ba
     with tempfile.TemporaryDirectory(prefix="fazhi-scaling-") as tmp:
         data = Path(tmp) / "corpus.jsonl"
         chars = _write_jsonl(corpus, megabytes, data)
-        runs = [_pinned_run(data, Path(tmp) / f"out-{n}", available[:n], batch_size) for n in cores]
+        runs = [_pinned_run(data, Path(tmp) / f"out-{n}", available[:n], batch_size, runner) for n in cores]
     for r in runs:
         r["chars_per_s"] = round(chars / r["wall_seconds"])
         r["chars_per_s_per_core"] = round(chars / r["wall_seconds"] / r["cores"])
+        r["chars_per_cpu_s"] = round(chars / max(r["cpu_s"], 0.01))
     report = {
         "corpus": str(corpus),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average": os.getloadavg(),  # other work on the machine skews the wall times
         "chars": chars,
-        "batch_size": batch_size,
+        "runner": runner or "default",
+        "batch_size": batch_size or "default",
         "runs": runs,
         "speedup": {
             f"{r['cores']}_vs_{runs[0]['cores']}": round(runs[0]["wall_seconds"] / r["wall_seconds"], 2)
@@ -199,31 +212,22 @@ def _write_jsonl(corpus: Path, megabytes: float, dest: Path) -> int:
     return chars
 
 
-def _pinned_run(data: Path, out: Path, cpus: list[int], batch_size: int) -> dict:
-    cmd = [
-        sys.executable,
-        "-m",
-        "pipeline",
-        "run",
-        str(data),
-        "--out",
-        str(out),
-        "--runner",
-        "process",
-        "--workers",
-        str(len(cpus)),
-        "--batch-size",
-        str(batch_size),
-        "--json",
-    ]
-    started = time.perf_counter()
-    stdout = _run_json(cmd, f"run on {len(cpus)} cores", preexec_fn=lambda: os.sched_setaffinity(0, cpus))
-    wall = time.perf_counter() - started
-    summary = json.loads(stdout)
+def _pinned_run(data: Path, out: Path, cpus: list[int], batch_size: int | None, runner: str | None) -> dict:
+    cmd = [sys.executable, "-m", "pipeline", "run", str(data), "--out", str(out), "--json"]
+    if runner:
+        cmd += ["--runner", runner, "--workers", str(len(cpus))]
+    if batch_size:
+        cmd += ["--batch-size", str(batch_size)]
+    run = measure_tree(cmd, preexec_fn=lambda: os.sched_setaffinity(0, cpus))
+    if run["exit_code"] != 0:
+        raise RuntimeError(f"run on {len(cpus)} cores failed: {run['stderr_last_line']}")
+    summary = json.loads(run["stdout"])
     return {
         "cores": len(cpus),
-        "workers": len(cpus),
-        "wall_seconds": round(wall, 2),
+        "wall_seconds": run["wall_s"],
+        "cpu_s": run["cpu_s"],
+        "peak_rss_mb": run["peak_rss_mb"],
+        "processes": len(run["processes"]),
         "flow_seconds": summary["seconds"],
         "documents": summary["documents"],
         "rows": summary["rows"],
@@ -306,27 +310,39 @@ def plain_ner(path: Path) -> dict:
     }
 
 
-def measure_tree(cmd: list[str], interval: float = 0.1, cwd: str | Path | None = None) -> dict:
+def measure_tree(
+    cmd: list[str], interval: float = 0.1, preexec_fn=None, cwd: str | Path | None = None
+) -> dict:
     """Run ``cmd``; wall seconds, CPU-seconds (user + system) of it and every process it starts, and
     the peak RSS of each process (Linux /proc, polled every ``interval`` s; a process's VmHWM is its
     own peak, so a late poll still reads it). A child's CPU is counted once: from the kernel's
     totals when its parent reaped it, else from the last poll."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd)
     import threading
 
-    captured: list[str] = []
-    reader = threading.Thread(target=lambda: captured.append(proc.stdout.read()))
-    reader.start()
-    seen: dict[int, dict] = {}
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        _poll_tree(proc.pid, seen)
-        time.sleep(interval)
-    wall = time.perf_counter() - started
-    reader.join()
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            preexec_fn=preexec_fn,  # noqa: PLW1509 - only pins the CPUs (bench --scaling)
+            cwd=cwd,
+        )
+        captured: list[str] = []
+        reader = threading.Thread(target=lambda: captured.append(proc.stdout.read()))
+        reader.start()
+        seen: dict[int, dict] = {}
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            _poll_tree(proc.pid, seen)
+            time.sleep(interval)
+        wall = time.perf_counter() - started
+        reader.join()
+        errors.seek(0)
+        last_error = (errors.read().decode("utf-8", "replace").strip().splitlines() or [""])[-1]
     reaped = usage.ru_utime + usage.ru_stime  # the root and every descendant reaped under it
     polled = sum(p["cpu_s"] for p in seen.values())
     processes = sorted(seen.values(), key=lambda p: -p["peak_rss_mb"])
@@ -337,6 +353,7 @@ def measure_tree(cmd: list[str], interval: float = 0.1, cwd: str | Path | None =
         "peak_rss_mb": max((p["peak_rss_mb"] for p in processes), default=usage.ru_maxrss // 1024),
         "processes": processes,
         "stdout": captured[0] if captured else "",
+        "stderr_last_line": last_error,
     }
 
 

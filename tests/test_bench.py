@@ -42,6 +42,7 @@ def test_scaling_runs_the_flow_pinned_to_cores(tmp_path):
     run = report["runs"][0]
     assert run["cores"] == 1 and run["documents"] == 6 and report["chars"] >= 6 * len(TEXT)
     assert run["rows"]["indicators"] > 0 and run["wall_seconds"] >= run["flow_seconds"] > 0
+    assert report["runner"] == "default" and run["cpu_s"] > 0 and run["peak_rss_mb"] > 100  # spaCy loaded
     assert json.loads((tmp_path / "new" / "s.json").read_text())["runs"][0]["documents"] == 6
 
 
