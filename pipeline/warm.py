@@ -44,6 +44,8 @@ def warm_up(segmenter: str, disabled_rules: list[str], ner_mode: str) -> float |
     """Run the batch stages on SAMPLE in this process; the seconds it took, or None when it failed
     (never raises: the run then loads everything on its first batch and reports its own errors)."""
     t0 = time.perf_counter()
+    previous = logging.root.manager.disable
+    logging.disable(logging.WARNING)  # a stage failing here is the run's to report, on its own input
     try:
         from pipeline import flows, ingest
 
@@ -57,6 +59,9 @@ def warm_up(segmenter: str, disabled_rules: list[str], ner_mode: str) -> float |
         for name in LATER_IMPORTS:
             importlib.import_module(name)
     except Exception as e:
+        logging.disable(previous)
         log.debug("warm-up skipped: %s: %s", type(e).__name__, e, exc_info=e)
         return None
+    finally:
+        logging.disable(previous)
     return time.perf_counter() - t0

@@ -2,6 +2,7 @@
 the default runner and the end-to-end bench's process-tree measurement."""
 
 import json
+import logging
 import os
 import re
 import resource
@@ -165,6 +166,25 @@ def test_the_warm_up_loads_the_first_batch_models_and_never_raises(monkeypatch):
 
     monkeypatch.setattr(flows, "process_batch_task", Broken())
     assert warm.warm_up("char", [], "triggers") is None  # the run then reports its own error
+
+
+def test_a_stage_failing_in_the_warm_up_prints_nothing(monkeypatch):
+    from pipeline import warm
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a broken model")
+
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.DEBUG)
+    handler.emit = records.append
+    logging.getLogger("pipeline").addHandler(handler)  # Prefect's logging set-up hides caplog's
+    try:
+        monkeypatch.setattr(ner, "tag", broken)
+        assert warm.warm_up("char", [], "triggers") is not None  # the guard quarantined the sample
+    finally:
+        logging.getLogger("pipeline").removeHandler(handler)
+    assert not [r for r in records if r.levelno >= logging.WARNING]
+    assert logging.root.manager.disable == logging.NOTSET  # logging is back on for the run
 
 
 def test_the_server_of_the_environment_or_the_active_profile_is_reused(tmp_path, monkeypatch):
