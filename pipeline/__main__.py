@@ -220,6 +220,7 @@ def run(
         if created:
             _remove_if_unused(out)
         _fail_with_log("run failed", e)
+    shutdown.drain_prefect()  # the task runs' last events, while the server still answers
     shutdown.stop_server()
     if as_json:
         console.print_json(json.dumps(summary, ensure_ascii=False, default=str))
@@ -771,9 +772,20 @@ def _setup_logging() -> None:
 
 
 def main() -> None:
-    _start_server_early(sys.argv[1:])  # no-op when started already (``python -m pipeline``)
+    args = sys.argv[1:]
+    _start_server_early(args)  # no-op when started already (``python -m pipeline``)
     _setup_logging()
-    app()
+    if args[:1] != ["run"]:
+        app()
+        return
+    from pipeline import shutdown
+
+    try:
+        app()
+        code = 0
+    except SystemExit as e:
+        code = e.code
+    shutdown.exit_now(code)  # a run's output is committed and the server stopped: skip the teardown
 
 
 if __name__ == "__main__":

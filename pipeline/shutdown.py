@@ -90,9 +90,28 @@ def stop_server() -> None:
         _server = None
 
 
-def exit_now(code: int) -> None:
-    """Leave without waiting for worker threads (a batch in flight may take minutes)."""
+def drain_prefect(timeout: float = 10.0) -> None:
+    """Deliver what Prefect still queues (task-run events, API logs) while its server is up; Prefect
+    does it at interpreter exit, which ``exit_now`` skips, and then the temporary server is gone."""
+    if "prefect" not in sys.modules:
+        return
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        EventsWorker.drain_all(timeout=timeout)
+        APILogWorker.drain_all(timeout=timeout)
+    except Exception as e:  # a run's results are written already: never fail it here
+        sys.stderr.write(f"could not send Prefect's last events: {type(e).__name__}: {e}\n")
+
+
+def exit_now(code: int | str | None) -> None:
+    """Leave without waiting for worker threads (a batch in flight may take minutes) and without the
+    interpreter's teardown (freeing the models' millions of objects: ~1 s after every run)."""
+    if isinstance(code, str):  # sys.exit("message")
+        sys.stderr.write(code + "\n")
+        code = 1
     stop_server()
     sys.stdout.flush()
     sys.stderr.flush()
-    os._exit(code)
+    os._exit(code or 0)

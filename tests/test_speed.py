@@ -130,6 +130,28 @@ def test_only_a_run_starts_the_server_early(monkeypatch):
     assert calls == [1]
 
 
+def test_a_run_leaves_through_exit_now_other_commands_normally(monkeypatch):
+    from pipeline import __main__ as cli
+    from pipeline import shutdown
+
+    exits = []
+    monkeypatch.setattr(cli, "_start_server_early", lambda args: None)
+    monkeypatch.setattr(cli, "_setup_logging", lambda: None)
+    monkeypatch.setattr(shutdown, "exit_now", exits.append)
+
+    def app():
+        raise SystemExit(3)
+
+    monkeypatch.setattr(cli, "app", app)
+    monkeypatch.setattr(sys, "argv", ["fazhi", "run", "in", "--out", "o"])
+    cli.main()
+    assert exits == [3]  # the exit code reaches os._exit, after the server is stopped
+    monkeypatch.setattr(sys, "argv", ["fazhi", "evaluate", "--gold", "g"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert exits == [3]
+
+
 def test_the_temporary_server_skips_block_registration_unless_the_user_says_otherwise(monkeypatch):
     from pipeline import server
 
