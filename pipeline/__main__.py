@@ -199,15 +199,16 @@ def run(
 
             warm_up(segmenter.value, disable_rule, ner_mode.value)
         shutdown.wait_server(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
-        summary = flow_with_runner(runner_name, workers, dask_address)(
-            inputs=[str(p) for p in paths],
-            out=str(out),
-            batch_size=batch_size,
-            segmenter=segmenter.value,
-            disabled_rules=sorted(set(disable_rule)),
-            ner_mode=ner_mode.value,
-            follow_symlinks=follow_symlinks,
-        )
+        with shutdown.flow_settings():
+            summary = flow_with_runner(runner_name, workers, dask_address)(
+                inputs=[str(p) for p in paths],
+                out=str(out),
+                batch_size=batch_size,
+                segmenter=segmenter.value,
+                disabled_rules=sorted(set(disable_rule)),
+                ner_mode=ner_mode.value,
+                follow_symlinks=follow_symlinks,
+            )
     except shutdown.Interrupted as e:  # SIGTERM/SIGINT: one line, the server stopped, exit 143/130
         err.print(
             f"interrupted by {e}: run stopped; rerun to finish (completed batches are kept)",
