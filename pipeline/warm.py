@@ -5,7 +5,8 @@ and builds the spaCy and Pydantic machinery on its first document (~1.5 CPU-s), 
 Prefect's engines once the flow starts. The server takes
 longer to start (~5 CPU-s, on the other core) than the CLI takes to import, so the CLI spends that
 wait putting a small document of its own through the batch stages: the caches are filled before the
-flow starts and the first batch only does its own work. Only for the thread runner: worker
+flow starts and the first batch only does its own work (``pipeline.batch.process_batch``, the
+function each batch task runs). Only for the thread runner: worker
 processes load their own copies.
 """
 
@@ -47,15 +48,14 @@ def warm_up(segmenter: str, disabled_rules: list[str], ner_mode: str) -> float |
     previous = logging.root.manager.disable
     logging.disable(logging.WARNING)  # a stage failing here is the run's to report, on its own input
     try:
-        from pipeline import flows, ingest
+        from pipeline import batch, ingest
 
+        settings = batch.BatchSettings("warm-up", "warm-up", segmenter, frozenset(disabled_rules), ner_mode)
         with tempfile.TemporaryDirectory(prefix="fazhi-warm-") as tmp:
             path = Path(tmp) / "warm-up.txt"
             path.write_text(SAMPLE, encoding="utf-8")
             refs, _ = ingest.discover([path])
-            flows.process_batch_task.fn(
-                refs, frozenset(), segmenter, frozenset(disabled_rules), ner_mode, "warm-up", "warm-up"
-            )
+            batch.process_batch(refs, settings)
         for name in LATER_IMPORTS:
             importlib.import_module(name)
     except Exception as e:

@@ -174,7 +174,7 @@ def test_the_temporary_server_skips_block_registration_unless_the_user_says_othe
 
 
 def test_the_warm_up_loads_the_first_batch_models_and_never_raises(monkeypatch):
-    from pipeline import flows, warm
+    from pipeline import batch, warm
     from pipeline.extract import gazetteer
 
     assert warm.warm_up("char", [], "triggers") is not None
@@ -182,11 +182,10 @@ def test_the_warm_up_loads_the_first_batch_models_and_never_raises(monkeypatch):
     if (ner.MODEL_DIR / "meta.json").is_file():
         assert ner.load_model.cache_info().currsize == 1
 
-    class Broken:
-        def fn(self, *args):
-            raise RuntimeError("a stage that fails")
+    def broken(*args, **kwargs):
+        raise RuntimeError("a stage that fails")
 
-    monkeypatch.setattr(flows, "process_batch_task", Broken())
+    monkeypatch.setattr(batch, "process_batch", broken)
     assert warm.warm_up("char", [], "triggers") is None  # the run then reports its own error
 
 
