@@ -133,3 +133,19 @@ def test_a_metadata_veto_switched_off_lets_its_value_through():
     assert metadata.extract(lines, {}, {}).source is None  # 网络 is no publisher (not_sources)
     with switches.off(["source.not.listed"]):
         assert metadata.extract(lines, {}, {}).source == "网络"
+
+
+def test_a_metadata_producer_switched_off_leaves_the_field_to_the_next_rule():
+    from pipeline.clean import metadata
+
+    lines = [
+        "某县开展法治宣传活动",
+        "来源：某县司法局 发布时间：2024-03-15",
+        "3月14日，某县司法局开展法治宣传活动。",
+    ]
+    md = metadata.extract(lines, {}, {})
+    assert (md.source, str(md.publish_date)) == ("某县司法局", "2024-03-15")
+    assert rules_registry.catalog()["source.label"].switchable
+    with switches.off(["source.label", "date.label"]):
+        md = metadata.extract(lines, {}, {})
+    assert (md.source, md.publish_date, md.notes) == (None, None, ["meta:title.header: title"])

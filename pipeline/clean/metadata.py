@@ -340,13 +340,15 @@ def extract(
     page = Page(lines, removed)
     md = Metadata(meta_lines={i for i in page.meta if len(lines[i]) < 160})
     date, date_rule = _publish_date(page, hints)
+    if date_rule and not on(date_rule):  # --disable-rule: a switched-off producer gives nothing
+        date, date_rule = None, None
     source = _first(page, hints, _SOURCE_RULES)
-    title = _title(page, hints.get("title"))
+    title = _switched(_title(page, hints.get("title")))
     author = _first(page, hints, _AUTHOR_RULES, title)
     if source is None and title is not None:
-        source = _issuer_in_title(page, title)
+        source = _switched(_issuer_in_title(page, title))
     if source is None:
-        source = _site_name(page)
+        source = _switched(_site_name(page))
     md.publish_date = date
     render = written or (lambda i, s, e: lines[i][s:e])
     md.title, md.source, md.author = (_render(f, render) for f in (title, source, author))
@@ -367,9 +369,13 @@ def _first(page: Page, hints: dict[str, str], rules, *extra) -> Found | None:
                 "metadata rule %s failed, next rule tried: %s: %s", rule.__name__, type(e).__name__, e
             )
             found = None
-        if found is not None:
+        if found is not None and on(found.rule):  # a switched-off rule leaves the field to the next
             return found
     return None
+
+
+def _switched(found: Found | None) -> Found | None:
+    return found if found is None or on(found.rule) else None
 
 
 def _render(found: Found | None, written: Written) -> str | None:

@@ -29,11 +29,14 @@ class Rule:
     @property
     def switchable(self) -> bool:
         """--disable-rule drops the rows and mentions a producer of the extract stage made, and keeps a
-        veto or a filter from acting (``pipeline.switches``); classifiers, repairs and metadata
-        producers have no switch yet."""
+        veto or a filter from acting (``pipeline.switches``); a metadata producer of the text is not
+        used (the next rule is tried); classifiers, repairs and web-page metadata producers have no
+        switch yet."""
         if self.kind in ("veto", "filter"):
             return True
-        return self.kind == "producer" and self.file.startswith("pipeline/extract/")
+        return self.kind == "producer" and (
+            self.file.startswith("pipeline/extract/") or self.file == "pipeline/clean/metadata.py"
+        )
 
     def as_dict(self) -> dict:
         return {**asdict(self), "switchable": self.switchable}
