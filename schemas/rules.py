@@ -253,6 +253,7 @@ class IndicatorsFile(_RuleFile):
 
     units: dict[Word, list[Word]] = Field(min_length=1)
     bare_multiplier_units: dict[Word, list[Word]]
+    noun_units: list[Word] = []
     range_separators: list[Word]
     multipliers: dict[Word, int]
     qualifiers_prefix: dict[Word, Word]
@@ -310,6 +311,9 @@ class IndicatorsFile(_RuleFile):
         bad = [u for u in self.bare_multiplier_units if u not in self.units]
         if bad:
             raise ValueError(f"bare_multiplier_units: names no base unit of units: {', '.join(bad)}")
+        surfaces = {s for forms in self.units.values() for s in forms}
+        if bad := [u for u in self.noun_units if u not in surfaces]:
+            raise ValueError(f"noun_units: not a unit's surface form: {', '.join(bad)}")
         return self
 
 

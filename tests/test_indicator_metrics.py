@@ -75,3 +75,15 @@ def test_a_list_closed_by_deng(text, metric):
 def test_an_abbreviated_metric_is_written_out():
     assert _metrics("全县GDP达到95亿元,")[0][0] == "生产总值"
     assert _metrics("地区生产总值达到95亿元,")[0][0] == "地区生产总值"
+
+
+@pytest.mark.parametrize(
+    "text, row",
+    [
+        ("全州10县市均已建立法律顾问制度。", ("县市", 10, "个")),  # not 全州
+        ("流域6省份30地市完成排查。", ("省份", 6, "个")),  # not 30地市 after it
+        ("全市8个县市区全部完成。", ("县市区", 8, "个")),  # 个 + the counted noun, as before
+    ],
+)
+def test_a_unit_that_names_what_it_counts_is_the_metric(text, row):
+    assert _metrics(text)[0] == row

@@ -205,6 +205,7 @@ def test_bad_word_lists_and_numbers_fail_too(tmp_path):
             "  人口: [人, 人员",
             "bare_multiplier_units",
         ),
+        ("pipeline/extract/data/indicators.yaml", "noun_units: [县市区", "noun_units: [县城", "noun_units"),
         ("pipeline/extract/data/indicators.yaml", "per_unit: '每", "per_unit: '(每", "per_unit"),
         ("pipeline/extract/data/indicators.yaml", "rank_tiers: [方阵", "rank_tiers: [''", "rank_tiers[0]"),
         ("pipeline/clean/data/radicals.yaml", '"⺁": 厂', '"⺁": 厂房', "⺁"),

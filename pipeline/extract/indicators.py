@@ -542,6 +542,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         tuple(spec["object_verbs"] + spec["share_verbs"])
     )  # 给予2%的财政贴息: 财政贴息
     after, lead = _forward_phrase(text, m.end(), spec, share_of)
+    if m.group("unit") in spec["noun_units"]:  # 全州10县市 → 县市 (indicator.metric.noun_unit)
+        return verb + m.group("unit"), start + len(before) - len(verb), m.end()
     joined, covered = _participants(text, m, spec)
     if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
         return joined, m.start(), m.end() + covered
