@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import extract, indicators, officials, places, regulations
+from pipeline.extract import extract, indicators, officials, places, regulations, rules
 from pipeline.extract.numbers import parse_numeral, split_multiplier, value_of
 
 
@@ -545,5 +545,6 @@ def test_a_pattern_tried_only_at_its_first_chars_finds_what_finditer_finds(text)
 
 
 def test_every_other_occurrence_of_an_officials_name_is_a_mention():
-    assert list(officials._occurrences("张三", "张三说张三张三三")) == [0, 3, 5]
-    assert list(officials._occurrences("张三", "李四")) == []
+    assert list(rules.occurrences("张三", "张三说张三张三三")) == [0, 3, 5]
+    assert list(rules.occurrences("张三", "李四")) == []
+    assert list(rules.occurrences("张三", "张三说张三张三三", 1)) == [3, 5]

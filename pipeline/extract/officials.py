@@ -154,19 +154,11 @@ def find(
             found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, conf))
     for hit in hits.values():  # every other occurrence of the name is a mention too
         known = set(hit.spans)
-        for start in _occurrences(hit.name, text):  # str.find: a regex per name thrashed re's cache
+        for start in rules.occurrences(hit.name, text):
             if (start, start + len(hit.name)) not in known:
                 hit.spans.append((start, start + len(hit.name)))
         hit.spans.sort()
     return list(hits.values()), found
-
-
-def _occurrences(word: str, text: str):
-    """Start of each non-overlapping occurrence of ``word`` in ``text``, left to right."""
-    i = text.find(word)
-    while i >= 0 and word:
-        yield i
-        i = text.find(word, i + len(word))
 
 
 def _model_cut(candidate: Candidate, text: str, persons: SpanIndex) -> Candidate:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, load, read_countries, read_idioms
-from pipeline.extract.spans import SpanIndex
+from pipeline.extract.spans import SpanIndex, SpanSet
 from pipeline.extract.types import Found
 from pipeline.lexicons import common_words, starts_inside_word, tagged_words
 from pipeline.switches import on
@@ -144,17 +144,19 @@ def _named_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[Pl
     news calls its own county so. The stem must name a division here (``_stem_here``) and not start
     inside a word; a stem shared by several counties counts only for the one the text named."""
     stems = load().stems.by_name
-    taken = sorted((h.start, h.end) for h in hits)
+    taken = SpanSet((h.start, h.end) for h in hits)
     out: list[PlaceHit] = []
+    searched: set[str] = set()  # a county named in full again: its later stems were read already
     for h in hits:
         d = h.candidates[0]
         if h.kind != "name" or len(h.candidates) != 1 or d.level != "county" or h.surface == d.alias:
             continue
-        if d.alias not in stems or any(o.candidates[0] is d for o in out):
+        if d.alias not in stems or d.adcode in searched:
             continue
-        for k in _occurrences(text, d.alias, h.end):
+        searched.add(d.adcode)
+        for k in rules.occurrences(d.alias, text, h.end):
             e = k + len(d.alias)
-            if _overlaps(k, e, taken) or (on("place.veto.person_name") and _inside_person(k, e, blocked)):
+            if taken.overlaps(k, e) or (on("place.veto.person_name") and _inside_person(k, e, blocked)):
                 continue
             if (
                 _stem_here(text, k, e)
@@ -163,18 +165,6 @@ def _named_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[Pl
             ):
                 out.append(PlaceHit(k, e, d.alias, [d], "named_stem"))
     return out
-
-
-def _occurrences(text: str, word: str, start: int) -> list[int]:
-    found, k = [], text.find(word, start)
-    while k >= 0:
-        found.append(k)
-        k = text.find(word, k + len(word))
-    return found
-
-
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in spans)
 
 
 def _inside_person(start: int, end: int, blocked: SpanIndex) -> bool:

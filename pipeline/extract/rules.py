@@ -45,6 +45,15 @@ def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str):
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
+def occurrences(word: str, text: str, start: int = 0):
+    """Start of each non-overlapping occurrence of ``word`` in ``text`` from ``start``, left to
+    right (str.find: a regex per word would thrash re's pattern cache)."""
+    i = text.find(word, start)
+    while i >= 0 and word:
+        yield i
+        i = text.find(word, i + len(word))
+
+
 @cache
 def load(name: str) -> dict:
     text = resources.files("pipeline.extract").joinpath(f"data/{name}.yaml").read_text("utf-8")
