@@ -149,3 +149,25 @@ def test_a_metadata_producer_switched_off_leaves_the_field_to_the_next_rule():
     with switches.off(["source.label", "date.label"]):
         md = metadata.extract(lines, {}, {})
     assert (md.source, md.publish_date, md.notes) == (None, None, ["meta:title.header: title"])
+
+
+def test_a_date_rule_switched_off_leaves_the_date_to_the_next_rule():
+    from pipeline.clean import metadata
+
+    lines = ["某县开展法治宣传活动", "发布时间：2024-03-15", "3月14日，某县司法局开展法治宣传活动。"]
+    hints = {"publish_date": "2024-03-20"}  # what the input file said: the next rule in order
+    assert str(metadata.extract(lines, {}, hints).publish_date) == "2024-03-15"
+    with switches.off(["date.label"]):
+        md = metadata.extract(lines, {}, hints)
+    assert (str(md.publish_date), md.notes[-1]) == ("2024-03-20", "meta:date.hint: publish_date")
+
+
+def test_a_title_rule_switched_off_leaves_the_title_to_the_next_rule():
+    from pipeline.clean import metadata
+
+    lines = ["某县开展法治宣传活动", "发布时间：2024-03-15", "3月14日，某县司法局开展法治宣传活动。"]
+    hints = {"title": "某县举办宪法宣传周启动仪式 - 某县人民政府"}  # the page's <title> tag
+    assert metadata.extract(lines, {}, hints).title == "某县举办宪法宣传周启动仪式"
+    with switches.off(["title.hint"]):
+        md = metadata.extract(lines, {}, hints)
+    assert (md.title, md.notes[0]) == ("某县开展法治宣传活动", "meta:title.header: title")

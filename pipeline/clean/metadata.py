@@ -340,10 +340,8 @@ def extract(
     page = Page(lines, removed)
     md = Metadata(meta_lines={i for i in page.meta if len(lines[i]) < 160})
     date, date_rule = _publish_date(page, hints)
-    if date_rule and not on(date_rule):  # --disable-rule: a switched-off producer gives nothing
-        date, date_rule = None, None
     source = _first(page, hints, _SOURCE_RULES)
-    title = _switched(_title(page, hints.get("title")))
+    title = _title(page, hints.get("title"))
     author = _first(page, hints, _AUTHOR_RULES, title)
     if source is None and title is not None:
         source = _switched(_issuer_in_title(page, title))
@@ -409,34 +407,39 @@ def _one(rule: str, i: int, s: int, e: int, line: str) -> Found:
 
 
 def _publish_date(page: Page, hints: dict[str, str]) -> tuple[dt.date | None, str | None]:
+    """The first date, in the rules' order, of a rule not switched off (--disable-rule)."""
+    return next(((d, rule) for d, rule in _dates(page, hints) if on(rule)), (None, None))
+
+
+def _dates(page: Page, hints: dict[str, str]):
+    """(date, rule) candidates, best rule first; read lazily, so the first one on costs no more."""
     p = _patterns()
     lines = page.lines
     for i, line in enumerate(lines):
         if (m := p["strong_date"].search(line)) and (d := parse_date(m.group(0))):
-            return d, "date.label"
+            yield d, "date.label"
         if p["strong_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
-            return d, "date.label"  # 发文日期: | 2023-04-18 — a table's label and value cells
+            yield d, "date.label"  # 发文日期: | 2023-04-18 — a table's label and value cells
     for i, line in enumerate(
         lines
     ):  # 时间:/日期: only on a header or metadata line, never in a notice's body
         if i < page.body_start or i in page.meta:
             if (m := p["weak_date"].search(line)) and (d := parse_date(m.group(0))):
-                return d, "date.label_weak"
+                yield d, "date.label_weak"
             if p["weak_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
-                return d, "date.label_weak"
+                yield d, "date.label_weak"
     if d := parse_date(hints.get("publish_date") or ""):
-        return d, "date.hint"
+        yield d, "date.hint"
     for i in range(min(page.body_start, 40)):
         if (i in page.meta or page.kept(i)) and (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
-            return d, "date.header"
+            yield d, "date.header"
     for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
         m = p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])
         if m and (d := parse_date(m.group(0))):
-            return d, "date.stamp"
+            yield d, "date.stamp"
     for i in list(range(min(len(lines), 10))) + list(range(max(0, len(lines) - 5), len(lines))):
         if (m := p["edition_date"].search(lines[i])) and (d := parse_date(m.group(0))):
-            return d, "date.edition"
-    return None, None
+            yield d, "date.edition"
 
 
 def _date_opening(lines: list[str], i: int) -> dt.date | None:
@@ -900,9 +903,8 @@ def _is_candidate(line: str) -> bool:
 
 
 def _title(page: Page, hint: str | None) -> Found | None:
-    text_title = (
-        _labelled_title(page) or _header_title(page) or _salutation_title(page) or _issued_title(page)
-    )
+    readers = (_labelled_title, _header_title, _salutation_title, _issued_title)
+    text_title = next((f for f in (read(page) for read in readers) if _switched(f)), None)
     if not hint:
         return text_title
     cleaned = _hint_headline(hint).rstrip(".…")  # the <title> tag, shown as the page shows it
@@ -913,9 +915,10 @@ def _title(page: Page, hint: str | None) -> Found | None:
         and text_title.text.startswith(stripped)
         and re.match(r"[^-_|｜\s]", text_title.text[len(stripped) :]) is not None
     )
-    if text_title is not None and (not usable or truncated):
+    from_hint = Found("title.hint", cleaned) if usable and on("title.hint") else None
+    if text_title is not None and (from_hint is None or truncated):
         return text_title  # the tag holds the site's name, or a truncated headline
-    return Found("title.hint", cleaned) if usable else None
+    return from_hint
 
 
 def _labelled_title(page: Page) -> Found | None:
