@@ -381,6 +381,12 @@ def test_titles_joined_by_jian_and_countries_are_no_names():
     assert officials.find(text, {}, [(1, 3)], ner_method="ner:test@1")[0] == []  # the model's PER on 泰国
 
 
+def test_a_model_person_span_on_a_division_is_no_name():
+    text = "在武侯区副区长郭波的陪同下参观"
+    hits = officials.find(text, {}, [(1, 4)], ner_method="ner:test@1")[0]  # the model's PER on 武侯区
+    assert [(o.name, o.title) for o in hits] == [("郭波", "副区长")]
+
+
 @pytest.mark.parametrize("text", ["尹锡悦返回总统官邸。", "时任总理表示"])
 def test_a_common_word_beside_a_title_is_no_name(text):
     assert officials.find(text, {})[0] == []  # 官邸, 时任: a jieba noun and verb, not names

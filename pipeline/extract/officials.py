@@ -389,12 +389,12 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
 
 def _plausible_name(name: str) -> bool:
     """A model PER span worth trusting next to a title: 2-8 Chinese characters (transliterated names
-    run long: 加里巴什维利, 别尔德穆哈梅多夫) or a transliterated name with ·, not a common word or a
-    country (泰国|国王 tagged PER)."""
+    run long: 加里巴什维利, 别尔德穆哈梅多夫) or a transliterated name with ·, not a common word, a
+    country (泰国|国王 tagged PER) or a division (武侯区|副区长 tagged PER)."""
     from pipeline.lexicons import not_names
 
     if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
-        return name not in not_names() and name[:2] not in not_names() and name not in read_countries()
+        return name not in not_names() and name[:2] not in not_names() and not _place_like(name)
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff·]{2,10}", name))
 
 
@@ -485,7 +485,16 @@ def _trim_chain(chain: str, start: int) -> tuple[str, int]:
 
 def _country_ending(text: str, end: int) -> str:
     """The longest country name that ends at ``end`` in ``text``, or ''."""
-    return max((c for c in read_countries() if text.endswith(c, 0, end)), key=len, default="")
+    names = read_countries()
+    return next(
+        (text[end - n : end] for n in _country_lengths() if n <= end and text[end - n : end] in names), ""
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_lengths() -> tuple[int, ...]:
+    """The lengths of the country names, longest first (one set lookup per length, not per name)."""
+    return tuple(sorted({len(c) for c in read_countries()}, reverse=True))
 
 
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
