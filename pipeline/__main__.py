@@ -152,7 +152,9 @@ def rules_cmd(
 def run(
     paths: list[Path] = typer.Argument(..., help="Files or folders of .txt, .html/.htm and .jsonl"),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output root (one folder per table)"),
-    batch_size: int = typer.Option(200, min=1, help="Documents per Prefect task batch"),
+    batch_size: int = typer.Option(
+        500, min=1, help="Documents per Prefect task batch (at most; a batch also stops at ~2 MB of text)"
+    ),
     segmenter: Annotated[Segmenter, typer.Option(help="Tokenizer (pkuseg: fetch it first)")] = Segmenter.char,
     disable_rule: list[str] = typer.Option(
         [], "--disable-rule", help="Rule id to switch off (repeatable), e.g. reg.bare_law"

@@ -30,7 +30,7 @@ from pipeline import ingest, repair, sources, store
 from pipeline.batch import BatchResult, BatchSettings, duplicate, process_batch
 from pipeline.extract import ner
 from pipeline.extract.rules import rules_version
-from pipeline.ingest import Rejected, SourceRef
+from pipeline.ingest import BATCH_BYTES, Rejected, SourceRef
 from pipeline.version import library_versions, pipeline_version
 from schemas import SCHEMA_VERSION, Quarantine, Run
 
@@ -88,7 +88,7 @@ def write_task(out: str, tables: dict[str, list | pa.Table], key: str) -> dict[s
 def extract_flow(
     inputs: list[str],
     out: str = "outputs",
-    batch_size: int = 200,
+    batch_size: int = 500,
     segmenter: str = "char",
     disabled_rules: list[str] | None = None,
     in_flight: int = 4,
@@ -292,17 +292,24 @@ def _in_order(batches, submit, in_flight: int):
     yield from pending
 
 
-def _batches(refs: list[SourceRef], size: int):
-    """Groups of refs holding about ``size`` documents each (a .jsonl ref counts its lines)."""
+# A saved page's text is a small part of its bytes (markup, scripts, menus): an eighth, generously.
+HTML_TEXT_SHARE = 8
+
+
+def _batches(refs: list[SourceRef], size: int, max_bytes: int = BATCH_BYTES):
+    """Groups of refs holding at most ``size`` documents (a .jsonl ref counts its lines) and about
+    ``max_bytes`` of text (an HTML page counts a share of its bytes), whichever comes first."""
     batch: list[SourceRef] = []
-    weight = 0
+    docs = nbytes = 0
     for ref in refs:
-        w = (ref.last_line - ref.first_line + 1) if ref.kind == "jsonl" and ref.last_line else 1
-        if batch and weight + w > size:
+        d = (ref.last_line - ref.first_line + 1) if ref.kind == "jsonl" and ref.last_line else 1
+        b = ref.size // HTML_TEXT_SHARE if ref.kind == "html" else ref.size
+        if batch and (docs + d > size or nbytes + b > max_bytes):
             yield batch
-            batch, weight = [], 0
+            batch, docs, nbytes = [], 0, 0
         batch.append(ref)
-        weight += w
+        docs += d
+        nbytes += b
     if batch:
         yield batch
 

@@ -9,6 +9,7 @@ from conftest import EXAMPLES
 from pipeline import flows
 from pipeline.batch import read_all
 from pipeline.flows import extract_flow
+from pipeline.ingest import SourceRef
 
 
 def test_flow_writes_every_table_and_is_idempotent(prefect_harness, tmp_path):
@@ -160,3 +161,20 @@ def test_a_broken_ner_model_fails_the_run_instead_of_quarantining_every_input(
         )
     finally:
         ner.load_model.cache_clear()
+
+
+def test_batches_stop_at_their_document_count_or_their_bytes():
+    def ref(kind, size, lines=None):
+        return SourceRef(f"f.{kind}", kind, 1, lines, 0, size)
+
+    def shapes(refs, size, max_bytes):
+        return [[r.size for r in b] for b in flows._batches(refs, size, max_bytes)]
+
+    texts = [ref("text", 400) for _ in range(5)]
+    assert shapes(texts, 3, 10_000) == [[400] * 3, [400] * 2]  # by count
+    assert shapes(texts, 10, 1000) == [[400] * 2, [400] * 2, [400]]  # by bytes
+    assert shapes([ref("text", 5000), ref("text", 10)], 10, 1000) == [[5000], [10]]  # one big file alone
+    feed = [ref("jsonl", 100, lines=4), ref("jsonl", 100, lines=4)]
+    assert shapes(feed, 6, 10_000) == [[100], [100]]  # a jsonl range counts its lines
+    pages = [ref("html", 4000) for _ in range(3)]  # a page's text is a share of its bytes
+    assert shapes(pages, 10, 1000) == [[4000, 4000], [4000]]

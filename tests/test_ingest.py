@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from pipeline import ingest
 from pipeline.ingest import (
     InputError,
     RawDocument,
@@ -96,6 +97,18 @@ def test_jsonl_refs_seek_to_their_first_line(tmp_path):
     assert refs[0].byte_offset == 0 and refs[1].byte_offset > 0
     read_back = [(d.source_line, d.raw_text) for r in refs for d in read(r)]
     assert read_back == list(enumerate(texts, start=1))
+
+
+def test_jsonl_refs_also_stop_at_their_byte_budget(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": f"第{i}条。{ARTICLE}"}, ensure_ascii=False) for i in range(6)]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line_bytes = len(lines[0].encode()) + 1
+    refs = ingest._jsonl_refs(f, 500, [], max_bytes=2 * line_bytes)
+    assert [(r.first_line, r.last_line) for r in refs] == [(1, 2), (3, 4), (5, 6)]
+    assert sum(r.size for r in refs) == f.stat().st_size
+    read_back = [d.source_line for r in refs for d in read(r)]
+    assert read_back == [1, 2, 3, 4, 5, 6]
 
 
 def test_jsonl_doc_ids_match_the_documents_read(tmp_path):
