@@ -598,7 +598,7 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     if text[i : i + 1] == "《":
         close = text.find("》", i)
         return (text[i + 1 : close], 0) if 0 < close - i <= 40 else ("", 0)
-    verbs = spec["forward_stops"]
+    verbs = tuple(spec["forward_stops"])  # str.startswith tries a tuple's words in C
     bound = share_of or text[max(0, i - 2) : i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
     lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1 : i + 2]) else 0
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
@@ -606,7 +606,7 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     j = i + lead
     while j < len(text) and j - i < 14 and (_is_han(text[j]) or (text[j] in _QUOTES and j > i + lead)):
         if (
-            any(text.startswith(v, j) for v in verbs)
+            text.startswith(verbs, j)
             and not _in_word(text, j, spec["forward_words"])
             and not (j == i + lead and text.startswith(tuple(spec["forward_stops_inside"]), j))
         ):
