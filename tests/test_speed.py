@@ -51,8 +51,9 @@ def test_window_tagging_reads_the_title_neighbourhood_like_the_whole_sentence():
     title = text.index("市长王")
     near = {s for s in whole if abs(s[0] - title) <= 12}
     assert near and near <= window  # what the resolvers use is the same
-    assert window == whole
     jobs = list(ner._jobs([text], sentences, "triggers", ner.MARGIN))
+    inside = {s for s in whole if any(w.start <= s[0] and s[1] <= w.end for w in jobs)}
+    assert window == inside  # within the windows, the whole sentence's reading
     assert sum(w.end - w.start for w in jobs) < len(text) * 0.6  # the far ends were not read
 
 
