@@ -486,7 +486,7 @@ def test_rules_take_time_linear_in_a_long_documents_length():
         return time.process_time() - t
 
     cpu(2_000)  # lexicons and patterns load
-    small, large = min(cpu(40_000) for _ in range(2)), cpu(320_000)
+    small, large = min(cpu(40_000) for _ in range(2)), min(cpu(320_000) for _ in range(2))  # noise: best of 2
     assert large < 13 * small, (small, large)
 
 
