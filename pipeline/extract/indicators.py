@@ -103,10 +103,12 @@ def _compact(text: str, min_line: int) -> tuple[str, list[int]]:
     a line break goes only where a hard-wrapped line (``min_line`` characters or more, no closing
     punctuation) runs on into the next."""
     keep: list[int] = []
+    parts: list[str] = []
     for m in re.finditer(r"[^\s]+|\s+", text):
         if not m.group().isspace() or not _joins(text, m.start(), m.end(), min_line):
             keep.extend(range(m.start(), m.end()))
-    return "".join(text[i] for i in keep), keep
+            parts.append(m.group())
+    return "".join(parts), keep
 
 
 def _wrap_width(text: str, min_line: int) -> int:

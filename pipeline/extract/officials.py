@@ -437,7 +437,7 @@ def _with_chain(text: str, name_start: int, name_end: int, chain_stop: int, chai
     while (
         j > 0
         and chain_stop - j < 30
-        and re.match(r"[\u4e00-\u9fff、]", text[j - 1])
+        and ("\u4e00" <= text[j - 1] <= "\u9fff" or text[j - 1] == "、")
         and text[j - 1] not in "和与及"
     ):
         j -= 1  # a conjunction ends the chain: 市委书记袁家军和|市长胡衡华
@@ -501,7 +501,8 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
     """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长); 市司法局局长 →
     (the main city's 司法局, 局长); 美国总统 → (美国, 总统)."""
     titles_only, bureau_pattern = _patterns().titles_only, _patterns().bureau
-    for country in sorted((c for c in read_countries() if chain.startswith(c)), key=len, reverse=True):
+    countries = read_countries()
+    for country in (chain[:n] for n in _country_lengths() if n <= len(chain) and chain[:n] in countries):
         if titles_only.fullmatch(chain, len(country)):  # 美国总统 → (美国, 总统); 巴林|国王, not 巴林国|王
             return country, chain[len(country) :]
     body = chain.removeprefix("中共")

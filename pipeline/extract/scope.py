@@ -260,7 +260,7 @@ WINDOW = 400
 
 @lru_cache(maxsize=16)
 def _marks(text: str, chars: str) -> list[int]:
-    return [k for k, c in enumerate(text) if c in chars]
+    return [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
 
 
 def last_mark(text: str, chars: str, i: int) -> int:
