@@ -254,6 +254,8 @@ class IndicatorsFile(_RuleFile):
     units: dict[Word, list[Word]] = Field(min_length=1)
     bare_multiplier_units: dict[Word, list[Word]]
     noun_units: list[Word] = []
+    new_statement_cues: list[Word] = []
+    not_new_statement_cues: list[Word] = []
     range_separators: list[Word]
     multipliers: dict[Word, int]
     qualifiers_prefix: dict[Word, Word]

@@ -131,6 +131,15 @@ def test_a_repeated_figure_is_one_indicator():
     assert [(m, v) for _, m, v, _ in rows] == [("办理法律援助案件", 512), ("办理法律援助案件同比增长", 6)]
 
 
+@pytest.mark.parametrize("cue, kept", [("还", 2), ("又", 2), ("另外", 2), ("", 1), ("还是", 1)])
+def test_an_additive_adverb_makes_a_repeated_figure_a_new_statement(cue, kept):
+    text = (
+        "草原防火宣传月活动综述\n锡林浩特市举办宣传活动。出动16辆宣传车,组成宣传车队。\n"
+        f"呼伦贝尔市印制宣传材料。森林支队{cue}出动了16辆宣传车,扩大了宣传范围。"
+    )
+    assert [v for _, _, v, _ in _rows(text)] == [16] * kept
+
+
 def test_the_same_figure_twice_in_one_paragraph_is_two_statements():
     text = "到明年底,各村至少培养1名调解骨干;到后年底,各村民小组至少培养1名调解骨干。"
     assert [v for _, _, v, _ in _rows(text)] == [1, 1]

@@ -292,15 +292,32 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     for h in hits:
         para = bisect.bisect_left(breaks, h.start)
         by_para = kept.setdefault((h.normalized_value, h.base_unit), {})
-        if not repeats_go or not any(
-            m and p != para and (not h.metric or _alike(m, h.metric))
-            for p, metrics in by_para.items()
-            for m in metrics
+        if (
+            not repeats_go
+            or _new_statement(text, h.start)
+            or not any(
+                m and p != para and (not h.metric or _alike(m, h.metric))
+                for p, metrics in by_para.items()
+                for m in metrics
+            )
         ):
             out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
             by_para.setdefault(para, set()).add(h.metric)
     headline = breaks[0] if breaks else len(text)
     return [h for h in out if not _headline_repeat(h, headline, out)]
+
+
+# how far before a figure, within its clause, an additive adverb still belongs to it (…支队还出动了16辆)
+_CUE_REACH = 8
+
+
+def _new_statement(text: str, start: int) -> bool:
+    """还/也/又/另外 shortly before the figure in its clause: it adds to what was said (武警支队还出动了
+    16辆宣传车 after 出动16辆宣传车 elsewhere), so it is no repeat."""
+    spec = _spec().data
+    cues, not_cues = tuple(spec["new_statement_cues"]), tuple(spec["not_new_statement_cues"])
+    lead = re.search(r"[^，,。；;：:！？!?\n]*$", text[max(0, start - _CUE_REACH) : start]).group()
+    return any(lead.startswith(cues, k) and not lead.startswith(not_cues, k) for k in range(len(lead)))
 
 
 def _headline_repeat(h: IndicatorHit, headline: int, hits: list[IndicatorHit]) -> bool:
