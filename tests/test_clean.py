@@ -125,6 +125,14 @@ def test_tail_rule_only_fires_in_second_half():
     }
 
 
+@pytest.mark.parametrize("header", ["热门分享", "热点推荐", "【热门推荐】", "精彩推荐:", "相关新闻"])
+def test_a_related_links_block_ends_the_text(header):
+    lines = ["全市复议案件1466件。", "市领导参加汇报会。", "(版权作品,严禁转载。)", header]
+    lines += ["- “最美马拉松女孩”走红 称要跑100个马拉", "- 福州明年要办好六件大事"]
+    removed = boilerplate.boilerplate_lines(lines)
+    assert sorted(removed) == [3, 4, 5] and set(removed.values()) == {"tail.related"}
+
+
 @pytest.mark.parametrize(
     "line",
     [
