@@ -359,6 +359,7 @@ class TitlesFile(_RuleFile):
     party_units: Words
     not_officials: Words
     after_name: Words
+    glued_after_name: Words = []
     not_after_title: Words
     chain_org_endings: Words = Field(min_length=1)
     unit_endings: Words = Field(min_length=1)

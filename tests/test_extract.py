@@ -381,6 +381,19 @@ def test_titles_joined_by_jian_and_countries_are_no_names():
     assert officials.find(text, {}, [(1, 3)], ner_method="ner:test@1")[0] == []  # the model's PER on 泰国
 
 
+@pytest.mark.parametrize(
+    "text, span, name",
+    [
+        ("肯尼亚总统鲁托互致贺电。", (5, 8), "鲁托"),
+        ("印度总理莫迪致慰问电。", (4, 7), "莫迪"),
+        ("县长王建国致辞。", (2, 5), "王建国"),
+    ],
+)
+def test_a_model_person_span_loses_the_first_char_of_the_next_word(text, span, name):
+    hits = officials.find(text, {}, [span], ner_method="ner:test@1")[0]
+    assert [o.name for o in hits] == [name]
+
+
 def test_a_model_person_span_on_a_division_is_no_name():
     text = "在武侯区副区长郭波的陪同下参观"
     hits = officials.find(text, {}, [(1, 4)], ner_method="ner:test@1")[0]  # the model's PER on 武侯区

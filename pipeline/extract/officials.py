@@ -374,6 +374,8 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
             start += 1  # 同|通伦: the function word glued to a name the document has alone
         if any(c in NAME_DOTS for c in text[start:end]) and not _boundary_after(text, end):
             end = _dotted_name_end(text, start) or end  # 艾黎根·热西|提主持: the model cut the last part
+        if on("official.veto.glued_tail") and end - start >= 3 and text.startswith(_glued_words(), end - 1):
+            end -= 1  # 鲁托互|致贺电: the model took the first character of the next word
         name = text[start:end]
         if _overlaps(taken, start, end) or (on("official.veto.model_name") and not _plausible_name(name)):
             continue
@@ -385,6 +387,11 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
         stop = start - 1 if start and text[start - 1] == " " else start
         out += [c._replace(rule=how) for c in _with_chain(text, start, end, stop, chain_end)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _glued_words() -> tuple[str, ...]:
+    return tuple(rules.load("titles")["glued_after_name"])
 
 
 def _plausible_name(name: str) -> bool:
