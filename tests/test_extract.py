@@ -394,6 +394,26 @@ def test_a_model_person_span_loses_the_first_char_of_the_next_word(text, span, n
     assert [o.name for o in hits] == [name]
 
 
+@pytest.mark.parametrize(
+    "text, persons, want",
+    [
+        ("坚持党中央、中央军委和习主席决策指挥。", [], []),  # 和|习主席: no name
+        ("马尔代夫住房和基建部长出席。", [], []),
+        ("习近平主席和拜登总统达成共识。", [(6, 8)], [("习近平", "主席"), ("拜登", "总统")]),
+        ("会议由向明副县长主持。", [(3, 5)], [("向明", "副县长")]),  # the model reads 向明 whole
+    ],
+)
+def test_a_name_before_a_title_does_not_start_with_a_function_word(text, persons, want):
+    hits = officials.find(text, {}, persons, ner_method="ner:test@1")[0]
+    assert [(o.name, o.title) for o in hits] == want
+
+
+def test_an_official_takes_the_organisation_a_later_mention_names():
+    text = "普京总统表示欢迎。会谈后，俄罗斯总统普京举行记者会。"
+    [hit] = officials.find(text, {}, [(0, 2), (18, 20)], ner_method="ner:test@1")[0]
+    assert (hit.name, hit.title, hit.org) == ("普京", "总统", "俄罗斯")
+
+
 def test_a_model_person_span_on_a_division_is_no_name():
     text = "在武侯区副区长郭波的陪同下参观"
     hits = officials.find(text, {}, [(1, 4)], ner_method="ner:test@1")[0]  # the model's PER on 武侯区

@@ -124,6 +124,7 @@ def find(
     persons = SpanIndex((s, e, k) for k, (s, e) in enumerate(ner_persons))  # k: the model's order
     others = SpanIndex(ner_others)
     candidates = [_model_cut(c, text, persons) for c in _candidates(text, title_start, chain_end)]
+    candidates = [c for c in (_function_lead(c, text, persons) for c in candidates) if c]
     candidates = [c for c in candidates if _holds(text, c, persons, others)]
     taken = [(c.start, c.end) for c in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
@@ -147,6 +148,8 @@ def find(
             hits[name] = hit = OfficialHit(name, title, org, [], rule, rules.confidence(rule))
         elif title and len(title) > len(hit.title or ""):
             hit.title, hit.org = title, org or hit.org
+        elif title == hit.title and org and not hit.org:
+            hit.org = org  # 拜登总统 then 美国总统拜登: the same title, now with its organisation
         hit.spans.append((name_start, name_end))
         conf = rules.confidence(rule)
         found.append(Found(name_start, name_end, "PERSON", name, rule, conf))
@@ -174,6 +177,25 @@ def _model_cut(candidate: Candidate, text: str, persons: SpanIndex) -> Candidate
         if e < end and dot >= 0 and e - dot >= 3 and ends_here:
             return candidate._replace(end=e)
     return candidate
+
+
+def _function_lead(candidate: Candidate, text: str, persons: SpanIndex) -> Candidate | None:
+    """A name read before a title that starts with a function word inside running text (中央军委和|习主席,
+    习近平主席和|拜登总统, 住房和|基建部长) is that word and what follows: the name starts after it
+    where the model has a person there (拜登), and is none otherwise; a name the model reads
+    whole (由|向明副县长: 向明) stays [official.veto.function_lead]."""
+    start, end = candidate.start, candidate.end
+    if (
+        candidate.rule != "official.name_title"
+        or not on("official.veto.function_lead")
+        or text[start] not in FUNCTION_CHARS
+        or not (start and "\u4e00" <= text[start - 1] <= "\u9fff")
+        or any((s, e) == (start, end) for s, e, _ in persons.at(start))
+    ):
+        return candidate
+    if end - start >= 3 and any((s, e) == (start + 1, end) for s, e, _ in persons.at(start + 1)):
+        return candidate._replace(start=start + 1)
+    return None
 
 
 def _redacted(name: str) -> bool:
