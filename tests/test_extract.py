@@ -408,6 +408,11 @@ def test_a_name_before_a_title_does_not_start_with_a_function_word(text, persons
     assert [(o.name, o.title) for o in hits] == want
 
 
+@pytest.mark.parametrize("text", ["实验高中党总支副书记、副校长出席", "码头筹建项目组组长,当时在场"])
+def test_a_body_before_a_title_is_no_name(text):
+    assert officials.find(text, {})[0] == []
+
+
 def test_an_official_takes_the_organisation_a_later_mention_names():
     text = "普京总统表示欢迎。会谈后，俄罗斯总统普京举行记者会。"
     [hit] = officials.find(text, {}, [(0, 2), (18, 20)], ner_method="ner:test@1")[0]
