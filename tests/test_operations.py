@@ -23,7 +23,7 @@ from test_reliability import _run, table_digest
 
 from pipeline import flows, guard, repair, store
 from pipeline.batch import BatchSettings, process_batch
-from pipeline.extract.officials import last_of
+from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanIndex, SpanSet
 from pipeline.ingest import RawDocument, Rejected, SourceRef, discover
 
@@ -463,9 +463,9 @@ def test_span_index_finds_every_overlapping_span(spans, start, width):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text("ab，\n", max_size=300), st.integers(0, 300))
-def test_last_of_answers_like_rfind_from_the_start(text, end):
+def test_last_mark_answers_like_rfind_from_the_start(text, end):
     end = min(end, len(text))
-    assert last_of(text, "，\n", end, window=4) == max(text.rfind(c, 0, end) for c in "，\n")
+    assert last_mark(text, "，\n", end) == max(text.rfind(c, 0, end) for c in "，\n")
 
 
 def test_rules_take_time_linear_in_a_long_documents_length():

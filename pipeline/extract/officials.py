@@ -22,6 +22,7 @@ from typing import NamedTuple
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.gazetteer import read_countries
+from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanIndex
 from pipeline.extract.types import Found, OfficialHit
 from pipeline.lexicons import (
@@ -211,24 +212,11 @@ def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bo
         return True
     if chain_span is None:
         return False
-    clause_start = last_of(text, "，。；！？,;!?:：\n", chain_span[0]) + 1
+    clause_start = last_mark(text, "，。；！？,;!?:：\n", chain_span[0]) + 1
     clause = text[clause_start : chain_span[1]]
     for bank in spec["government_banks"]:
         clause = clause.replace(bank, "")
     return any(w in clause for w in spec["company_units"])
-
-
-def last_of(text: str, chars: str, end: int, window: int = 64) -> int:
-    """Index of the last of ``chars`` before ``end`` (-1: none), searched back in doubling windows:
-    an rfind from 0 for a character the text lacks made long texts quadratic."""
-    hi = end
-    while hi > 0:
-        lo = max(0, hi - window)
-        k = max(text.rfind(c, lo, hi) for c in chars)
-        if k >= 0:
-            return k
-        hi, window = lo, window * 2
-    return -1
 
 
 def _collective(text: str, ner_persons):
