@@ -292,15 +292,12 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     for h in hits:
         para = bisect.bisect_left(breaks, h.start)
         by_para = kept.setdefault((h.normalized_value, h.base_unit), {})
-        if (
-            not repeats_go
-            or _new_statement(text, h.start)
-            or not any(
-                m and p != para and (not h.metric or _alike(m, h.metric))
-                for p, metrics in by_para.items()
-                for m in metrics
-            )
-        ):
+        repeat = repeats_go and any(
+            m and p != para and (not h.metric or _alike(m, h.metric))
+            for p, metrics in by_para.items()
+            for m in metrics
+        )
+        if not repeat or _new_statement(text, h.start):
             out.append(h)  # a repeat without a metric (直接纠错(包括撤销…)1639件) goes too
             by_para.setdefault(para, set()).add(h.metric)
     headline = breaks[0] if breaks else len(text)
@@ -309,6 +306,7 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
 
 # how far before a figure, within its clause, an additive adverb still belongs to it (…支队还出动了16辆)
 _CUE_REACH = 8
+_CLAUSE_TAIL = re.compile(r"[^，,。；;：:！？!?\n]*$")  # the end of a text back to its last clause break
 
 
 def _new_statement(text: str, start: int) -> bool:
@@ -316,7 +314,7 @@ def _new_statement(text: str, start: int) -> bool:
     16辆宣传车 after 出动16辆宣传车 elsewhere), so it is no repeat."""
     spec = _spec().data
     cues, not_cues = tuple(spec["new_statement_cues"]), tuple(spec["not_new_statement_cues"])
-    lead = re.search(r"[^，,。；;：:！？!?\n]*$", text[max(0, start - _CUE_REACH) : start]).group()
+    lead = _CLAUSE_TAIL.search(text[max(0, start - _CUE_REACH) : start]).group()
     return any(lead.startswith(cues, k) and not lead.startswith(not_cues, k) for k in range(len(lead)))
 
 
@@ -592,7 +590,7 @@ def _list_head(text: str, i: int, floor: int) -> str | None:
         k -= 1
     if text[k - 1 : k] != "等":
         return None
-    clause = re.search(r"[^，,。；;：:！？!?\n]*$", text[max(floor, k - 80) : k - 1]).group()
+    clause = _CLAUSE_TAIL.search(text[max(floor, k - 80) : k - 1]).group()
     item = re.split(r"[、和及与]", clause, maxsplit=1)[0] if re.search(r"[、和及与]", clause) else ""
     return item if 2 <= len(item) <= 16 and all(_is_han(c) for c in item) else None
 
