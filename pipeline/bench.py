@@ -57,7 +57,7 @@ def _texts(path: Path):
 
 
 def run_size(
-    corpus: Path, megabytes: float, batch_size: int = 200, ner_mode: str = "triggers", out: Path | None = None
+    corpus: Path, megabytes: float, batch_size: int = 500, ner_mode: str = "triggers", out: Path | None = None
 ) -> dict:
     """Process ~megabytes×1e6 characters with ``process_batch`` (what each batch task of a run
     does), timing each of its stages, and write the tables."""

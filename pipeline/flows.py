@@ -3,9 +3,9 @@
 Three tasks, each a thin wrapper over a plain function: ``discover`` (ingest.discover),
 ``process-batch`` (``pipeline.batch.process_batch``: ingest → clean → split → ner → extract →
 validate for one batch of inputs) and ``write`` (store.write_batch). A batch costs ~0.1 s of
-Prefect bookkeeping in a process worker (API calls, a client per task), so batches default to 200
-documents (on 2 M chars, one core: 45.2 s with 50 per batch, 29.8 s with 200). Every task retries
-with backoff (I/O errors)."""
+Prefect bookkeeping in each process (API calls, a client per task, the settings serialised per
+submit), so batches default to 500 documents, bounded by ~2 MB of text (``ingest.BATCH_BYTES``) so
+that long documents do not pile up in one worker. Every task retries with backoff (I/O errors)."""
 
 from __future__ import annotations
 
