@@ -267,6 +267,7 @@ class IndicatorsFile(_RuleFile):
     cn_quantity_cues: list[Word]
     duration_after_unit: list[Word]
     class_after_unit: list[Word]
+    set_phrase_after_unit: list[Word] = []
     metric_trailing: list[Word]
     metric_duration: Regex
     share_verbs: list[Word]

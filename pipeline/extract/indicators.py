@@ -473,6 +473,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 3个月, 1个工作日: durations
     if on("indicator.veto.size_class") and text.startswith(tuple(spec["class_after_unit"]), m.end()):
         return False  # 80吨级: a size class
+    if on("indicator.veto.set_phrase") and text.startswith(tuple(spec["set_phrase_after_unit"]), m.end()):
+        return False  # 四位一体: a set phrase
     if m.start("num") > 0 and _after_code(text, m.start("num")):
         return False
     if re.fullmatch(ARABIC, num):
