@@ -274,6 +274,7 @@ class IndicatorsFile(_RuleFile):
     per_unit: Regex
     metric_keep_endings: list[Word]
     comparison_words: list[Word]
+    bare_changes: list[Word] = []
     next_figure_verbs: list[Word]
     object_verbs: list[Word]
     change_verbs: list[Word]

@@ -110,6 +110,26 @@ def test_not_indicators(text):
 
 
 @pytest.mark.parametrize(
+    "text, metrics",
+    [
+        # a bare change is said of the figure before it in the sentence
+        ("工业增加值630000万元,增长21.3%。", ["工业增加值", "工业增加值增长"]),
+        ("全市地区生产总值1200亿元,年均增长4.8%。", ["地区生产总值", "地区生产总值年均增长"]),
+        ("受理案件83件。增长5%。", ["受理案件", "增长"]),  # another sentence: no subject
+        ("同比增长108.6%,增速较1月提高12.1个百分点", ["同比增长", "提高"]),  # a change is no subject
+        # the currency after 元 is the unit's, not the metric
+        (
+            "服务业实际使用外资金额7988.4亿元人民币,增长4.8%。",
+            ["服务业实际使用外资金额", "服务业实际使用外资金额增长"],
+        ),
+    ],
+)
+def test_bare_changes_take_the_figure_before_them(text, metrics):
+    hits, _ = indicators.find(text, [])
+    assert [h.metric for h in hits] == metrics
+
+
+@pytest.mark.parametrize(
     "text, span, metric",
     [
         ("园区企业达40余家,", "园区企业达40余家", "园区企业"),

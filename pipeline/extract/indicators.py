@@ -224,7 +224,8 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """Shares and changes are said of the count before them in the sentence: 维持5件,占受理总数的38%
     → 维持占受理比例 (indicator.metric.share); 受理83件,同比增长74% → 受理同比增长
-    (indicator.metric.change). Comparison wordings are unified to 同比 first."""
+    (indicator.metric.change); 工业增加值63亿元,增长21.3% → 工业增加值增长 (indicator.metric.bare_change).
+    Comparison wordings are unified to 同比 first."""
     for i, h in enumerate(hits):
         if h.metric is None and text[max(0, h.start - 1) : h.start] == "占":
             h.metric, h.start = "占比", h.start - 1  # 以其他方式处理的1009件,占24.45%
@@ -232,10 +233,11 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             continue
         h.metric = _comparison(h.metric, spec)
         share = _share(h.metric, spec)
-        if share is None and not h.metric.startswith("同比"):
+        bare = h.metric in spec["bare_changes"]  # indicator.metric.bare_change
+        if share is None and not h.metric.startswith("同比") and not bare:
             continue
         h.metric = share or h.metric
-        if not h.metric.startswith(("占", "同比")):
+        if not h.metric.startswith(("占", "同比")) and not bare:
             continue
         prev = hits[i - 1] if i else None
         if (
@@ -243,6 +245,7 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and prev.metric
             and _same_sentence(text, prev.end, h.start)
             and not _related(prev.metric, spec)
+            and not (bare and prev.metric.endswith(tuple(spec["bare_changes"])))  # 增长|提高: two changes
         ):
             h.metric = prev.metric + h.metric
 
