@@ -17,8 +17,8 @@ SCHEMA_VERSION = (
 )
 
 Label = Literal["PLACE", "PERSON", "TITLE", "GOV", "ORG", "REGULATION", "INDICATOR", "DATE"]
-Level = Literal["province", "city", "county", "town", "other"]
-ScopeLevel = Literal["country", "province", "city", "county", "town"]
+Level = Literal["province", "city", "county", "district", "town", "other"]
+ScopeLevel = Literal["country", "province", "city", "county", "district", "town"]
 Category = Literal[
     "法律", "行政法规", "地方性法规", "规章", "党内法规", "规范性文件", "规划/纲要/方案", "其他"
 ]
@@ -153,7 +153,10 @@ class Place(Row):
         ),
     )
     level: Level = Field(
-        description="province, city (prefecture level), county (county level), town or other."
+        description=(
+            "province, city (prefecture level), county (county or county-level city), district (an urban "
+            "district: 武侯区), town or other."
+        )
     )
     province: str | None = Field(None, description="Full name of the province containing it.")
     city: str | None = Field(None, description="Full name of the prefecture-level city containing it.")
@@ -235,7 +238,9 @@ class Indicator(SpanRow):
         ),
     )
     scope_adcode: str | None = Field(None, description="6-digit code of `scope`; 100000 for 中国.")
-    scope_level: ScopeLevel | None = Field(None, description="country, province, city, county or town.")
+    scope_level: ScopeLevel | None = Field(
+        None, description="country, province, city, county, district (an urban district) or town."
+    )
     scope_method: str | None = Field(
         None,
         description=(

@@ -42,3 +42,13 @@ def test_a_party_regulation_is_a_row_with_its_category_not_a_quarantine_row():
     ).tables
     assert not rows["quarantine"]
     assert {(r.name, r.category) for r in rows["regulations"]} >= {("中国共产党纪律处分条例", "党内法规")}
+
+
+def test_an_urban_district_is_a_district_row_and_a_county_stays_a_county():
+    text = "四川省成都市武侯区和镇宁布依族苗族自治县。武侯区受理案件83件。"
+    doc = clean(RawDocument(doc_id_of(text), "a.txt", "utf_8", text))
+    rows = to_rows(Processed(doc, split_sentences(doc.clean_text), extract(doc.clean_text)), "r", "v").tables
+    levels = {p.name: p.level for p in rows["places"]}
+    assert levels["武侯区"] == "district" and levels["镇宁布依族苗族自治县"] == "county"
+    assert levels["成都市"] == "city" and levels["四川省"] == "province"
+    assert [i.scope_level for i in rows["indicators"]] == ["district"]

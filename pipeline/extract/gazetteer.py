@@ -38,6 +38,14 @@ _CACHE_VERSION = "1"  # bump when the Division layout or the parsing changes
 _MIN_TOWN_NAME = 3  # 乌镇, 张镇: two-character town names are read as words, never matched
 
 
+def table_level(level: str, name: str) -> str:
+    """The level a table shows: an urban district (武侯区, 浦东新区) is ``district``, apart from the
+    counties and county-level cities it shares the county level with; 林区 and 特区 stay counties."""
+    if level == "county" and name.endswith("区") and not name.endswith(("林区", "特区")):
+        return "district"
+    return level
+
+
 @dataclass(frozen=True)
 class Division:
     name: str
