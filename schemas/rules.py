@@ -149,6 +149,7 @@ class DateLabels(_Strict):
 class MetadataFile(_RuleFile):
     date_labels: DateLabels
     title_labels: Words
+    field_label_endings: Words
     source_labels: Words
     author_labels: Words
     not_author_labels: Words

@@ -21,6 +21,23 @@ def _meta(text: str, hints: dict | None = None) -> tuple:
 # (layout, page, title, publish_date, source, author)
 LAYOUTS = [
     (
+        "a headline led by its speaker, and a hit counter after the author",
+        "市场监管局:护航营商环境\n发布时间:2025-03-10 10:20:30  来源:西宁市司法局  作者:王建国  浏览次数:123\n"
+        + BODY,
+        "市场监管局:护航营商环境",
+        "2025-03-10",
+        "西宁市司法局",
+        "王建国",
+    ),
+    (
+        "a headline with a colon above a disclosure table's field",
+        "专家解读:《优化营商环境条例》的五大亮点\n主题分类:综合政务  发布日期:2024-12-04\n" + BODY,
+        "专家解读:《优化营商环境条例》的五大亮点",
+        "2024-12-04",
+        None,
+        None,
+    ),
+    (
         "labelled fields under the headline",
         "首页 > 工作动态 > 正文\n平川区推行行政执法三项制度\n"
         "来源:平川区司法局  发布时间:2023-08-02 09:00  作者:马晓军\n" + BODY,

@@ -96,6 +96,7 @@ class Lexicon:
     menu_words: tuple[str, ...]
     title_labels: tuple[str, ...]
     not_title: tuple[tuple[str, re.Pattern, int], ...]
+    field_label_endings: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         t("menu_words"),
         t("title_labels"),
         tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]),
+        t("field_label_endings"),
     )
 
 
@@ -701,6 +703,10 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
                 return []  # 作者: 来源:… — an empty field
             if hit.start() > start:
                 run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
+    if line[run_end : run_end + 1] in (":", "："):  # 作者:王建国 浏览次数:12 — a field's label ends the run
+        run_end = max(line.rfind(c, start, run_end) for c in " \u3000、,，")
+        if run_end <= start:
+            return []
     tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"[^\s、,，]+", line[start:run_end])]
     if not tokens or line[run_end : run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
         return []
@@ -893,8 +899,13 @@ def not_title_rule(line: str) -> str | None:
     p = _patterns()
     if on("title.not.position") and p["position"].match(line):
         return "title.not.position"
-    if on("title.not.field") and (m := p["field"].match(line)) and not _is_name(m.group(1)):
-        return "title.not.field"  # 主题分类:综合政务 — a field of a disclosure table
+    if (
+        on("title.not.field")
+        and (m := p["field"].match(line))
+        and m.group(1).endswith(lexicon().field_label_endings)
+        and not _is_name(m.group(1))
+    ):
+        return "title.not.field"  # 主题分类:综合政务 — a field; 市场监管局:护航营商环境 is a headline
     return None
 
 
