@@ -22,8 +22,8 @@ def _meta(text: str, hints: dict | None = None) -> tuple:
 LAYOUTS = [
     (
         "a headline led by its speaker, and a hit counter after the author",
-        "市场监管局:护航营商环境\n发布时间:2025-03-10 10:20:30  来源:西宁市司法局  作者:王建国  浏览次数:123\n"
-        + BODY,
+        "市场监管局:护航营商环境\n"
+        "发布时间:2025-03-10 10:20:30  来源:西宁市司法局  作者:王建国  浏览次数:123\n" + BODY,
         "市场监管局:护航营商环境",
         "2025-03-10",
         "西宁市司法局",
