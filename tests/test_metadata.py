@@ -21,6 +21,22 @@ def _meta(text: str, hints: dict | None = None) -> tuple:
 # (layout, page, title, publish_date, source, author)
 LAYOUTS = [
     (
+        "a date glued to the end of the source field",
+        "县司法局开展普法进社区活动\n来源:县司法局2025-03-10\n" + BODY,
+        "县司法局开展普法进社区活动",
+        "2025-03-10",
+        "县司法局",
+        None,
+    ),
+    (
+        "an author credited with the body they work for, and 供稿 as the source",
+        "行政执法三项制度落地见效\n作者:县司法局 孙丽  供稿:县司法局  发布时间:2025-04-01\n" + BODY,
+        "行政执法三项制度落地见效",
+        "2025-04-01",
+        "县司法局",
+        "孙丽",
+    ),
+    (
         "a headline led by its speaker, and a hit counter after the author",
         "市场监管局:护航营商环境\n"
         "发布时间:2025-03-10 10:20:30  来源:西宁市司法局  作者:王建国  浏览次数:123\n" + BODY,

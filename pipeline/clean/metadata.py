@@ -166,6 +166,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:^|(?<=[\s\[【(（]))(?:{DATE}|{CN_DATE})"
             rf"(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"
         ),
+        # 来源:县司法局2025-03-10 — a date glued to the end of a labelled field, ending the line
+        "glued_date": re.compile(rf"(?<=[{_HAN}]){DATE}{TIME}\s*$"),
         "edition_date": re.compile(
             rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"
         ),
@@ -442,6 +444,9 @@ def _dates(page: Page, hints: dict[str, str]):
     for i in list(range(min(len(lines), 10))) + list(range(max(0, len(lines) - 5), len(lines))):
         if (m := p["edition_date"].search(lines[i])) and (d := parse_date(m.group(0))):
             yield d, "date.edition"
+    for i in sorted(page.meta):
+        if (m := p["glued_date"].search(lines[i])) and (d := parse_date(m.group(0))):
+            yield d, "date.glued"
 
 
 def _date_opening(lines: list[str], i: int) -> dt.date | None:
@@ -711,7 +716,7 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
     if not tokens or line[run_end : run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
         return []
     names: list[tuple[Piece, ...]] = []
-    k = 0
+    k = 1 if len(tokens) > 1 and is_org_line(line[slice(*tokens[0])]) else 0  # 作者:县司法局 孙丽
     while k < len(tokens):
         s, e = tokens[k]
         word = line[s:e]
