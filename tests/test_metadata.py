@@ -492,3 +492,15 @@ def test_metadata_never_raises_on_odd_text(text, hints):
 def test_metadata_never_raises_on_any_lines_and_verdicts(lines, data):
     removed = {i: "x" for i in data.draw(st.sets(st.integers(0, max(len(lines) - 1, 0))))}
     metadata.extract(lines, removed, {})
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("总台记者 余鹏:这里是德国勃兰登堡门。27日,大量民众自发来到这里。", "余鹏"),  # a name before a colon
+        ("中心举行乘组与记者见面会,费俊龙、邓清明、张陆3名航天员与公众见面。", None),  # no field: no org skip
+        ("作者:县司法局", None),  # a body alone is no author
+    ],
+)
+def test_an_author_run_ends_at_a_fields_label_but_not_at_a_reporters_colon(line, author):
+    assert _meta("神舟十五号乘组与公众见面\n" + line + "\n" + BODY)[3] == author

@@ -709,14 +709,16 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
             if hit.start() > start:
                 run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
     if line[run_end : run_end + 1] in (":", "："):  # 作者:王建国 浏览次数:12 — a field's label ends the run
-        run_end = max(line.rfind(c, start, run_end) for c in " \u3000、,，")
-        if run_end <= start:
-            return []
+        cut = max(start - 1, *(line.rfind(c, start, run_end) for c in " \u3000、,，"))
+        if not _is_name(line[cut + 1 : run_end]):  # not 记者 余鹏:这里是… (a reporter's words follow)
+            if cut < start:
+                return []
+            run_end = cut
     tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"[^\s、,，]+", line[start:run_end])]
     if not tokens or line[run_end : run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
         return []
     names: list[tuple[Piece, ...]] = []
-    k = 1 if len(tokens) > 1 and is_org_line(line[slice(*tokens[0])]) else 0  # 作者:县司法局 孙丽
+    k = 1 if _org_first(line, start, tokens) else 0
     while k < len(tokens):
         s, e = tokens[k]
         word = line[s:e]
@@ -733,6 +735,17 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         else:
             return []
     return names
+
+
+def _org_first(line: str, start: int, tokens: list[tuple[int, int]]) -> bool:
+    """作者:县司法局 孙丽 — a field's value that names the writer's body, then (a blank) the writer;
+    not 记者见面会,费俊龙… in running text."""
+    return (
+        len(tokens) > 1
+        and line[:start].rstrip().endswith((":", "："))
+        and not line[tokens[0][1] : tokens[1][0]].strip()
+        and is_org_line(line[slice(*tokens[0])])
+    )
 
 
 @lru_cache(maxsize=1)
