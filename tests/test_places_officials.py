@@ -250,10 +250,18 @@ def test_a_shared_title_without_names_makes_no_official(text):
     [
         ("县长 王建国 在会上强调", "王建国", "县长"),
         ("市委常委、常务副市长 李明华 主持会议。", "李明华", "市委常委、常务副市长"),
+        ("县委书记张  强出席。", "张强", "县委书记"),  # a two-character name padded to three
+        ("县委书记张\u3000强出席。", "张强", "县委书记"),
     ],
 )
 def test_a_space_between_title_and_name_from_pdf_text(text, name, title):
-    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
+    found, mentions = officials.find(text, {})
+    assert [(o.name, o.title) for o in found] == [(name, title)]
+    person = next(m for m in mentions if m.label == "PERSON")  # the span keeps the blanks, the value not
+    assert (
+        person.normalized == name
+        and text[person.start : person.end].replace(" ", "").replace("\u3000", "") == name
+    )
 
 
 def test_a_spokesperson_is_an_official():

@@ -132,7 +132,7 @@ def find(
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
-        name = text[name_start:name_end]
+        name = squeezed(text[name_start:name_end])
         before = text[
             max(0, (chain_span or (name_start, name_end))[0] - 6) : (chain_span or (name_start, name_end))[0]
         ]
@@ -253,6 +253,15 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
     return None
+
+
+# a two-character name padded to the width of three (张  强): PDF tables and name lists
+_PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])")
+
+
+def squeezed(name: str) -> str:
+    """The name without the blanks that pad it (张  强 → 张强)."""
+    return re.sub(r"[ \u3000]", "", name)
 
 
 def _dotted_name_end(text: str, start: int) -> int | None:
@@ -429,6 +438,14 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         dotted = _dotted_name_end(text, end)
         if dotted:  # 主任艾黎根·热西提主持
             yield from _with_chain(text, end, dotted, title_end, chain_end)
+            return
+        padded = _PADDED_NAME.match(text, end)
+        if (
+            padded
+            and is_person_name(padded.group(1) + padded.group(2))
+            and _boundary_after(text, padded.end())
+        ):
+            yield from _with_chain(text, end, padded.end(), title_end, chain_end)  # 县委书记张  强出席
             return
         for length in (3, 2):
             if length == 3 and text[end + 2 : end + 4] in _straddle_words():
