@@ -117,6 +117,9 @@ def test_not_indicators(text):
         ("全市地区生产总值1200亿元,年均增长4.8%。", ["地区生产总值", "地区生产总值年均增长"]),
         ("受理案件83件。增长5%。", ["受理案件", "增长"]),  # another sentence: no subject
         ("同比增长108.6%,增速较1月提高12.1个百分点", ["同比增长", "提高"]),  # a change is no subject
+        # an aside in brackets before the figure is read past
+        ("全市拥有医疗卫生机构(含村卫生室)4355个,其中医院100个。", ["医疗卫生机构", "医院"]),
+        ("全年实现地区生产总值(GDP)3473.12亿元,增长5%。", ["地区生产总值", "地区生产总值增长"]),
         # the currency after 元 is the unit's, not the metric
         (
             "服务业实际使用外资金额7988.4亿元人民币,增长4.8%。",

@@ -664,10 +664,24 @@ def _is_han(ch: str) -> bool:
     return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
+def _aside_start(text: str, i: int, floor: int) -> int | None:
+    """Where a short aside in brackets without digits that ends at i opens ((含村卫生室), (GDP))."""
+    if text[i - 1 : i] not in ")）":
+        return None
+    k = max(text.rfind("(", floor, i), text.rfind("（", floor, i))
+    ok = k > floor and i - k <= 20 and not re.search(r"[\d()（）]", text[k + 1 : i - 1])
+    return k if ok else None
+
+
 def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str, int]:
     """Metric read backwards from i: back to punctuation, a digit or ``floor``, then trimmed of
     stop words, a leading year, places and leading/trailing function words. Returns the phrase
-    and where it starts in text."""
+    and where it starts in text. An aside in brackets right before i is read past: 医疗卫生机构(含村卫生室)
+    4355个, 地区生产总值(GDP)3473亿元 (indicator.metric.aside)."""
+    if (k := _aside_start(text, i, floor)) is not None:
+        phrase, start = _backward_phrase(text, k, spec, floor)
+        if phrase:
+            return phrase, start
     j = i
     while j > floor and i - j < 24 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
         j -= 1
