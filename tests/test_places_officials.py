@@ -266,6 +266,18 @@ def test_a_space_between_title_and_name_from_pdf_text(text, name, title):
     )
 
 
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("法制股股长张华出席。", "张华", "股长"),
+        ("检查站站长刘明介绍。", "刘明", "站长"),
+        ("博鳌亚洲论坛理事长潘基文致辞。", "潘基文", "理事长"),
+    ],
+)
+def test_section_station_and_council_heads_are_officials(text, name, title):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
+
+
 def test_a_spokesperson_is_an_official():
     found, _ = officials.find("县委常委、宣传部部长、县委新闻发言人王志刚介绍有关情况。", {})
     assert [(o.name, o.title) for o in found] == [("王志刚", "县委常委、宣传部部长、县委新闻发言人")]
