@@ -204,6 +204,11 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             for subject, item in zip(subjects, run):
                 item.metric = subject.metric + what
             continue
+        listed = _listed_metrics(text, h)
+        if len(listed) == len(run) > 1:  # 办结率、满意率分别为99.2%和98.7% (indicator.metric.respectively)
+            for metric, item in zip(listed, run):
+                item.metric = metric + what
+            continue
         h.metric = h.metric.replace("分别", "") or None
         pairs = spec["paired_modifiers"]
         pair = re.search(r"([\u4e00-\u9fff]{2})[和与及、]$", text[max(0, h.start - 3) : h.start])
@@ -219,6 +224,16 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             # 城镇和农村居民收入分别增长5%和7%: the first modifier takes the shared rest
             # (indicator.metric.respectively_pair)
             run[0].metric, run[1].metric = pair[1] + h.metric[2:], h.metric
+
+
+def _listed_metrics(text: str, h: IndicatorHit) -> list[str]:
+    """办结率、满意率分别…: the metrics listed before 分别, when they end alike (率, 数, 额)."""
+    own = h.metric.split("分别", 1)[0]
+    m = re.search(r"(?:[\u4e00-\u9fff]{2,12}[、和及])+$", text[max(0, h.start - 60) : h.start])
+    if not m or not own:
+        return []
+    items = [*re.split(r"[、和及]", m.group(0))[:-1], own]
+    return items if len({item[-1] for item in items}) == 1 else []
 
 
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -699,6 +714,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
             if (k := text.rfind(stop, start, end)) >= 0
             and k + len(stop) <= end - 2
+            and text[k + len(stop)] != "率"  # 调解成功率达98.5%: a rate's noun, not a stop
             and not _inside(k - start, kept)
         ),
         default=start,
