@@ -229,7 +229,7 @@ def _panel(f) -> dict:
         metric_id=f.metric_id,
         scope=_name(area),
         scope_adcode=_code(area),
-        scope_level=table_level(area.level, area.name) if area else None,
+        scope_level=table_level(area.level, area.name, _code(area)) if area else None,
         scope_method=f"rule:{f.scope_rule}",
         period=when.text if when else None,
         period_start=when.start if when else None,

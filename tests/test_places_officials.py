@@ -345,3 +345,13 @@ def test_traditional_text_gives_simplified_officials_and_places():
 def test_official_rules_never_raise_on_odd_text(text):
     found, _ = officials.find(text, {}, [(0, 2)] if len(text) >= 2 else [])
     assert all(0 <= s < e <= len(text) for o in found for s, e in o.spans)
+
+
+def test_a_development_zone_is_no_place_nor_its_citys_name_but_stays_a_figures_scope():
+    from pipeline.extract import extract
+
+    ex = extract("兰州新区法院审结案件100件。苏州工业园区管委会召开会议。")
+    assert [p.name for p in ex.places] == []  # not 兰州市 or 苏州市 either
+    assert not [m for m in ex.mentions if m.label == "PLACE"]
+    assert ex.indicators[0].panel.scope.name == "兰州新区"
+    assert [p.name for p in extract("甘肃省兰州市召开会议。").places] == ["甘肃省", "兰州市"]

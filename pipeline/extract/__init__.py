@@ -29,7 +29,9 @@ def extract(
         result = _extract(text, ner_spans or [], published)
         result = _without(result, disabled) if disabled else result
         blocked = [(f.start, f.end) for f in result.mentions if f.label == "REGULATION"]
-        return panel.annotate(result, text, title, source, published, blocked)
+        result = panel.annotate(result, text, title, source, published, blocked)
+        result.places, result.mentions = places.without_zones(result.places, result.mentions)
+        return result
 
 
 def _without(x: Extraction, disabled: frozenset[str]) -> Extraction:

@@ -38,10 +38,12 @@ _CACHE_VERSION = "1"  # bump when the Division layout or the parsing changes
 _MIN_TOWN_NAME = 3  # 乌镇, 张镇: two-character town names are read as words, never matched
 
 
-def table_level(level: str, name: str) -> str:
+def table_level(level: str, name: str, adcode: str | None = None) -> str:
     """The level a table shows: an urban district (武侯区, 浦东新区) is ``district``, apart from the
-    counties and county-level cities it shares the county level with; 林区 and 特区 stay counties."""
-    if level == "county" and name.endswith("区") and not name.endswith(("林区", "特区")):
+    counties and county-level cities it shares the county level with; 林区, 特区 and development zones
+    (a scope of 兰州新区) stay at the county level."""
+    urban = name.endswith("区") and not name.endswith(("林区", "特区"))
+    if level == "county" and urban and not zone_code(adcode):
         return "district"
     return level
 
@@ -59,6 +61,17 @@ class Division:
     @property
     def parent_names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.province, self.city, self.county) if n)
+
+
+def is_zone(d: Division) -> bool:
+    """A development zone or new area the statistical division code lists among a city's counties
+    (兰州新区 620171, 苏州工业园区 320571: county digits 71-79): no administrative division."""
+    return d.level == "county" and zone_code(d.adcode)
+
+
+def zone_code(adcode: str | None) -> bool:
+    """A statistical code whose county digits are 71-79: a development zone's, not a division's."""
+    return adcode is not None and "71" <= adcode[4:6] <= "79"
 
 
 class Match(NamedTuple):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.gazetteer import Division, load, read_countries, read_idioms
+from pipeline.extract.gazetteer import Division, is_zone, load, read_countries, read_idioms
 from pipeline.extract.spans import SpanIndex, SpanSet
 from pipeline.extract.types import Found
 from pipeline.lexicons import common_words, starts_inside_word, tagged_words
@@ -137,6 +137,17 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     _lists(text, hits)
     hits += _named_stems(text, hits, persons)
     return sorted(hits, key=lambda h: h.start)
+
+
+def without_zones(places: list[ResolvedPlace], mentions: list[Found]) -> tuple[list, list]:
+    """The places and mentions minus development zones (兰州新区, place.veto.zone). They are matched,
+    so that 兰州新区 is not 兰州 either, and a figure said of one keeps it as its scope."""
+    if not on("place.veto.zone"):
+        return places, mentions
+    zones = [p for p in places if p.division is not None and is_zone(p.division)]
+    spans = {(s, e) for p in zones for s, e in p.spans}
+    kept = [f for f in mentions if not (f.label == "PLACE" and (f.start, f.end) in spans)]
+    return [p for p in places if p not in zones], kept
 
 
 def _named_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[PlaceHit]:
