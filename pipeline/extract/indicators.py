@@ -512,13 +512,16 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     ):
         # 附近一所高中: 近 belongs to 附近, and 一所 has no quantity cue (indicator.veto.not_qualifier)
         return False
+    if on("indicator.veto.approximate") and re.match("[一二两三四五六七八九]{2}", num):
+        return False  # 七八万吨, 三四百人: an approximate range, not a number
     # Chinese numerals: only with a quantity cue
     cues = spec["cn_quantity_cues"]
     return not on("indicator.veto.cn_without_cue") or bool(
         m.group("pre")
+        or m.group("suf0")
         or m.group("suf1")
         or m.group("suf2")
-        or re.search("[十百千]", num)
+        or re.search("[十百千万亿]", num)
         or any(before.endswith(c) for c in cues)
     )
 

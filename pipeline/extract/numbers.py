@@ -11,7 +11,9 @@ import cn2an
 from pipeline.extract import rules
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+CHINESE = (
+    r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*|[百千万](?=[余多])"  # 百余家: 一百余家
+)
 # Arabic digits with inner Chinese place words (1万5千, 3亿2000万): one numeral, read by cn2an
 MIXED = r"\d+(?:\.\d+)?(?:万|亿)(?:\d+(?:千|百|万))+"
 
@@ -25,6 +27,8 @@ def parse_numeral(text: str) -> float:
     """218.15 → 218.15; 1,528 → 1528; 二百一十八 → 218; 八百 → 800. Raises ValueError."""
     if re.fullmatch(ARABIC, text):
         return float(text.replace(",", ""))
+    if text in ("百", "千", "万"):
+        text = "一" + text  # 百余家, 千余名: a bare place word counts one of it
     if len(text) > 40:
         raise ValueError(f"not a number: {text[:40]!r}…")  # cn2an is slow on very long runs
     try:
