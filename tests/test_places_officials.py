@@ -272,9 +272,10 @@ def test_a_space_between_title_and_name_from_pdf_text(text, name, title):
         ("法制股股长张华出席。", "张华", "股长"),
         ("检查站站长刘明介绍。", "刘明", "站长"),
         ("博鳌亚洲论坛理事长潘基文致辞。", "潘基文", "理事长"),
+        ("县委副书记、县长欧靖语重心长地说", "欧靖", "县委副书记、县长"),  # a name before an idiom
     ],
 )
-def test_section_station_and_council_heads_are_officials(text, name, title):
+def test_officials_of_section_station_and_council_titles_and_before_an_idiom(text, name, title):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
 
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
-from pipeline.extract.gazetteer import read_countries
+from pipeline.extract.gazetteer import read_countries, read_idioms
 from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanIndex
 from pipeline.extract.types import Found, OfficialHit
@@ -447,13 +447,19 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         ):
             yield from _with_chain(text, end, padded.end(), title_end, chain_end)  # 县委书记张  强出席
             return
-        for length in (3, 2):
-            if length == 3 and text[end + 2 : end + 4] in _straddle_words():
-                continue  # 总理李强来到: 来 starts 来到, the name is 李强
+        # a name ends before punctuation or a word that follows names (莫迪|致慰问电), else before an
+        # idiom (欧靖|语重心长)
+        for length, ends in ((3, _boundary_after), (2, _boundary_after), (3, _idiom_at), (2, _idiom_at)):
+            if length == 3 and (
+                text[end + 2 : end + 4] in _straddle_words()
+                or _idiom_at(text, end + 2)
+                or text.startswith(_glued_words(), end + 2)
+            ):
+                continue  # 李强|来到, 欧靖|语重心长, 莫迪|致慰问电: the third char starts a word
             if (
                 end + length <= len(text)
                 and is_person_name(text[end : end + length])
-                and _boundary_after(text, end + length)
+                and ends(text, end + length)
             ):  # a name cut by the end of the text is no three-character name
                 yield from _with_chain(text, end, end + length, title_end, chain_end)
                 return
@@ -489,6 +495,17 @@ def _boundary_after(text: str, i: int) -> bool:
     if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
         return True
     return text.startswith(_after_name_words(), i)
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> frozenset[str]:
+    return frozenset(w for w in read_idioms() if len(w) == 4)
+
+
+def _idiom_at(text: str, i: int) -> bool:
+    """A four-character idiom starts at i (语重心长): a name after a title ends there. (Frequent
+    two-character words do not: 习近|平和 would be read.)"""
+    return text[i : i + 4] in _idioms()
 
 
 def _straddle_words() -> frozenset[str]:
