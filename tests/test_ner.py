@@ -442,3 +442,62 @@ def test_the_shipped_model_was_trained_on_the_committed_label_rules():
     fazhi = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["fazhi"]
     assert fazhi["label_rules_sha256"] == file_sha256(RULES_PATH)
     assert fazhi["label_mapping"] == label_mapping_summary(RULES)
+
+
+def test_teacher_windows_skip_stories_and_follow_the_pipelines_windows(tmp_path):
+    from training.distil import stories, windows
+
+    corpus = tmp_path / "news.jsonl.gz"
+    lines = [
+        {"text": "旧闻里市长王五讲话。"},
+        {"text": "天气很好。" * 3 + "县长张三在会上讲话。" + "大家都很高兴。" * 9},
+    ]
+    with gzip.open(corpus, "wt", encoding="utf-8") as f:
+        f.write("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    found = list(windows(stories(corpus, skip=1), limit_chars=10**6))
+    assert [t for t, _, _ in found] == ["县长张三在会上讲话。"]  # its own sentence: no cut
+    assert found[0][1:] == (False, False)
+    assert list(windows(stories(corpus, skip=2), 10**6)) == []
+
+
+def test_teacher_entities_at_a_cut_edge_are_left_unannotated():
+    import spacy
+    from spacy.tokens import Span
+
+    from training.distil import keep_whole
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    doc = nlp.make_doc("明市长王五讲话张")
+    doc.ents = [
+        Span(doc, 0, 1, "PER"),
+        Span(doc, 1, 3, "TITLE"),
+        Span(doc, 3, 5, "PER"),
+        Span(doc, 7, 8, "PER"),
+    ]
+    assert keep_whole(doc, cut_left=True, cut_right=True) == {"TITLE": 1, "PER": 1, "cut": 2}
+    assert [(e.text, e.label_) for e in doc.ents] == [("市长", "TITLE"), ("王五", "PER")]
+    assert [t.ent_iob_ for t in doc] == ["", "B", "I", "B", "I", "O", "O", ""]  # "" = not annotated
+    doc.ents = [Span(doc, 0, 1, "PER")]
+    assert keep_whole(doc, cut_left=False, cut_right=False) == {"PER": 1}
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").is_file(), reason="no shipped NER model")
+def test_teacher_docbin_holds_the_teachers_entities_and_the_guideline(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    from pipeline.ner.guidelines import GUIDELINE
+    from training.distil import teacher_docbin
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        json.dumps({"text": "张掖市司法局局长王小明在北京市会见了华为公司代表。"}, ensure_ascii=False) + "\n",
+        "utf-8",
+    )
+    counts = teacher_docbin(
+        corpus, MODEL, tmp_path / "t.spacy", skip=0, limit_chars=10**6, guideline="cluener"
+    )
+    docs = list(DocBin().from_disk(tmp_path / "t.spacy").get_docs(spacy.blank("zh").vocab))
+    assert counts["docs"] == len(docs) == 1 and counts["PER"] >= 1
+    assert docs[0]._.get(GUIDELINE) == "cluener"
+    assert "王小明" in [e.text for e in docs[0].ents if e.label_ == "PER"]

@@ -53,6 +53,12 @@ def train_ner_cmd(
     reuse: bool = typer.Option(
         False, "--reuse", help="Keep a run in --output that got to its end instead of training it again"
     ),
+    teacher: Path | None = typer.Option(
+        None, "--teacher", help="Also learn this model's tags of the pipeline's windows in the news corpus"
+    ),
+    teacher_skip: int = typer.Option(
+        8200, "--teacher-skip", min=0, help="News stories left out of the teacher's text (kept for checks)"
+    ),
 ) -> None:
     """Convert the corpora, train with training/config.cfg and ship the best model."""
     from training.vectors import NEWS_PATH
@@ -64,6 +70,8 @@ def train_ner_cmd(
         _fail(f"no spaCy model at {resume_from}")
     if config is not None and not config.is_file():
         _fail(f"no config file at {config}")
+    if teacher is not None and not (teacher / "config.cfg").is_file():
+        _fail(f"no spaCy model at {teacher}")
     overrides = {"training.optimizer.learn_rate": learn_rate} if learn_rate else None
     try:
         meta = train_ner(
@@ -78,6 +86,8 @@ def train_ner_cmd(
             **({"config_path": config} if config else {}),
             cluener_repeat=cluener_repeat,
             reuse=reuse,
+            teacher=teacher,
+            teacher_skip=teacher_skip,
         )
     except (OSError, ValueError) as e:  # bad corpus lines, unreadable files: one line, not a traceback
         _fail(f"train-ner failed: {e}")

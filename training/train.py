@@ -203,6 +203,17 @@ def ship_model(
     return meta
 
 
+def distilled_train(data_dir: Path, cache_dir: Path, teacher: Path, skip: int, repeat: int):
+    """The labelled training set plus ``repeat`` copies of the teacher's tagged windows."""
+    from training.distil import FILE, merged, teacher_docbin
+    from training.vectors import NEWS_PATH
+
+    tagged = cache_dir / FILE
+    counts = teacher_docbin(data_dir / NEWS_PATH, teacher, tagged, skip, 10**12, "cluener")
+    path = merged([cache_dir / "train.spacy", *[tagged] * repeat], cache_dir / "train_distil.spacy")
+    return path, dict(counts)
+
+
 def train_ner(
     output_dir: Path | str,
     data_dir: Path | str = DEFAULT_DATA_DIR,
@@ -215,19 +226,27 @@ def train_ner(
     config_path: Path | str = CONFIG_PATH,
     cluener_repeat: int = 2,
     reuse: bool = False,
+    teacher: Path | str | None = None,
+    teacher_skip: int = 0,
+    teacher_repeat: int = 2,
 ) -> dict:
     """Convert and build the char vectors (if needed), train with the committed config, ship.
 
     resume_from continues training a trained model (its weights, the committed training settings);
     overrides are spaCy config overrides such as ``{"training.optimizer.learn_rate": 0.001}``;
     config_path replaces the committed config (experiments); cluener_repeat is how many times CLUENER
-    train goes into the training set; reuse keeps a run in output_dir that got to its end (DONE_MARK).
+    train goes into the training set; reuse keeps a run in output_dir that got to its end (DONE_MARK);
+    teacher is a trained model whose tags of the pipeline's windows in the news corpus (after its first
+    teacher_skip stories) go teacher_repeat times into the training set (``distil.py``).
     """
     data_dir, output_dir, config_path = Path(data_dir), Path(output_dir), Path(config_path)
     cache_dir = Path(cache_dir or default_cache_dir())
     manifest = convert_all(data_dir, cache_dir, seed=seed, cluener_repeat=cluener_repeat)
     vectors_dir = build_vectors(data_dir, cache_dir)
     lexicon_path = build_lexicon(cache_dir, rules=load_rules())
+    train_path, taught = None, None
+    if teacher:
+        train_path, taught = distilled_train(data_dir, cache_dir, Path(teacher), teacher_skip, teacher_repeat)
     reused = reuse and finished(output_dir)
     started = time.time()
     if not reused:
@@ -241,6 +260,7 @@ def train_ner(
             vectors_dir,
             lexicon_path,
             config_path,
+            train_path,
         )
     extra = {
         "train_seconds": round(time.time() - started),
@@ -249,6 +269,18 @@ def train_ner(
         "resumed_from": _shown(resume_from) if resume_from else None,
         "overrides": overrides or {},
         "reused_run": reused,
+        **(
+            {
+                "teacher": {
+                    "model": _shown(teacher),
+                    "skip_stories": teacher_skip,
+                    "repeat": teacher_repeat,
+                    "counts": taught,
+                }
+            }
+            if teacher
+            else {}
+        ),
         "char_vectors": json.loads((vectors_dir / VECTORS_STAMP).read_text(encoding="utf-8")),
         "word_lexicon": json.loads((cache_dir / LEXICON_STAMP).read_text(encoding="utf-8")),
     }
