@@ -426,6 +426,15 @@ def test_titles_joined_by_jian_and_countries_are_no_names():
 
 
 @pytest.mark.parametrize(
+    "text, span",
+    [("俄罗斯罗斯托夫州州长戈卢别夫表示", (3, 8)), ("离开利雅得时,沙特利雅得省省长费萨尔亲王", (7, 13))],
+)
+def test_a_name_ending_with_the_level_its_title_heads_is_that_place(text, span):
+    hits = officials.find(text, {}, [span], ner_method="ner:test@1")[0]
+    assert text[slice(*span)] not in [o.name for o in hits]
+
+
+@pytest.mark.parametrize(
     "text, span, name",
     [
         ("肯尼亚总统鲁托互致贺电。", (5, 8), "鲁托"),

@@ -140,6 +140,7 @@ def find(
             chain is None
             or (on("official.veto.staff_byline") and before.endswith(not_official))
             or (on("official.veto.redaction") and _redacted(name))
+            or (on("official.veto.place_of_title") and _place_of_title(text, name_end, chain_span))
             or (on("official.veto.company") and _in_company(text, chain, chain_span))
         ):
             continue
@@ -197,6 +198,20 @@ def _function_lead(candidate: Candidate, text: str, persons: SpanIndex) -> Candi
     if end - start >= 3 and any((s, e) == (start + 1, end) for s, e, _ in persons.at(start + 1)):
         return candidate._replace(start=start + 1)
     return None
+
+
+def _place_of_title(text: str, name_end: int, chain_span: tuple[int, int] | None) -> bool:
+    """罗斯托夫州|州长, 沙特利雅得省|省长: a "name" that ends with the level its title heads is the
+    place the title governs, not a person [official.veto.place_of_title]."""
+    return (
+        chain_span is not None
+        and chain_span[0] == name_end
+        and text[name_end - 1 : name_end] in _LEVEL_CHARS
+        and text.startswith(text[name_end - 1] + "长", name_end)
+    )
+
+
+_LEVEL_CHARS = frozenset("州省市县区旗盟")
 
 
 def _redacted(name: str) -> bool:
