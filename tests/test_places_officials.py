@@ -356,3 +356,21 @@ def test_a_development_zone_is_no_place_nor_its_citys_name_but_stays_a_figures_s
     assert not [m for m in ex.mentions if m.label == "PLACE"]
     assert ex.indicators[0].panel.scope.name == "兰州新区"
     assert [p.name for p in extract("甘肃省兰州市召开会议。").places] == ["甘肃省", "兰州市"]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "县领导王  伟、李  强、张建国出席。",
+            [("王伟", "县领导"), ("李强", "县领导"), ("张建国", "县领导")],
+        ),
+        ("出席会议的县领导有:王伟、李强。", [("王伟", "县领导"), ("李强", "县领导")]),
+        ("副组长:李强(县长)、张建国(常务副县长)", [("李强", "县长"), ("张建国", "常务副县长")]),
+        ("成  员:刘洋(县司法局局长)", [("刘洋", "县司法局局长")]),
+        ("王伟(左)与李强(右)交谈。", []),
+        ("张三(化名)被骗。", []),
+    ],
+)
+def test_member_lists_of_notices(text, want):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want

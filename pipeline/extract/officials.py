@@ -131,6 +131,8 @@ def find(
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
+    candidates += [c for c in _paren_titles(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = squeezed(text[name_start:name_end])
         before = text[
@@ -240,7 +242,7 @@ def _collective(text: str, ner_persons):
     ends where a name may end (出席, punctuation)."""
     spec = rules.load("titles")
     opener = rules.alternation(spec["collective_openers"])
-    shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})(?:{opener})?")
+    shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})(?:{opener}){{0,2}}")
     persons = {s: e for s, e in ner_persons}
     for m in shared.finditer(text):
         names, i = [], m.end()
@@ -255,15 +257,40 @@ def _collective(text: str, ner_persons):
                 break
             i = end + 1
         if names and _boundary_after(text, names[-1][1]):
-            title = re.sub(rf"(?:{opener})$", "", m.group(0))
+            title = re.sub(rf"(?:{opener})+$", "", m.group(0))
             for s, e in names:
                 yield Candidate(s, e, title, (m.start(), m.start() + len(title)), "official.collective_list")
+
+
+_PAREN_TITLE = re.compile(
+    r"(?:^|(?<=[:：、，,；;\s]))([\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff])"
+    r"[(（]([\u4e00-\u9fff、]{2,30})[)）]",
+    re.M,
+)
+
+
+def _paren_titles(text: str, chain_end: re.Pattern):
+    """组长:王伟(县委书记), 副组长:李强(县长)、张建国(常务副县长): a name then its title chain in
+    brackets, as the member lists of notices write them [official.name_paren_title]."""
+    if not on("official.name_paren_title"):
+        return
+    for m in _PAREN_TITLE.finditer(text):
+        chain = m.group(2)
+        if is_person_name(squeezed(m.group(1))) and chain_end.search(chain) and _titles_only_or_org(chain):
+            yield Candidate(m.start(1), m.end(1), chain, m.span(2), "official.name_paren_title")
+
+
+def _titles_only_or_org(chain: str) -> bool:
+    """The bracket holds an organisation and titles (县委书记, 县司法局局长), not a sentence."""
+    return _patterns().title_run_start(chain) == 0 or len(chain) <= 12
 
 
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
     ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n])]
+    if (padded := _PADDED_NAME.match(text, i)) and is_person_name(padded[1] + padded[2]):
+        ends.append(padded.end())  # 县领导王  伟、李  强: names padded to three
     for end in ends:
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
