@@ -700,8 +700,14 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         phrase, start = _backward_phrase(text, k, spec, floor)
         if phrase:
             return phrase, start
-    j = i
-    while j > floor and i - j < 24 and text[j - 1] not in _PUNCT and not text[j - 1].isdigit():
+    j, quoted = i, False
+    while j > floor and i - j < 24 and not text[j - 1].isdigit():
+        if text[j - 1] in "”」":
+            quoted = True
+        elif text[j - 1] in "“「":
+            quoted = False
+        elif text[j - 1] in _PUNCT and not (quoted and text[j - 1] == "、"):
+            break  # “双随机、一公开”抽查: a 、 inside quotes is part of the name
         j -= 1
     if j > floor and j < i and re.match(r"[A-Za-z]", text[j]):
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
