@@ -273,6 +273,7 @@ def test_a_space_between_title_and_name_from_pdf_text(text, name, title):
         ("检查站站长刘明介绍。", "刘明", "站长"),
         ("博鳌亚洲论坛理事长潘基文致辞。", "潘基文", "理事长"),
         ("县委副书记、县长欧靖语重心长地说", "欧靖", "县委副书记、县长"),  # a name before an idiom
+        ("重庆市公安局交巡警总队原党委书记、总队长陈军出席。", "陈军", "党委书记、总队长"),
     ],
 )
 def test_officials_of_section_station_and_council_titles_and_before_an_idiom(text, name, title):
