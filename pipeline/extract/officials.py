@@ -289,8 +289,8 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
     ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n])]
-    if (padded := _PADDED_NAME.match(text, i)) and is_person_name(padded[1] + padded[2]):
-        ends.append(padded.end())  # 县领导王  伟、李  强: names padded to three
+    if padded := _padded_name_end(text, i):
+        ends.append(padded)  # 县领导王  伟、李  强: names padded to three
     for end in ends:
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
@@ -299,6 +299,12 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
 
 # a two-character name padded to the width of three (张  强): PDF tables and name lists
 _PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,3}([\u4e00-\u9fff])")
+
+
+def _padded_name_end(text: str, i: int) -> int | None:
+    """End of a two-character name padded to three that starts at i (张  强), if there is one."""
+    m = _PADDED_NAME.match(text, i)
+    return m.end() if m and is_person_name(m[1] + m[2]) else None
 
 
 def squeezed(name: str) -> str:
@@ -481,13 +487,9 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         if dotted:  # 主任艾黎根·热西提主持
             yield from _with_chain(text, end, dotted, title_end, chain_end)
             return
-        padded = _PADDED_NAME.match(text, end)
-        if (
-            padded
-            and is_person_name(padded.group(1) + padded.group(2))
-            and _boundary_after(text, padded.end())
-        ):
-            yield from _with_chain(text, end, padded.end(), title_end, chain_end)  # 县委书记张  强出席
+        padded = _padded_name_end(text, end)
+        if padded and _boundary_after(text, padded):
+            yield from _with_chain(text, end, padded, title_end, chain_end)  # 县委书记张  强出席
             return
         # a name ends before punctuation or a word that follows names (莫迪|致慰问电), else before an
         # idiom (欧靖|语重心长)
