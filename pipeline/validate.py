@@ -141,7 +141,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
                 base,
                 name=pl.name,
                 adcode=d.adcode if d else None,
-                level=table_level(pl.level, pl.name),
+                level=table_level(pl.level, pl.name, d.adcode if d else None),
                 province=d.province if d else None,
                 city=d.city if d else None,
                 county=d.county if d else None,

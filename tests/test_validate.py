@@ -52,3 +52,11 @@ def test_an_urban_district_is_a_district_row_and_a_county_stays_a_county():
     assert levels["武侯区"] == "district" and levels["镇宁布依族苗族自治县"] == "county"
     assert levels["成都市"] == "city" and levels["四川省"] == "province"
     assert [i.scope_level for i in rows["indicators"]] == ["district"]
+
+
+def test_a_zone_keeps_the_county_level_in_every_table_even_when_shown():
+    from pipeline.extract.gazetteer import table_level
+
+    assert table_level("county", "武侯区", "510107") == "district"
+    assert table_level("county", "兰州新区", "620171") == "county"  # a zone, e.g. with place.veto.zone off
+    assert table_level("county", "神农架林区", "429021") == "county"
