@@ -200,6 +200,10 @@ def run(
             from pipeline.warm import warm_up
 
             warm_up(segmenter.value, disable_rule, ner_mode.value)
+        elif runner_name == "process":  # the workers' fork server warms up meanwhile
+            from pipeline import workers as pool
+
+            pool.start(workers)
         shutdown.wait_server(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
         with shutdown.flow_settings():
             summary = flow_with_runner(runner_name, workers, dask_address)(

@@ -386,13 +386,26 @@ def _status_kb(pid: int, key: str) -> int:
     return 0
 
 
+def _command_line(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().decode("utf-8", "replace").replace("\0", " ").strip()
+    except OSError:
+        return ""
+
+
+def _parent(pid: int) -> int:
+    return _status_kb(pid, "PPid")
+
+
 def _command(pid: int) -> str:
-    with open(f"/proc/{pid}/cmdline", "rb") as f:
-        words = f.read().decode("utf-8", "replace").split("\0")
-    text = " ".join(words).strip()
+    text = _command_line(pid)
+    if "multiprocessing.forkserver" in text:  # the fork server and the workers it forked
+        return "worker" if "multiprocessing.forkserver" in _command_line(_parent(pid)) else "fork server"
     roles = {
         "uvicorn": "prefect server",
         "spawn_main": "worker",
+        "resource_tracker": "resource tracker",
         "pipeline.bench": "nlp.pipe",
         "-m pipeline": "cli",
     }

@@ -10,6 +10,7 @@ that long documents do not pile up in one worker. Every task retries with backof
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import time
@@ -26,7 +27,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
-from pipeline import ingest, repair, sources, store
+from pipeline import ingest, repair, sources, store, workers
 from pipeline.batch import BatchResult, BatchSettings, duplicate, process_batch
 from pipeline.extract import ner
 from pipeline.extract.rules import rules_version
@@ -66,11 +67,16 @@ def discover_task(
 @task(
     name="process-batch", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=[1, 5]
 )
-def process_batch_task(refs: list[SourceRef], settings: BatchSettings, done: frozenset[str]) -> BatchResult:
-    """``process_batch`` for one batch, in one task (retried on a transient read error). Chaining
+def process_batch_task(
+    refs: list[SourceRef], settings: BatchSettings, done: frozenset[str], processes: int = 0
+) -> BatchResult:
+    """``process_batch`` for one batch, in one task (retried on a transient read error), in this
+    thread or, with ``processes``, in a warm worker process of ``pipeline.workers``. Chaining
     one task per stage cost twice the run time: Prefect walks every parameter looking for futures,
     i.e. every character offset of the batch, and process/Dask runners would ship the batch across
     processes at each stage."""
+    if processes:
+        return workers.run(processes, process_batch, refs, settings, done)
     return process_batch(refs, settings, done)
 
 
@@ -94,12 +100,14 @@ def extract_flow(
     in_flight: int = 4,
     ner_mode: str = "triggers",
     follow_symlinks: bool = False,
+    processes: int = 0,
 ) -> dict:
     """Process input files/folders into the Parquet tables under ``out``; returns the run summary.
 
     Each batch goes through the stages in one task on the flow's task runner (threads by default,
-    processes or Dask with ``--runner``); at most ``in_flight`` batches are pending at once, and
-    results are written in input order by this process alone."""
+    Dask with ``--runner``), in the task's thread or, with ``processes`` > 0, in one of that many
+    warm worker processes (``pipeline.workers``); at most ``in_flight`` batches are pending at once,
+    and results are written in input order by this process alone."""
     missing = _missing_inputs(inputs)
     if missing:  # one line in the flow run's log (a scheduled run's inputs may not exist yet)
         return Failed(message=missing)
@@ -127,7 +135,7 @@ def extract_flow(
         state = RunState(out, run_id, version)
         state.quarantine_inputs(rejected)
         batches = (b for b in _batches(refs, batch_size) if not state.skip_unchanged(b))
-        for batch, future in _in_order(batches, lambda b: _submit(b, settings, state.unchanged), in_flight):
+        for batch, future in _in_order(batches, _submitter(settings, state.unchanged, processes), in_flight):
             state.collect(batch, future)
         state.replace_changed_sources()
         summary = _finish(out, run_id, started, t0, params, version, state.stats)
@@ -276,10 +284,19 @@ def _version(ner_mode: str, disabled: frozenset[str]) -> str:
     )
 
 
-def _submit(batch: list[SourceRef], settings: BatchSettings, skip: frozenset[str]):
-    if settings.ner_mode != "off":  # loads once (cached); a broken model stops the run before any batch
-        ner.require_model()
-    return process_batch_task.submit(batch, settings, quote(skip))
+def _submitter(settings: BatchSettings, skip: frozenset[str], processes: int):
+    """``submit(batch)`` → the batch task's future. The first call loads the model where the batches
+    run (this process, or a worker: not both), so that a broken model stops the run before any batch."""
+    checked = settings.ner_mode == "off"
+
+    def submit(batch: list[SourceRef]):
+        nonlocal checked
+        if not checked:
+            workers.run(processes, ner.require_model) if processes else ner.require_model()
+            checked = True
+        return process_batch_task.submit(batch, settings, quote(skip), processes)
+
+    return submit
 
 
 def _in_order(batches, submit, in_flight: int):
@@ -323,10 +340,11 @@ def flow_with_runner(runner: str = "thread", workers: int = 2, dask_address: str
         # Two batches at a time: more threads only add peak memory (each holds a batch and the
         # model's arrays for it) under the GIL; two let the model's BLAS overlap the rules.
         return extract_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2))
-    if runner == "process":
-        from prefect.task_runners import ProcessPoolTaskRunner
+    if runner == "process":  # tasks on threads, batches in warm processes (pipeline.workers)
+        from prefect.task_runners import ThreadPoolTaskRunner
 
-        return extract_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=workers))
+        flow_ = extract_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+        return functools.partial(flow_, processes=workers)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 

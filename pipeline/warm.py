@@ -6,8 +6,8 @@ Prefect's engines once the flow starts. The server takes
 longer to start (~5 CPU-s, on the other core) than the CLI takes to import, so the CLI spends that
 wait putting a small document of its own through the batch stages: the caches are filled before the
 flow starts and the first batch only does its own work (``pipeline.batch.process_batch``, the
-function each batch task runs). Only for the thread runner: worker
-processes load their own copies.
+function each batch task runs). The thread runner does it in the CLI; the process runner's fork
+server does it once for all its workers (``pipeline.preload``, without Prefect's engines).
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ LATER_IMPORTS = (
 )
 
 
-def warm_up(segmenter: str, disabled_rules: list[str], ner_mode: str) -> float | None:
+def warm_up(
+    segmenter: str, disabled_rules: list[str], ner_mode: str, later_imports: tuple[str, ...] = LATER_IMPORTS
+) -> float | None:
     """Run the batch stages on SAMPLE in this process; the seconds it took, or None when it failed
     (never raises: the run then loads everything on its first batch and reports its own errors)."""
     t0 = time.perf_counter()
@@ -56,7 +58,7 @@ def warm_up(segmenter: str, disabled_rules: list[str], ner_mode: str) -> float |
             path.write_text(SAMPLE, encoding="utf-8")
             refs, _ = ingest.discover([path])
             batch.process_batch(refs, settings)
-        for name in LATER_IMPORTS:
+        for name in later_imports:
             importlib.import_module(name)
     except Exception as e:
         logging.disable(previous)
