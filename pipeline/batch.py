@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline import guard, ingest, nlp, store, switches
+from pipeline import guard, ingest, store, switches
 from pipeline.clean import CleanDocument, clean
 from pipeline.extract import extract, ner
 from pipeline.extract.types import Found
@@ -171,6 +171,8 @@ def split_all(items: list, segmenter: str = "char") -> list:
 
 
 def _split(docs: list[CleanDocument], segmenter: str) -> list[Split]:
+    from pipeline import nlp  # spaCy: not imported by a flow process whose batches run in workers
+
     spans = nlp.sentences([d.clean_text for d in docs], segmenter)
     return [Split(d, s) for d, s in zip(docs, spans)]
 
