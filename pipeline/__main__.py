@@ -235,7 +235,8 @@ def run(
     _print_summary(summary)
 
 
-# ~1.3 M Chinese chars: below it, the start-up of two workers (~10 CPU-s) outweighs a second core
+# ~1.3 M Chinese chars, two batches of ingest.BATCH_BYTES: a smaller input keeps one worker busy and
+# the fork server's start-up (~2.4 CPU-s) buys nothing; at 1 M chars both runners cost the same CPU
 AUTO_PROCESS_BYTES = 4_000_000
 
 
