@@ -41,8 +41,11 @@ def start(processes: int) -> ProcessPoolExecutor:
             _pool.shutdown(wait=False, cancel_futures=True)
             _pool = None
         if _pool is None:
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(PRELOAD)
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(PRELOAD)
+            else:  # Windows: each worker loads for itself
+                ctx = multiprocessing.get_context("spawn")
             if _lifeline is None:
                 _lifeline = ctx.Pipe(duplex=False)
             _pool = ProcessPoolExecutor(
