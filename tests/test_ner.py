@@ -501,3 +501,14 @@ def test_teacher_docbin_holds_the_teachers_entities_and_the_guideline(tmp_path):
     assert counts["docs"] == len(docs) == 1 and counts["PER"] >= 1
     assert docs[0]._.get(GUIDELINE) == "cluener"
     assert "王小明" in [e.text for e in docs[0].ents if e.label_ == "PER"]
+
+
+def test_token_texts_are_the_tokens_texts_without_building_tokens():
+    import spacy
+
+    from pipeline.ner.features import token_texts
+
+    nlp = spacy.blank("zh")
+    for text in ("市长 张三，GDP增长5%", "", "  ", "a\nb"):
+        doc = nlp(text)
+        assert token_texts(doc) == [t.text for t in doc]

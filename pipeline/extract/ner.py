@@ -113,22 +113,13 @@ def tag(
     confidence = rules.confidence(how)  # no calibrated scores: its dev-set precision (confidence.yaml)
     docs = nlp.pipe((texts[w.doc][w.start : w.end] for w in jobs), batch_size=BATCH)
     cut_edge = on("ner.veto.cut_edge")
-    for w, doc in zip(jobs, docs):
+    for w, doc in zip(jobs, docs):  # the Doc's text is the window's (``doc.text`` would rebuild it)
+        text = texts[w.doc]
         for ent in doc.ents:
-            if cut_edge and (
-                (w.cut_left and ent.start_char == 0) or (w.cut_right and ent.end_char == len(doc.text))
-            ):
+            start, end = w.start + ent.start_char, w.start + ent.end_char
+            if cut_edge and ((w.cut_left and start == w.start) or (w.cut_right and end == w.end)):
                 continue  # touches a cut the model could not see past: maybe half a name
-            out[w.doc].append(
-                Found(
-                    w.start + ent.start_char,
-                    w.start + ent.end_char,
-                    LABELS[ent.label_],
-                    ent.text,
-                    how,
-                    confidence,
-                )
-            )
+            out[w.doc].append(Found(start, end, LABELS[ent.label_], text[start:end], how, confidence))
     return out
 
 
