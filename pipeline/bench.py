@@ -371,7 +371,9 @@ def _poll_tree(root: int, seen: dict[int, dict]) -> None:
             tree.add(pid)
             cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
             hwm = _status_kb(pid, "VmHWM") / 1024
-            name = seen.get(pid, {}).get("command") or _command(pid)
+            name = seen.get(pid, {}).get("command")
+            if name is None or (name == "cli" and pid != root):  # a child forked, not yet exec'd
+                name = _command(pid)
         except (OSError, ValueError, IndexError):
             continue  # gone meanwhile
         peak = max(hwm, seen.get(pid, {}).get("peak_rss_mb", 0))
