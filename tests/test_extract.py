@@ -134,6 +134,11 @@ def test_not_indicators(text):
         ),
         ("调解成功率达98.5%以上。", ["调解成功率"]),  # 成功 stops a metric, not inside 成功率
         ("调研组一行5人", ["调研组"]),
+        # 实现/完成 before a figure is the verb, not the metric; a stop leaving only it is read past
+        ("全县地区生产总值实现2345.6亿元。", ["地区生产总值"]),
+        ("全年快递业务量累计完成873.7亿件。", ["快递业务量"]),
+        ("一般公共预算收入完成8.6亿元,同比增长5%。", ["一般公共预算收入", "一般公共预算收入同比增长"]),
+        ("任务完成率达到95%。", ["任务完成率"]),
         # an aside in brackets before the figure is read past
         ("全市拥有医疗卫生机构(含村卫生室)4355个,其中医院100个。", ["医疗卫生机构", "医院"]),
         ("全年实现地区生产总值(GDP)3473.12亿元,增长5%。", ["地区生产总值", "地区生产总值增长"]),

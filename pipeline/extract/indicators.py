@@ -724,6 +724,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             if (k := text.rfind(stop, start, end)) >= 0
             and k + len(stop) <= end - 2
             and text[k + len(stop)] != "率"  # 调解成功率达98.5%: a rate's noun, not a stop
+            and text[k + len(stop) : end] not in spec["backward_trailing"]  # 累计|完成873.7亿件
             and not _inside(k - start, kept)
         ),
         default=start,
