@@ -657,3 +657,20 @@ def test_every_other_occurrence_of_an_officials_name_is_a_mention():
     assert list(rules.occurrences("张三", "张三说张三张三三")) == [0, 3, 5]
     assert list(rules.occurrences("张三", "李四")) == []
     assert list(rules.occurrences("张三", "张三说张三张三三", 1)) == [3, 5]
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        # 提出 (after_name) runs into 出席: the name keeps its 提 (艾黎根·热西提|出席)
+        ("县委书记艾黎根·热西提出席会议。", "艾黎根·热西提", "县委书记"),
+        ("副县长艾力·买买提出席。", "艾力·买买提", "副县长"),
+        ("县长阿里·邦戈提出要求。", "阿里·邦戈", "县长"),
+        # after a 、 a bureau needs no place of its own to belong to the chain
+        ("副县长、公安局局长王强出席会议。", "王强", "副县长、公安局局长"),
+        ("市委常委、公安局局长王强出席会议。", "王强", "市委常委、公安局局长"),
+        ("会上，听取了公安局局长王强的汇报。", "王强", "局长"),  # no 、: the chain starts at the title
+    ],
+)
+def test_dotted_names_before_overlapping_words_and_bureaus_after_a_comma(text, name, title):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]

@@ -82,7 +82,10 @@ def _patterns() -> TitlePatterns:
         rf"(?:{rules.alternation(spec['chain_org_endings'])}))"
     )
     held = rf"(?:{own_org}|{level_org})?{one}"
-    run = re.compile(rf"(?:{held}、)*{held}$")
+    # after a 、 the unit needs no level of its own: 副县长、公安局局长 (the 、 bounds it on the left)
+    unit_after_comma = rf"[\u4e00-\u9fff]{{1,8}}?(?:{rules.alternation(spec['chain_org_endings'])})"
+    listed = rf"(?:{own_org}|{level_org}|{unit_after_comma})?{one}"
+    run = re.compile(rf"(?:{held}、)(?:{listed}、)*{listed}$|{held}$")
 
     unit = (
         r"(?:[市县区省州]?委|[市县区省州]?政府|人民政府|[\u4e00-\u9fff]{0,8}?"
@@ -327,10 +330,19 @@ def _dotted_name_end(text: str, start: int) -> int | None:
         if not "\u4e00" <= text[end - 1] <= "\u9fff":
             return None
         if text.startswith(stops, end) or (
-            end - m.end() >= 2 and (_boundary_after(text, end) or text[end : end + 2] in _straddle_words())
+            end - m.end() >= 2
+            and (_boundary_after(text, end) or text[end : end + 2] in _straddle_words())
+            and not _overlapped_word(text, end)
         ):
             return end
     return None
+
+
+def _overlapped_word(text: str, i: int) -> bool:
+    """The word that follows names at i runs into another that starts one char later (热西|提出席:
+    提出 and 出席): the name takes the char and ends before the later word (艾黎根·热西提|出席)."""
+    words = _after_name_words()
+    return any(len(w) >= 2 and text.startswith(w, i) for w in words) and text.startswith(words, i + 1)
 
 
 def _candidates(text: str, title_start: re.Pattern, chain_end: re.Pattern):
