@@ -139,6 +139,11 @@ def test_not_indicators(text):
         ("全年快递业务量累计完成873.7亿件。", ["快递业务量"]),
         ("一般公共预算收入完成8.6亿元,同比增长5%。", ["一般公共预算收入", "一般公共预算收入同比增长"]),
         ("任务完成率达到95%。", ["任务完成率"]),
+        # a one-character unit counted with its siblings in brackets (indicator.metric.siblings)
+        ("全市 15 个县（市、区）全部建成公共法律服务中心。", ["县（市、区）"]),
+        ("覆盖31个省(自治区、直辖市)。", ["省(自治区、直辖市)"]),
+        ("156个乡镇（街道）实现全覆盖。", ["乡镇"]),  # two characters: the bracket is an aside
+        ("县税务局等12家单位作了履职报告。", ["单位"]),
         # an aside in brackets before the figure is read past
         ("全市拥有医疗卫生机构(含村卫生室)4355个,其中医院100个。", ["医疗卫生机构", "医院"]),
         ("全年实现地区生产总值(GDP)3473.12亿元,增长5%。", ["地区生产总值", "地区生产总值增长"]),

@@ -652,6 +652,8 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
         ):
             break
         j += 1
+    if j == i + lead + 1 and (m := _SIBLINGS.match(text, j)):
+        j = m.end()  # 15个县（市、区）: the bracket lists the unit's siblings (indicator.metric.siblings)
     if _next_figure(tuple(spec["next_figure_verbs"])).match(text, j):
         return "", 0
     if text[i + lead : j].endswith(tuple(spec["measure_nouns"])) and _ARABIC.match(text, j):
@@ -665,6 +667,7 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
 # Matched at a position (pattern.match(text, j)), never on text[j:]: a slice copies the rest of the
 # text, which made every figure cost the document's length.
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_SIBLINGS = re.compile(r"[（(][\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,3}[）)]")  # （市、区）, （街道）
 _ARABIC = re.compile(ARABIC)
 
 
