@@ -141,7 +141,8 @@ def test_not_indicators(text):
         ("任务完成率达到95%。", ["任务完成率"]),
         # a one-character unit counted with its siblings in brackets (indicator.metric.siblings)
         ("全市 15 个县（市、区）全部建成公共法律服务中心。", ["县（市、区）"]),
-        ("覆盖31个省(自治区、直辖市)。", ["省(自治区、直辖市)"]),
+        ("全国31个省(自治区、直辖市)已全部出台。", ["省(自治区、直辖市)"]),
+        ("覆盖31个省(自治区、直辖市)。", ["覆盖省(自治区、直辖市)"]),  # verb-object
         ("156个乡镇（街道）实现全覆盖。", ["乡镇"]),  # two characters: the bracket is an aside
         ("县税务局等12家单位作了履职报告。", ["单位"]),
         # an aside in brackets before the figure is read past

@@ -667,7 +667,8 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
 # Matched at a position (pattern.match(text, j)), never on text[j:]: a slice copies the rest of the
 # text, which made every figure cost the document's length.
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
-_SIBLINGS = re.compile(r"[（(][\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,3}[）)]")  # （市、区）, （街道）
+# a unit's siblings in brackets after it: 县（市、区）, 省（自治区、直辖市）
+_SIBLINGS = re.compile(r"[（(][\u4e00-\u9fff]{1,3}(?:、[\u4e00-\u9fff]{1,3}){0,3}[）)]")
 _ARABIC = re.compile(ARABIC)
 
 
