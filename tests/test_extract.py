@@ -676,6 +676,9 @@ def test_every_other_occurrence_of_an_officials_name_is_a_mention():
         ("副县长、公安局局长王强出席会议。", "王强", "副县长、公安局局长"),
         ("市委常委、公安局局长王强出席会议。", "王强", "市委常委、公安局局长"),
         ("会上，听取了公安局局长王强的汇报。", "王强", "局长"),  # no 、: the chain starts at the title
+        # an office named with 办 heads the title like 办公室 (市政府新闻办副主任)
+        ("市政府新闻办副主任周国强主持发布会。", "周国强", "市政府新闻办副主任"),
+        ("县委办主任王强出席。", "王强", "县委办主任"),
     ],
 )
 def test_dotted_names_before_overlapping_words_and_bureaus_after_a_comma(text, name, title):
