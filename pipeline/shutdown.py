@@ -125,6 +125,8 @@ def exit_now(code: int | str | None) -> None:
         sys.stderr.write(code + "\n")
         code = 1
     stop_server()
+    if "pipeline.workers" in sys.modules:  # the process runner's workers, stopped as they are
+        sys.modules["pipeline.workers"].stop(now=True)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code or 0)

@@ -67,12 +67,19 @@ def run(processes: int, fn, *args):
         raise
 
 
-def stop() -> None:
-    global _pool
+def stop(now: bool = False) -> None:
+    """Shut the pool down (its queues' semaphores released, so multiprocessing's resource tracker
+    has no leak to report); ``now``: the workers exit at once, a batch in flight with them (an
+    interrupted run)."""
+    global _pool, _lifeline
     with _lock:
-        if _pool is not None:
-            _pool.shutdown(wait=True, cancel_futures=True)
-            _pool = None
+        if _pool is None:
+            return
+        if now and _lifeline is not None:
+            _lifeline[1].close()  # each worker's lifeline reads EOF and exits
+            _lifeline = None
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
 
 
 atexit.register(stop)
