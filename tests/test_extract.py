@@ -683,3 +683,21 @@ def test_every_other_occurrence_of_an_officials_name_is_a_mention():
 )
 def test_dotted_names_before_overlapping_words_and_bureaus_after_a_comma(text, name, title):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
+
+
+@pytest.mark.parametrize(
+    "text, metric, value, qualifier",
+    [
+        ("年均增长百分之十二。", "年均增长", 12, None),
+        ("群众满意度达到百分之九十五以上。", "群众满意度", 95, None),
+        ("增长百分之一百二十。", "增长", 120, None),
+        ("提高百分之零点五。", "提高", 0.5, None),
+        ("发射成功率百分之百。", "发射成功率", 100, None),
+        ("电解铜产量占全国比重超过百分之十。", "电解铜产量占全国比重", 10, "超过"),
+    ],
+)
+def test_percentages_written_in_words(text, metric, value, qualifier):
+    hits, _ = indicators.find(text, [])
+    assert [(h.metric, h.value, h.unit, h.qualifier, h.rule) for h in hits] == [
+        (metric, value, "%", qualifier, "indicator.percent_words")
+    ]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
-from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, split_multiplier, value_of
+from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, parse_numeral, split_multiplier, value_of
 from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
@@ -160,7 +160,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
             taken.append((m.start(), m.end()))
     for s, e in taken:
         blocked.add(s, e)
-    bare = _bare_multiplier(text, blocked, spec)
+    bare = _bare_multiplier(text, blocked, spec) + _percent_words(text, blocked, spec)
     hits += bare
     for h in bare:
         blocked.add(h.start, h.end)
@@ -391,6 +391,43 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
             )
         )
     return hits
+
+
+def _percent_words(text: str, blocked: list, spec: dict) -> list[IndicatorHit]:
+    """年均增长百分之十二, 超过百分之三点五: a percentage written out in words (indicator.percent_words)."""
+    hits = []
+    for m in _percent_pattern().finditer(text):
+        if _inside(m.start("num"), blocked):
+            continue
+        try:
+            value = parse_numeral(m.group("num"))
+        except ValueError:
+            continue
+        metric, start = _backward_phrase(text, m.start(), spec)
+        pre = m.group("pre")
+        hits.append(
+            IndicatorHit(
+                start if metric else m.start(),
+                m.end(),
+                _strip_quotes(metric) or None,
+                value,
+                "%",
+                spec["qualifiers_prefix"][pre] if pre else None,
+                value,
+                "%",
+                "indicator.percent_words",
+                rules.confidence("indicator.percent_words"),
+            )
+        )
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _percent_pattern() -> re.Pattern:
+    pre = _alt(_spec().data["qualifiers_prefix"])
+    return re.compile(
+        rf"(?P<pre>{pre})?百分之(?P<num>{ARABIC}|[零〇一二两三四五六七八九十百][零〇一二两三四五六七八九十百点]*)"
+    )
 
 
 @lru_cache(maxsize=1)
