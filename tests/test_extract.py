@@ -701,3 +701,10 @@ def test_percentages_written_in_words(text, metric, value, qualifier):
     assert [(h.metric, h.value, h.unit, h.qualifier, h.rule) for h in hits] == [
         (metric, value, "%", qualifier, "indicator.percent_words")
     ]
+
+
+@pytest.mark.parametrize("word", ["带领", "深入", "前往", "亲自", "现场", "随后", "认真"])
+@pytest.mark.parametrize("name", ["李红霞", "王伟"])
+def test_a_name_after_its_title_ends_before_common_verbs_and_adverbs(word, name):
+    text = f"县长{name}{word}调研组开展工作。"
+    assert [o.name for o in officials.find(text, {})[0]] == [name]
