@@ -708,3 +708,17 @@ def test_percentages_written_in_words(text, metric, value, qualifier):
 def test_a_name_after_its_title_ends_before_common_verbs_and_adverbs(word, name):
     text = f"县长{name}{word}调研组开展工作。"
     assert [o.name for o in officials.find(text, {})[0]] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("县长欧阳明辉主持会议。", "欧阳明辉"),  # a compound surname: four characters
+        ("县长欧阳明主持会议。", "欧阳明"),
+        ("县长欧阳明来到现场。", "欧阳明"),  # 来|到 would make 欧阳明来 a name
+        ("副市长司马南出席。", "司马南"),
+        ("县长李强来到现场。", "李强"),
+    ],
+)
+def test_names_with_a_compound_surname_run_to_four_characters(text, name):
+    assert [o.name for o in officials.find(text, {})[0]] == [name]

@@ -29,6 +29,7 @@ from pipeline.lexicons import (
     FUNCTION_CHARS,
     common_non_names,
     common_words,
+    compound_surnames,
     is_person_name,
     starts_inside_word,
 )
@@ -505,13 +506,14 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
             return
         # a name ends before punctuation or a word that follows names (莫迪|致慰问电), else before an
         # idiom (欧靖|语重心长)
-        for length, ends in ((3, _boundary_after), (2, _boundary_after), (3, _idiom_at), (2, _idiom_at)):
-            if length == 3 and (
-                text[end + 2 : end + 4] in _straddle_words()
-                or _idiom_at(text, end + 2)
-                or text.startswith(_glued_words(), end + 2)
+        lengths = (4, 3, 2) if text[end : end + 2] in compound_surnames() else (3, 2)  # 欧阳明辉
+        for length, ends in [(n, _boundary_after) for n in lengths] + [(n, _idiom_at) for n in lengths]:
+            if length >= 3 and (
+                text[end + length - 1 : end + length + 1] in _straddle_words()
+                or _idiom_at(text, end + length - 1)
+                or text.startswith(_glued_words(), end + length - 1)
             ):
-                continue  # 李强|来到, 欧靖|语重心长, 莫迪|致慰问电: the third char starts a word
+                continue  # 李强|来到, 欧靖|语重心长, 莫迪|致慰问电: the last char starts a word
             if (
                 end + length <= len(text)
                 and is_person_name(text[end : end + length])

@@ -28,6 +28,12 @@ def surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def compound_surnames() -> frozenset[str]:
+    """欧阳, 司马, 诸葛…: a name starting with one may run to four characters (欧阳明辉)."""
+    return frozenset(s for s in surnames() if len(s) == 2)
+
+
+@lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     return frozenset(read_words("not_names.txt"))
 
