@@ -363,6 +363,7 @@ class TitlesFile(_RuleFile):
     not_officials: Words
     after_name: Words
     glued_after_name: Words = []
+    title_asides: Words = []
     org_suffix_chars: Words = []
     not_after_title: Words
     chain_org_endings: Words = Field(min_length=1)

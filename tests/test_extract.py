@@ -722,3 +722,15 @@ def test_a_name_after_its_title_ends_before_common_verbs_and_adverbs(word, name)
 )
 def test_names_with_a_compound_surname_run_to_four_characters(text, name):
     assert [o.name for o in officials.find(text, {})[0]] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("县人民检察院检察长孙伟列席会议。", "孙伟", "县人民检察院检察长"),
+        ("县司法局副局长(主持工作)李强出席。", "李强", "县司法局副局长"),  # an aside: title_asides
+        ("县长王伟发言。", "王伟", "县长"),
+    ],
+)
+def test_names_after_an_aside_or_before_meeting_verbs(text, name, title):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]

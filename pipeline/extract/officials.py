@@ -487,6 +487,12 @@ def _plausible_name(name: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff·]{2,10}", name))
 
 
+@lru_cache(maxsize=1)
+def _title_aside() -> re.Pattern:
+    asides = rules.alternation(rules.load("titles")["title_asides"])
+    return re.compile(rf"[（(](?:{asides})[）)](?=[\u4e00-\u9fff])")
+
+
 def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = False):
     """(中共北镇市委书记 郑文彬): a name ending at ``end`` right after a title chain; with
     ``after``, ``end`` is where a title ends and the name must start there (市长李明华在)."""
@@ -494,6 +500,8 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         title_end = end
         if text[end : end + 1] == " " and "\u4e00" <= text[end + 1 : end + 2] <= "\u9fff":
             end += 1  # 县长 王建国 在: text from a PDF keeps a space after the title
+        elif aside := _title_aside().match(text, end):
+            end = aside.end()  # 副局长（主持工作）周敏: what the post is, between title and name
         if on("official.veto.verb_after_title") and text.startswith(_after_name_words(), end):
             return  # 总书记强调: a verb, not a name
         dotted = _dotted_name_end(text, end)
