@@ -385,6 +385,14 @@ LAYOUTS = [
         None,
     ),
     (
+        "a newspaper's masthead over its edition date",
+        "法治日报\n2024年3月6日 星期三 第03版\n某省出台行政执法监督条例\n" + BODY,
+        "某省出台行政执法监督条例",
+        "2024-03-06",
+        "法治日报",
+        None,
+    ),
+    (
         "reporter and correspondent, and a contributed-by note",
         "全县调解工作再上新台阶\n本报讯(记者 周建国 通讯员 吴秀英)" + BODY + "(某某县司法局供稿)",
         "全县调解工作再上新台阶",

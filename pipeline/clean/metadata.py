@@ -527,6 +527,16 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
     return None
 
 
+def _source_masthead(page: Page, hints) -> Found | None:
+    """法治日报 over 2024年3月6日 星期三 第03版: a newspaper's name on the line above its edition date."""
+    edition = _patterns()["edition_date"]
+    for i in range(min(page.body_start, 40, len(page.lines) - 1)):
+        line = page.lines[i].strip()
+        if line and _outlet_of(line) == line and edition.search(page.lines[i + 1]):
+            return _one("source.masthead", i, 0, len(page.lines[i]), page.lines[i])
+    return None
+
+
 def dateline(line: str) -> tuple[int, int, int] | None:
     """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
     山西新闻网三农频道讯, 东北网鸡东7月9日电 (or 7月 9 日电, as PDF text spaces numbers), 央视网消息;
@@ -666,6 +676,7 @@ def _site_name(page: Page) -> Found | None:
 _SOURCE_RULES = (
     _source_label,
     _source_outlet_date,
+    _source_masthead,
     _source_dateline,
     _source_credit,
     _source_byline,
