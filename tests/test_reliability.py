@@ -15,6 +15,7 @@ from conftest import EXAMPLES, ROOT
 from hostile import make_hostile_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_cli import _cli
 
 from pipeline import store
 from pipeline.clean import clean
@@ -55,14 +56,7 @@ def table_digest(out) -> dict[str, tuple[int, str]]:
 def test_hostile_corpus_runs_to_completion_and_accounts_for_every_input(tmp_path):
     corpus = make_hostile_corpus(tmp_path / "in", big_mb=21)
     out = tmp_path / "out"
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    proc = _cli("run", str(corpus), "--out", str(out), "--json")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
     summary = json.loads(proc.stdout)

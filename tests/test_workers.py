@@ -7,10 +7,10 @@ import sys
 import textwrap
 import time
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from test_cli import _cli
 
 from pipeline import workers
 
@@ -94,17 +94,8 @@ def test_bench_names_the_fork_server_and_its_workers():
 
 
 def test_a_process_run_ends_without_leaked_semaphores_or_processes(tmp_path):
-    root = Path(__file__).resolve().parents[1]
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "pipeline", "run", str(EXAMPLES), "--out", str(out), "--json"]
-    proc = subprocess.run(
-        [*cmd, "--runner", "process", "--workers", "2"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = _cli("run", str(EXAMPLES), "--out", str(out), "--json", "--runner", "process", "--workers", "2")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout)["documents"] == 3
     assert "leaked" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr[-2000:]

@@ -407,7 +407,7 @@ def _percent_words(text: str, blocked: list, spec: dict) -> list[IndicatorHit]:
         pre = m.group("pre")
         hits.append(
             IndicatorHit(
-                start if metric else m.start(),
+                start,  # m.start() when there is no metric
                 m.end(),
                 _strip_quotes(metric) or None,
                 value,
