@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import switches
 from pipeline.extract import extract, indicators, officials, places, regulations, rules
 from pipeline.extract.numbers import parse_numeral, split_multiplier, value_of
 
@@ -734,3 +735,62 @@ def test_names_with_a_compound_surname_run_to_four_characters(text, name):
 )
 def test_names_after_an_aside_or_before_meeting_verbs(text, name, title):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == [(name, title)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("镇党委书记孙建华出席。", [("孙建华", "镇党委书记")]),  # a town's organs head a chain
+        ("镇党委委员、政法委员何斌宣读决定。", [("何斌", "镇党委委员、政法委员")]),
+        ("乡人大主席陈平主持。", [("陈平", "乡人大主席")]),
+        ("镇司法所所长钱进通报情况。", [("钱进", "镇司法所所长")]),
+        ("街道办事处主任刘晓出席。", [("刘晓", "街道办事处主任")]),
+        ("会议由镇党委副书记马晓东主持。", [("马晓东", "镇党委副书记")]),  # 由 is no part of a word
+        ("镇领导王芳、李强出席会议。", [("王芳", "镇领导"), ("李强", "镇领导")]),
+        ("非盟委员会主席穆萨·法基出席。", [("穆萨·法基", "主席")]),  # 非|盟: no league there
+        ("城乡建设局局长王刚出席。", [("王刚", "局长")]),  # 城|乡: no township there
+        ("英国伦敦金融城市长梅睿孟出席。", [("梅睿孟", "市长")]),  # 城|市长 is a title all the same
+    ],
+)
+def test_town_level_organs_head_a_title_chain(text, expected):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("市人力资源和社会保障局局长孙丽出席。", [("孙丽", "市人力资源和社会保障局局长")]),
+        ("区文化和旅游局党组书记、局长周强讲话。", [("周强", "区文化和旅游局党组书记、局长")]),
+        ("县委书记张三和县长李四出席。", [("张三", "县委书记"), ("李四", "县长")]),  # 和 between people
+    ],
+)
+def test_a_conjunction_inside_a_bureau_name_stays_in_the_chain(text, expected):
+    assert sorted((o.name, o.title) for o in officials.find(text, {})[0]) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("任命王建华同志为县司法局局长。", [("王建华", "县司法局局长")]),
+        (
+            "任命李秀英为县民政局副局长、赵明为县审计局局长。",
+            [("李秀英", "县民政局副局长"), ("赵明", "县审计局局长")],
+        ),
+        ("会议决定免去王刚同志的县司法局局长职务。", [("王刚", "县司法局局长")]),
+        ("推选刘强为调研组成员。", []),  # no title: no official
+    ],
+)
+def test_appointments_and_removals_name_the_post(text, expected):
+    found = officials.find(text, {})[0]
+    assert [(o.name, o.title) for o in found] == expected
+    assert all(o.rule == "official.appointment" for o in found)
+
+
+@pytest.mark.parametrize("text", ["由县长任组长，常务副县长任副组长。", "分管副县长任副组长。"])
+def test_a_surname_then_a_title_is_an_appointment_not_a_name(text):
+    assert officials.find(text, {})[0] == []
+
+
+def test_the_title_as_name_veto_can_be_switched_off():
+    with switches.off({"official.veto.title_as_name"}):
+        assert [o.name for o in officials.find("由县长任组长。", {})[0]] == ["任组长"]

@@ -35,8 +35,8 @@ from pipeline.lexicons import (
 )
 from pipeline.switches import on
 
-# the level a title or organ belongs to (市长, 县委, 自治区政协); 自治区 is a province
-LEVEL = r"(?:自治区|自治州|自治县|[市县区省州])"
+# the level a title or organ belongs to (市长, 县委, 自治区政协, 镇党委); 自治区 is a province
+LEVEL = r"(?:自治区|自治州|自治县|街道|[市县区省州镇乡旗盟])"
 LEVEL_KEY = {"自治区": "省", "自治州": "州", "自治县": "县"}
 NAME_DOTS = "·•‧・"  # between the parts of a transliterated name (阿里·邦戈·翁丁)
 
@@ -78,8 +78,9 @@ def _patterns() -> TitlePatterns:
     # the organisation in front of each title of a chain: 市委|常委, (市委)政法委|书记, 市公安局|局长
     party = rules.alternation(spec["party_units"])
     level_org = rf"{LEVEL}(?:委|政府)"
+    with_and = rules.alternation(spec["org_names_with_and"])  # 市|人力资源和社会保障|局: past 8 chars
     own_org = (
-        rf"(?:{level_org})?(?:{LEVEL}?(?:{party})|{LEVEL}[\u4e00-\u9fff]{{0,8}}?"
+        rf"(?:{level_org})?(?:{LEVEL}?(?:{party})|{LEVEL}(?:{with_and})?[\u4e00-\u9fff]{{0,8}}?"
         rf"(?:{rules.alternation(spec['chain_org_endings'])}))"
     )
     held = rf"(?:{own_org}|{level_org})?{one}"
@@ -101,6 +102,11 @@ def _patterns() -> TitlePatterns:
             if org_run.fullmatch(chain, end):
                 return start
         m = run.search(chain)
+        while m and m.start() and _level_cuts_word(chain, m.start()):
+            later = run.search(chain, m.start() + 1)  # 欧|盟委员会主席, 城|乡建设局局长: no level there
+            if later is None:
+                break
+            m = later
         return m.start() if m else 0
 
     titles_only = re.compile(rf"(?:{one}、)*{one}")
@@ -137,6 +143,8 @@ def find(
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _paren_titles(text, chain_end) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
+    candidates += [c for c in _appointments(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = squeezed(text[name_start:name_end])
         before = text[
@@ -146,6 +154,7 @@ def find(
             chain is None
             or (on("official.veto.staff_byline") and before.endswith(not_official))
             or (on("official.veto.redaction") and _redacted(name))
+            or (on("official.veto.title_as_name") and _title_as_name(name))
             or (on("official.veto.place_of_title") and _place_of_title(text, name_end, chain_span))
             or (on("official.veto.company") and _in_company(text, chain, chain_span))
         ):
@@ -225,6 +234,19 @@ def _redacted(name: str) -> bool:
     return any(c in name for c in rules.load("titles")["redaction_chars"])
 
 
+def _title_as_name(name: str) -> bool:
+    """由县长任|组长, 常务副县长任|副组长: a surname followed by a title is an appointment, no name
+    [official.veto.title_as_name]."""
+    return _title_start_full().fullmatch(name, 1) is not None or (
+        name[:2] in compound_surnames() and _title_start_full().fullmatch(name, 2) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_start_full() -> re.Pattern:
+    return re.compile(_patterns().title_start.pattern)
+
+
 def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bool:
     """The title is held in a company, bank or law firm: a company title (总经理), or a company word
     between the clause's start and the title's end (五峰农商银行副行长) [official.veto.company]."""
@@ -264,6 +286,35 @@ def _collective(text: str, ner_persons):
             title = re.sub(rf"(?:{opener})+$", "", m.group(0))
             for s, e in names:
                 yield Candidate(s, e, title, (m.start(), m.start() + len(title)), "official.collective_list")
+
+
+@lru_cache(maxsize=1)
+def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """任命张明同志为县司法局局长, what a list of appointments adds (、李华为县民政局局长), and a
+    removal from a post (免去王刚的县司法局局长职务: he held it)."""
+    spec = rules.load("titles")
+    name, post = r"([\u4e00-\u9fff]{2,4}?)(?:同志)?", r"([\u4e00-\u9fff、]{2,30}?)"
+    one = rf"{name}为{post}(?=[，。；、,;：:\s]|职务|的|$)"
+    verbs, removals = rules.alternation(spec["appointment_verbs"]), rules.alternation(spec["removal_verbs"])
+    return (
+        re.compile(rf"(?:{verbs}){one}"),
+        re.compile(rf"[、，,]{one}"),
+        re.compile(rf"(?:{removals}){name}的{post}职务"),
+    )
+
+
+def _appointments(text: str, chain_end: re.Pattern):
+    """任命张明为县司法局局长、李华为县民政局局长; 免去王刚的县司法局局长职务: each name with the
+    post it is given or held [official.appointment]; the post must end in a title (任命张明为调研组
+    成员 gives nobody)."""
+    first, more, removal = _appointment_patterns()
+    for m in first.finditer(text):
+        while m is not None and is_person_name(m.group(1)) and chain_end.search(m.group(2)):
+            yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+            m = more.match(text, m.end())
+    for m in removal.finditer(text):
+        if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
+            yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
 
 
 _PAREN_TITLE = re.compile(
@@ -546,9 +597,9 @@ def _with_chain(text: str, name_start: int, name_end: int, chain_stop: int, chai
         j > 0
         and chain_stop - j < 30
         and ("\u4e00" <= text[j - 1] <= "\u9fff" or text[j - 1] == "、")
-        and text[j - 1] not in "和与及"
+        and (text[j - 1] not in "和与及" or _and_in_org_name(text, j - 1))
     ):
-        j -= 1  # a conjunction ends the chain: 市委书记袁家军和|市长胡衡华
+        j -= 1  # a conjunction ends the chain (市委书记袁家军和|市长胡衡华), not 住房和城乡建设局
     chain = text[j:chain_stop]
     if len(chain) >= 2 and chain_end.search(chain):
         chain_text, chain_start = _trim_chain(chain, j)
@@ -591,6 +642,33 @@ def _name_before(text: str, i: int) -> int | None:
     if len(three) == 3 and is_person_name(three) and not (three[0] in FUNCTION_CHARS and is_person_name(two)):
         return i - 3
     return i - 2 if len(two) == 2 and is_person_name(two) else None
+
+
+def _and_in_org_name(text: str, i: int) -> bool:
+    """The conjunction at ``i`` is part of a body's name (市住房和城乡建设局, 人力资源和社会保障局)."""
+    return any(text.startswith(w, i - w.index(text[i])) for w in _and_org_names() if text[i] in w)
+
+
+@lru_cache(maxsize=1)
+def _and_org_names() -> tuple[str, ...]:
+    return tuple(rules.load("titles")["org_names_with_and"])
+
+
+def _level_cuts_word(chain: str, i: int) -> bool:
+    """The level character heading an organisation at ``i`` ends a word with the character before
+    it (城|乡建设局, 城|市管理局): a common word, or any character but a function word before a town,
+    banner or league level (欧|盟委员会, 非|盟委员会; not 由|镇党委副书记), which heads a chain only at
+    its start or after its place."""
+    level = _LEVEL_AT.match(chain, i)
+    if level is None or _patterns().title_start.match(chain, i):  # 伦敦金融城|市长: a title
+        return False
+    if level.group() in _MINOR_LEVELS:
+        return "\u4e00" <= chain[i - 1] <= "\u9fff" and chain[i - 1] not in FUNCTION_CHARS  # 由|镇党委
+    return chain[i - 1 : i + 1] in _straddle_words()
+
+
+_LEVEL_AT = re.compile(LEVEL)
+_MINOR_LEVELS = frozenset(("镇", "乡", "旗", "盟", "街道"))
 
 
 def _trim_chain(chain: str, start: int) -> tuple[str, int]:
