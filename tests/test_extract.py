@@ -794,3 +794,11 @@ def test_a_surname_then_a_title_is_an_appointment_not_a_name(text):
 def test_the_title_as_name_veto_can_be_switched_off():
     with switches.off({"official.veto.title_as_name"}):
         assert [o.name for o in officials.find("由县长任组长。", {})[0]] == ["任组长"]
+
+
+@pytest.mark.parametrize(
+    "text, unit", [("评查案卷320卷。", "卷"), ("发放法律书籍1200本。", "本"), ("开设法治课45堂。", "堂")]
+)
+def test_case_files_books_and_lessons_are_units(text, unit):
+    hits, _ = indicators.find(text, [])
+    assert [h.unit for h in hits] == [unit]
