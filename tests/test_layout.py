@@ -154,3 +154,27 @@ def test_a_closing_byline_broken_by_a_page_break_gives_the_author():
         [line, line, "结率达百分之百,群众满意度持续提升,化解成效明显。(某某日报记者 李", "- 3 -", "迎博)"]
     )
     assert clean(_doc(text)).author == "李迎博"
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("受理行政诉讼案件 37\n件，出庭应诉率达100%。", "受理行政诉讼案件37件，出庭应诉率达100%。"),
+        ("发放宣传资料1.2\n万余份。", "发放宣传资料1.2万余份。"),
+        ("培训3\n人次。", "培训3人次。"),
+        ("案件总数2023\n人民法院受理", "案件总数2023\n人民法院受理"),  # 人民 is a word, not the unit 人
+        ("2023\n年工作要点", "2023\n年工作要点"),  # 年 is no unit
+    ],
+)
+def test_a_line_break_between_a_number_and_its_unit_is_joined(before, after):
+    mt = MappedText(before)
+    layout.close_digit_blanks(mt)
+    assert mt.text == after
+    assert all(before[p] == c for p, c in zip(mt.pos, mt.text))
+
+
+def test_the_digit_break_filter_can_be_switched_off():
+    mt = MappedText("受理案件37\n件。")
+    with switches.off({"layout.digit_break"}):
+        layout.close_digit_blanks(mt)
+    assert mt.text == "受理案件37\n件。"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipeline.clean.offsets import MappedText
 from pipeline.switches import on
@@ -111,6 +112,26 @@ def _gap(m: re.Match) -> str:
 
 
 def close_digit_blanks(mt: MappedText) -> list[str]:
-    """``83 件`` → ``83件``: a blank a PDF extractor put between a number and the text around it."""
+    """``83 件`` → ``83件``: a blank a PDF extractor put between a number and the text around it;
+    ``37\n件，`` → ``37件，``: a line break between a number and its unit."""
+    log = []
+    if on("layout.digit_break") and (n := mt.sub(_digit_break(), "")):
+        log.append(f"layout:digit_break: joined {n} numbers to the unit on the next line")
     n = mt.sub(_DIGIT_BLANK, "") if on("layout.digit_space") else 0
-    return [f"layout:digit_space: removed {n} blanks around numbers"] if n else []
+    return log + ([f"layout:digit_space: removed {n} blanks around numbers"] if n else [])
+
+
+@lru_cache(maxsize=1)
+def _digit_break() -> re.Pattern:
+    """A break after a number, before a unit of the indicator rules (with 万/亿 and 余/多 before it)
+    that a punctuation mark, a blank or the end of the text follows: what opens a line of prose
+    is seldom a unit alone (件，出庭应诉率…), while 人民/万元的… are words."""
+    from pipeline.extract import rules  # the unit table is the indicators' (one source)
+
+    spec = rules.load("indicators")
+    units = sorted({u for forms in spec["units"].values() for u in forms}, key=len, reverse=True)
+    multipliers = rules.alternation(spec["multipliers"])
+    return re.compile(
+        rf"(?<=\d)[ \t]*\n[ \t]*(?=(?:{multipliers})?[余多]?(?:{rules.alternation(units)})"
+        rf"(?:[^\u3400-\u9fff\w]|$))"
+    )
