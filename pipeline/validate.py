@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from pipeline.clean import CleanDocument
 from pipeline.clean.offsets import runs_of
-from pipeline.extract.gazetteer import table_level
+from pipeline.extract.gazetteer import is_zone, table_level
 from pipeline.extract.types import Extraction
 from pipeline.ingest import RawDocument, printable
 from schemas import (
@@ -141,7 +141,7 @@ def to_rows(p: Processed, run_id: str, pipeline_version: str) -> Rows:
                 base,
                 name=pl.name,
                 adcode=d.adcode if d else None,
-                level=table_level(pl.level, pl.name, d.adcode if d else None),
+                level=table_level(pl.level, pl.name, d.adcode if d else None, d is not None and is_zone(d)),
                 province=d.province if d else None,
                 city=d.city if d else None,
                 county=d.county if d else None,
@@ -229,7 +229,7 @@ def _panel(f) -> dict:
         metric_id=f.metric_id,
         scope=_name(area),
         scope_adcode=_code(area),
-        scope_level=table_level(area.level, area.name, _code(area)) if area else None,
+        scope_level=table_level(area.level, area.name, _code(area), area.zone) if area else None,
         scope_method=f"rule:{f.scope_rule}",
         period=when.text if when else None,
         period_start=when.start if when else None,

