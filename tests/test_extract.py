@@ -802,3 +802,23 @@ def test_the_title_as_name_veto_can_be_switched_off():
 def test_case_files_books_and_lessons_are_units(text, unit):
     hits, _ = indicators.find(text, [])
     assert [h.unit for h in hits] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text, persons, expected",
+    [
+        # a circle or a body is no name, even where the model reads a person there
+        ("政协副主席姜信治在参加文艺界委员小组讨论时说。", [(5, 8), (11, 14)], ["姜信治"]),
+        ("中国共产党历史展览馆馆长出席。", [(6, 9)], []),
+        ("印尼前外长维拉尤达出席。", [(0, 3), (5, 9)], ["维拉尤达"]),  # 前 (former) is the title's
+        ("第四位众议长候选人。", [], []),  # 众议长: 位众 is no name
+        ("多米尼克总理斯凯里特出席。", [(0, 4), (6, 10)], ["斯凯里特"]),  # 多米尼克(国): a country
+    ],
+)
+def test_bodies_circles_title_leads_and_countries_are_no_names(text, persons, expected):
+    assert [o.name for o in officials.find(text, {}, persons)[0]] == expected
+
+
+def test_a_country_before_a_title_is_the_officials_organisation():
+    found = officials.find("多米尼克总理斯凯里特出席。", {}, [(0, 4), (6, 10)])[0]
+    assert [(o.name, o.org) for o in found] == [("斯凯里特", "多米尼克")]

@@ -266,7 +266,11 @@ def read_countries() -> frozenset[str]:
     (continent lines end with a colon; each country line is name<TAB>official name<TAB>capital...)."""
     text = _data_file().with_name("world_location.txt").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if "\t" in line]
-    return frozenset(name for row in rows if row[0] != "中国" for name in row[:2] if name)
+    names = {name for row in rows if row[0] != "中国" for name in row[:2] if name}
+    # 多米尼克国 is 多米尼克 in running text (stems of three characters or more: not 英|国, 蒙古|国; not
+    # the head of 共和国, 王国, 公国, 合众国, 民国, 城国, 独立国)
+    stems = {n[:-1] for n in names if n.endswith("国") and len(n) >= 4}
+    return frozenset(names | {n for n in stems if not n.endswith(("和", "王", "公", "众", "民", "城", "立"))})
 
 
 def _jionlp_text() -> str:

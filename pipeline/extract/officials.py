@@ -155,6 +155,8 @@ def find(
             or (on("official.veto.staff_byline") and before.endswith(not_official))
             or (on("official.veto.redaction") and _redacted(name))
             or (on("official.veto.title_as_name") and _title_as_name(name))
+            or (on("official.veto.body_name") and name.endswith(_body_endings()))
+            or (on("official.veto.title_lead") and _title_lead(name, name_end, chain_span))
             or (on("official.veto.place_of_title") and _place_of_title(text, name_end, chain_span))
             or (on("official.veto.company") and _in_company(text, chain, chain_span))
         ):
@@ -520,6 +522,21 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
         stop = start - 1 if start and text[start - 1] == " " else start
         out += [c._replace(rule=how) for c in _with_chain(text, start, end, stop, chain_end)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    return tuple(rules.load("titles")["body_name_endings"])
+
+
+def _title_lead(name: str, name_end: int, chain_span: tuple[int, int] | None) -> bool:
+    """印尼前|外长, 共和党籍众|议长: the name's last char belongs to the title right after it
+    [official.veto.title_lead]."""
+    return (
+        chain_span is not None
+        and chain_span[0] == name_end
+        and name[-1] in rules.load("titles")["title_lead_chars"]
+    )
 
 
 @lru_cache(maxsize=1)
