@@ -3,8 +3,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import switches
+from pipeline.clean import clean
 from pipeline.extract import extract, indicators, officials, places, regulations, rules
 from pipeline.extract.numbers import parse_numeral, split_multiplier, value_of
+from pipeline.ingest import RawDocument, doc_id_of
 
 
 @pytest.mark.parametrize(
@@ -822,3 +824,36 @@ def test_bodies_circles_title_leads_and_countries_are_no_names(text, persons, ex
 def test_a_country_before_a_title_is_the_officials_organisation():
     found = officials.find("多米尼克总理斯凯里特出席。", {}, [(0, 4), (6, 10)])[0]
     assert [(o.name, o.org) for o in found] == [("斯凯里特", "多米尼克")]
+
+
+def test_member_list_lines_name_each_member_with_the_post():
+    text = (
+        "组成人员如下：\n组  长：王  伟  县委副书记、县长\n副组长：李  强  县委常委、常务副县长\n"
+        "        赵建军  副县长\n成  员：张  三  县政府办公室主任\n"
+    )
+    doc = clean(RawDocument(doc_id_of(text), "t.txt", "utf_8", text))
+    found = officials.find(doc.clean_text, {})[0]
+    assert [(o.name, o.title, o.rule) for o in found] == [
+        ("王伟", "县委副书记、县长", "official.member_line"),
+        ("李强", "县委常委、常务副县长", "official.member_line"),
+        ("赵建军", "副县长", "official.member_line"),
+        ("张三", "县政府办公室主任", "official.member_line"),
+    ]
+    assert officials.find("主要内容\n张三 召开会议", {})[0] == []  # no title after the blank
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("李四同志兼任办公室主任。", [("李四", "办公室主任")]),
+        ("沈晓明同志任湖南省委委员、常委、书记。", [("沈晓明", "省委委员、常委、书记")]),
+        ("会议由张三任组长，李四任副组长。", [("张三", "组长"), ("李四", "副组长")]),  # not 张三任
+        ("叶聪新任全国政协委员，", [("叶聪", "全国政协委员")]),  # 新任: newly
+        ("同时担任创新中心主任。", []),  # 时担|任: no name
+        ("他们分别是，曾长期担任检查站站长。", []),  # 长期 is no given name
+        ("沙特任命首位驻巴勒斯坦大使。", []),  # 任命 is one word
+        ("他曾担任县长。", []),
+    ],
+)
+def test_a_name_then_a_verb_of_holding_names_the_post(text, expected):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == expected

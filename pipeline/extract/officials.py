@@ -136,6 +136,7 @@ def find(
     others = SpanIndex(ner_others)
     candidates = [_model_cut(c, text, persons) for c in _candidates(text, title_start, chain_end)]
     candidates = [c for c in (_function_lead(c, text, persons) for c in candidates) if c]
+    candidates = [c for c in (_holding_tail(c, text) for c in candidates) if c]
     candidates = [c for c in candidates if _holds(text, c, persons, others)]
     taken = [(c.start, c.end) for c in candidates]
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
@@ -145,6 +146,8 @@ def find(
     candidates += [c for c in _paren_titles(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _appointments(text, chain_end) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
+    candidates += [c for c in _member_lines(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
         name = squeezed(text[name_start:name_end])
         before = text[
@@ -215,6 +218,24 @@ def _function_lead(candidate: Candidate, text: str, persons: SpanIndex) -> Candi
     if end - start >= 3 and any((s, e) == (start + 1, end) for s, e, _ in persons.at(start + 1)):
         return candidate._replace(start=start + 1)
     return None
+
+
+def _holding_tail(candidate: Candidate, text: str) -> Candidate | None:
+    """A name read before a title that ends in a verb of holding (张三任|组长, 曾担任|县长) is the
+    name before the verb, if any [official.veto.holding_verb]."""
+    start, end = candidate.start, candidate.end
+    if candidate.rule != "official.name_title" or not on("official.veto.holding_verb"):
+        return candidate
+    verb = next((v for v in _holding_verbs() if text.endswith(v, start, end)), None)
+    if verb is None:
+        return candidate
+    cut = end - len(verb)
+    return candidate._replace(end=cut) if cut - start >= 2 and is_person_name(text[start:cut]) else None
+
+
+@lru_cache(maxsize=1)
+def _holding_verbs() -> tuple[str, ...]:
+    return tuple(sorted(rules.load("titles")["holding_verbs"], key=len, reverse=True))
 
 
 def _place_of_title(text: str, name_end: int, chain_span: tuple[int, int] | None) -> bool:
@@ -317,6 +338,49 @@ def _appointments(text: str, chain_end: re.Pattern):
     for m in removal.finditer(text):
         if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
             yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+    for m in _holder_pattern().finditer(text):  # 李四同志兼任办公室主任: every start, overlapping
+        if _holder_name(text, m) and chain_end.search(m.group(2)):
+            yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+
+
+def _holder_name(text: str, m: re.Match) -> bool:
+    """The name of a holder match stands alone: a name (its given name no common word: 曾|长期|担任),
+    not glued to a word before it, not the first char of the verb (时担|任), and the verb is no part of
+    a longer word (沙特|任命)."""
+    name, s, verb_end = m.group(1), m.start(1), m.start(2)
+    return (
+        is_person_name(name)
+        and name[1:] not in common_non_names(rules.load("titles")["name_noun_min_freq"])
+        and (s == 0 or not "\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in FUNCTION_CHARS)
+        and name[-1] + "任" not in _holding_verbs()
+        and text[verb_end - 1 : verb_end + 1] not in _straddle_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _holder_pattern() -> re.Pattern:
+    """A name, then a verb of holding and the post (李四同志兼任办公室主任, 由王强任组长)."""
+    verbs = rules.alternation(rules.load("titles")["holding_verbs"])
+    return re.compile(
+        rf"(?=([\u4e00-\u9fff]{{2,4}}?)(?:同志)?(?:{verbs})([\u4e00-\u9fff、]{{2,30}}?)(?=[，。；,;：:\s]|职务|$))"
+    )
+
+
+# a line of a member list: an optional role label (组  长：, 成员:), a name (padded: 王 伟), a blank and
+# the post (县委副书记、县长)
+_MEMBER_LINE = re.compile(
+    r"(?m)^(?:[\u4e00-\u9fff ]{1,6}[:：] ?)?([\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}?)"
+    r"[ \u3000]+([\u4e00-\u9fff、]{2,30})$"
+)
+
+
+def _member_lines(text: str, chain_end: re.Pattern):
+    """组  长：王  伟  县委副书记、县长 / 李  四  县司法局局长: a member list's lines, one name and its post
+    after a blank, the post a title chain [official.member_line]."""
+    for m in _MEMBER_LINE.finditer(text):
+        name, post = squeezed(m.group(1)), m.group(2)
+        if is_person_name(name) and chain_end.search(post):
+            yield Candidate(m.start(1), m.end(1), post, m.span(2), "official.member_line")
 
 
 _PAREN_TITLE = re.compile(
