@@ -857,3 +857,15 @@ def test_member_list_lines_name_each_member_with_the_post():
 )
 def test_a_name_then_a_verb_of_holding_names_the_post(text, expected):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == expected
+
+
+def test_an_unbracketed_party_document_ending_in_jianyi_is_a_regulation():
+    text = "深入学习中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议。"
+    regs, _, _ = regulations.find(text)
+    assert [(r.name, r.category, r.rule) for r in regs] == [
+        (
+            "中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议",
+            "党内法规",
+            "reg.party_document",
+        )
+    ]

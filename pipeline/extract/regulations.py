@@ -113,8 +113,8 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
             needs_place = rule_id in rules.load("regulations")["titles_with_place"]
             if needs_place and on("reg.veto.no_issuing_place") and _issuing_place(m.group("title")) is None:
                 continue  # 落实好全省…办法: no issuing place, no title
-            if not taken.covers(m.start("title")):
-                _add(found, mentions, m.group("title"), m.start("title"), rule_id)
+            if not taken.covers(m.start("title")):  # the pattern names its endings (…的建议): no suffix check
+                _add(found, mentions, m.group("title"), m.start("title"), rule_id, check=False)
                 taken.add(m.start("title"), m.end("title"))
     for m in rules.finditer_from(_spec().law, _spec().law_starts, text):
         if taken.covers(m.start()) or (on("reg.veto.glued_law") and _glued_law(text, m)):
