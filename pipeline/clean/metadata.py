@@ -463,7 +463,7 @@ def _clean_source(value: str) -> tuple[int, int]:
     or a separator, then drop trailing words such as 收集/出品."""
     lx, p = lexicon(), _patterns()
     end = len(value)
-    for pattern in (p["any_label"], ANY_DATE, re.compile(r"\s{2,}|[|｜,，;；】\]]|\s(?=\S*[:：])")):
+    for pattern in (p["any_label"], ANY_DATE, re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])")):
         if m := pattern.search(value):
             end = min(end, m.start())
     start = 0
