@@ -401,6 +401,31 @@ LAYOUTS = [
         "周建国 吴秀英",
     ),
     (
+        "a bracketed date beside a view counter",
+        "县司法局开展宪法宣传周活动\n[2024-03-05] 浏览次数：235\n" + BODY,
+        "县司法局开展宪法宣传周活动",
+        "2024-03-05",
+        None,
+        None,
+    ),
+    (
+        "a date glued to the author's name before the next label",
+        "县司法局开展宪法宣传周活动\n作者：张三2024-03-05 09:12来源：县融媒体中心\n" + BODY,
+        "县司法局开展宪法宣传周活动",
+        "2024-03-05",
+        "县融媒体中心",
+        "张三",
+    ),
+    (
+        "a correspondent after the author label, then a photographer's label",
+        "县司法局开展宪法宣传周活动\n日期：2024年03月10日 信息来源：县政府办 作者：通讯员 李明 摄影：王强\n"
+        + BODY,
+        "县司法局开展宪法宣传周活动",
+        "2024-03-10",
+        "县政府办",
+        "李明",
+    ),
+    (
         "a font-size widget right after the source",
         "市政府召开新闻发布会\n2024-01-18 15:30 来源：市政府新闻办 【字号 大 中 小】 打印\n" + BODY,
         "市政府召开新闻发布会",

@@ -97,6 +97,7 @@ class Lexicon:
     title_labels: tuple[str, ...]
     not_title: tuple[tuple[str, re.Pattern, int], ...]
     field_label_endings: tuple[str, ...]
+    counter_labels: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         t("title_labels"),
         tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]),
         t("field_label_endings"),
+        t("counter_labels"),
     )
 
 
@@ -141,7 +143,7 @@ def _patterns() -> dict[str, re.Pattern]:
         + lx.source_labels
         + lx.author_labels
         + lx.not_author_labels
-        + ("点击", "浏览", "阅读", "访问量", "字号")
+        + lx.counter_labels
     )
     outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
     reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
@@ -167,7 +169,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:\s*\d{{1,2}}[:：]\d{{2}}|(?=\s*(?:{all_labels})))"
         ),
         # 来源:县司法局2025-03-10 — a date glued to the end of a labelled field, ending the line
-        "glued_date": re.compile(rf"(?<=[{_HAN}]){DATE}{TIME}\s*$"),
+        # … or before the next label (作者：张三2024-03-05 09:12来源：…)
+        "glued_date": re.compile(rf"(?<=[{_HAN}]){DATE}{TIME}(?=\s*$|\s*(?:{all_labels})\s*[:：|｜/])"),
         "edition_date": re.compile(
             rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"
         ),
@@ -726,7 +729,7 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
                 return []
             run_end = cut
     tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"[^\s、,，]+", line[start:run_end])]
-    if not tokens or line[run_end : run_end + 1] == "摄" or line[slice(*tokens[-1])].endswith("摄"):
+    if not tokens or _photo_credit(line, tokens[-1][1], run_end) or line[slice(*tokens[-1])].endswith("摄"):
         return []
     names: list[tuple[Piece, ...]] = []
     k = 1 if _org_first(line, start, tokens) else 0
@@ -746,6 +749,16 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         else:
             return []
     return names
+
+
+def _photo_credit(line: str, name_end: int, run_end: int) -> bool:
+    """房佳伟摄: 摄 glued to the last name makes it a photographer's credit; 李明 摄影:王强 is the
+    next field's label."""
+    return (
+        line[run_end : run_end + 1] == "摄"
+        and run_end == name_end
+        and line[run_end + 1 : run_end + 2] not in ("影", "像")
+    )
 
 
 def _org_first(line: str, start: int, tokens: list[tuple[int, int]]) -> bool:
