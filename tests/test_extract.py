@@ -869,3 +869,29 @@ def test_an_unbracketed_party_document_ending_in_jianyi_is_a_regulation():
             "reg.party_document",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text, metric, low, high, unit",
+    [
+        ("项目总投资约1.5亿元至2亿元。", "项目总投资", 1.5, 2, "亿元"),
+        ("耕作机械化水平平均提高15%—20%。", "耕作机械化水平平均提高", 15, 20, "%"),
+        ("射程为160公里—180公里。", "射程", 160, 180, "公里"),
+    ],
+)
+def test_two_figures_of_one_unit_joined_by_a_separator_are_one_range(text, metric, low, high, unit):
+    hits, _ = indicators.find(text, [])
+    assert [(h.metric, h.value, h.value_max, h.unit, h.rule) for h in hits] == [
+        (metric, low, high, unit, "indicator.range_units")
+    ]
+
+
+def test_figures_of_one_unit_stay_apart_when_descending_or_switched_off():
+    assert [h.value_max for h in indicators.find("投资3亿元到2亿元。", [])[0]] == [None, None]
+    with switches.off({"indicator.range_units"}):
+        assert len(indicators.find("项目总投资约1.5亿元至2亿元。", [])[0]) == 2
+
+
+def test_a_total_word_is_no_part_of_the_metric():
+    hits, _ = indicators.find("受理群众来信来访共计1,234件，学校合计30所。", [])
+    assert [h.metric for h in hits] == ["受理群众来信来访", "学校"]

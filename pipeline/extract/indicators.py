@@ -180,11 +180,37 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
             hits.append(hit)
             floor = m.end()
     hits.sort(key=lambda h: h.start)
+    hits = _unit_ranges(text, hits, spec)
     _share_metrics(text, hits, spec)
     _respectively(text, hits, spec)
     _relate(text, hits, spec)
     hits = _unrepeated(text, hits)
     return hits, _found(hits)
+
+
+def _unit_ranges(text: str, hits: list[IndicatorHit], spec: dict) -> list[IndicatorHit]:
+    """1.5亿元至2亿元: two figures of one unit joined by a range separator are one range, as 1.5至2亿元
+    is (indicator.range_units); the second has no metric of its own and is the larger."""
+    if not on("indicator.range_units"):
+        return hits
+    out: list[IndicatorHit] = []
+    for h in hits:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.value_max is None
+            and h.metric is None
+            and h.value_max is None
+            and a.unit == h.unit
+            and a.rule == h.rule == "indicator.number_unit"
+            and text[a.end : h.start] in spec["range_separators"]
+            and h.normalized_value > a.normalized_value
+        ):
+            a.end, a.value_max, a.normalized_value_max = h.end, h.value, h.normalized_value
+            a.rule, a.confidence = "indicator.range_units", rules.confidence("indicator.range_units")
+            continue
+        out.append(h)
+    return out
 
 
 def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
