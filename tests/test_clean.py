@@ -198,3 +198,15 @@ def test_mojibake_with_surviving_bytes_is_repaired():
     doc = clean(_doc(f"张掖市推进\ue000{broken}\ue000政府建设工作,全面提升依法行政水平。"))
     assert doc.clean_text == "张掖市推进法治政府建设工作,全面提升依法行政水平。"
     assert "script:mojibake: repaired 1 runs by re-decoding GBK-read UTF-8" in doc.warnings
+
+
+def test_a_sites_contact_line_is_removed_with_the_places_in_its_address():
+    page = (
+        "县司法局开展普法宣传活动\n近日,县司法局开展普法宣传活动,发放资料500份。\n"
+        "地址:湖南省常德市临澧县安福街道望城路1号 邮编:415200\n"
+    )
+    doc = clean(_doc(page))
+    assert "临澧县" not in doc.clean_text
+    assert any(w.startswith("boilerplate:footer.contact") for w in doc.warnings)
+    kept = clean(_doc("县司法局开展普法宣传活动\n活动地址:临澧县安福街道文化广场,欢迎群众参加。\n"))
+    assert "临澧县安福街道文化广场" in kept.clean_text  # one field in a sentence is article text
