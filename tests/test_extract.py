@@ -706,7 +706,7 @@ def test_percentages_written_in_words(text, metric, value, qualifier):
     ]
 
 
-@pytest.mark.parametrize("word", ["带领", "深入", "前往", "亲自", "现场", "随后", "认真"])
+@pytest.mark.parametrize("word", ["带领", "深入", "前往", "亲自", "现场", "随后", "认真", "视频"])
 @pytest.mark.parametrize("name", ["李红霞", "王伟"])
 def test_a_name_after_its_title_ends_before_common_verbs_and_adverbs(word, name):
     text = f"县长{name}{word}调研组开展工作。"
@@ -895,3 +895,15 @@ def test_figures_of_one_unit_stay_apart_when_descending_or_switched_off():
 def test_a_total_word_is_no_part_of_the_metric():
     hits, _ = indicators.find("受理群众来信来访共计1,234件，学校合计30所。", [])
     assert [h.metric for h in hits] == ["受理群众来信来访", "学校"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("财政部部长刘昆受国务院委托作报告。", "刘昆"),
+        ("国家移民管理局局长许甘露受国务院委托作报告。", "许甘露"),
+        ("副县长李强受邀参加。", "李强"),
+    ],
+)
+def test_a_name_after_its_title_ends_before_shou(text, name):
+    assert [o.name for o in officials.find(text, {})[0]] == [name]
