@@ -99,3 +99,18 @@ def test_pipeline_version_hashes_the_model_weights_and_not_the_training_code():
     assert all(_hashed(f) for f in weights)
     assert _hashed(_PKG / "ner" / "features.py") and not _hashed(_PKG / "ner" / "__pycache__" / "x.pyc")
     assert not (_PKG / "ner" / "train.py").exists() and (ROOT / "training" / "train.py").is_file()
+
+
+@needs_model
+def test_the_shipped_models_recipe_is_in_the_repository():
+    """training/config_student64.cfg trains the network the shipped model has (same encoder and tables)."""
+    from spacy.util import load_config
+
+    def network(path: Path) -> tuple:
+        model = load_config(path)["components"]["tok2vec"]["model"]
+        embed = {k: v for k, v in model["embed"].items() if k not in ("lexicon", "bigram_vectors")}
+        return model["encode"], embed
+
+    assert network(ROOT / "training" / "config_student64.cfg") == network(MODEL / "config.cfg")
+    meta = json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))["fazhi"]
+    assert meta["config"].startswith("training/config_student64.cfg")
