@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 LEVELS = ("province", "city", "county", "town")
+# names of development zones and new areas (天府新区, 成都高新技术产业开发区)
+_ZONE_WORDS = "开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区"
+ZONE_NAME = re.compile(rf"({_ZONE_WORDS})$")
 # short names that are ordinary words or shared by many development zones: never matched alone
-GENERIC_ALIAS = re.compile(
-    r"(开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区|城区|郊区|矿区|市辖区)$"
-)
+GENERIC_ALIAS = re.compile(rf"({_ZONE_WORDS}|城区|郊区|矿区|市辖区)$")
 TOWN_SUFFIX = re.compile(r"(镇|乡|街道|苏木)$")
-ZONE_NAME = re.compile(r"(开发区|经开区|高新区|新区|园区|示范区|管理区|实验区|合作区|试验区)$")
 _CACHE_VERSION = "2"  # bump when the Division layout or the parsing changes
 _MIN_TOWN_NAME = 3  # 乌镇, 张镇: two-character town names are read as words, never matched
 

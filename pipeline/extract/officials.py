@@ -5,9 +5,13 @@ Patterns (rule ids in brackets):
 - [official.name_title]  安伟市长 / 习近平总书记                           (name, then title)
 - [official.byline]      何志勇 ⏎ 葫芦岛市委副书记、市长                  (name line, title line)
 - [official.collective_list] 县领导张三、李四、王五出席                       (shared title, names)
+- [official.appointment] 任命张明同志为县司法局局长 / 李四同志兼任办公室主任 / 免去王刚的…职务
+- [official.member_line] 组  长：王  伟  县委副书记、县长                      (a member list's line)
 Names with a middle dot are read whole (主任艾黎根·热西提主持). Vetoes: staff bylines (记者, 编辑),
 titles held in a company, bank or law firm [official.veto.company], redacted names (张某)
-[official.veto.redaction].
+[official.veto.redaction], a surname then a title (由县长任|组长) [official.veto.title_as_name],
+circles and bodies (文艺界|委员) [official.veto.body_name], a title's 前/众 (印尼前|外长)
+[official.veto.title_lead], a verb of holding (张三任|组长) [official.veto.holding_verb].
 The organisation is the place at the head of the chain; a bare 市长 takes the document's main
 place of that level.
 """
@@ -260,14 +264,10 @@ def _redacted(name: str) -> bool:
 def _title_as_name(name: str) -> bool:
     """由县长任|组长, 常务副县长任|副组长: a surname followed by a title is an appointment, no name
     [official.veto.title_as_name]."""
-    return _title_start_full().fullmatch(name, 1) is not None or (
-        name[:2] in compound_surnames() and _title_start_full().fullmatch(name, 2) is not None
+    title = _patterns().title_start
+    return title.fullmatch(name, 1) is not None or (
+        name[:2] in compound_surnames() and title.fullmatch(name, 2) is not None
     )
-
-
-@lru_cache(maxsize=1)
-def _title_start_full() -> re.Pattern:
-    return re.compile(_patterns().title_start.pattern)
 
 
 def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bool:
