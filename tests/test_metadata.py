@@ -401,6 +401,22 @@ LAYOUTS = [
         "周建国 吴秀英",
     ),
     (
+        "an issuer's line above the rest of a notice's title",
+        "临澧县人民政府办公室\n关于印发临澧县2024年法治政府建设工作要点的通知\n各乡镇人民政府:\n" + BODY,
+        "临澧县人民政府办公室关于印发临澧县2024年法治政府建设工作要点的通知",
+        None,
+        "临澧县人民政府办公室",
+        None,
+    ),
+    (
+        "an issuer's line above a report's title",
+        "中共临澧县委全面依法治县委员会\n2023年法治政府建设年度报告\n" + BODY,
+        "中共临澧县委全面依法治县委员会2023年法治政府建设年度报告",
+        None,
+        "中共临澧县委全面依法治县委员会",
+        None,
+    ),
+    (
         "a bracketed date beside a view counter",
         "县司法局开展宪法宣传周活动\n[2024-03-05] 浏览次数：235\n" + BODY,
         "县司法局开展宪法宣传周活动",

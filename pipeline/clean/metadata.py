@@ -998,7 +998,7 @@ def _hint_headline(hint: str) -> str:
 def _header_title(page: Page) -> Found | None:
     lines = page.lines
     cands = [i for i in page.header if _is_candidate(lines[i])]
-    found = _wrapped_title(page, cands)
+    found = _wrapped_title(page, cands) or _issuer_title(page, cands)
     if found:
         return found
     if not cands:
@@ -1042,6 +1042,25 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
             and not lb.startswith(("—", "-"))
         ):
             return Found("title.wrapped", la + lb, (((a, 0, len(la)), (b, 0, len(lb))),))
+    return None
+
+
+def _issuer_title(page: Page, cands: list[int]) -> Found | None:
+    """临澧县人民政府办公室 / 关于印发…的通知: the issuer set on its own line above the rest of a
+    document's title is part of it (title.issuer_line), not a letterhead (…文件)."""
+    if not cands or not on("title.issuer_line"):
+        return None
+    b = cands[0]
+    la, lb = page.lines[b - 1] if b else "", page.lines[b]
+    if (
+        b - 1 in page.header
+        and is_org_line(la)
+        and not_title_rule(la) == "title.not.org"  # an organ's name and nothing else wrong with it
+        and _patterns()["doc_type_end"].search(lb)
+        and (lb.startswith("关于") or re.match(r"\d{4}年", lb))
+        and len(la + lb) <= 80
+    ):
+        return Found("title.issuer_line", la + lb, (((b - 1, 0, len(la)), (b, 0, len(lb))),))
     return None
 
 
