@@ -344,14 +344,12 @@ def _appointments(text: str, chain_end: re.Pattern):
 
 
 def _holder_name(text: str, m: re.Match) -> bool:
-    """The name of a holder match stands alone: a name (its given name no common word: 曾|长期|担任),
-    not glued to a word before it, not the first char of the verb (时担|任), and the verb is no part of
-    a longer word (沙特|任命)."""
-    name, s, verb_end = m.group(1), m.start(1), m.start(2)
+    """The name of a holder match is a name (its given name no common word: 曾|长期|担任), not the
+    first char of the verb (时担|任), and the verb is no part of a longer word (沙特|任命)."""
+    name, verb_end = m.group(1), m.start(2)
     return (
         is_person_name(name)
         and name[1:] not in common_non_names(rules.load("titles")["name_noun_min_freq"])
-        and (s == 0 or not "\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in FUNCTION_CHARS)
         and name[-1] + "任" not in _holding_verbs()
         and text[verb_end - 1 : verb_end + 1] not in _straddle_words()
     )
@@ -359,9 +357,13 @@ def _holder_name(text: str, m: re.Match) -> bool:
 
 @lru_cache(maxsize=1)
 def _holder_pattern() -> re.Pattern:
-    """A name, then a verb of holding and the post (李四同志兼任办公室主任, 由王强任组长)."""
+    """A name, then a verb of holding and the post (李四同志兼任办公室主任, 由王强任组长). The name
+    starts the text, follows a non-Han char or a function word (由|王强), never inside a word; tried at
+    every such start (a lookahead: the matches may overlap)."""
     verbs = rules.alternation(rules.load("titles")["holding_verbs"])
+    function_chars = "".join(sorted(FUNCTION_CHARS))
     return re.compile(
+        rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{function_chars}]))"
         rf"(?=([\u4e00-\u9fff]{{2,4}}?)(?:同志)?(?:{verbs})([\u4e00-\u9fff、]{{2,30}}?)(?=[，。；,;：:\s]|职务|$))"
     )
 
