@@ -1054,8 +1054,7 @@ def _issuer_title(page: Page, cands: list[int]) -> Found | None:
     la, lb = page.lines[b - 1] if b else "", page.lines[b]
     if (
         b - 1 in page.header
-        and is_org_line(la)
-        and not_title_rule(la) == "title.not.org"  # an organ's name and nothing else wrong with it
+        and not_title_rule(la) == "title.not.org"  # an organ's name (is_org_line) and nothing else wrong
         and _patterns()["doc_type_end"].search(lb)
         and (lb.startswith("关于") or re.match(r"\d{4}年", lb))
         and len(la + lb) <= 80
