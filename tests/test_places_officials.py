@@ -312,6 +312,60 @@ def test_a_rule_name_running_past_the_model_dotted_name_stops_where_a_word_begin
     assert [o.name for o in found] == ["马吉德·拉什德"]
 
 
+def test_a_dotted_name_cut_by_the_model_before_a_verb_it_overlaps_stays_whole():
+    text = "自治区副主席玉苏甫江·麦麦提出席。"  # 提出 and 出席: the name keeps 提
+    start = text.index("玉苏甫江")
+    found, _ = officials.find(text, {}, [(start, start + 7)])  # the model stops at …麦麦
+    assert [o.name for o in found] == ["玉苏甫江·麦麦提"]
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("会议由市委副书记、市长扎西次仁主持。", "扎西次仁", "市委副书记、市长"),
+        ("盟委委员、副盟长乌兰其其格出席。", "乌兰其其格", "盟委委员、副盟长"),
+        ("盟委副书记、盟长巴特尔讲话。", "巴特尔", "盟委副书记、盟长"),
+    ],
+)
+def test_tibetan_and_mongolian_names_after_a_title(text, name, title):
+    found, _ = officials.find(text, {})
+    assert [(o.name, o.title, o.rule) for o in found] == [(name, title, "official.ethnic_name")]
+
+
+def test_an_ethnic_name_cut_by_the_model_is_completed_and_the_rule_can_be_switched_off():
+    text = "副盟长乌兰其其格出席。"
+    start = text.index("乌兰")
+    assert [o.name for o in officials.find(text, {}, [(start, start + 3)])[0]] == ["乌兰其其格"]
+    with switches.off({"official.ethnic_name"}):
+        assert [o.name for o in officials.find(text, {}, [(start, start + 3)])[0]] == ["乌兰其"]
+        assert officials.find(text, {})[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "副市长张建国、李明华出席会议。",
+            [("张建国", "official.title_name"), ("李明华", "official.title_list")],
+        ),
+        (
+            "副县长格桑卓玛、洛桑顿珠参加。",
+            [("格桑卓玛", "official.ethnic_name"), ("洛桑顿珠", "official.title_list")],
+        ),
+    ],
+)
+def test_names_listed_after_an_official_share_the_title(text, names):
+    found, _ = officials.find(text, {})
+    assert [(o.name, o.rule) for o in found] == names and {o.title for o in found} == {text[:3]}
+
+
+@pytest.mark.parametrize(
+    "text", ["副市长张建国、市长助理李明华出席。", "副市长张建国、办公室等部门负责人参加。"]
+)
+def test_a_list_after_an_official_needs_names_to_its_end(text):
+    assert [o.rule for o in officials.find(text, {})[0] if o.rule == "official.title_list"] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -34,6 +34,7 @@ from pipeline.lexicons import (
     common_non_names,
     common_words,
     compound_surnames,
+    ethnic_name_ends,
     is_person_name,
     starts_inside_word,
 )
@@ -136,6 +137,7 @@ def find(
     title_start, chain_end, not_official, *_ = _patterns()
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
+    titled: set[tuple[tuple[int, int], str]] = set()
     persons = SpanIndex((s, e, k) for k, (s, e) in enumerate(ner_persons))  # k: the model's order
     others = SpanIndex(ner_others)
     candidates = [_model_cut(c, text, persons) for c in _candidates(text, title_start, chain_end)]
@@ -146,6 +148,9 @@ def find(
     candidates += _ner_candidates(text, ner_persons, taken, title_start, chain_end, ner_method or "ner")
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
+    listed = _shared_title(text, candidates, ner_persons)
+    candidates += [c for c in listed if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _paren_titles(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
@@ -179,7 +184,8 @@ def find(
         hit.spans.append((name_start, name_end))
         conf = rules.confidence(rule)
         found.append(Found(name_start, name_end, "PERSON", name, rule, conf))
-        if chain_span:
+        if chain_span and (chain_span, rule) not in titled:  # names of a list share their title's span
+            titled.add((chain_span, rule))
             found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, conf))
     for hit in hits.values():  # every other occurrence of the name is a mention too
         known = set(hit.spans)
@@ -199,7 +205,7 @@ def _model_cut(candidate: Candidate, text: str, persons: SpanIndex) -> Candidate
         dot = max(text.rfind(c, s, e) for c in NAME_DOTS)
         ends_here = (
             _boundary_after(text, e) or text[e] in FUNCTION_CHARS or text[e : e + 2] in _straddle_words()
-        )
+        ) and not _overlapped_word(text, e)  # 麦麦|提出席: the rule gave 提 to the name
         if e < end and dot >= 0 and e - dot >= 3 and ends_here:
             return candidate._replace(end=e)
     return candidate
@@ -294,18 +300,11 @@ def _collective(text: str, ner_persons):
     shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})(?:{opener}){{0,2}}")
     persons = {s: e for s, e in ner_persons}
     for m in shared.finditer(text):
-        names, i = [], m.end()
+        i = m.end()
         if on("official.veto.list_straddle") and starts_inside_word(text, i, _straddle_words()):
             continue  # 市领导有|关负责同志: the name would start inside a word
-        while True:
-            end = _list_name(text, i, persons)
-            if end is None:
-                break
-            names.append((i, end))
-            if text[end : end + 1] != "、":
-                break
-            i = end + 1
-        if names and _boundary_after(text, names[-1][1]):
+        names = _name_list(text, i, persons)
+        if names:
             title = re.sub(rf"(?:{opener})+$", "", m.group(0))
             for s, e in names:
                 yield Candidate(s, e, title, (m.start(), m.start() + len(title)), "official.collective_list")
@@ -408,10 +407,41 @@ def _titles_only_or_org(chain: str) -> bool:
     return _patterns().title_run_start(chain) == 0 or len(chain) <= 12
 
 
+def _name_list(text: str, i: int, persons: dict[int, int]) -> list[tuple[int, int]]:
+    """The names of a list joined by 、 that starts at ``i`` and ends where a name may end."""
+    names = []
+    while (end := _list_name(text, i, persons)) is not None:
+        names.append((i, end))
+        if text[end : end + 1] != "、":
+            break
+        i = end + 1
+    return names if names and _boundary_after(text, names[-1][1]) else []
+
+
+def _shared_title(text: str, candidates: list[Candidate], ner_persons):
+    """副市长张建国、李明华出席: the names listed after an official's name share its title
+    [official.title_list]."""
+    persons = {s: e for s, e in ner_persons}
+    for c in candidates:
+        if c.rule in ("official.title_name", "official.ethnic_name") and text[c.end : c.end + 1] == "、":
+            for s, e in _name_list(text, c.end + 1, persons):
+                if not _titled(text[s:e]):  # 秘书长盖特、卡塔尔埃米尔塔米姆: another's title, not a name
+                    yield Candidate(s, e, c.chain, c.chain_span, "official.title_list")
+
+
+def _titled(name: str) -> bool:
+    """A list item that holds a title or starts with a country (卡塔尔埃米尔塔米姆) is no bare name."""
+    countries = read_countries()
+    return bool(_patterns().title_start.search(name)) or any(
+        name[:n] in countries for n in range(2, len(name))
+    )
+
+
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
     ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n])]
+    ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
     if padded := _padded_name_end(text, i):
         ends.append(padded)  # 县领导王  伟、李  强: names padded to three
     for end in ends:
@@ -456,6 +486,14 @@ def _dotted_name_end(text: str, start: int) -> int | None:
         ):
             return end
     return None
+
+
+def _ethnic_name_end(text: str, start: int) -> int | None:
+    """End of a Tibetan or Mongolian name at ``start`` (扎西次仁主持 → after 仁) that a name may end
+    after [official.ethnic_name]."""
+    if not on("official.ethnic_name"):
+        return None
+    return next((e for e in ethnic_name_ends(text, start) if _boundary_after(text, e)), None)
 
 
 def _overlapped_word(text: str, i: int) -> bool:
@@ -575,6 +613,7 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
             start += 1  # 同|通伦: the function word glued to a name the document has alone
         if any(c in NAME_DOTS for c in text[start:end]) and not _boundary_after(text, end):
             end = _dotted_name_end(text, start) or end  # 艾黎根·热西|提主持: the model cut the last part
+        end = max(end, _ethnic_name_end(text, start) or end)  # 扎西|次仁, 乌兰其|其格: the model cut it
         if on("official.veto.glued_tail") and end - start >= 3 and text.startswith(_glued_words(), end - 1):
             end -= 1  # 鲁托互|致贺电: the model took the first character of the next word
         name = text[start:end]
@@ -645,6 +684,11 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
         padded = _padded_name_end(text, end)
         if padded and _boundary_after(text, padded):
             yield from _with_chain(text, end, padded, title_end, chain_end)  # 县委书记张  强出席
+            return
+        ethnic = _ethnic_name_end(text, end)
+        if ethnic:
+            found = _with_chain(text, end, ethnic, title_end, chain_end)  # 市长扎西次仁主持
+            yield from (c._replace(rule="official.ethnic_name") for c in found)
             return
         # a name ends before punctuation or a word that follows names (莫迪|致慰问电), else before an
         # idiom (欧靖|语重心长)

@@ -38,6 +38,28 @@ def not_names() -> frozenset[str]:
     return frozenset(read_words("not_names.txt"))
 
 
+@lru_cache(maxsize=1)
+def _ethnic_parts() -> tuple[frozenset[str], int]:
+    parts = frozenset(read_words("ethnic_name_parts.txt"))
+    return parts, max(map(len, parts))
+
+
+def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
+    """Where a Tibetan or Mongolian name (no surname) starting at ``start`` may end: after each
+    element of ``ethnic_name_parts.txt`` read longest first (扎西|次仁, 乌兰|其其格), once the name
+    has two elements or three characters (巴特尔); the longest reading comes first."""
+    parts, longest = _ethnic_parts()
+    ends, i = [], start
+    for _ in range(max_parts):
+        n = next((n for n in range(longest, 1, -1) if text[i : i + n] in parts), 0)
+        if not n:
+            break
+        i += n
+        if ends or i - start >= 3:
+            ends.append(i)
+    return ends[::-1]
+
+
 def is_person_name(text: str) -> bool:
     """A plausible full Chinese name: known surname + 1-2 given-name characters, not a common word."""
     if not _HAN_NAME.fullmatch(text) or text in not_names() or text[:2] in not_names():
