@@ -369,6 +369,8 @@ class TitlesFile(_RuleFile):
     chain_org_endings: Words = Field(min_length=1)
     unit_endings: Words = Field(min_length=1)
     bureau_endings: Words = Field(min_length=1)
+    needs_body: Words = []
+    body_endings: Words = []
 
 
 MODELS: dict[str, type[BaseModel]] = {

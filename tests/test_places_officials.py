@@ -12,6 +12,7 @@ from pipeline import switches
 from pipeline.clean import clean
 from pipeline.extract import extract, gazetteer, officials, places
 from pipeline.ingest import RawDocument, doc_id_of
+from pipeline.lexicons import is_person_name
 
 
 def _places(text: str, persons=()) -> dict[str, tuple]:
@@ -148,6 +149,11 @@ def test_common_words_features_and_longer_place_words_in_lists_are_not_short_nam
 )
 def test_short_forms_of_autonomous_counties_and_banners(text, name):
     assert _places(text)[name][1] == "county"
+
+
+def test_an_acting_county_head_is_no_county_named_dai():
+    assert _places("县委副书记、代县长梁鸿出席。") == {}
+    assert "代县" in _places("山西省忻州市代县召开会议。")
 
 
 def test_a_county_level_city_is_not_its_prefecture():
@@ -364,6 +370,55 @@ def test_names_listed_after_an_official_share_the_title(text, names):
 )
 def test_a_list_after_an_official_needs_names_to_its_end(text):
     assert [o.rule for o in officials.find(text, {})[0] if o.rule == "official.title_list"] == []
+
+
+def test_appointments_of_several_names_to_one_post_and_given_names_common_words_bar_elsewhere():
+    text = "任命周文艺、田发启同志为市监察委员会副主任，任命刘向前同志为市畜牧兽医局局长。"
+    found, _ = officials.find(text, {})
+    assert [o.name for o in found] == ["周文艺", "田发启", "刘向前"]
+    assert [o.title[-3:] for o in found] == ["副主任", "副主任", "局局长"]
+    assert not is_person_name("刘向前") and is_person_name("刘向前", bounded=True)  # 向 needs a frame
+
+
+def test_member_lines_with_the_name_glued_to_the_post():
+    text = "\n".join(
+        [
+            "成员名单如下:",
+            "组长:陈芸副省长",
+            "副组长:黄琪玉省政府副秘书长",
+            "蔡元庭省残联理事长",
+            "刘平省教育厅副厅长",
+        ]
+    )
+    found, _ = officials.find(text, {})
+    assert [(o.name, o.rule) for o in found] == [
+        ("陈芸", "official.name_title"),
+        ("黄琪玉", "official.member_line"),
+        ("蔡元庭", "official.member_line"),
+        ("刘平", "official.member_line"),
+    ]
+    assert officials.find("今天的主持人\n王伟副省长\n", {})[0][0].rule == "official.name_title"
+    assert officials.find("蔡元庭省残联理事长\n", {})[0] == []  # alone, without a label or a neighbour
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("桐柏县人民法院行政审判庭负责人门敬录出席。", ["门敬录"]),
+        ("县司法局负责人王强介绍，", ["王强"]),
+        ("各部门主要负责人要切实履行职责。", []),
+        ("邀请有关部门负责人和专家介绍情况。", []),
+        ("扶贫车间负责人杨文丽从小学习苗绣。", []),
+    ],
+)
+def test_a_responsible_person_is_an_official_only_after_a_government_body(text, names):
+    assert [o.name for o in officials.find(text, {})[0]] == names
+
+
+def test_a_traditional_char_left_in_a_name_is_simplified_and_its_mentions_kept():
+    text = "街道党工委书记顾定軻主持。顾定軻指出，"
+    (hit,), _ = officials.find(text, {})
+    assert hit.name == "顾定轲" and [text[s:e] for s, e in hit.spans] == ["顾定軻", "顾定軻"]
 
 
 @pytest.mark.parametrize(

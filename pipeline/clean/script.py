@@ -32,6 +32,13 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=4096)
+def simplified(text: str) -> str:
+    """``text`` in Simplified characters (顾定軻 → 顾定轲): a name keeps a rare Traditional char even
+    in a Simplified document, and the tables give names in Simplified."""
+    return _t2s().convert(text)
+
+
 @lru_cache(maxsize=1)
 def radical_table() -> dict[str, str]:
     text = resources.files("pipeline.clean").joinpath("data/radicals.yaml").read_text("utf-8")

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.clean.script import simplified
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.gazetteer import read_countries, read_idioms
@@ -138,6 +139,7 @@ def find(
     hits: dict[str, OfficialHit] = {}
     found: list[Found] = []
     titled: set[tuple[tuple[int, int], str]] = set()
+    surfaces: dict[str, str] = {}  # a name as the text writes it (顾定軻 for 顾定轲)
     persons = SpanIndex((s, e, k) for k, (s, e) in enumerate(ner_persons))  # k: the model's order
     others = SpanIndex(ner_others)
     candidates = [_model_cut(c, text, persons) for c in _candidates(text, title_start, chain_end)]
@@ -157,8 +159,11 @@ def find(
     candidates += [c for c in _appointments(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _member_lines(text, chain_end) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
+    candidates += [c for c in _glued_member_lines(text, chain_end) if not _overlaps(taken, c.start, c.end)]
     for name_start, name_end, chain, chain_span, rule in candidates:
-        name = squeezed(text[name_start:name_end])
+        surface = squeezed(text[name_start:name_end])
+        name = simplified(surface)
         before = text[
             max(0, (chain_span or (name_start, name_end))[0] - 6) : (chain_span or (name_start, name_end))[0]
         ]
@@ -166,6 +171,7 @@ def find(
             chain is None
             or (on("official.veto.staff_byline") and before.endswith(not_official))
             or (on("official.veto.redaction") and _redacted(name))
+            or (on("official.veto.bare_title") and _bare_title(text, chain_span))
             or (on("official.veto.title_as_name") and _title_as_name(name))
             or (on("official.veto.body_name") and name.endswith(_body_endings()))
             or (on("official.veto.title_lead") and _title_lead(name, name_end, chain_span))
@@ -176,6 +182,7 @@ def find(
         org, title = split_chain(chain, main_places)
         hit = hits.get(name)
         if hit is None:
+            surfaces[name] = surface
             hits[name] = hit = OfficialHit(name, title, org, [], rule, rules.confidence(rule))
         elif title and len(title) > len(hit.title or ""):
             hit.title, hit.org = title, org or hit.org
@@ -189,9 +196,10 @@ def find(
             found.append(Found(chain_span[0], chain_span[1], "TITLE", title, rule, conf))
     for hit in hits.values():  # every other occurrence of the name is a mention too
         known = set(hit.spans)
-        for start in rules.occurrences(hit.name, text):
-            if (start, start + len(hit.name)) not in known:
-                hit.spans.append((start, start + len(hit.name)))
+        surface = surfaces[hit.name]
+        for start in rules.occurrences(surface, text):
+            if (start, start + len(surface)) not in known:
+                hit.spans.append((start, start + len(surface)))
         hit.spans.sort()
     return list(hits.values()), found
 
@@ -262,6 +270,14 @@ def _place_of_title(text: str, name_end: int, chain_span: tuple[int, int] | None
 _LEVEL_CHARS = frozenset("州省市县区旗盟")
 
 
+def _bare_title(text: str, chain_span: tuple[int, int] | None) -> bool:
+    """A title of ``needs_body`` not right after a government body's name (主要|负责人, 车间负责人)."""
+    spec = rules.load("titles")
+    end = chain_span[1] if chain_span else 0
+    title = next((t for t in spec["needs_body"] if text.endswith(t, 0, end)), None)
+    return title is not None and not text.endswith(tuple(spec["body_endings"]), 0, end - len(title))
+
+
 def _redacted(name: str) -> bool:
     """张某, 王某某, 李X: a redacted name [official.veto.redaction]."""
     return any(c in name for c in rules.load("titles")["redaction_chars"])
@@ -315,7 +331,9 @@ def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """任命张明同志为县司法局局长, what a list of appointments adds (、李华为县民政局局长), and a
     removal from a post (免去王刚的县司法局局长职务: he held it)."""
     spec = rules.load("titles")
-    name, post = r"([\u4e00-\u9fff]{2,4}?)(?:同志)?", r"([\u4e00-\u9fff、]{2,30}?)"
+    # one name or several sharing the post (任命周文艺、田发启同志为…副主任)
+    name = r"((?:[\u4e00-\u9fff]{2,4}?、){0,5}[\u4e00-\u9fff]{2,4}?)(?:同志)?"
+    post = r"([\u4e00-\u9fff、]{2,30}?)"
     one = rf"{name}为{post}(?=[，。；、,;：:\s]|职务|的|$)"
     verbs, removals = rules.alternation(spec["appointment_verbs"]), rules.alternation(spec["removal_verbs"])
     return (
@@ -331,15 +349,27 @@ def _appointments(text: str, chain_end: re.Pattern):
     成员 gives nobody)."""
     first, more, removal = _appointment_patterns()
     for m in first.finditer(text):
-        while m is not None and is_person_name(m.group(1)) and chain_end.search(m.group(2)):
-            yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+        while m is not None and (names := _appointed(m)) and chain_end.search(m.group(2)):
+            yield from (Candidate(s, e, m.group(2), m.span(2), "official.appointment") for s, e in names)
             m = more.match(text, m.end())
     for m in removal.finditer(text):
-        if is_person_name(m.group(1)) and chain_end.search(m.group(2)):
-            yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+        if (names := _appointed(m)) and chain_end.search(m.group(2)):
+            yield from (Candidate(s, e, m.group(2), m.span(2), "official.appointment") for s, e in names)
     for m in _holder_pattern().finditer(text):  # 李四同志兼任办公室主任: every start, overlapping
         if _holder_name(text, m) and chain_end.search(m.group(2)):
             yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+
+
+def _appointed(m: re.Match) -> list[tuple[int, int]]:
+    """The spans of the names of an appointment match, if every one is a name (the frame 任命…为
+    bounds them, so given-name chars such as 向 and 全 pass: 刘向前)."""
+    spans, start = [], m.start(1)
+    for part in m.group(1).split("、"):
+        if not is_person_name(part, bounded=True):
+            return []
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    return spans
 
 
 def _holder_name(text: str, m: re.Match) -> bool:
@@ -382,6 +412,55 @@ def _member_lines(text: str, chain_end: re.Pattern):
         name, post = squeezed(m.group(1)), m.group(2)
         if is_person_name(name) and chain_end.search(post):
             yield Candidate(m.start(1), m.end(1), post, m.span(2), "official.member_line")
+
+
+# ... or a name glued to its post, as in notices set without blanks (副组长:黄琪玉省政府副秘书长)
+_GLUED_MEMBER_LINE = re.compile(r"(?:([\u4e00-\u9fff]{1,4}[:：] ?))?([\u4e00-\u9fff、]{4,33})[ \u3000]*")
+
+
+def _glued_member_lines(text: str, chain_end: re.Pattern):
+    """副组长:黄琪玉省政府副秘书长 / 蔡元庭省残联理事长: member lines whose name runs into the post; a
+    line needs a role label or a neighbour line of the same form [official.member_line]."""
+    parsed, start = [], 0
+    for line in text.split("\n"):
+        m = _GLUED_MEMBER_LINE.fullmatch(line)
+        n = _glued_split(m.group(2), chain_end) if m else None
+        parsed.append((start + m.start(2), n, bool(m.group(1))) if n else None)
+        start += len(line) + 1
+    for i, p in enumerate(parsed):
+        near = (i and parsed[i - 1]) or (i + 1 < len(parsed) and parsed[i + 1])
+        if p and (p[2] or near):
+            at, n, _ = p
+            end = text.find("\n", at)
+            end = len(text.rstrip(" \u3000")) if end < 0 else end
+            post = text[at + n : end].rstrip(" \u3000")
+            yield Candidate(at, at + n, post, (at + n, at + n + len(post)), "official.member_line")
+
+
+def _glued_split(body: str, chain_end: re.Pattern) -> int | None:
+    """Length of the name that starts ``body`` when the rest is its post: three chars unless the post
+    could start one char earlier (陈芸|副省长, not 陈芸副|省长); the post starts with a title or an
+    organ's level (刘平|省教育厅副厅长) and ends with a title."""
+
+    def post_like(post: str) -> bool:
+        return (
+            bool(_patterns().title_start.match(post))
+            or post[0] in _LEVEL_CHARS
+            or post.startswith(("中共", "团"))
+        )
+
+    for n in (3, 2):
+        name, post = body[:n], body[n:]
+        if (
+            len(post) >= 2
+            and is_person_name(name, bounded=True)
+            and chain_end.search(post)
+            and not _place_like(name)
+            and (n == 2 or not post_like(body[2:]))
+            and (n == 3 or post_like(post))
+        ):
+            return n
+    return None
 
 
 _PAREN_TITLE = re.compile(
@@ -440,7 +519,7 @@ def _titled(name: str) -> bool:
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
-    ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n])]
+    ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n], bounded=True)]
     ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
     if padded := _padded_name_end(text, i):
         ends.append(padded)  # 县领导王  伟、李  强: names padded to three
@@ -702,7 +781,7 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
                 continue  # 李强|来到, 欧靖|语重心长, 莫迪|致慰问电: the last char starts a word
             if (
                 end + length <= len(text)
-                and is_person_name(text[end : end + length])
+                and is_person_name(text[end : end + length], bounded=ends is _boundary_after)
                 and ends(text, end + length)
             ):  # a name cut by the end of the text is no three-character name
                 yield from _with_chain(text, end, end + length, title_end, chain_end)

@@ -70,11 +70,16 @@ def _stop_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 def _inside_word(text: str, start: int, end: int) -> bool:
     """The short name is part of an idiom or listed word (长治久安, 幸福安康)."""
-    idioms, _, words = _stop_words()
+    idioms, _, _ = _stop_words()
     if any(text[k : k + 4] in idioms for k in range(max(0, end - 4), start + 1)):
         return True
+    return _inside_listed_word(text, start, end)
+
+
+def _inside_listed_word(text: str, start: int, end: int) -> bool:
+    """The name is part of a word of ``not_place_words`` (幸福安康, 代县长)."""
     window = text[max(0, start - 6) : end + 6]
-    return any(w in window and _covers(text, w, start, end) for w in words)
+    return any(w in window and _covers(text, w, start, end) for w in _stop_words()[2])
 
 
 def _starts_inside_word(text: str, start: int, after_place: bool) -> bool:
@@ -196,6 +201,7 @@ def _names(text: str, blocked: SpanIndex) -> list[PlaceHit]:
             (on("place.veto.person_name") and _inside_person(start, end, blocked))
             or (on("place.veto.outlet_name") and text.startswith(outlets, end) and _byline(text, start))
             or (on("place.veto.zone_name") and text.startswith(zones, end))
+            or (on("place.veto.inside_word") and _inside_listed_word(text, start, end))
         ):
             continue
         if (
