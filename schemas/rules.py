@@ -161,10 +161,11 @@ class MetadataFile(_RuleFile):
     headline_verbs: Words
     doc_types: Words
     salutations: Words
+    body_openers: Words = []
     menu_words: Words
     not_title: list[LineRule]
 
-    @field_validator("salutations")
+    @field_validator("salutations", "body_openers")
     @classmethod
     def _compile_all(cls, v: list[str]) -> list[str]:
         return [_regex(x) for x in v]

@@ -449,6 +449,57 @@ LAYOUTS = [
         "市政府新闻办",
         None,
     ),
+    (
+        "a source label glued to the author's name, and the rare label 发布时期",
+        "县司法局开展法治宣传\n发布时期:2021-09-16 14:40作者:郭健源自:县司法局\n" + BODY,
+        "县司法局开展法治宣传",
+        "2021-09-16",
+        None,
+        "郭健",
+    ),
+    (
+        "a date line under the headline set off by a rule",
+        "当前位置: 首页 > 政府公报\n旗政府召开党组会议\n———  2021-02-20\n字号: 打印\n" + BODY,
+        "旗政府召开党组会议",
+        "2021-02-20",
+        None,
+        None,
+    ),
+    (
+        "a banner sentence above the headline",
+        "社会主义核心价值观: 富强、 民主、 文明、 和谐, 自由、 平等、 公正、 法治。\n"
+        "市人民政府办公厅关于印发行政执法公示制度的通知\n"
+        "信息来源:市人民政府办公厅 发布时间:2015-12-22 12:07\n" + BODY,
+        "市人民政府办公厅关于印发行政执法公示制度的通知",
+        "2015-12-22",
+        "市人民政府办公厅",
+        None,
+    ),
+    (
+        "a disclosure table set as text with | between its cells",
+        "索 引 号 | 1162/2025-48086 | 主题分类 | 政发 |\n成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |\n"
+        "标 题 | 市人民政府关于印发法治政府建设实施方案的通知 |\n" + BODY,
+        "市人民政府关于印发法治政府建设实施方案的通知",
+        "2025-06-30",
+        "市人民政府",
+        None,
+    ),
+    (
+        "a report's title glued to its first paragraph",
+        "某县 2025 年度法治政府建设情况报告2025 年,全县坚持依法行政,组织执法人员培训 3 次。",
+        "某县 2025 年度法治政府建设情况报告",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a reporter's byline with where the report was filed",
+        "香港文汇报讯(记者 苏志坚 长春报道)吉林省三农法律服务援助中心前日上午举行揭牌仪式。" + BODY,
+        None,
+        None,
+        "香港文汇报",
+        "苏志坚",
+    ),
 ]
 
 

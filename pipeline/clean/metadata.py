@@ -93,6 +93,7 @@ class Lexicon:
     headline_verbs: tuple[str, ...]
     doc_types: tuple[str, ...]
     salutation: re.Pattern
+    body_opener: re.Pattern
     menu_words: tuple[str, ...]
     title_labels: tuple[str, ...]
     not_title: tuple[tuple[str, re.Pattern, int], ...]
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         t("headline_verbs"),
         t("doc_types"),
         re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"),
+        re.compile("|".join(spec.get("body_openers") or ["(?!)"])),
         t("menu_words"),
         t("title_labels"),
         tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]),
@@ -135,6 +137,11 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _spaced(words) -> str:
+    """An alternation of ``words`` whose chars may stand one blank apart (标 题, 索 引 号)."""
+    return "|".join(r"[ \u3000]?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
 def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     all_labels = _alt(
@@ -149,7 +156,10 @@ def _patterns() -> dict[str, re.Pattern]:
     reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
     return {
-        "strong_date": re.compile(rf"(?:{_alt(lx.strong_dates)})\s*[:：]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"),
+        # a table set as text keeps its cells apart with |: 发布日期 | 2025-06-30 |
+        "strong_date": re.compile(
+            rf"(?:{_alt(lx.strong_dates)})\s*[:：|｜]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"
+        ),
         "weak_date": re.compile(
             rf"(?:^|(?<=[\s|｜/\[\]【】(（)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"
         ),
@@ -200,7 +210,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "issuer": re.compile(
             rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
         ),
-        "title_label": re.compile(rf"{_LEAD}(?:{_alt(lx.title_labels)})\s*[:：]\s*(?=\S)"),
+        # 标题:… / 标 题 | … | (a table's label cell, its chars spaced out)
+        "title_label": re.compile(rf"{_LEAD}(?:{_spaced(lx.title_labels)})\s*[:：|｜]\s*(?=\S)"),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
         "doc_type_end": re.compile(rf"(?:{_alt(lx.doc_types)})$"),
@@ -252,14 +263,39 @@ class Page:
         self.lines = lines
         self.removed = removed
         self.meta = {i for i, line in enumerate(lines) if is_meta_line(line)}
-        self.body_start = next(
-            (i for i in range(len(lines)) if self.kept(i) and i not in self.meta and is_body_line(lines[i])),
-            len(lines),
-        )
+        self.banners: set[int] = set()
+        self.body_start = self._body_start(0)
         weak = _patterns()["weak_only"]  # 时间:/地点: inside a notice's body are its text, not metadata
         self.meta = {i for i in self.meta if i < self.body_start or not weak.match(lines[i])}
-        self.header = [i for i in range(self.body_start) if self.kept(i) and i not in self.meta]
+        self.header = [
+            i for i in range(self.body_start) if self.kept(i) and i not in self.meta and i not in self.banners
+        ]
         self.crumbs = _breadcrumb_parts(lines, removed)
+
+    def _body_start(self, start: int) -> int:
+        """The first prose line from ``start``; a banner sentence above the headline (社会主义核心价值观:
+        富强、民主…。) is none: a headline line and a dated metadata line follow it (title.banner)."""
+        lines = self.lines
+        i = next(
+            (
+                i
+                for i in range(start, len(lines))
+                if self.kept(i) and i not in self.meta and is_body_line(lines[i])
+            ),
+            len(lines),
+        )
+        after = [k for k in range(i + 1, min(len(lines), i + 8)) if self.kept(k)][:2]
+        if (
+            on("title.banner")
+            and len(after) == 2
+            and after[0] not in self.meta
+            and not is_body_line(lines[after[0]])
+            and after[1] in self.meta
+            and ANY_DATE.search(lines[after[1]])  # the headline's dated byline, not credits after a body
+        ):
+            self.banners.add(i)
+            return self._body_start(after[1] + 1)
+        return i
 
     def kept(self, i: int) -> bool:
         return i not in self.removed and bool(self.lines[i].strip())
@@ -316,7 +352,9 @@ def date_stamp(line: str) -> re.Match | None:
     m = p["header_date"].search(line)
     if m is None:
         return None
-    rest = (line[: m.start()] + line[m.end() :]).strip(" []【】()（）")
+    rest = (line[: m.start()] + line[m.end() :]).strip(
+        " []【】()（）—－-"
+    )  # ——— 2021-02-20: a rule before it
     timed = re.search(r"\d[:：]\d", m.group(0)) is not None
     if (
         (timed and len(rest) <= 30)
@@ -722,7 +760,9 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
                 return []  # 作者: 来源:… — an empty field
             if hit.start() > start:
                 run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
-    if line[run_end : run_end + 1] in (":", "："):  # 作者:王建国 浏览次数:12 — a field's label ends the run
+    if line[run_end : run_end + 1] in (":", "：") and (glued := _glued_label(line, start, run_end)):
+        run_end -= glued  # 作者:郭健源自:县司法局 — the next field's label touches the name
+    elif line[run_end : run_end + 1] in (":", "："):  # 作者:王建国 浏览次数:12 — a field's label ends the run
         cut = max(start - 1, *(line.rfind(c, start, run_end) for c in " \u3000、,，"))
         if not _is_name(line[cut + 1 : run_end]):  # not 记者 余鹏:这里是… (a reporter's words follow)
             if cut < start:
@@ -744,11 +784,22 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         elif k + 1 < len(tokens) and len(word) == 1 and _is_name(word + line[slice(*tokens[k + 1])]):
             names.append(((i, s, e), (i, *tokens[k + 1])))  # 杨 文 → 杨文
             k += 2
-        elif names and word == "报道":
-            k += 1
+        elif names and line[slice(*tokens[k])].endswith("报道") and len(word) <= 6:
+            k += 1  # 记者 苏志坚 长春报道: where the reporter filed from
         else:
             return []
     return names
+
+
+def _glued_label(line: str, start: int, end: int) -> int:
+    """Length of a field label of two chars or more that ends the run at ``end`` right after a name
+    (郭健|源自, 张三|来源), else 0."""
+    lx = lexicon()
+    labels = lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels + lx.not_author_labels
+    for label in sorted((w for w in labels if len(w) >= 2), key=len, reverse=True):
+        if line.endswith(label, start, end) and _is_name(line[start : end - len(label)].strip()):
+            return len(label)
+    return 0
 
 
 def _photo_credit(line: str, name_end: int, run_end: int) -> bool:
@@ -956,7 +1007,7 @@ def _is_candidate(line: str) -> bool:
 
 
 def _title(page: Page, hint: str | None) -> Found | None:
-    readers = (_labelled_title, _header_title, _salutation_title, _issued_title)
+    readers = (_labelled_title, _header_title, _salutation_title, _glued_body_title, _issued_title)
     text_title = next((f for f in (read(page) for read in readers) if _switched(f)), None)
     if not hint:
         return text_title
@@ -977,8 +1028,14 @@ def _title(page: Page, hint: str | None) -> Found | None:
 def _labelled_title(page: Page) -> Found | None:
     """标题:关于…的通知 — a title field of a disclosure table."""
     for i, line in enumerate(page.lines[:60]):
-        if (m := _patterns()["title_label"].match(line)) and _is_candidate(line[m.end() :]):
-            return _one("title.label", i, m.end(), len(line), line)
+        if not (m := _patterns()["title_label"].match(line)):
+            continue
+        end = min(
+            (k for k in (line.find("|", m.end()), line.find("｜", m.end())) if k >= 0), default=len(line)
+        )
+        end = len(line[:end].rstrip())
+        if _is_candidate(line[m.end() : end]):
+            return _one("title.label", i, m.end(), end, line)
     return None
 
 
@@ -1079,6 +1136,27 @@ def _salutation_title(page: Page) -> Found | None:
         and not _COMMA.search(line[: m.start()])
     ):
         return _one("title.salutation", i, 0, m.start(), line)
+    return None
+
+
+def _glued_body_title(page: Page) -> Found | None:
+    """某县2025年度法治政府建设情况报告2025年,全县… — a report's or a notice's title glued to its first
+    paragraph: cut after the first doc_types word that a body opener follows."""
+    kept = page.kept_lines()
+    if not kept:
+        return None
+    i = kept[0]
+    line = page.lines[i]
+    for m in re.finditer(_alt(lexicon().doc_types), line[:80]):
+        head = line[: m.end()]
+        if (
+            len(head) >= 6
+            and lexicon().body_opener.match(line, m.end())
+            and _is_candidate(head)
+            and not _SENTENCE_END.search(head)
+            and not _COMMA.search(head)
+        ):
+            return _one("title.glued_body", i, 0, m.end(), line)
     return None
 
 

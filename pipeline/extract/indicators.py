@@ -549,9 +549,11 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     if (
         on("indicator.veto.duration")
         and m.group("unit") == "个"
-        and text.startswith(tuple(spec["duration_after_unit"]), m.end())
+        and text.startswith(
+            tuple(spec["duration_after_unit"]), m.end() + (text[m.end() : m.end() + 1] in "多余")
+        )
     ):
-        return False  # 3个月, 1个工作日: durations
+        return False  # 3个月, 1个工作日, 一个多月: durations
     if on("indicator.veto.size_class") and text.startswith(tuple(spec["class_after_unit"]), m.end()):
         return False  # 80吨级: a size class
     if on("indicator.veto.set_phrase") and text.startswith(tuple(spec["set_phrase_after_unit"]), m.end()):
