@@ -610,6 +610,27 @@ def test_a_short_form_title_is_a_mention_of_the_regulation_it_shortens():
     ]  # 《方案》 shortens nothing
 
 
+def test_an_alias_and_a_title_ending_an_earlier_one_are_short_forms_and_a_title_may_follow_a_break():
+    text = (
+        "根据《市县法治政府建设示范指标体系申报指南》(以下简称《申报要求》)和《\n行政复议法》要求,"
+        "制定《示范市建设实施方案》。《实施方案》明确,"
+    )
+    regs, _, _ = regulations.find(text)
+    assert sorted(r.name for r in regs) == [
+        "市县法治政府建设示范指标体系申报指南",
+        "示范市建设实施方案",
+        "行政复议法",
+    ]
+
+
+def test_a_figure_for_another_year_in_brackets_takes_the_metric_before_it():
+    hits, _ = indicators.find("市本级新收行政复议申请3326件(2023年为867件),同比增长283.6%。", [])
+    assert [(h.metric, h.value) for h in hits][:2] == [
+        ("市本级新收行政复议申请", 3326),
+        ("市本级新收行政复议申请", 867),
+    ]
+
+
 def test_every_mention_span_matches_its_text():
     text = "甘肃省张掖市签约额218.15亿元,张掖市委副书记、市长何志勇出席,学习《行政处罚法》。2021年7月1日。"
     for m in extract(text).mentions:

@@ -91,6 +91,19 @@ def test_period(text, published, want):
     assert _periods(text, published=published) == want
 
 
+def test_this_year_in_a_report_on_an_earlier_year_is_the_year_reported_on():
+    text = "澧浦镇2023年度法治政府建设工作报告\n今年以来，全镇开展合法性审查13次。去年开展审查9次。"
+    title = "澧浦镇2023年度法治政府建设工作报告"
+    assert _periods(text, published=dt.date(2024, 1, 31), title=title) == ["2023", "2022"]
+    assert _periods(text, published=dt.date(2024, 1, 31)) == ["2024", "2023"]  # no title: the publish year
+
+
+def test_this_year_in_an_undated_text_is_the_year_it_opens_with():
+    text = "2024年，市司法局推进依法行政。2024年共收到申请2929宗。今年以来，通过简易程序办理案件843件。"
+    assert _periods(text) == ["2024", "2024"]
+    assert _periods(text, published=dt.date(2025, 3, 1)) == ["2024", "2025"]  # a publish date decides
+
+
 def test_period_dates_bound_the_period():
     _, found = _panel("2022年1月至7月，受理行政一审案件1787件。")
     p = found[0][1].period

@@ -270,6 +270,16 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     for i, h in enumerate(hits):
         if h.metric is None and text[max(0, h.start - 1) : h.start] == "占":
             h.metric, h.start = "占比", h.start - 1  # 以其他方式处理的1009件,占24.45%
+        prev = hits[i - 1] if i else None
+        if (
+            h.metric is None
+            and prev
+            and prev.metric
+            and on("indicator.metric.bracket_compare")
+            and _BRACKET_COMPARE.search(text, max(0, h.start - 10), h.start)
+            and _same_sentence(text, prev.end, h.start)
+        ):
+            h.metric = prev.metric  # 新收申请3326件(2023年为867件): the same count, another year
         if not h.metric:
             continue
         h.metric = _comparison(h.metric, spec)
@@ -289,6 +299,10 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and not (bare and prev.metric.endswith(tuple(spec["bare_changes"])))  # 增长|提高: two changes
         ):
             h.metric = prev.metric + h.metric
+
+
+# the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
+_BRACKET_COMPARE = re.compile(r"[(（](?:\d{4}\s*年|上年同期|去年同期|上年|去年|同期)(?:为|是|[:：])?$")
 
 
 def _comparison(metric: str, spec: dict) -> str:

@@ -34,7 +34,7 @@ def annotate(
     x.area = areas.own
     hits = sorted(x.indicators, key=lambda h: h.start)
     scopes = scope.assign(text, hits, x.places, areas, blocked)
-    periods = period.assign(text, hits, published, blocked)
+    periods = period.assign(text, hits, published, blocked, title)
     ids = metrics.assign(text, hits, scope.number_at)
     for h, s, p, m in zip(hits, scopes, periods, ids):
         h.panel = PanelFields(m, s.area, s.rule, p.period, p.rule)

@@ -166,7 +166,21 @@ def report_year(text: str, exprs: list[Expr]) -> int | None:
     return None
 
 
-def _apply(e: Expr, st: State, text: str, published: dt.date | None, reported: int | None) -> State:
+def titled_report_year(title: str) -> int | None:
+    """The year of the report a document is: a year before a report word in its title
+    (澧浦镇2023年度法治政府建设工作报告)."""
+    return report_year(title, expressions(title))
+
+
+def _apply(
+    e: Expr,
+    st: State,
+    text: str,
+    published: dt.date | None,
+    reported: int | None,
+    titled: int | None = None,
+    opening: int | None = None,
+) -> State:
     """The state after one expression."""
     spec = rules.load("period")
     g, r = e.groups, e.rule
@@ -192,7 +206,9 @@ def _apply(e: Expr, st: State, text: str, published: dt.date | None, reported: i
             first = spec["plans"][g[0]]
             p = year(first + 4) if g[1] else span(year(first), year(first + 4))
         elif r in ("period.relative_month", "period.relative_year"):
-            y = _relative(g[0], spec, published, reported)
+            y = _relative(g[0], spec, published, reported, titled)
+            if y is None and spec["relative_years"][g[0]] == 0 and opening and st.period == year(opening):
+                y = opening  # 2024年,市司法局… 今年以来 in an undated text: the year it opens with
             p = None if y is None else (month(y, int(g[1])) if r == "period.relative_month" else year(y))
         elif r == "period.year_part":
             if st.period and "/" not in st.period.text:
@@ -210,8 +226,14 @@ def _apply(e: Expr, st: State, text: str, published: dt.date | None, reported: i
     return State(p, None, r)
 
 
-def _relative(word: str, spec: dict, published: dt.date | None, reported: int | None) -> int | None:
+def _relative(
+    word: str, spec: dict, published: dt.date | None, reported: int | None, titled: int | None = None
+) -> int | None:
+    """今年/去年 against the publish date; in a report on an earlier year (2023年度…报告 published in
+    2024) against the year it reports on: its 今年 is 2023."""
     shift = spec["relative_years"][word]
+    if published and titled and titled < published.year:  # period.report_year
+        return titled + shift
     if published:
         return published.year + shift
     return reported if shift == -1 and reported else None
@@ -231,10 +253,14 @@ def _until(e: Expr, st: State, text: str, spec: dict) -> State:
     return State(point, None, e.rule)
 
 
-def timeline(text: str, published: dt.date | None, blocked: list[tuple[int, int]] = ()) -> list[Snapshot]:
+def timeline(
+    text: str, published: dt.date | None, blocked: list[tuple[int, int]] = (), title: str | None = None
+) -> list[Snapshot]:
     """The state before and after each time expression, in text order."""
     exprs = expressions(text, blocked)
     reported = report_year(text, exprs)
+    titled = titled_report_year(title) if title else None
+    opening = next((int(e.groups[0]) for e in exprs[:1] if e.rule == "period.year" and e.start < 40), None)
     st = State()
     out: list[Snapshot] = []
     prev_end = -1
@@ -242,7 +268,7 @@ def timeline(text: str, published: dt.date | None, blocked: list[tuple[int, int]
         if e.rule == "period.unknown" and e.start == prev_end:
             prev_end = e.end  # 2023年截至目前: the year dates the stock
             continue
-        after = _apply(e, st, text, published, reported)
+        after = _apply(e, st, text, published, reported, titled, opening)
         if e.local or _inside_span(after, st):
             out.append(Snapshot(e, st, st, after))
         else:
@@ -259,10 +285,14 @@ def _inside_span(new: State, old: State) -> bool:
 
 
 def assign(
-    text: str, hits: list, published: dt.date | None, blocked: list[tuple[int, int]] = ()
+    text: str,
+    hits: list,
+    published: dt.date | None,
+    blocked: list[tuple[int, int]] = (),
+    title: str | None = None,
 ) -> list[Dated]:
-    """Period of each indicator hit."""
-    snaps = timeline(text, published, blocked)
+    """Period of each indicator hit; ``title`` (the document's) may name the year it reports on."""
+    snaps = timeline(text, published, blocked, title)
     change = (*tuple(rules.load("indicators")["change_verbs"]), "增加到", "增长到", "增至")
     froms = tuple(rules.load("period")["from_words"])
     starts = [s.expr.start for s in snaps]  # in text order

@@ -14,7 +14,7 @@ from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, RegulationHit
 from pipeline.switches import on
 
-BOOK_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+BOOK_TITLE = re.compile(r"《\s*([^《》\n]{2,80})》")  # 《⏎国务院…的通知》: a line may break after 《
 INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
 _DASHES = re.compile(r"\s*[-—–―－~～]+\s*")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–―－~～至]+\s*(\d{4})")
@@ -120,19 +120,27 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         if taken.covers(m.start()) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
-    regs = _short_forms(found, mentions)  # drops the generic rows from found
+    aliases = {  # (以下简称《指标体系》): the title just named, shortened
+        normalize(m.group(1).strip())
+        for m in BOOK_TITLE.finditer(text)
+        if re.search(r"(?:简称|下称)[:：]?$", text[max(0, m.start() - 4) : m.start()])
+    }
+    regs = _short_forms(found, mentions, aliases)  # drops the generic rows from found
     return regs, [f for f in mentions if f.normalized in found], blocked
 
 
-def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list[RegulationHit]:
+def _short_forms(
+    found: dict[str, RegulationHit], mentions: list[Found], aliases: set[str]
+) -> list[RegulationHit]:
     """《方案》-style short forms become mentions of the nearest earlier regulation whose name ends
-    with them (the mentions' names change in place); generic titles are never regulations."""
-    generic = set(rules.load("regulations")["generic_titles"])
+    with them, an alias (以下简称《X》) of the one just before it (the mentions' names change in
+    place); generic titles are never regulations."""
+    generic = set(rules.load("regulations")["generic_titles"]) | _tails(found) | (aliases & set(found))
     for f in sorted((f for f in mentions if f.normalized in generic), key=lambda f: f.start):
         earlier = [
             (s, h)
             for h in found.values()
-            if h.name not in generic and h.name.endswith(f.normalized)
+            if h.name not in generic and (h.name.endswith(f.normalized) or f.normalized in aliases)
             for s, _ in h.spans
             if s < f.start
         ]
@@ -143,6 +151,17 @@ def _short_forms(found: dict[str, RegulationHit], mentions: list[Found]) -> list
     for name in generic & set(found) if on("reg.veto.generic_title") else ():
         del found[name]
     return list(found.values())
+
+
+def _tails(found: dict[str, RegulationHit]) -> set[str]:
+    """Titles that end a longer title named before them (《…示范市指标体系》 … 《指标体系》): short forms
+    of it [reg.short_form]."""
+    first = {name: min(s for s, _ in h.spans) for name, h in found.items()}
+    return {
+        name
+        for name in found
+        if any(other != name and other.endswith(name) and first[other] < first[name] for other in found)
+    }
 
 
 def _glued_law(text: str, m: re.Match) -> bool:
