@@ -428,6 +428,8 @@ def analyse(html: str, page: str, hints: dict[str, str]) -> Page:
     body = select(texts, page, title) if title else first
     where = (line_of(page, body.spans[0][0]), line_of(page, body.spans[-1][1] - 1)) if body else None
     md = html_meta.extract(lines, where, hints)
+    if md.publish_date is None and (day := html_meta.meta_date(hints.get("publish_date"))):
+        md.publish_date, md.rules["publish_date"] = day, "page.date.meta_tag"  # firstpublishedtime, pubdate
     if md.publish_date is None and (day := _htmldate(html)):
         md.publish_date, md.rules["publish_date"] = day, "page.date.htmldate"
     if md.source is None and (value := html_meta.meta_source(hints.get("source"))):

@@ -25,6 +25,7 @@ SOURCE_LABELS = (
     "稿件来源",
     "新闻来源",
     "本文来源",
+    "来源于",
     "来源",
     "稿源",
     "发布机构",
@@ -74,7 +75,7 @@ EDITOR = re.compile(
 )
 _NAMES = r"([\u4e00-\u9fff]{2,4}(?:[ \t\u3000\u00a0、,，]+[\u4e00-\u9fff]{2,4}){0,4})"
 AUTHOR_LABEL = re.compile(
-    r"(作者|记者|通讯员|撰文|撰稿|编译|(?<![\u4e00-\u9fff])文|整理)"
+    r"(作者|记者|通讯员|撰文|撰稿|编译|(?<![\u4e00-\u9fff])(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文)|整理)"
     rf"[ \t\u3000\u00a0]*[:：/／|｜]?[ \t\u3000\u00a0]*{_NAMES}"
 )
 _DATELINE = re.compile(r"^\s*.{0,16}?[讯电]\s*[（(][^（()）]{2,40}[)）]")  # 本报讯（记者 张三 通讯员 李四）
@@ -243,6 +244,11 @@ def _date_of(text: str) -> dt.date | None:
         return None
 
 
+def meta_date(value: str | None) -> dt.date | None:
+    """The date of a publish-date meta tag's value (2007-08-20-23:59:59, 2024-03-05T09:12:00+08:00)."""
+    return _date_of(value) if value else None
+
+
 def find_date(lines: list[str], head: range, byline: range, tail: range) -> tuple[dt.date | None, str]:
     """A labelled date (发布日期 before 时间; never 成文日期) in the header, then the first date under
     the headline, then a labelled date after the body."""
@@ -367,9 +373,9 @@ def find_author(
     line. Editors and photographers are never authors."""
     not_names = editors(lines)
     spots = [("head", i) for i in head]
-    spots += (
-        [("first_line", first_body_line)]
-        if first_body_line is not None and first_body_line < len(lines)
+    spots += (  # the dateline opens the first paragraph, which may follow a subtitle line
+        [("first_line", i) for i in (first_body_line, first_body_line + 1) if i < len(lines)]
+        if first_body_line is not None
         else []
     )
     spots += [("last_line", last_body_line)] if last_body_line is not None else []
@@ -420,6 +426,8 @@ def extract(lines: list[str], body: tuple[int, int] | None, hints: dict[str, str
     tail = range(last + 1, _tail_end(lines, last)) if last is not None else range(0)
     md.publish_date, rule = find_date(lines, head, byline, tail)
     far = range(tail.stop, min(len(lines), last + 20)) if last is not None else range(0)
+    if body and first < len(lines) and len(lines[first]) <= 40 and SOURCE_LABEL.match(lines[first].strip()):
+        head = range(head.start, first + 1)  # 来源于：东区办事处 as the body's first line: a field, not prose
     md.source, rule_s = find_source(lines, head, range(tail.start, far.stop or tail.stop), title_line)
     md.author, rule_a = find_author(lines, byline, tail, last, first if body else None, far)
     for key, r in (("publish_date", rule), ("source", rule_s), ("author", rule_a)):

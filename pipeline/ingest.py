@@ -597,7 +597,7 @@ def html_document(
         page = analyse(
             html,
             text,
-            _title_sources(html) | {"title": hints.get("title", ""), "source": hints.get("source", "")},
+            _title_sources(html) | {k: hints.get(k, "") for k in ("title", "source", "publish_date")},
         )
     except Exception as e:
         log.warning("%s: body selection failed: %s: %s", path, type(e).__name__, e)

@@ -206,6 +206,7 @@ def test_site_suffix_is_cut_but_never_at_a_hyphen_inside_the_headline(title, exp
         (["标题", "文/刘一鸣", "正文第一段。"], "刘一鸣"),
         (["标题", "本报讯（记者 孙立平 通讯员 何静）日前，全市召开会议。", "正文第二段。"], "孙立平 何静"),
         (["标题", "记者从市司法局获悉，全市召开会议。", "正文第二段。"], None),
+        (["标题", "2024-01-02", "正文第一段。", "活动现场气氛热烈。(文/图 刘玺东 易赛楠)"], "刘玺东 易赛楠"),
     ],
 )
 def test_authors_are_writers_never_editors_or_photographers(lines, author):
@@ -228,6 +229,24 @@ def test_authors_are_writers_never_editors_or_photographers(lines, author):
 )
 def test_source_values_are_cleaned(line, source):
     assert html_meta.find_source(["标题", line], range(1, 2), range(0), 0)[0] == source
+
+
+def test_a_dateline_byline_after_a_subtitle_opening_the_body():
+    lines = ["标题", "扎实推进专题教育", "平潭时报讯(记者 王光慧)昨晚，我区召开学习会。", "正文。"]
+    assert html_meta.find_author(lines, range(1, 1), range(0), 3, 1)[0] == "王光慧"  # the body starts at 1
+
+
+def test_a_source_field_opening_the_body_and_a_publish_date_meta_tag_are_read():
+    lines = [
+        "首页 > 动态",
+        "调研组到金融街开展调研",
+        "来源于：东区办事处",
+        "2019年2月27日下午，调研组一行八人到金融街调研。",
+    ]
+    md = html_meta.extract(lines, (2, 3), {})
+    assert md.source == "东区办事处"
+    assert html_meta.meta_date("2007-08-20-23:59:59").isoformat() == "2007-08-20"
+    assert html_meta.meta_date("") is None
 
 
 def test_alignment_spans_are_exact_and_skip_missing_pieces():
