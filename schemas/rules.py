@@ -281,6 +281,8 @@ class IndicatorsFile(_RuleFile):
     object_verbs: list[Word]
     change_verbs: list[Word]
     metric_leading: list[Word]
+    metric_leading_conjunctions: list[Word] = []
+    conjunction_words: list[Word] = []
     metric_gaps: list[Word]
     paired_modifiers: list[Word]
     metric_aliases: dict[Word, Word]

@@ -493,6 +493,32 @@ LAYOUTS = [
         None,
     ),
     (
+        "a bulleted reporter's line with two names run together, and a widget after the source",
+        "来源:河北省政府网站 打印\n□记者邓光韬袁立朋\n" + BODY,
+        None,
+        None,
+        "河北省政府网站",
+        "邓光韬 袁立朋",
+    ),
+    (
+        "a disclosure list whose publisher ends the breadcrumb, and the label 发文时间",
+        "当前位置: 信息公开首页 > 政务公开 > 镇街 > 徐庄镇\n  • 发布机构:徐庄镇\n"
+        "  • 发文时间:2026年01月28日\n"
+        "徐庄镇2025年度法治政府建设情况报告\n" + BODY,
+        "徐庄镇2025年度法治政府建设情况报告",
+        "2026-01-28",
+        "徐庄镇",
+        None,
+    ),
+    (
+        "a writer's name alone in brackets on the last line",
+        "区人大常委会调研法治政府建设\n" + BODY + "\n(张琼予)",
+        "区人大常委会调研法治政府建设",
+        None,
+        None,
+        "张琼予",
+    ),
+    (
         "a reporter's byline with where the report was filed",
         "香港文汇报讯(记者 苏志坚 长春报道)吉林省三农法律服务援助中心前日上午举行揭牌仪式。" + BODY,
         None,

@@ -380,6 +380,18 @@ def test_appointments_of_several_names_to_one_post_and_given_names_common_words_
     assert not is_person_name("刘向前") and is_person_name("刘向前", bounded=True)  # 向 needs a frame
 
 
+def test_appointed_names_with_their_count_and_a_list_after_a_name_the_model_read():
+    text = "决定任命吕靖、李保庚、李超群三位同志为县监察委员会委员。"
+    assert [o.name for o in officials.find(text, {})[0]] == ["吕靖", "李保庚", "李超群"]
+    text = "市政府副市长加多、李猛、索朗次仁出席会议。"
+    start = text.index("加多")
+    found, _ = officials.find(text, {}, [(start, start + 2)])  # 加多: no surname, the model's person
+    assert [(o.name, o.rule) for o in found][1:] == [
+        ("李猛", "official.title_list"),
+        ("索朗次仁", "official.title_list"),
+    ]
+
+
 def test_member_lines_with_the_name_glued_to_the_post():
     text = "\n".join(
         [

@@ -48,7 +48,7 @@ _HAN = r"\u3400-\u9fff"
 _SENTENCE_END = re.compile(r"[。！？；!?…]$")
 _CLOSERS = "”’\"')）」』】]"
 _COMMA = re.compile(r"[,，;；]")
-_LEAD = r"^[\s\-–—·•*#>|｜\[【(（]*"  # bullets and brackets a meta line may open with
+_LEAD = r"^[\s\-–—·•*#>|｜\[【(（□■◆●]*"  # bullets and brackets a meta line may open with
 _NAME_SEP = re.compile(r"[\s、,，]+")
 
 log = logging.getLogger(__name__)
@@ -520,6 +520,8 @@ def _clean_source(value: str) -> tuple[int, int]:
         end -= 1  # 【来源:某某网) — a bracket closed around the whole field
     if (m := re.search(rf"[(（][{_HAN}]{{2,3}}[)）]$", value[start:end])) and m.start() >= 2:
         end = start + m.start()  # 财经网(北京): the place it reports from
+    if (m := re.search(r"\s+(\S+)$", value[start:end])) and m.group(1) in lx.menu_words:
+        end = start + m.start()  # 海口市司法局 打印: a widget after the value
     changed = True
     while changed:
         changed = False
@@ -538,9 +540,14 @@ def _plausible_source(text: str, page: Page) -> bool:
         text in lx.not_sources or text.lower() in lx.not_sources or text.startswith(("http", "www"))
     ):
         return False
-    if on("source.not.crumb") and (text in page.crumbs[1:] or _menu_only(text)):
-        return False  # a breadcrumb category is not a publisher
+    if on("source.not.crumb") and ((text in page.crumbs[1:] and not _body_like(text)) or _menu_only(text)):
+        return False  # a breadcrumb category is not a publisher (a body's name may end the crumb: …> 徐庄镇)
     return not _patterns()["any_label"].match(text)
+
+
+def _body_like(text: str) -> bool:
+    """An organisation's or a division's name (县司法局, 徐庄镇), not a column (政务公开)."""
+    return is_org_line(text) or bool(re.search(r"(?:省|市|县|区|镇|乡|街道|旗|盟)$", text))
 
 
 def _source_label(page: Page, hints) -> Found | None:
@@ -781,6 +788,9 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         if _is_name(word):
             names.append(((i, s, e),))
             k += 1
+        elif (cut := _two_names(word)) is not None:
+            names += [((i, s, s + cut),), ((i, s + cut, e),)]  # 邓光韬袁立朋: two names run together
+            k += 1
         elif k + 1 < len(tokens) and len(word) == 1 and _is_name(word + line[slice(*tokens[k + 1])]):
             names.append(((i, s, e), (i, *tokens[k + 1])))  # 杨 文 → 杨文
             k += 2
@@ -789,6 +799,13 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         else:
             return []
     return names
+
+
+def _two_names(word: str) -> int | None:
+    """Where two full names written without a break split (邓光韬|袁立朋), if they do."""
+    if not 4 <= len(word) <= 6:
+        return None
+    return next((n for n in (3, 2) if _is_name(word[:n]) and _is_name(word[n:])), None)
 
 
 def _glued_label(line: str, start: int, end: int) -> int:
@@ -952,10 +969,14 @@ def _author_closing(page: Page, hints, title=None) -> Found | None:
 
 
 def _author_closing_names(page: Page, hints, title=None) -> Found | None:
-    """…过一个廉洁的新春佳节。(常书香 马丹阳) — names alone in brackets closing the last paragraph."""
-    for i in reversed(page.kept_lines()):
+    """…过一个廉洁的新春佳节。(常书香 马丹阳) — names alone in brackets closing the last paragraph, or
+    on a line of their own after it."""
+    kept = page.kept_lines()
+    for i in reversed(kept):
         line = page.lines[i]
         m = re.search(r"[。！？!?”]\s*[(（]([^()（）]{2,30})[)）]\s*$", line)
+        if m is None and i in kept[-2:] and i > kept[0]:
+            m = re.fullmatch(r"\s*[(（]([^()（）]{2,30})[)）]\s*", line)
         if (
             m
             and (names := _names_after(line, m.start(1), i))

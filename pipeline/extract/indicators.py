@@ -15,6 +15,7 @@ from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, parse_numeral, spli
 from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
+from pipeline.lexicons import common_words
 from pipeline.switches import on
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -490,6 +491,8 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
         unit = m.group("unit")
         if m.group("part") and not unit.startswith(m.group("part")):
             continue  # 5个和3项: each has its own unit
+        if on("indicator.veto.duration") and unit == "个" and _shared_duration(text, m.end(), spec):
+            continue  # 65、53、50个工作日: durations
         value = float(m.group("num").replace(",", ""))
         metric, start, _ = _metric(text, m, spec, 0)
         end = m.end("num") + len(m.group("part") or "")
@@ -509,6 +512,12 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
         )
         spans.append((m.start("num"), end))
     return hits, spans
+
+
+def _shared_duration(text: str, i: int, spec: dict) -> bool:
+    """The figure at ``i`` whose unit the list shares is a duration (50个工作日)."""
+    m = re.compile(rf"{ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?个").match(text, i)
+    return bool(m) and text.startswith(tuple(spec["duration_after_unit"]), m.end())
 
 
 @lru_cache(maxsize=1)
@@ -660,6 +669,10 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
         tuple(spec["object_verbs"] + spec["share_verbs"])
     )  # 给予2%的财政贴息: 财政贴息
+    if on("indicator.metric.book_title") and (titled := _book_title_before(text, m.start(), spec)):
+        return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
+    if before and text.endswith("一行", 0, m.start()):
+        return before, start, m.end()  # 督导组一行3人对…: the group is what is counted
     after, lead = _forward_phrase(text, m.end(), spec, share_of)
     if m.group("unit") in spec["noun_units"]:  # 全州10县市 → 县市 (indicator.metric.noun_unit)
         return verb + m.group("unit"), start + len(before) - len(verb), m.end()
@@ -683,6 +696,20 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if head:  # 举办培训班、报告会和《…》等830场次 → 举办培训班 (indicator.metric.list_head)
         return head, m.start(), m.end()
     return None, m.start(), m.end()
+
+
+def _book_title_before(text: str, i: int, spec: dict) -> tuple[str, int] | None:
+    """A figure right after a title in 《》 counts copies of it (发放《宪法知识读本》1000本): the title,
+    with the verb before it, and where that starts."""
+    if text[i - 1 : i] != "》":
+        return None
+    k = text.rfind("《", max(0, i - 42), i)
+    if k < 0 or "》" in text[k : i - 1]:
+        return None
+    verb = next(
+        (v for v in sorted(spec["object_verbs"], key=len, reverse=True) if text.endswith(v, 0, k)), ""
+    )
+    return verb + text[k + 1 : i - 1], k - len(verb)
 
 
 def _list_head(text: str, i: int, floor: int) -> str | None:
@@ -723,7 +750,11 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
     lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
     j = i + lead
-    while j < len(text) and j - i < 14 and (_is_han(text[j]) or (text[j] in _QUOTES and j > i + lead)):
+    while (
+        j < len(text)
+        and j - i < 14
+        and (_is_han(text[j]) or (text[j] in _QUOTES and (j > i + lead or text[j] in "“「‘")))
+    ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
         if (
             text.startswith(verbs, j)
             and not _in_word(text, j, spec["forward_words"])
@@ -819,6 +850,13 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     start = cut + _leading_places(text[cut:end])
     while n := _affix(text[start:end], spec["metric_leading"], prefix=True):
         start += n  # 目前共设立…: both go
+    if (
+        end - start >= 3
+        and text[start] in spec["metric_leading_conjunctions"]
+        and text[start : start + 2] not in common_words(1)
+        and text[start : start + 2] not in spec["conjunction_words"]
+    ):
+        start += 1  # 并投入 → 投入, not 并网发电量
     gap = _affix(text[start:end], spec["metric_gaps"], prefix=False)
     end -= gap  # 资金还缺 → 资金 + 缺口 (indicator.metric.gap)
     while (
@@ -828,6 +866,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     ):
         end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
     phrase = text[start:end] + ("缺口" if gap else "")
+    if phrase.endswith("率占比"):
+        phrase = phrase[:-2]  # 优秀率占比30%: the rate is the metric
     if "占" not in phrase and (n := _affix(phrase, spec["count_totals"], prefix=False)):
         phrase = phrase[:-n]  # 申请人总数 → 申请人: the unit already says it is a count
     if len(shorter := re.sub(spec["metric_duration"], "", phrase)) >= 2:

@@ -331,8 +331,9 @@ def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """任命张明同志为县司法局局长, what a list of appointments adds (、李华为县民政局局长), and a
     removal from a post (免去王刚的县司法局局长职务: he held it)."""
     spec = rules.load("titles")
-    # one name or several sharing the post (任命周文艺、田发启同志为…副主任)
-    name = r"((?:[\u4e00-\u9fff]{2,4}?、){0,5}[\u4e00-\u9fff]{2,4}?)(?:同志)?"
+    # one name or several sharing the post (任命周文艺、田发启同志为…副主任; 吕靖、李保庚三位同志为)
+    count = r"(?:[一二两三四五六七八九十]+[位名])?"
+    name = rf"((?:[\u4e00-\u9fff]{{2,4}}?、){{0,5}}[\u4e00-\u9fff]{{2,4}}?){count}(?:同志)?"
     post = r"([\u4e00-\u9fff、]{2,30}?)"
     one = rf"{name}为{post}(?=[，。；、,;：:\s]|职务|的|$)"
     verbs, removals = rules.alternation(spec["appointment_verbs"]), rules.alternation(spec["removal_verbs"])
@@ -502,10 +503,19 @@ def _shared_title(text: str, candidates: list[Candidate], ner_persons):
     [official.title_list]."""
     persons = {s: e for s, e in ner_persons}
     for c in candidates:
-        if c.rule in ("official.title_name", "official.ethnic_name") and text[c.end : c.end + 1] == "、":
+        title_first = (
+            c.chain_span is not None and c.chain_span[1] <= c.start
+        )  # 副市长加多、李猛 (model or rules)
+        if title_first and c.rule != "official.collective_list" and text[c.end : c.end + 1] == "、":
             for s, e in _name_list(text, c.end + 1, persons):
-                if not _titled(text[s:e]):  # 秘书长盖特、卡塔尔埃米尔塔米姆: another's title, not a name
+                if not _titled(text[s:e]) and not _country_at(text, s):  # 卡塔尔埃米尔塔米姆, 阿尔|及利亚
                     yield Candidate(s, e, c.chain, c.chain_span, "official.title_list")
+
+
+def _country_at(text: str, i: int) -> bool:
+    """A country's name starts at ``i`` (阿尔及利亚总理…, 安提瓜和巴布达): the list is of countries."""
+    countries = read_countries()
+    return any(text[i : i + n] in countries for n in range(2, 9))
 
 
 def _titled(name: str) -> bool:
