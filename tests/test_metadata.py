@@ -511,6 +511,15 @@ LAYOUTS = [
         None,
     ),
     (
+        "a site's line above the headline, which the dated byline follows; an outlet ending the breadcrumb",
+        "中新社四川分社正文\n首页 > scxw > 四川日报\n上半年四川新收行政复议案件10059件\n"
+        "2024年07月10日 09:47 来源:四川日报 编辑:曹惠君\n" + BODY,
+        "上半年四川新收行政复议案件10059件",
+        "2024-07-10",
+        "四川日报",
+        None,
+    ),
+    (
         "a writer's name alone in brackets on the last line",
         "区人大常委会调研法治政府建设\n" + BODY + "\n(张琼予)",
         "区人大常委会调研法治政府建设",

@@ -546,8 +546,13 @@ def _plausible_source(text: str, page: Page) -> bool:
 
 
 def _body_like(text: str) -> bool:
-    """An organisation's or a division's name (县司法局, 徐庄镇), not a column (政务公开)."""
-    return is_org_line(text) or bool(re.search(r"(?:省|市|县|区|镇|乡|街道|旗|盟)$", text))
+    """An organisation's, a division's or an outlet's name (县司法局, 徐庄镇, 四川日报), not a column
+    (政务公开)."""
+    return (
+        is_org_line(text)
+        or bool(re.search(r"(?:省|市|县|区|镇|乡|街道|旗|盟)$", text))
+        or text.endswith(tuple(w for w in lexicon().outlet_suffixes if len(w) >= 2))
+    )
 
 
 def _source_label(page: Page, hints) -> Found | None:
@@ -1086,6 +1091,11 @@ def _header_title(page: Page) -> Found | None:
     def confirmed(i: int) -> bool:  # repeated on the page, or the breadcrumb's last part
         return lines[i] == crumb or any(j != i and lines[j].strip() == lines[i] for j in range(len(lines)))
 
+    def bylined(i: int) -> bool:  # the line under it is the dated byline (2024年07月10日 來源:…)
+        j = next((k for k in range(i + 1, len(lines)) if page.kept(k)), None)
+        return j is not None and j in page.meta and ANY_DATE.search(lines[j]) is not None
+
+    rule = "title.header"
     pick = next((i for i in cands if confirmed(i)), None)
     if pick is None:
         rest = list(cands)
@@ -1096,10 +1106,13 @@ def _header_title(page: Page) -> Found | None:
         ):
             rest.pop(0)  # a column name or a slogan above the headline
         pick = rest[0]
+        above = next((i for i in cands if bylined(i)), None) if on("title.above_byline") else None
+        if above is not None and above != pick:
+            pick, rule = above, "title.above_byline"  # 中新社四川分社正文 above the headline
     end = len(lines[pick])
     if (m := _patterns()["site_tail"].search(lines[pick])) and _site_like(m.group(1)):
         end = m.start()  # 标题_某某市人民政府: the site's name after the headline
-    return _strip_title(Found("title.header", lines[pick][:end], (((pick, 0, end),),)), lines[pick])
+    return _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
 
 
 def _site_like(text: str) -> bool:

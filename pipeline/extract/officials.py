@@ -529,7 +529,7 @@ def _titled(name: str) -> bool:
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
-    ends += [i + n for n in (3, 2) if is_person_name(text[i : i + n], bounded=True)]
+    ends += [i + n for n in (3, 2) if i + n <= len(text) and is_person_name(text[i : i + n], bounded=True)]
     ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
     if padded := _padded_name_end(text, i):
         ends.append(padded)  # 县领导王  伟、李  强: names padded to three
