@@ -136,12 +136,12 @@ def lexicon() -> Lexicon:
     )
 
 
-@lru_cache(maxsize=1)
 def _spaced(words) -> str:
     """An alternation of ``words`` whose chars may stand one blank apart (标 题, 索 引 号)."""
     return "|".join(r"[ \u3000]?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     all_labels = _alt(
