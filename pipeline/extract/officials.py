@@ -6,12 +6,15 @@ Patterns (rule ids in brackets):
 - [official.byline]      何志勇 ⏎ 葫芦岛市委副书记、市长                  (name line, title line)
 - [official.collective_list] 县领导张三、李四、王五出席                       (shared title, names)
 - [official.appointment] 任命张明同志为县司法局局长 / 李四同志兼任办公室主任 / 免去王刚的…职务
-- [official.member_line] 组  长：王  伟  县委副书记、县长                      (a member list's line)
+- [official.member_line] 组  长：王  伟  县委副书记、县长 / 副组长:黄琪玉省政府副秘书长 (member lists)
+- [official.ethnic_name] 市长扎西次仁主持 / 副盟长乌兰其其格                 (Tibetan, Mongolian names)
+- [official.title_list]  副市长张建国、李明华出席                            (names sharing a title)
 Names with a middle dot are read whole (主任艾黎根·热西提主持). Vetoes: staff bylines (记者, 编辑),
 titles held in a company, bank or law firm [official.veto.company], redacted names (张某)
 [official.veto.redaction], a surname then a title (由县长任|组长) [official.veto.title_as_name],
 circles and bodies (文艺界|委员) [official.veto.body_name], a title's 前/众 (印尼前|外长)
-[official.veto.title_lead], a verb of holding (张三任|组长) [official.veto.holding_verb].
+[official.veto.title_lead], a verb of holding (张三任|组长) [official.veto.holding_verb], 负责人 not
+right after a government body (主要|负责人) [official.veto.bare_title].
 The organisation is the place at the head of the chain; a bare 市长 takes the document's main
 place of that level.
 """
