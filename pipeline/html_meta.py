@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from pipeline.clean.metadata import lexicon as _lexicon
 from pipeline.lexicons import is_person_name
 
 _WS = re.compile(r"[\s\u3000\u00a0]+")
@@ -18,19 +19,9 @@ _SQ = re.compile(r"\s")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)日?")
 _SENTENCE_END = re.compile(r"[。！？!?；;]$")
 _LABEL_GAP = r"[ \t\u3000\u00a0]*"
-DATE_LABELS = ("发布日期", "发布时间", "发稿时间", "发文日期", "更新时间", "时间", "日期")
-SOURCE_LABELS = (
-    "信息来源",
-    "文章来源",
-    "稿件来源",
-    "新闻来源",
-    "本文来源",
-    "来源于",
-    "来源",
-    "稿源",
-    "发布机构",
-    "发文机关",
-)
+# the label words are those of the text rules (clean/data/metadata.yaml), in their order of strength
+DATE_LABELS = _lexicon().strong_dates + _lexicon().weak_dates
+SOURCE_LABELS = tuple(sorted(_lexicon().source_labels, key=len, reverse=True))
 _ANY_LABEL = re.compile(
     r"(索\s*引\s*号|分\s*类|发文机关|成文日期|标\s*题|发文字号|发布日期|发布时间|发布机构|发文日期|来源|作者|记者|编辑"
     r"|责任编辑|访问量|点击|浏览|阅读|字号|时间|日期|公开方式|公开时限|主题分类)\s*[:：]"
