@@ -102,9 +102,12 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
     found: dict[str, RegulationHit] = {}
     mentions: list[Found] = []
     blocked: list[tuple[int, int]] = []
+    aliases: set[str] = set()  # (以下简称《指标体系》): the title just named, shortened
     for m in BOOK_TITLE.finditer(text):
         blocked.append((m.start(), m.end()))
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
+        if re.search(r"(?:简称|下称)[:：]?$", text[max(0, m.start() - 4) : m.start()]):
+            aliases.add(normalize(m.group(1).strip()))
         for inner in INNER_TITLE.finditer(m.group(1)):
             _add(found, mentions, inner.group(1), m.start(1) + inner.start(1), "reg.nested_title")
     taken = SpanSet(blocked)
@@ -120,11 +123,6 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         if taken.covers(m.start()) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
-    aliases = {  # (以下简称《指标体系》): the title just named, shortened
-        normalize(m.group(1).strip())
-        for m in BOOK_TITLE.finditer(text)
-        if re.search(r"(?:简称|下称)[:：]?$", text[max(0, m.start() - 4) : m.start()])
-    }
     regs = _short_forms(found, mentions, aliases)  # drops the generic rows from found
     return regs, [f for f in mentions if f.normalized in found], blocked
 
