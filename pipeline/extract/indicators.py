@@ -516,8 +516,19 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
 
 def _shared_duration(text: str, i: int, spec: dict) -> bool:
     """The figure at ``i`` whose unit the list shares is a duration (50个工作日)."""
-    m = re.compile(rf"{ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?个").match(text, i)
-    return bool(m) and text.startswith(tuple(spec["duration_after_unit"]), m.end())
+    m = _counted_pattern().match(text, i)
+    return bool(m) and _duration_after(text, m.end(), spec)
+
+
+def _duration_after(text: str, i: int, spec: dict) -> bool:
+    """A duration word follows the unit 个 that ends at ``i`` (3个月, 1个工作日, 一个多月)."""
+    return text.startswith(tuple(spec["duration_after_unit"]), i + (text[i : i + 1] in "多余"))
+
+
+@lru_cache(maxsize=1)
+def _counted_pattern() -> re.Pattern:
+    """A number, its 余/多 and 个 (50个, 30余个)."""
+    return re.compile(rf"{ARABIC}(?:{_alt(_spec().data['qualifiers_before_unit'])})?个")
 
 
 @lru_cache(maxsize=1)
@@ -569,13 +580,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not m.group("mult")
     ):  # no copy of the rest
         return False
-    if (
-        on("indicator.veto.duration")
-        and m.group("unit") == "个"
-        and text.startswith(
-            tuple(spec["duration_after_unit"]), m.end() + (text[m.end() : m.end() + 1] in "多余")
-        )
-    ):
+    if on("indicator.veto.duration") and m.group("unit") == "个" and _duration_after(text, m.end(), spec):
         return False  # 3个月, 1个工作日, 一个多月: durations
     if on("indicator.veto.size_class") and text.startswith(tuple(spec["class_after_unit"]), m.end()):
         return False  # 80吨级: a size class
@@ -665,7 +670,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
     before, start = _backward_phrase(text, m.start(), spec, floor)
-    verb = next((v for v in sorted(spec["object_verbs"], key=len, reverse=True) if before.endswith(v)), "")
+    verb = _verb_ending(before, len(before))
     share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
         tuple(spec["object_verbs"] + spec["share_verbs"])
     )  # 给予2%的财政贴息: 财政贴息
@@ -706,10 +711,18 @@ def _book_title_before(text: str, i: int, spec: dict) -> tuple[str, int] | None:
     k = text.rfind("《", max(0, i - 42), i)
     if k < 0 or "》" in text[k : i - 1]:
         return None
-    verb = next(
-        (v for v in sorted(spec["object_verbs"], key=len, reverse=True) if text.endswith(v, 0, k)), ""
-    )
+    verb = _verb_ending(text, k)
     return verb + text[k + 1 : i - 1], k - len(verb)
+
+
+def _verb_ending(text: str, end: int) -> str:
+    """The longest object verb of the rules that ends at ``end`` (选聘|253名, 发放|《…》), or ""."""
+    return next((v for v in _object_verbs() if text.endswith(v, 0, end)), "")
+
+
+@lru_cache(maxsize=1)
+def _object_verbs() -> tuple[str, ...]:
+    return tuple(sorted(_spec().data["object_verbs"], key=len, reverse=True))
 
 
 def _list_head(text: str, i: int, floor: int) -> str | None:
