@@ -518,15 +518,13 @@ def _shared_title(text: str, candidates: list[Candidate], ner_persons):
 def _country_at(text: str, i: int) -> bool:
     """A country's name starts at ``i`` (阿尔及利亚总理…, 安提瓜和巴布达): the list is of countries."""
     countries = read_countries()
-    return any(text[i : i + n] in countries for n in range(2, 9))
+    return any(text[i : i + n] in countries for n in _country_lengths())
 
 
 def _titled(name: str) -> bool:
-    """A list item that holds a title or starts with a country (卡塔尔埃米尔塔米姆) is no bare name."""
-    countries = read_countries()
-    return bool(_patterns().title_start.search(name)) or any(
-        name[:n] in countries for n in range(2, len(name))
-    )
+    """A list item that holds a title (卡塔尔埃米尔塔米姆) is another's title, not a bare name; one that
+    starts with a country is caught by ``_country_at``."""
+    return bool(_patterns().title_start.search(name))
 
 
 def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
