@@ -214,6 +214,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_label": re.compile(rf"{_LEAD}(?:{_spaced(lx.title_labels)})\s*[:：|｜]\s*(?=\S)"),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
+        "doc_type": re.compile(_alt(lx.doc_types)),
         "doc_type_end": re.compile(rf"(?:{_alt(lx.doc_types)})$"),
         "issued": re.compile(r"《([^《》]{6,80})》[^。《]{0,30}印发给你们"),
         "position": re.compile(r"^(?:当前位置|您的位置|您现在的位置|您的当前位置|所在位置|现在的位置)"),
@@ -816,12 +817,18 @@ def _two_names(word: str) -> int | None:
 def _glued_label(line: str, start: int, end: int) -> int:
     """Length of a field label of two chars or more that ends the run at ``end`` right after a name
     (郭健|源自, 张三|来源), else 0."""
-    lx = lexicon()
-    labels = lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels + lx.not_author_labels
-    for label in sorted((w for w in labels if len(w) >= 2), key=len, reverse=True):
+    for label in _field_labels():
         if line.endswith(label, start, end) and _is_name(line[start : end - len(label)].strip()):
             return len(label)
     return 0
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> tuple[str, ...]:
+    """Date, source, author and credit labels of two chars or more, longest first."""
+    lx = lexicon()
+    labels = lx.strong_dates + lx.weak_dates + lx.source_labels + lx.author_labels + lx.not_author_labels
+    return tuple(sorted((w for w in labels if len(w) >= 2), key=len, reverse=True))
 
 
 def _photo_credit(line: str, name_end: int, run_end: int) -> bool:
@@ -1181,7 +1188,7 @@ def _glued_body_title(page: Page) -> Found | None:
         return None
     i = kept[0]
     line = page.lines[i]
-    for m in re.finditer(_alt(lexicon().doc_types), line[:80]):
+    for m in _patterns()["doc_type"].finditer(line[:80]):
         head = line[: m.end()]
         if (
             len(head) >= 6
