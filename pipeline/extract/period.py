@@ -104,6 +104,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(rf"[自从]{_DIGIT_YEAR}年[^。；;，,\n]{{0,20}}?[至到]{_DIGIT_YEAR}年"),
         ),
         (
+            "period.day_span",
+            re.compile(
+                rf"{_DIGIT_YEAR}年(\d{{1,2}})月(\d{{1,2}})日{_SEP}(?:{_DIGIT_YEAR}年)?(?:(\d{{1,2}})月)?(\d{{1,2}})日"
+            ),
+        ),
+        (
             "period.month_span",
             re.compile(
                 rf"{_DIGIT_YEAR}年(\d{{1,2}})月份?(?:\d{{1,2}}日)?{_SEP}(?:{_DIGIT_YEAR}年)?(\d{{1,2}})月(?:份|底|末)?"
@@ -187,6 +193,9 @@ def _apply(
     try:
         if r == "period.since_until" or r == "period.year_span":
             p = span(year(int(g[0])), year(int(g[1])))
+        elif r == "period.day_span":
+            y2, m2 = int(g[3] or g[0]), int(g[4] or g[1])
+            p = span(day(int(g[0]), int(g[1]), int(g[2])), day(y2, m2, int(g[5])))
         elif r == "period.month_span":
             y2 = int(g[2]) if g[2] else int(g[0])
             p = span(month(int(g[0]), int(g[1])), month(y2, int(g[3])))

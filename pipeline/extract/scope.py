@@ -348,18 +348,27 @@ def assign(
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
-def _lift_town(cue: Cue, scoped: Scoped, areas: DocumentAreas) -> Scoped:
-    """A town named in passing (五峰土家族自治县渔洋关镇“第三小学”) carries on as its county; only a
-    document about the town (its title names it) carries the town itself."""
+def _lift_town(text: str, cue: Cue, scoped: Scoped, areas: DocumentAreas) -> Scoped:
+    """A town named in passing (五峰土家族自治县渔洋关镇“第三小学”) carries on as its county; a
+    document about the town (its title names it) or a sentence where the town or its bodies act
+    (镇川镇多措并举开展…, 中兴镇综治办、司法所…开展) carries the town itself."""
     d = cue.value.division if cue.kind == "place" else None
     if d is None or d.level != "town" or not d.county or scoped.area == areas.own:
         return scoped
+    if text.startswith(_town_acts(), cue.end):
+        return Scoped(scoped.area, "scope.town_acts")
     county = [
         c
         for c in load().by_name.get(d.county, [])
         if c.name == d.county and c.province == d.province and c.city == d.city
     ]
     return Scoped(Area.of(county[0]), "scope.carried_county") if len(county) == 1 else scoped
+
+
+@lru_cache(maxsize=1)
+def _town_acts() -> tuple[str, ...]:
+    spec = _spec()[0]
+    return tuple(spec["org_words"] + spec["town_acts"])
 
 
 def _heading(text: str, i: int) -> bool:
@@ -380,7 +389,9 @@ def _document(areas: DocumentAreas) -> Scoped:
 
 def _carried_rule(s: Scoped) -> str:
     return (
-        s.rule if s.rule in ("scope.document", "scope.unknown", "scope.carried_county") else "scope.carried"
+        s.rule
+        if s.rule in ("scope.document", "scope.unknown", "scope.carried_county", "scope.town_acts")
+        else "scope.carried"
     )
 
 
@@ -393,7 +404,7 @@ def _carry(text, done_to, upto, spans, areas, blocked, carried: Scoped) -> Scope
         start = max(i, end - WINDOW)
         cue = _pick(text, cues(text, start, end, spans, blocked), start, end)
         if cue:
-            carried = _lift_town(cue, _resolve(cue, areas), areas)
+            carried = _lift_town(text, cue, _resolve(cue, areas), areas)
         elif _heading(text, i):
             carried = _document(areas)  # a new section (三、健全机制…) starts from the document's area
         i = end + 1
