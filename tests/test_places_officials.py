@@ -249,6 +249,81 @@ def test_names_after_a_shared_title(text, names, title):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a title, 是 and a list; a dotted name and names without a Han surname among known ones
+        (
+            "大会的执行主席是徐芝文、李为国、达扎·尕让托布旦拉西降措、泽久、唐远益。",
+            [
+                ("徐芝文", "official.title_is_list"),
+                ("李为国", "official.title_is_list"),
+                ("达扎·尕让托布旦拉西降措", "official.title_is_list"),
+                ("泽久", "official.title_is_list"),
+                ("唐远益", "official.title_is_list"),
+            ],
+        ),
+        # an election of a long list
+        (
+            "选举木扎塔、兰翔、安勇、陈宝珍、郝生发、彭开剑、谢祖强为州人大常委会委员。",
+            [
+                (n, "official.appointment")
+                for n in ["木扎塔", "兰翔", "安勇", "陈宝珍", "郝生发", "彭开剑", "谢祖强"]
+            ],
+        ),
+        # 领导 without its level (garbled): a long list only
+        (
+            "重点工作??h领导马超群、黄灿久、毛洪出席会议。",
+            [(n, "official.collective_list") for n in ["马超群", "黄灿久", "毛洪"]],
+        ),
+        ("主要领导王伟、李强出席会议。", []),
+        # a title and 是 before one name, or before words, is no list
+        ("书记是关键、核心。", []),
+        ("局长是张三。", []),
+        # unknown items may not outnumber the names; the official before the list counts as one;
+        # a list that fails the count ends before its first unknown item
+        ("主席是扎实推进、全面部署、王伟。", []),
+        (
+            "国务院副总理何立峰、张国清、刘国中，国务委员出席会议。",
+            [
+                ("何立峰", "official.title_name"),
+                ("张国清", "official.title_list"),
+                ("刘国中", "official.title_list"),
+            ],
+        ),
+        (
+            "厅长李文喜、薛恒、王大伟案，讲述",
+            [("李文喜", "official.title_name"), ("薛恒", "official.title_list")],
+        ),
+        # an unknown item that ends like a name's verb is no name; 地区领导人 names no level's leaders
+        (
+            "国务院副总理何立峰、张国清、刘国中出席。",
+            [("何立峰", "official.title_name"), ("张国清", "official.title_list")],
+        ),
+        ("窜美的台湾地区领导人蔡英文。", []),
+        # 领导人 is the collective title, not 领导 and a name 人习近平
+        (
+            "党和国家领导人李强、赵乐际、王沪宁出席。",
+            [(n, "official.collective_list") for n in ["李强", "赵乐际", "王沪宁"]],
+        ),
+        # 先生/女士 end a name; 人大代表 is a title
+        ("中共普洱市委副书记、市委宣传部部长任远征先生;", [("任远征", "official.title_name")]),
+        ("务川自治县人大常委会主任、省人大代表谢启华参加调研。", [("谢启华", "official.title_name")]),
+    ],
+)
+def test_lists_after_a_title_and_names_without_a_known_surname(text, want):
+    assert [(o.name, o.rule) for o in officials.find(text, {})[0]] == want
+
+
+def test_list_guests_can_be_switched_off():
+    text = "大会的执行主席是徐芝文、唐远益、泽久。"
+    assert [o.name for o in officials.find(text, {})[0]] == ["徐芝文", "唐远益", "泽久"]
+    with switches.off({"official.list_guest"}):
+        assert [o.name for o in officials.find(text, {})[0]] == ["徐芝文", "唐远益"]
+    with switches.off({"official.title_is_list"}):
+        assert [o.name for o in officials.find(text, {})[0]] == []
+
+
 @pytest.mark.parametrize("text", ["市领导高度重视这项工作。", "市领导有关负责同志出席。"])
 def test_a_shared_title_without_names_makes_no_official(text):
     assert officials.find(text, {})[0] == []

@@ -154,6 +154,8 @@ def find(
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
+    candidates += [c for c in _title_is_list(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
     listed = _shared_title(text, candidates, ner_persons)
     candidates += [c for c in listed if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
@@ -310,19 +312,38 @@ def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bo
     return any(w in clause for w in spec["company_units"])
 
 
+def _title_is_list(text: str, ner_persons):
+    """大会的执行主席是徐芝文、李为国、李强: two or more names after a title and 是/为/有 share it
+    [official.title_is_list]."""
+    if not on("official.title_is_list"):
+        return
+    openers = rules.alternation(rules.load("titles")["list_openers"])
+    persons = {s: e for s, e in ner_persons}
+    for m in re.finditer(rf"({_patterns().title_start.pattern})(?:{openers})", text):
+        names = _name_list(text, m.end(), persons)
+        if len(names) >= 2:
+            for s, e in names:
+                yield Candidate(s, e, m.group(1), m.span(1), "official.title_is_list")
+
+
 def _collective(text: str, ner_persons):
     """县领导张三、李四出席: every name of a list after a shared title of a level
     [official.collective_list]; a name is a surname-list name or a model person span, and the last one
     ends where a name may end (出席, punctuation)."""
     spec = rules.load("titles")
     opener = rules.alternation(spec["collective_openers"])
-    shared = re.compile(rf"{LEVEL}(?:{rules.alternation(spec['collective_titles'])})(?:{opener}){{0,2}}")
+    shared = re.compile(rf"({LEVEL})?(?:{rules.alternation(spec['collective_titles'])})(?:{opener}){{0,2}}")
     persons = {s: e for s, e in ner_persons}
     for m in shared.finditer(text):
         i = m.end()
         if on("official.veto.list_straddle") and starts_inside_word(text, i, _straddle_words()):
             continue  # 市领导有|关负责同志: the name would start inside a word
         names = _name_list(text, i, persons)
+        unlevelled = not m.group(1) or m.group(0).startswith(
+            tuple(spec["collective_without_level"]), len(m.group(1))
+        )
+        if unlevelled and len(names) < spec["collective_min_unlevelled"]:
+            continue  # 领导 without a level (a garbled 县: ??h领导), 领导人 (地区领导人): a long list only
         if names:
             title = re.sub(rf"(?:{opener})+$", "", m.group(0))
             for s, e in names:
@@ -336,7 +357,7 @@ def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spec = rules.load("titles")
     # one name or several sharing the post (任命周文艺、田发启同志为…副主任; 吕靖、李保庚三位同志为)
     count = r"(?:[一二两三四五六七八九十]+[位名])?"
-    name = rf"((?:[\u4e00-\u9fff]{{2,4}}?、){{0,5}}[\u4e00-\u9fff]{{2,4}}?){count}(?:同志)?"
+    name = rf"((?:[\u4e00-\u9fff]{{2,4}}?、){{0,15}}[\u4e00-\u9fff]{{2,4}}?){count}(?:同志)?"
     post = r"([\u4e00-\u9fff、]{2,30}?)"
     one = rf"{name}为{post}(?=[，。；、,;：:\s]|职务|的|$)"
     verbs, removals = rules.alternation(spec["appointment_verbs"]), rules.alternation(spec["removal_verbs"])
@@ -367,12 +388,16 @@ def _appointments(text: str, chain_end: re.Pattern):
 def _appointed(m: re.Match) -> list[tuple[int, int]]:
     """The spans of the names of an appointment match, if every one is a name (the frame 任命…为
     bounds them, so given-name chars such as 向 and 全 pass: 刘向前)."""
-    spans, start = [], m.start(1)
+    spans, start, guests = [], m.start(1), 0
     for part in m.group(1).split("、"):
         if not is_person_name(part, bounded=True):
-            return []
+            if not (on("official.list_guest") and _guest_name(part)):
+                return []
+            guests += 1
         spans.append((start, start + len(part)))
         start += len(part) + 1
+    if guests and (len(spans) - guests < 2 or guests > len(spans) - guests):
+        return []
     return spans
 
 
@@ -490,15 +515,48 @@ def _titles_only_or_org(chain: str) -> bool:
     return _patterns().title_run_start(chain) == 0 or len(chain) <= 12
 
 
-def _name_list(text: str, i: int, persons: dict[int, int]) -> list[tuple[int, int]]:
-    """The names of a list joined by 、 that starts at ``i`` and ends where a name may end."""
-    names = []
-    while (end := _list_name(text, i, persons)) is not None:
+def _name_list(text: str, i: int, persons: dict[int, int], known: int = 0) -> list[tuple[int, int]]:
+    """The names of a list joined by 、 that starts at ``i`` and ends where a name may end. Items
+    no name rule knows (木扎塔, 泽久: names without a Han surname) count when the list's known names
+    (with ``known`` names before the list) outnumber them [official.list_guest]; else the list ends
+    before the first of them."""
+    names, first_guest = [], None
+    while (end := _list_name(text, i, persons)) is not None or (end := _list_guest(text, i)):
+        if first_guest is None and end != _list_name(text, i, persons):
+            first_guest = len(names)
         names.append((i, end))
         if text[end : end + 1] != "、":
             break
         i = end + 1
+    if first_guest is not None:
+        guests = sum(1 for s, e in names if _list_name(text, s, persons) != e)
+        if known + len(names) - guests < 2 or guests > known + len(names) - guests:
+            names = names[:first_guest]
     return names if names and _boundary_after(text, names[-1][1]) else []
+
+
+def _list_guest(text: str, i: int) -> int | None:
+    """End of a 2-5 character list item at ``i`` that ends at 、 or punctuation and may be a name no
+    surname rule reads (not a word, a place or a title)."""
+    if not on("official.list_guest"):
+        return None
+    m = _GUEST.match(text, i)
+    return m.end() if m and _guest_name(m.group(0)) else None
+
+
+_GUEST = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、，。；,;\s])")
+
+
+def _guest_name(item: str) -> bool:
+    words = common_words(1)
+    return (
+        _plausible_name(item)
+        and not item.endswith(_after_name_words())  # 刘国中出席
+        and item not in words
+        and item[:2] not in words
+        and not _titled(item)
+        and not item.endswith(tuple(rules.load("titles")["not_guest_endings"]))
+    )
 
 
 def _shared_title(text: str, candidates: list[Candidate], ner_persons):
@@ -510,7 +568,7 @@ def _shared_title(text: str, candidates: list[Candidate], ner_persons):
             c.chain_span is not None and c.chain_span[1] <= c.start
         )  # 副市长加多、李猛 (model or rules)
         if title_first and c.rule != "official.collective_list" and text[c.end : c.end + 1] == "、":
-            for s, e in _name_list(text, c.end + 1, persons):
+            for s, e in _name_list(text, c.end + 1, persons, known=1):
                 if not _titled(text[s:e]) and not _country_at(text, s):  # 卡塔尔埃米尔塔米姆, 阿尔|及利亚
                     yield Candidate(s, e, c.chain, c.chain_span, "official.title_list")
 
@@ -531,6 +589,8 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
     ends += [i + n for n in (3, 2) if i + n <= len(text) and is_person_name(text[i : i + n], bounded=True)]
+    if m := _DOTTED_ITEM.match(text, i):  # 达扎·尕让托布旦拉西降措、: the item runs to the 、
+        ends.insert(0, m.end())
     ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
     if padded := _padded_name_end(text, i):
         ends.append(padded)  # 县领导王  伟、李  强: names padded to three
@@ -538,6 +598,12 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
     return None
+
+
+# a transliterated name with middle dots as a whole list item, up to the mark after it
+_DOTTED_ITEM = re.compile(
+    rf"[\u4e00-\u9fff]{{1,6}}(?:[{NAME_DOTS}][\u4e00-\u9fff]{{1,10}})+(?=[、，。；,;\s])"
+)
 
 
 # a two-character name padded to the width of three (张  强): PDF tables and name lists
