@@ -631,6 +631,36 @@ def test_an_alias_and_a_title_ending_an_earlier_one_are_short_forms_and_a_title_
     ]
 
 
+def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
+    text = "学习《中华人民共和国法律援助法》(以下简称《法律援助法》),要认识到《法律援助法》的意义。"
+    regs, _, _ = regulations.find(text)
+    assert [(r.name, len(r.spans)) for r in regs] == [("法律援助法", 3)]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # two bracketed asides after the ending; 预案 is a regulation's ending
+        (
+            "审议通过了《某县突发生态环境事件应急预案(2022年版)(送审稿)》《某县粮食应急预案(试行)(送审稿)》。",
+            ["某县突发生态环境事件应急预案(2022年版)(送审稿)", "某县粮食应急预案(试行)(送审稿)"],
+        ),
+        # laws the 民法典 replaced, named without 《》 in older texts
+        ("向居民宣传劳动法、婚姻法等法律。", ["劳动法", "婚姻法"]),
+        # performances are no regulations, even when their name ends like a law's; a law's own name stays
+        ("编排了《反邪教》、《夫妻学宪法》、《法律八进说普法》等节目。", []),
+        ("组织干部观看《宪法》宣传片。", ["宪法"]),
+    ],
+)
+def test_regulation_titles_of_local_notices_and_older_texts(text, names):
+    assert [r.name for r in regulations.find(text)[0]] == names
+
+
+def test_the_art_work_veto_can_be_switched_off():
+    with switches.off({"reg.veto.art_work"}):
+        assert [r.name for r in regulations.find("编排了《夫妻学宪法》等节目。")[0]] == ["夫妻学宪法"]
+
+
 def test_a_figure_for_another_year_in_brackets_takes_the_metric_before_it():
     hits, _ = indicators.find("市本级新收行政复议申请3326件(2023年为867件),同比增长283.6%。", [])
     assert [(h.metric, h.value) for h in hits][:2] == [

@@ -75,6 +75,24 @@ def test_an_ambiguous_town_needs_its_county_or_city(text, expected):
     assert _places(text).get("东华镇", (None,))[0] == expected
 
 
+def test_an_undecided_town_is_kept_without_a_code_and_the_rule_can_be_switched_off():
+    got = _places("东华镇的群众在会上发言。")
+    assert got["东华镇"][:2] == (None, "town") and got["东华镇"][3] == "place.town.unresolved"
+    with switches.off({"place.town.unresolved"}):
+        assert _places("东华镇的群众在会上发言。") == {}
+
+
+def test_a_town_of_a_county_the_text_names_decides_even_when_its_city_has_another():
+    # 遵义市 holds two 隆兴镇 (道真 and 习水): the county decides
+    assert _places("道真自治县隆兴镇花园示范点。")["隆兴镇"][2] == "道真仡佬族苗族自治县"
+
+
+def test_a_town_resolved_names_the_county_for_an_ambiguous_one():
+    # 琚湾镇 is unique (枣阳市); of the three 吴店镇 the one in 枣阳市 is meant
+    got = _places("吴店镇开展宪法宣传。琚湾镇举办法治讲座。")
+    assert got["吴店镇"][:3] == ("420683109", "town", "枣阳市")
+
+
 def test_a_town_unique_nationwide_stands_alone_but_not_one_ending_in_a_common_word():
     assert _places("寨圪塔乡的干部走访农户。")["寨圪塔乡"][3] == "place.town.unique"
     assert _places("农村消费增速快于城镇1.1个百分点。") == {}  # 于城镇 is unique, 城镇 a word

@@ -6,7 +6,9 @@ candidates rather than guessed.
 
 Towns are many and their names repeat (82 城关镇), so a town is kept only when the context decides
 it: its county or city is named in the document [place.town.context], its full name is unique
-nationwide [place.town.unique], or unique in the document's province [place.town.context]. Bare
+nationwide [place.town.unique], or unique in the document's province [place.town.context]; a full
+name several towns share that the context does not decide is kept without a code
+[place.town.unresolved]. Bare
 short names of counties and towns (临江, 籍山) are read only as items of a list of places joined by
 、 (深入长春、临江、延边等地; 籍山、许镇、工山司法所): when their county, city or province is named
 [place.list.short_name], or when two or more of them are towns of one county [place.list.same_county].
@@ -30,6 +32,7 @@ RULE_FULL = "place.gazetteer.full_name"
 RULE_ALIAS = "place.gazetteer.short_name"
 RULE_TOWN = "place.town.context"
 RULE_TOWN_UNIQUE = "place.town.unique"
+RULE_TOWN_UNRESOLVED = "place.town.unresolved"
 RULE_LIST = "place.list.short_name"
 RULE_LIST_COUNTY = "place.list.same_county"
 RULE_NAMED_STEM = "place.stem.named_in_full"
@@ -356,10 +359,20 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
     context = {p.name for p in groups.values() if p.division} | {
         n for p in groups.values() if p.division for n in p.division.parent_names
     }
+    undecided = []
     for h in towns:
         d, rule = _town(h.candidates, context, h.surface)
         if d:
             _add(groups, h, [d], rule)
+            context |= {d.county, d.city} - {None}  # 琚湾镇 (unique) names 枣阳市 for 吴店镇
+        else:
+            undecided.append(h)
+    for h in undecided:
+        d, rule = _town(h.candidates, context, h.surface)
+        if d:
+            _add(groups, h, [d], rule)
+        elif _unresolved_town(h):
+            _add(groups, h, h.candidates, RULE_TOWN_UNRESOLVED)
     for h, d, rule in _list_stems([h for h in hits if h.kind == "stem"], context):
         _add(groups, h, [d], rule)
     for h in hits:
@@ -391,6 +404,9 @@ def _town(cands: list[Division], context: set[str], surface: str) -> tuple[Divis
     """The one candidate under a county or city of the context, else the only one of its name (unless
     its last two characters are a common word: 快|于城镇), else the only one in a province of the
     context."""
+    in_county = [d for d in cands if d.county in context]
+    if len(in_county) == 1:
+        return in_county[0], RULE_TOWN  # 道真自治县隆兴镇: its county decides, not 遵义市 it shares
     near = [d for d in cands if d.county in context or d.city in context]
     if len(near) == 1:
         return near[0], RULE_TOWN
@@ -403,6 +419,17 @@ def _town(cands: list[Division], context: set[str], surface: str) -> tuple[Divis
         return cands[0], RULE_TOWN_UNIQUE
     in_province = [d for d in cands if d.province in context]
     return (in_province[0], RULE_TOWN) if len(in_province) == 1 and not near else (None, "")
+
+
+def _unresolved_town(h: PlaceHit) -> bool:
+    """A town's full name that several towns share and the context does not decide (宁安镇 in a text
+    naming no county) is kept without a code, as the name it is [place.town.unresolved]; a short form
+    or a name ending in a common word (新城镇) is not."""
+    return (
+        on("place.town.unresolved")
+        and h.surface == h.candidates[0].name
+        and h.surface[-2:] not in common_words(rules.load("places")["word_cut_min_freq"])
+    )
 
 
 def _list_stems(stems: list[PlaceHit], context: set[str]):

@@ -33,7 +33,7 @@ def _spec() -> _Spec:
     spec = rules.load("regulations")
     suffix = rules.alternation(spec["title_suffixes"])
     not_reg = rules.alternation(spec["not_regulation_suffixes"])
-    tail = r"(\s*[(（][^()（）]{0,20}[)）])?$"
+    tail = r"(?:\s*[(（][^()（）]{0,20}[)）]){0,2}$"  # (试行), (2022年版)(送审稿)
     cats = [
         (c["id"], re.compile(c["pattern"]), c["category"], c.get("needs_place", False))
         for c in spec["category_rules"]
@@ -103,11 +103,16 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
     mentions: list[Found] = []
     blocked: list[tuple[int, int]] = []
     aliases: set[str] = set()  # (以下简称《指标体系》): the title just named, shortened
+    previous = None
     for m in BOOK_TITLE.finditer(text):
         blocked.append((m.start(), m.end()))
+        if on("reg.veto.art_work") and _art_work(text, m.start()) and not _spec().law.fullmatch(m.group(1)):
+            continue  # 编排了《反邪教》、《夫妻学宪法》: performances, not laws (观看《宪法》… is the law)
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
-        if re.search(r"(?:简称|下称)[:：]?$", text[max(0, m.start() - 4) : m.start()]):
-            aliases.add(normalize(m.group(1).strip()))
+        name = normalize(m.group(1).strip())
+        if re.search(r"(?:简称|下称)[:：]?$", text[max(0, m.start() - 4) : m.start()]) and name != previous:
+            aliases.add(name)  # 《中华人民共和国法律援助法》(以下简称《法律援助法》): one name already
+        previous = name
         for inner in INNER_TITLE.finditer(m.group(1)):
             _add(found, mentions, inner.group(1), m.start(1) + inner.start(1), "reg.nested_title")
     taken = SpanSet(blocked)
@@ -149,6 +154,18 @@ def _short_forms(
     for name in generic & set(found) if on("reg.veto.generic_title") else ():
         del found[name]
     return list(found.values())
+
+
+_LIST_BEFORE = re.compile(r"(?:《[^《》\n]{1,80}》[、和及与,，]?)+$")
+
+
+def _art_work(text: str, start: int) -> bool:
+    """The 《》 title at ``start`` (or the list it closes) follows a verb of staging or watching:
+    a performance, song or film (编排了《夫妻学宪法》, 观看《法律八进说普法》)."""
+    head = text[max(0, start - 200) : start]
+    if m := _LIST_BEFORE.search(head):
+        head = head[: m.start()]
+    return head.endswith(tuple(rules.load("regulations")["art_verbs"]))
 
 
 def _tails(found: dict[str, RegulationHit]) -> set[str]:
