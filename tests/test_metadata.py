@@ -535,6 +535,50 @@ LAYOUTS = [
         "香港文汇报",
         "苏志坚",
     ),
+    (
+        "a subtitle of names under the headline, and the outlet before a spaced reporter label",
+        "当前位置: 首页 / 政务动态\n某州第十三届人民代表大会第五次会议闭幕\n"
+        "张建国出席并讲话 李明华主持并讲话 王伟等出席\n"
+        "发布时间:2026-01-12 10时03分\n阿坝日报 记者 秦远俊\n" + BODY,
+        "某州第十三届人民代表大会第五次会议闭幕",
+        "2026-01-12",
+        "阿坝日报",
+        "秦远俊",
+    ),
+    (
+        "an e-paper: the masthead, a page header and the date in its footer",
+        "浙江法制报 数字报纸\n\n00009版:平安巷\n\n行政审判获得点赞\n通讯员 邵慧彬\n"
+        + BODY
+        + "\n浙江法制报 平安巷 00009 行政审判获得点赞 2018-12-20 2 2018年12月20日 星期四",
+        "行政审判获得点赞",
+        "2018-12-20",
+        "浙江法制报",
+        "邵慧彬",
+    ),
+    (
+        "a newspaper's name over 本报讯 under an aggregator's poster line",
+        "某区街办:116项服务一站式办理\n由 张某 发布于 综合\n陕西日报\n本报讯 (记者 高振博)" + BODY,
+        "某区街办:116项服务一站式办理",
+        None,
+        "陕西日报",
+        "高振博",
+    ),
+    (
+        "a month-first date with a 12-hour clock beside an editor",
+        "全县优化营商环境工作推进会召开\n编辑:张萌 时间:6/9/2023 4:17:53 PM 浏览:1186\n" + BODY,
+        "全县优化营商环境工作推进会召开",
+        "2023-06-09",
+        None,
+        None,
+    ),
+    (
+        "a menu word after 记者 and a column word under the headline are no authors",
+        "欢迎访问某某网 小记者查询>>\n某村法治广场打造普法阵地\n文摘\n时间:2021-11-11 作者:徐梓文\n" + BODY,
+        "某村法治广场打造普法阵地",
+        "2021-11-11",
+        None,
+        "徐梓文",
+    ),
 ]
 
 

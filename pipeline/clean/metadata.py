@@ -16,6 +16,7 @@ datelines (某某网讯), bylines and signatures from where such things stand.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
@@ -28,7 +29,7 @@ from importlib import resources
 import yaml
 
 from pipeline.clean import layout
-from pipeline.lexicons import is_person_name
+from pipeline.lexicons import common_words, is_person_name, word_tag
 from pipeline.switches import on
 from schemas.rules import check
 
@@ -181,9 +182,19 @@ def _patterns() -> dict[str, re.Pattern]:
         # 来源:县司法局2025-03-10 — a date glued to the end of a labelled field, ending the line
         # … or before the next label (作者：张三2024-03-05 09:12来源：…)
         "glued_date": re.compile(rf"(?<=[{_HAN}]){DATE}{TIME}(?=\s*$|\s*(?:{all_labels})\s*[:：|｜/])"),
+        # …2024年3月6日 星期三 第03版, or an e-paper's footer ending …2018年12月20日 星期四
         "edition_date": re.compile(
             rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"
+            rf"|(?:{DATE}|{CN_DATE})\s*星期[一二三四五六日天]\s*$"
         ),
+        # 时间:6/9/2023 4:17:53 PM — a month-first date with a 12-hour clock (a .NET server's default)
+        "us_date": re.compile(
+            rf"(?:{_alt(lx.strong_dates + lx.weak_dates)})\s*[:：]?\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})"
+            r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]"
+        ),
+        "edition": re.compile(r"第?[A-Z]?\d{1,5}\s*版\s*[:：]"),  # 00009版:平安巷, 第A02版:综合新闻
+        "epaper": re.compile(r"\s*(?:数字报纸?|电子报|电子版|数字版)$"),
+        "own_news": re.compile(rf"(?:{_alt(lx.self_outlets)})(?:讯|记者|消息)"),  # 本报讯 (记者…)
         "source_label": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*|\s+(?=\S))"),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
@@ -199,7 +210,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "credit": re.compile(rf"^(?P<o>[{_HAN}A-Za-z0-9·\-]{{2,24}}?)(?:出品|制作|供稿)$"),
         "contributed": re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]"),
         "byline_outlet": re.compile(
-            rf"(?:^|[(（])(?P<o>{outlet})(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
+            rf"(?:^|[(（])(?P<o>{outlet})\s?(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
         ),
         "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
         "closing_byline": re.compile(rf"[(（]([^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
@@ -474,6 +485,10 @@ def _dates(page: Page, hints: dict[str, str]):
                 yield d, "date.label_weak"
             if p["weak_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
                 yield d, "date.label_weak"
+    for i in [j for j in range(len(lines)) if j < page.body_start or j in page.meta]:
+        if m := p["us_date"].search(lines[i]):
+            with contextlib.suppress(ValueError):  # 13/45/2023: no date
+                yield dt.date(int(m[3]), int(m[1]), int(m[2])), "date.month_first"
     if d := parse_date(hints.get("publish_date") or ""):
         yield d, "date.hint"
     for i in range(min(page.body_start, 40)):
@@ -582,12 +597,19 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
 
 
 def _source_masthead(page: Page, hints) -> Found | None:
-    """法治日报 over 2024年3月6日 星期三 第03版: a newspaper's name on the line above its edition date."""
-    edition = _patterns()["edition_date"]
+    """法治日报 over 2024年3月6日 星期三 第03版 (its edition date) or over 00009版:平安巷 (its page), an
+    e-paper's 浙江法制报 数字报纸, or 陕西日报 over 本报讯: a newspaper's name on a line of its own."""
+    p = _patterns()
     for i in range(min(page.body_start, 40, len(page.lines) - 1)):
         line = page.lines[i].strip()
-        if line and _outlet_of(line) == line and edition.search(page.lines[i + 1]):
-            return _one("source.masthead", i, 0, len(page.lines[i]), page.lines[i])
+        name = p["epaper"].sub("", line)
+        below = next((x.strip() for x in page.lines[i + 1 :] if x.strip()), "")
+        if (
+            name
+            and _outlet_of(name) == name
+            and (p["edition_date"].search(below) or p["edition"].match(below) or p["own_news"].match(below))
+        ):
+            return _one("source.masthead", i, 0, len(name), page.lines[i])
     return None
 
 
@@ -875,7 +897,21 @@ def _is_name(word: str) -> bool:
         return False
     if "·" in word:
         return bool(re.fullmatch(rf"[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})+", word))
-    return is_person_name(word)
+    return is_person_name(word) and not _common_word(word)
+
+
+_NAME_WORD_MIN_FREQ = 100  # 文摘 108, 查询 933; 文静 74 stays a possible name
+
+
+def _common_word(word: str) -> bool:
+    """A two-char "name" that is a common word other than a name in jieba's dictionary (查询, 文摘):
+    a menu or column word on the page, not an author [author.not.common_word]."""
+    return (
+        on("author.not.common_word")
+        and len(word) == 2
+        and word in common_words(_NAME_WORD_MIN_FREQ)
+        and word_tag(word) not in ("nr", "nrfg", "nrt")
+    )
 
 
 def _separator(line: str, names: list[tuple[Piece, ...]]) -> str:

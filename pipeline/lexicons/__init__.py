@@ -100,6 +100,12 @@ def _two_char_words() -> dict[str, tuple[int, str]]:
         return {w: (int(freq), pos) for w, freq, pos in map(str.split, lines) if len(w) == 2}
 
 
+def word_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives a two-character word (制作 → vn), or None."""
+    entry = _two_char_words().get(word)
+    return entry[1] if entry else None
+
+
 @lru_cache(maxsize=4)
 def common_words(min_freq: int) -> frozenset[str]:
     """Two-character words of jieba's dictionary used at least ``min_freq`` times: a "name" that cuts
