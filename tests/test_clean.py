@@ -210,3 +210,14 @@ def test_a_sites_contact_line_is_removed_with_the_places_in_its_address():
     assert any(w.startswith("boilerplate:footer.contact") for w in doc.warnings)
     kept = clean(_doc("县司法局开展普法宣传活动\n活动地址:临澧县安福街道文化广场,欢迎群众参加。\n"))
     assert "临澧县安福街道文化广场" in kept.clean_text  # one field in a sentence is article text
+
+
+def test_a_comment_box_is_removed_and_gives_no_figures():
+    from pipeline.extract import extract
+
+    page = (
+        "宜都市司法局开展普法活动\n发放资料300余份。\n0 条评论\n最热评论\n已有0人参与,点击查看更多精彩评论\n"
+    )
+    doc = clean(_doc(page))
+    assert "评论" not in doc.clean_text
+    assert [h.normalized_value for h in extract(doc.clean_text).indicators] == [300]

@@ -87,3 +87,53 @@ def test_an_abbreviated_metric_is_written_out():
 )
 def test_a_unit_that_names_what_it_counts_is_the_metric(text, row):
     assert _metrics(text)[0] == row
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        # a predicate before 的 describes the noun after it, which is counted
+        ("摆放17块制作精美的法治教育宣传展牌。", "法治教育宣传展牌"),
+        ("演出6个具有代表性的优秀普法文艺节目。", "优秀普法文艺节目"),
+        ("来自4600名流离失所的群众。", "群众"),
+        # a noun before 的 is what is counted
+        ("抽调3个部门的负责人。", "抽调部门"),
+        ("保障2582间活动板房的用电。", "活动板房"),
+        # the subject before 共 and a verb is where, not what
+        ("此次活动共发放资料300余份。", "发放资料"),
+        ("公共服务共500项。", "公共服务"),
+        ("共享单车共计500辆。", "共享单车"),
+        ("初步梳理我县权责清单2797项。", "权责清单"),
+        # a share with 的 and no metric before it
+        ("其中85%的日办件量都能当场办结。", "日办件量"),
+        # a ranking list
+        ("获评中国营商环境百强区县第19位。", "中国营商环境百强区县排名"),
+        # points of advice counted; times are not
+        ("并提出3点建议。", "建议"),
+    ],
+)
+def test_what_a_figure_counts_around_de_totals_and_lists(text, metric):
+    assert metric in [m for m, _, _ in _metrics(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["下午3点召开会议。", "审批时限由21个工作日压减至3个。", "8点30分开始。", "由1个半小时缩短至半小时。"],
+)
+def test_times_and_a_bare_ge_after_a_duration_are_no_counts(text):
+    assert _metrics(text) == []
+
+
+def test_the_new_metric_rules_can_be_switched_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.attributive", "indicator.metric.subject_total"}):
+        got = [m for m, _, _ in _metrics("摆放17块制作精美的宣传展牌，此次活动共发放资料300余份。")]
+    assert got == ["制作精美", "此次活动共发放资料"]
+    with switches.off({"indicator.veto.point_noun"}):
+        assert _metrics("并提出3点建议。") == []
+
+
+def test_the_upper_end_of_a_percent_range_before_de_joins_the_range():
+    hits = indicators.find("乌军近期损失了25%至30%的西方提供的军事装备。", [])[0]
+    assert [(h.normalized_value, h.normalized_value_max) for h in hits] == [(25, 30)]

@@ -13,9 +13,10 @@ from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, parse_numeral, split_multiplier, value_of
 from pipeline.extract.rules import alternation as _alt
+from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
-from pipeline.lexicons import common_words
+from pipeline.lexicons import common_words, word_tag
 from pipeline.switches import on
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -64,7 +65,8 @@ def _spec() -> _Spec:
     )
     scopes = _alt(spec["rank_scopes"])
     head = (
-        rf"(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})(?P<front>前)?第?"
+        rf"(?:(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})|(?P<list>{spec['rank_lists']})(?=第))"
+        r"(?P<front>前)?第?"
         r"(?P<num>\d+|[一二三四五六七八九十]+)"
     )
     rank = {  # by whether indicator.veto.rank_tier is on: a tier (第一方阵) is no rank
@@ -525,6 +527,15 @@ def _duration_after(text: str, i: int, spec: dict) -> bool:
     return text.startswith(tuple(spec["duration_after_unit"]), i + (text[i : i + 1] in "多余"))
 
 
+def _bare_duration(text: str, m: re.Match, spec: dict) -> bool:
+    """A bare 个 at a clause's end after a change to it (压减至3个) in a clause that measures a
+    duration in 个 (由21个工作日…)."""
+    if _is_han(text[m.end() : m.end() + 1]) or not text.endswith(spec["change_verbs"], 0, m.start()):
+        return False
+    clause = text[last_mark(text, "，,；;。！？!?\n", m.start()) + 1 : m.start()]
+    return any(_duration_after(clause, c.end(), spec) for c in _counted_pattern().finditer(clause))
+
+
 @lru_cache(maxsize=1)
 def _counted_pattern() -> re.Pattern:
     """A number, its 余/多 and 个 (50个, 30余个)."""
@@ -582,6 +593,12 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if on("indicator.veto.duration") and m.group("unit") == "个" and _duration_after(text, m.end(), spec):
         return False  # 3个月, 1个工作日, 一个多月: durations
+    if on("indicator.veto.duration") and m.group("unit") == "个" and _bare_duration(text, m, spec):
+        return False  # 由21个工作日压减至3个: the bare 个 is the duration's
+    if m.group("unit") == "点" and not (
+        on("indicator.veto.point_noun") and text.startswith(tuple(spec["point_nouns"]), m.end())
+    ):
+        return False  # 下午3点: a time; 提出3点建议 counts
     if on("indicator.veto.size_class") and text.startswith(tuple(spec["class_after_unit"]), m.end()):
         return False  # 80吨级: a size class
     if on("indicator.veto.set_phrase") and text.startswith(tuple(spec["set_phrase_after_unit"]), m.end()):
@@ -674,6 +691,12 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
         tuple(spec["object_verbs"] + spec["share_verbs"])
     )  # 给予2%的财政贴息: 财政贴息
+    share_of = share_of or (
+        m.group("unit") in spec["units"]["%"]
+        and not before
+        and text.startswith("的", m.end())
+        and not text.endswith(tuple(spec["range_separators"]), 0, m.start())
+    )  # 其中85%的日办件量: 日办件量 (not the upper end of 25%至30%的…, which joins the range)
     if on("indicator.metric.book_title") and (titled := _book_title_before(text, m.start(), spec)):
         return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
     if before and text.endswith("一行", 0, m.start()):
@@ -762,19 +785,11 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1 : i + 2]) else 0
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
     lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
-    j = i + lead
-    while (
-        j < len(text)
-        and j - i < 14
-        and (_is_han(text[j]) or (text[j] in _QUOTES and (j > i + lead or text[j] in "“「‘")))
-    ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
-        if (
-            text.startswith(verbs, j)
-            and not _in_word(text, j, spec["forward_words"])
-            and not (j == i + lead and text.startswith(tuple(spec["forward_stops_inside"]), j))
-        ):
-            break
-        j += 1
+    j = _forward_end(text, i, i + lead, verbs, spec)
+    if _attributive(text, i + lead, j, spec):  # 17块制作精美的宣传展牌 → 宣传展牌
+        head_end = _forward_end(text, i, j + 1, verbs, spec, 14 + j + 1 - i)
+        if head_end - j - 1 >= 2 and not _next_figure(tuple(spec["next_figure_verbs"])).match(text, head_end):
+            lead, j = j + 1 - i, head_end
     if j == i + lead + 1 and (m := _SIBLINGS.match(text, j)):
         j = m.end()  # 15个县（市、区）: the bracket lists the unit's siblings (indicator.metric.siblings)
     if _next_figure(tuple(spec["next_figure_verbs"])).match(text, j):
@@ -785,6 +800,46 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
         j -= 1  # 10项措施”: the closing quote is not part of the noun
     phrase = text[i:j]
     return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
+
+
+def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int = 14) -> int:
+    """Where a noun read forwards from ``j`` ends: at a stop verb, punctuation or ``limit`` chars
+    after the unit at ``i``."""
+    first = j
+    while (
+        j < len(text)
+        and j - i < limit
+        and (_is_han(text[j]) or (text[j] in _QUOTES and (j > first or text[j] in "“「‘")))
+    ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
+        if (
+            text.startswith(verbs, j)
+            and not _in_word(text, j, spec["forward_words"])
+            and not (j == first and text.startswith(tuple(spec["forward_stops_inside"]), j))
+        ):
+            break
+        j += 1
+    return j
+
+
+def _attributive(text: str, start: int, j: int, spec: dict) -> bool:
+    """The phrase read forwards stops at 的 and is a predicate: it ends with a verb or an adjective
+    (制作精美的, 流离失所的, 群众反映强烈的) or opens with a verb that takes an object (具有代表性的,
+    来自全国各地的). It
+    describes the noun after 的, which is what is counted [indicator.metric.attributive]; a phrase
+    ending in a noun (3个部门的负责人, 2582间活动板房的用电) is what is counted and stays."""
+    return (
+        on("indicator.metric.attributive")
+        and j - start >= 2
+        and text.startswith("的", j)
+        and _is_han(text[j + 1 : j + 2])
+        and (
+            (
+                word_tag(text[j - 2 : j]) in spec["attributive_end_tags"]
+                and text[j - 2 : j] not in spec["attributive_not_ends"]
+            )
+            or text.startswith(tuple(spec["attributive_verbs"]), start)
+        )
+    )
 
 
 # Matched at a position (pattern.match(text, j)), never on text[j:]: a slice copies the rest of the
@@ -845,7 +900,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         for c in re.finditer(f"{_alt(spec['comparison_words'])}|{spec['share_phrase']}", text[start:end])
     ]
     cut = max(
-        (
+        [_verb_subject_end(text, start, end, spec)]
+        + [
             k + len(stop)
             for stop in spec["metric_stops"]  # a stop leaves a metric of 2+ chars (成功率)
             if (k := text.rfind(stop, start, end)) >= 0
@@ -853,16 +909,17 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             and text[k + len(stop)] != "率"  # 调解成功率达98.5%: a rate's noun, not a stop
             and text[k + len(stop) : end] not in spec["backward_trailing"]  # 累计|完成873.7亿件
             and not _inside(k - start, kept)
-        ),
-        default=start,
+        ]
     )  # 与去年同期相比: no stop inside
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
         cut = start + 1  # 2020年法治建设… : the year is not the metric
     while cut < end - 2 and text[cut] in _QUOTES:
         cut += 1  # “今年已放款20笔
     start = cut + _leading_places(text[cut:end])
-    while n := _affix(text[start:end], spec["metric_leading"], prefix=True):
-        start += n  # 目前共设立…: both go
+    while (n := _affix(text[start:end], spec["metric_leading"], prefix=True)) and not text.startswith(
+        tuple(spec["leading_kept"]), start
+    ):
+        start += n  # 目前共设立…: both go; 共享单车 keeps its 共
     if (
         end - start >= 3
         and text[start] in spec["metric_leading_conjunctions"]
@@ -892,6 +949,24 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     ):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
+
+
+def _verb_subject_end(text: str, start: int, end: int, spec: dict) -> int:
+    """Where the subject before 共 and an object verb ends (此次活动共|发放资料, 全系统共|查处违法案件):
+    the metric is the verb and its object [indicator.metric.subject_total]; ``start`` if none."""
+    if not on("indicator.metric.subject_total"):
+        return start
+    k = max((text.rfind(w, start, end) for w in spec["subject_totals"]), default=-1)
+    while k > start:
+        w = next(w for w in spec["subject_totals"] if text.startswith(w, k))
+        if (
+            text.startswith(_object_verbs(), k + len(w))
+            and k + len(w) <= end - 2
+            and text[k - 1 : k + 1] not in spec["subject_total_words"]  # 公共|服务
+        ):
+            return k + len(w)
+        k = max((text.rfind(w, start, k) for w in spec["subject_totals"]), default=-1)
+    return start
 
 
 def _affix(phrase: str, words: list[str], prefix: bool) -> int:
@@ -927,7 +1002,8 @@ def _cn_small(num: str) -> float:
 def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     value = _cn_small(m.group("num"))
     before, start = _backward_phrase(text, m.start(), _spec().data)
-    metric = f"{_strip_quotes(before)}{m.group('scope')}排名" if before else f"{m.group('scope')}排名"
+    field = m.group("scope") or m.group("list")  # 位居全省第二; 百强区县第19位 (a ranking list)
+    metric = f"{_strip_quotes(before)}{field}排名" if before else f"{field}排名"
     qualifier = "前" if m.group("front") else None
     return IndicatorHit(
         start,
