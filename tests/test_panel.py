@@ -52,6 +52,14 @@ def _periods(text, **kw):
             {},
             ["中兴镇"],
         ),
+        # a company's quote ends with its paragraph; the next one is the document's again
+        (
+            "石桥子镇优化营商环境。\n“我们公司今年投资5000万元”，项目经理说。\n服务专员包靠服务企业26家。",
+            {"title": "诸城市石桥子镇优化营商环境"},
+            [None, "石桥子镇"],
+        ),
+        # a town's name that several towns share, alone in the text: its name, without a code
+        ("2024年，宁安镇坚持依法行政。\n一、学法\n全镇开展集中学习8次。", {}, ["宁安镇"]),
         # a headline line inside a text starts again from the document's area
         ("西宁市新建公园12个。\n动车组研制取得成果\n动车组时速达到400公里以上。", {}, ["西宁市", None]),
         # 全县 with no county named anywhere: unknown, never a guess

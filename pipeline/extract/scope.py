@@ -21,6 +21,7 @@ from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, is_zone, load
 from pipeline.extract.rules import alternation
 from pipeline.extract.spans import SpanSet
+from pipeline.switches import on
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_END = "。！？!?\n"
@@ -89,6 +90,7 @@ class DocumentAreas:
     def __init__(self, text: str, places: list, title: str | None, source: str | None):
         spec = _spec()[0]
         self.places = [p for p in places if p.division is not None]
+        self.unresolved_towns = [p for p in places if p.division is None and p.level == "town"]
         self.weight: Counter = Counter()
         for p in self.places:
             self.weight[p.division.adcode] += len(p.spans)
@@ -110,6 +112,8 @@ class DocumentAreas:
             if found:
                 return Area.of(max(found, key=lambda d: _DEPTH.get(d.level, 0)))
         ranked = Counter({c: len(p.spans) for p in self.places for c in [p.division.adcode]}).most_common()
+        if not ranked and len(self.unresolved_towns) == 1 and on("scope.unresolved_town"):
+            return Area(self.unresolved_towns[0].name, None, "town")  # 宁安镇 alone: the text's own town
         if not ranked or ranked[0][1] < spec["document_min_mentions"]:
             return None
         top = self.by_code[ranked[0][0]]
@@ -131,6 +135,8 @@ class DocumentAreas:
             if len(ranked) > 1 and self.weight[ranked[0].adcode] == self.weight[ranked[1].adcode]:
                 return None
             return Area.of(ranked[0])
+        if kind == "镇" and self.own and self.own.adcode is None:
+            return self.own  # 全镇 in a text whose own town is an unresolved name
         return self._common_parent(kind)
 
     def _common_parent(self, kind: str) -> Area | None:
@@ -319,7 +325,11 @@ def _resolve(cue: Cue, areas: DocumentAreas) -> Scoped:
         return Scoped(None, "scope.private_subject")
     if cue.kind == "place":
         d = cue.value.division
-        return Scoped(Area.of(d), "scope.place") if d else Scoped(None, "scope.ambiguous_place")
+        if d:
+            return Scoped(Area.of(d), "scope.place")
+        if cue.value.level == "town" and on("scope.unresolved_town"):  # 宁安镇 of two: its name, no code
+            return Scoped(Area(cue.value.name, None, "town"), "scope.unresolved_town")
+        return Scoped(None, "scope.ambiguous_place")
     rule = "scope.national" if cue.value == "国" else f"scope.{cue.kind}_word"
     return Scoped(areas.of_kind(cue.value), rule)
 
@@ -390,7 +400,14 @@ def _document(areas: DocumentAreas) -> Scoped:
 def _carried_rule(s: Scoped) -> str:
     return (
         s.rule
-        if s.rule in ("scope.document", "scope.unknown", "scope.carried_county", "scope.town_acts")
+        if s.rule
+        in (
+            "scope.document",
+            "scope.unknown",
+            "scope.carried_county",
+            "scope.town_acts",
+            "scope.unresolved_town",
+        )
         else "scope.carried"
     )
 
@@ -399,6 +416,7 @@ def _carry(text, done_to, upto, spans, areas, blocked, carried: Scoped) -> Scope
     """The scope in force at ``upto``: the subject of the last sentence before it that has one."""
     i = done_to
     while i < upto:
+        carried = _paragraph_start(text, i, carried, areas)
         _, end = sentence_bounds(text, i)
         end = min(end, upto)
         start = max(i, end - WINDOW)
@@ -408,6 +426,14 @@ def _carry(text, done_to, upto, spans, areas, blocked, carried: Scoped) -> Scope
         elif _heading(text, i):
             carried = _document(areas)  # a new section (三、健全机制…) starts from the document's area
         i = end + 1
+    return _paragraph_start(text, upto, carried, areas)
+
+
+def _paragraph_start(text: str, i: int, carried: Scoped, areas: DocumentAreas) -> Scoped:
+    """A company's or a person's figure (a quote) ends with its paragraph: a new one starts from the
+    document's area."""
+    if carried.rule == "scope.private_subject" and i > 0 and text[i - 1] == "\n":
+        return _document(areas)
     return carried
 
 
