@@ -110,6 +110,9 @@ def test_a_unit_that_names_what_it_counts_is_the_metric(text, row):
         ("获评中国营商环境百强区县第19位。", "中国营商环境百强区县排名"),
         # points of advice counted; times are not
         ("并提出3点建议。", "建议"),
+        # adverbs and 面向 end a noun read forwards
+        ("60名监狱人民警察面向国徽庄严宣誓。", "监狱人民警察"),
+        ("4名“法律明白人”一边派发法治宣传资料。", "法律明白人"),
     ],
 )
 def test_what_a_figure_counts_around_de_totals_and_lists(text, metric):
@@ -137,3 +140,12 @@ def test_the_new_metric_rules_can_be_switched_off():
 def test_the_upper_end_of_a_percent_range_before_de_joins_the_range():
     hits = indicators.find("乌军近期损失了25%至30%的西方提供的军事装备。", [])[0]
     assert [(h.normalized_value, h.normalized_value_max) for h in hits] == [(25, 30)]
+
+
+def test_the_next_item_of_a_parallel_list_counts_the_same_thing():
+    rows = _metrics("243项政务服务事项实现跨省通办、158项实现省内通办。")
+    assert rows == [("政务服务事项", 243, "项"), ("政务服务事项", 158, "项")]
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.parallel"}):
+        assert _metrics("243项政务服务事项实现跨省通办、158项实现省内通办。")[1][0] is None

@@ -553,7 +553,8 @@ def _shared_pattern() -> re.Pattern:
 
 def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """A number with no metric of its own takes the one before it: the next item of a list
-    (增长11.6%、9.2%) or the end point of a change (覆盖率由85%提高到92%), in the same clause and unit;
+    (增长11.6%、9.2%; 243项事项实现跨省通办、158项实现省内通办) or the end point of a change
+    (覆盖率由85%提高到92%), in the same clause and unit;
     not after 分别 (respectively: each number has its own subject)."""
     for prev, cur in itertools.pairwise(hits):
         gap = text[prev.end : cur.start]
@@ -564,8 +565,24 @@ def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             or _PUNCT & (set(gap) - {"、"})
         ):
             continue
-        if cur.metric is None and (gap in spec["list_separators"] or gap.startswith(spec["change_verbs"])):
+        if cur.metric is None and (
+            gap in spec["list_separators"] or gap.startswith(spec["change_verbs"]) or _parallel(gap, spec)
+        ):
             cur.metric = prev.metric
+
+
+def _parallel(gap: str, spec: dict) -> bool:
+    """243项政务服务事项|实现跨省通办、|158项实现省内通办: the predicate of the item before (it opens
+    with a verb that ends a metric), then 、 — the next item of a parallel list counts the same thing
+    [indicator.metric.parallel]."""
+    return (
+        on("indicator.metric.parallel")
+        and bool(_PARALLEL_GAP.fullmatch(gap))
+        and gap.startswith(tuple(w for w in spec["forward_stops"] if len(w) >= 2))  # 实现…, not 中|管企业
+    )
+
+
+_PARALLEL_GAP = re.compile(r"[\u4e00-\u9fff“”]{1,16}、")
 
 
 def _slogans(text: str) -> list[tuple[int, int]]:
