@@ -82,6 +82,11 @@ def test_an_undecided_town_is_kept_without_a_code_and_the_rule_can_be_switched_o
         assert _places("东华镇的群众在会上发言。") == {}
 
 
+def test_an_undecided_town_ending_in_a_common_word_counts_where_it_stands_alone():
+    assert _places("近日,沙市镇开展了普法宣传活动。")["沙市镇"][3] == "place.town.unresolved"
+    assert _places("农村消费增速快于城镇1.1个百分点。") == {}
+
+
 def test_a_town_of_a_county_the_text_names_decides_even_when_its_city_has_another():
     # 遵义市 holds two 隆兴镇 (道真 and 习水): the county decides
     assert _places("道真自治县隆兴镇花园示范点。")["隆兴镇"][2] == "道真仡佬族苗族自治县"
@@ -319,6 +324,8 @@ def test_names_after_a_shared_title(text, names, title):
             [("何立峰", "official.title_name"), ("张国清", "official.title_list")],
         ),
         ("窜美的台湾地区领导人蔡英文。", []),
+        # 主席台 is a platform: no name 台就座 after the title
+        ("州政协主席杨星等出席会议并在主席台就座。", [("杨星", "official.title_name")]),
         # 领导人 is the collective title, not 领导 and a name 人习近平
         (
             "党和国家领导人李强、赵乐际、王沪宁出席。",

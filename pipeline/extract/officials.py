@@ -864,8 +864,11 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
                 yield from _with_chain(text, end, end + length, title_end, chain_end)
                 return
         return
+    org_tail = tuple(rules.load("titles")["not_after_title"])
     for length in (3, 2):
         start = end - length
+        if on("official.veto.org_title") and text.startswith(org_tail, start):
+            continue  # 主席|台就座, 委员|会: the title runs into a word, no name follows it
         if start >= 2 and is_person_name(text[start:end]):
             chain_stop = start - 1 if text[start - 1] == " " else start
             found = list(_with_chain(text, start, end, chain_stop, chain_end))

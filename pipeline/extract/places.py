@@ -51,6 +51,7 @@ class PlaceHit:
     # (a county's bare short name once the text named the county in full)
     kind: str = "name"
     group: int | None = None  # the list of places (、) the hit is an item of
+    alone: bool = False  # nothing Chinese right before it (start of a line, after punctuation)
 
 
 @dataclass
@@ -279,7 +280,8 @@ def _towns(text: str, blocked: SpanIndex, names: list[PlaceHit]) -> list[PlaceHi
             and starts_inside_word(text, start, words)
         ):
             continue
-        out.append(PlaceHit(start, end, surface, gaz.towns.by_name[surface], "town"))
+        alone = start == 0 or not _HAN.match(text[start - 1])
+        out.append(PlaceHit(start, end, surface, gaz.towns.by_name[surface], "town", alone=alone))
     return out
 
 
@@ -424,11 +426,12 @@ def _town(cands: list[Division], context: set[str], surface: str) -> tuple[Divis
 def _unresolved_town(h: PlaceHit) -> bool:
     """A town's full name that several towns share and the context does not decide (宁安镇 in a text
     naming no county) is kept without a code, as the name it is [place.town.unresolved]; a short form
-    or a name ending in a common word (新城镇) is not."""
+    or a name ending in a common word (快于|城镇) is not, unless nothing Chinese precedes it
+    (近日,沙市镇开展…)."""
     return (
         on("place.town.unresolved")
         and h.surface == h.candidates[0].name
-        and h.surface[-2:] not in common_words(rules.load("places")["word_cut_min_freq"])
+        and (h.alone or h.surface[-2:] not in common_words(rules.load("places")["word_cut_min_freq"]))
     )
 
 
