@@ -579,6 +579,76 @@ LAYOUTS = [
         None,
         "徐梓文",
     ),
+    (
+        "a closing byline of a body and a writer",
+        "加强法制宣传教育 服务经济社会发展\n" + BODY + "\n(台前县司法局 宗伟霞)",
+        "加强法制宣传教育 服务经济社会发展",
+        None,
+        "台前县司法局",
+        "宗伟霞",
+    ),
+    (
+        "an outlet over the reporter's line closing the article, and a writer's line at the end",
+        "市政协调研法治政府建设\n" + BODY + "\n东辽县融媒体中心\n记者:邢根源\n编辑:李钐",
+        "市政协调研法治政府建设",
+        None,
+        "东辽县融媒体中心",
+        "邢根源",
+    ),
+    (
+        "a writer's label on the last line; a given name with 月",
+        "铁山镇人大:开展国家宪法日宣传活动\n发布日期:2025-12-04 09:58\n" + BODY + "\n通讯员:张琼月",
+        "铁山镇人大:开展国家宪法日宣传活动",
+        "2025-12-04",
+        None,
+        "张琼月",
+    ),
+    (
+        "a site's phone line, sponsor line and share widget above the headline",
+        "乡镇风采 建德新闻网\n0571-64718371\n举报电话: 0571-64734823\n我要投稿\n建德市新闻传媒中心 主办\n"
+        "微信扫一扫分享\n莲花镇开展国家宪法日宣传活动\n2020-12-05 18:21\n" + BODY,
+        "莲花镇开展国家宪法日宣传活动",
+        "2020-12-05",
+        None,
+        None,
+    ),
+    (
+        "a header's run of links, a widget after the source, a column tag kept in the headline",
+        "首页中国共产党新闻强国社区论坛政务通博客微博人大政协工会妇联科协 设为首页|网站地图\n"
+        "【人大动态】宁夏人大常委会首次举行宪法宣誓仪式\n"
+        "2016年03月31日08:31    来源:宁夏新闻网     手机看新闻\n" + BODY,
+        "【人大动态】宁夏人大常委会首次举行宪法宣誓仪式",
+        "2016-03-31",
+        "宁夏新闻网",
+        None,
+    ),
+    (
+        "a pop-up's caption repeated above the headline, and a subtitle of names run together",
+        "两学一做专题\n关闭\n两学一做专题\n关闭\n自治区十一届人大一次会议宪法宣誓仪式举行\n"
+        "吴英杰主持帕巴拉·格列朗杰洛桑江村齐扎拉等出席\n来源: 中国西藏新闻网     发表时间:2018-1-31\n" + BODY,
+        "自治区十一届人大一次会议宪法宣誓仪式举行",
+        "2018-01-31",
+        "中国西藏新闻网",
+        None,
+    ),
+    (
+        "a notice's headline in one line above its own wrapped title block",
+        "南宁市兴宁区人民政府办公室关于印发2020年兴宁区优化营商环境实施方案的通知\n"
+        "撰写时间:2020-09-16 10:20     来源:南宁市兴宁区人民政府办公室\n南宁市兴宁区人民政府办公室\n"
+        "关于印发2020年兴宁区优化营商环境\n实施方案的通知\n各镇人民政府,各街道办事处:\n" + BODY,
+        "南宁市兴宁区人民政府办公室关于印发2020年兴宁区优化营商环境实施方案的通知",
+        "2020-09-16",
+        "南宁市兴宁区人民政府办公室",
+        None,
+    ),
+    (
+        "a dateline of an 信息港 with a newspaper's reporter in brackets; a field line is no headline",
+        "所属地区:云南\n昆明信息港讯(昆明日报 记者黄河清)2月12日,记者从云南省生态环境厅获悉," + BODY,
+        None,
+        None,
+        "昆明信息港",
+        "黄河清",
+    ),
 ]
 
 

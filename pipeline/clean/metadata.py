@@ -613,12 +613,16 @@ def _source_masthead(page: Page, hints) -> Found | None:
     return None
 
 
+# what ends a dateline's head: 讯, 电 (not 电话, 电视…: 举报电话 is no dateline) or 消息
+_DATELINE_END = re.compile(r"讯|电(?![话视子力影脑商网台])|消息")
+
+
 def dateline(line: str) -> tuple[int, int, int] | None:
     """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
     山西新闻网三农频道讯, 东北网鸡东7月9日电 (or 7月 9 日电, as PDF text spaces numbers), 央视网消息;
     None for 本报讯 or any other opening."""
     start = 1 if line[:1] in "【[" else 0
-    for m in re.finditer("讯|电|消息", line[start : start + 40]):
+    for m in _DATELINE_END.finditer(line[start : start + 40]):
         head = line[start : start + m.start()]
         if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"]|(?<!\d)\s(?!\d)", head):
             return None
@@ -670,6 +674,30 @@ def _source_byline(page: Page, hints) -> Found | None:
             outlet = m.group("o")
             if _outlet_of(outlet) == outlet and _names_after(line, m.end(), i):
                 return _one("source.byline", i, m.start("o"), m.end("o"), line)
+    return None
+
+
+def _source_closing(page: Page, hints) -> Found | None:
+    """(台前县司法局 宗伟霞) closing an article: the writer's body is the source."""
+    for i in reversed(page.kept_lines()[-5:]):
+        line = page.lines[i]
+        if (m := _patterns()["closing_byline"].search(line)) and _is_name(m.group(2)):
+            body = m.group(1).strip()
+            if is_org_line(body):
+                start = m.start(1) + m.group(1).index(body)
+                return _one("source.closing", i, start, start + len(body), line)
+    return None
+
+
+def _source_credit_block(page: Page, hints) -> Found | None:
+    """东辽县融媒体中心 / 记者:邢根源 / 编辑:李钐 closing an article: the outlet on the line above the
+    reporter's line."""
+    p = _patterns()
+    for i in page.kept_lines()[-6:]:
+        line = page.lines[i].strip()
+        below = page.lines[i + 1] if i + 1 < len(page.lines) else ""
+        if line and _outlet_of(line) == line and p["author_label"].match(below.strip()):
+            return _one("source.credit_block", i, 0, len(page.lines[i].rstrip()), page.lines[i])
     return None
 
 
@@ -756,6 +784,8 @@ _SOURCE_RULES = (
     _source_dateline,
     _source_credit,
     _source_byline,
+    _source_closing,
+    _source_credit_block,
     _source_hint,
     _source_signature,
     _source_letterhead,
@@ -897,7 +927,9 @@ def _is_name(word: str) -> bool:
         return False
     if "·" in word:
         return bool(re.fullmatch(rf"[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})+", word))
-    return is_person_name(word) and not _common_word(word)
+    return is_person_name(word, bounded=True, labelled=True) and not _common_word(
+        word
+    )  # a label and a break bound it
 
 
 _NAME_WORD_MIN_FREQ = 100  # 文摘 108, 查询 933; 文静 74 stays a possible name
@@ -1011,7 +1043,11 @@ def _author_closing(page: Page, hints, title=None) -> Found | None:
     kept = page.kept_lines()
     for i in reversed(kept[-5:]):
         line = page.lines[i]
-        if (m := _patterns()["closing_byline"].search(line)) and _is_name(m.group(2)):
+        if (
+            (m := _patterns()["closing_byline"].search(line))
+            and _is_name(m.group(2))
+            and not _is_name(m.group(1).strip())  # (吴经山 田宇): two names, no post or body
+        ):
             return _one("author.closing", i, m.start(2), m.end(2), line)
     return None
 
@@ -1123,8 +1159,13 @@ def _hint_headline(hint: str) -> str:
 
 def _header_title(page: Page) -> Found | None:
     lines = page.lines
-    cands = [i for i in page.header if _is_candidate(lines[i])]
+    cands = [i for i in page.header if _is_candidate(lines[i]) and not _popup(lines, i)]
     found = _wrapped_title(page, cands) or _issuer_title(page, cands)
+    whole = next(
+        (i for i in cands if found and lines[i].endswith(found.text) and lines[i] != found.text), None
+    )
+    if whole is not None:
+        return _one("title.header", whole, 0, len(lines[whole]), lines[whole])  # the headline in one line
     if found:
         return found
     if not cands:
@@ -1156,6 +1197,12 @@ def _header_title(page: Page) -> Found | None:
     if (m := _patterns()["site_tail"].search(lines[pick])) and _site_like(m.group(1)):
         end = m.start()  # 标题_某某市人民政府: the site's name after the headline
     return _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
+
+
+def _popup(lines: list[str], i: int) -> bool:
+    """两学一做专题 / 关闭: a pop-up's caption (the next line is a menu word), never the headline."""
+    j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+    return j is not None and _menu_only(lines[j])
 
 
 def _site_like(text: str) -> bool:
@@ -1248,21 +1295,20 @@ def _issued_title(page: Page) -> Found | None:
 
 
 def _strip_title(found: Found, line: str) -> Found:
-    """Drop a 【column】 and a speaker's 'Name:' in front of the headline."""
+    """Drop a speaker's 'Name:' in front of the headline; a 【column】 tag stays, as the page shows
+    it (【山西招商】山西向开发区赋权…)."""
     ((i, s, e),) = found.parts[0]
     p = _patterns()
-    if m := p["title_column"].match(line, s):
-        s = m.end()
-    if (m := p["title_speaker"].match(line, s)) and _is_name(m.group(1)):
-        s = m.end()
+    col = p["title_column"].match(line, s)
+    if (m := p["title_speaker"].match(line, col.end() if col else s)) and _is_name(m.group(1)):
+        return _one(found.rule, i, m.end(), e, line)  # 【栏目】何志勇:标题 → 标题
     return _one(found.rule, i, s, e, line)
 
 
 def _strip_title_text(title: str) -> str:
     p = _patterns()
-    if m := p["title_column"].match(title):
-        title = title[m.end() :]
-    m = p["title_speaker"].match(title)
+    col = p["title_column"].match(title)
+    m = p["title_speaker"].match(title, col.end() if col else 0)
     if m and _is_name(m.group(1)):
         title = title[m.end() :]
     return title.strip()

@@ -11,9 +11,9 @@ from pathlib import Path
 _NOT_IN_NAMES = set(
     "市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员兼也还说两"
 )  # 兼 joins titles (王储兼首相); 也还说 follow names (卢拉也向); 中伊两国外长
-# ... of which these are also common given-name chars (袁登全, 刘向前, 李政): allowed
-# where the name is bounded on both sides (a title before it, punctuation or a verb after it)
-_LOOSE_IN_NAMES = set("全向政")
+# ... of which these are also common given-name chars (袁登全, 刘向前, 李政, 张琼月): allowed
+# where the name is bounded on both sides (a title or a label before it, punctuation or a verb after it)
+_LOOSE_IN_NAMES = set("全向政月")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # one-character function words that stand before names and places (和王伟, 在内蒙古)
 FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为应")
@@ -63,11 +63,12 @@ def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
     return ends[::-1]
 
 
-def is_person_name(text: str, bounded: bool = False) -> bool:
+def is_person_name(text: str, bounded: bool = False, labelled: bool = False) -> bool:
     """A plausible full Chinese name: known surname + 1-2 given-name characters, not a common word;
     ``bounded`` (the caller saw a title or list before it and its end after it) also allows the
-    given-name chars of ``_LOOSE_IN_NAMES``."""
-    if not _HAN_NAME.fullmatch(text) or text in not_names() or text[:2] in not_names():
+    given-name chars of ``_LOOSE_IN_NAMES``; ``labelled`` (a byline's label before it: 记者黄河清)
+    allows a name whose first two chars are a word of ``not_names`` (黄河)."""
+    if not _HAN_NAME.fullmatch(text) or text in not_names() or (text[:2] in not_names() and not labelled):
         return False
     sn = surnames()
     barred = _NOT_IN_NAMES - _LOOSE_IN_NAMES if bounded else _NOT_IN_NAMES
