@@ -221,3 +221,17 @@ def test_a_comment_box_is_removed_and_gives_no_figures():
     doc = clean(_doc(page))
     assert "评论" not in doc.clean_text
     assert [h.normalized_value for h in extract(doc.clean_text).indicators] == [300]
+
+
+def test_symbols_salted_between_han_characters_are_removed_and_offsets_still_map():
+    raw = "中央依法治国办第七督察▓组开展督察。督@ 察工作汇报会上,省委书记刘赐贵讲ζ话。「引文」保持。"
+    doc = clean(_doc(raw))
+    assert "第七督察组" in doc.clean_text and "督察工作汇报会" in doc.clean_text
+    assert "刘赐贵讲话" in doc.clean_text and "「引文」" in doc.clean_text
+    assert any(w.startswith("script:noise") for w in doc.warnings)
+    i = doc.clean_text.index("讲话")
+    assert raw[doc.positions[i]] == "讲" and raw[doc.positions[i + 1]] == "话"
+    from pipeline import switches
+
+    with switches.off({"script.noise"}):
+        assert "▓" in clean(_doc(raw)).clean_text

@@ -1,6 +1,6 @@
 """Clean stage: raw document → clean text with an exact offset map, metadata and a cleaning log.
 
-Order matters and is fixed: line endings → pinyin → mojibake → t2s → width/radicals →
+Order matters and is fixed: line endings → pinyin → mojibake → salted symbols → t2s → width/radicals →
 hard-wrapped lines → whitespace → metadata → boilerplate → blanks around numbers. Every step edits
 a MappedText, so offsets stay exact.
 """
@@ -50,6 +50,7 @@ def clean(raw: RawDocument) -> CleanDocument:
         log.append(f"script:control: removed {n} control characters")
     log += script.remove_pinyin(mt)
     log += script.remove_mojibake(mt)
+    log += script.remove_noise(mt)
     doc_script = script.detect_script(mt.text)
     if doc_script == "zh-Hant":
         log += script.to_simplified(mt)

@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 
 from pipeline.clean.offsets import MappedText
+from pipeline.switches import on
 from schemas.rules import check
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -57,6 +58,20 @@ def detect_script(text: str) -> str:
 def remove_pinyin(mt: MappedText) -> list[str]:
     n = mt.sub(PINYIN, "")
     return [f"script:pinyin: removed {n} pinyin annotations"] if n else []
+
+
+# a symbol planted between two Han characters of a word (督察▓组, 讲ζ话, 督@ 察: pages that salt their
+# text against copying): Greek letters, math operators, box drawing and blocks, geometric shapes,
+# @ ¤ № ※; quotes and brackets are not among them
+_NOISE = re.compile(rf"(?<=[{_HAN}])[\u0370-\u03ff\u2200-\u22ff\u2500-\u25ff@¤№※]\s?(?=[{_HAN}])")
+
+
+def remove_noise(mt: MappedText) -> list[str]:
+    """Symbols salted between two Han characters go [script.noise]."""
+    if not on("script.noise"):
+        return []
+    n = mt.sub(_NOISE, "")
+    return [f"script:noise: removed {n} symbols between Han characters"] if n else []
 
 
 def remove_mojibake(mt: MappedText) -> list[str]:
