@@ -82,6 +82,13 @@ def test_an_undecided_town_is_kept_without_a_code_and_the_rule_can_be_switched_o
         assert _places("东华镇的群众在会上发言。") == {}
 
 
+def test_a_banners_short_form_is_a_name_of_its_own():
+    assert [p.name for p in extract("东乌旗政协组织委员调研。科右中旗召开会议。").places] == [
+        "东乌珠穆沁旗",
+        "科尔沁右翼中旗",
+    ]
+
+
 def test_an_undecided_town_ending_in_a_common_word_counts_where_it_stands_alone():
     assert _places("近日,沙市镇开展了普法宣传活动。")["沙市镇"][3] == "place.town.unresolved"
     assert _places("农村消费增速快于城镇1.1个百分点。") == {}
@@ -624,3 +631,8 @@ def test_real_districts_named_new_area_stay_places_and_the_zone_veto_can_be_swit
 )
 def test_member_lists_of_notices(text, want):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want
+
+
+def test_an_appointment_never_cuts_a_name_that_ends_in_wei():
+    # 任命刘可为为…: the name is 刘可为 (为 is no given-name char the rules accept), never 刘可
+    assert "刘可" not in [o.name for o in officials.find("任命刘可为为自治区人民政府副主席。", {})[0]]

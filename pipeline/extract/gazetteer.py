@@ -177,6 +177,8 @@ class Gazetteer(NameIndex):
             if d.name.endswith("自治州"):
                 out.append(d.alias + "州")
         out += _autonomous_short_forms(d)
+        if d.level == "county" and d.alias.endswith("旗") and len(d.alias) >= 3 and d.alias != d.name:
+            out.append(d.alias)  # 东乌旗 (东乌珠穆沁旗), 科右中旗: a banner's short form is a name of its own
         return out
 
 

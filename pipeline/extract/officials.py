@@ -359,7 +359,7 @@ def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     count = r"(?:[一二两三四五六七八九十]+[位名])?"
     name = rf"((?:[\u4e00-\u9fff]{{2,4}}?、){{0,15}}[\u4e00-\u9fff]{{2,4}}?){count}(?:同志)?"
     post = r"([\u4e00-\u9fff、]{2,30}?)"
-    one = rf"{name}为{post}(?=[，。；、,;：:\s]|职务|的|$)"
+    one = rf"{name}为(?!为){post}(?=[，。；、,;：:\s]|职务|的|$)"  # 任命刘可为为…: the name ends in 为
     verbs, removals = rules.alternation(spec["appointment_verbs"]), rules.alternation(spec["removal_verbs"])
     return (
         re.compile(rf"(?:{verbs}){one}"),
