@@ -224,10 +224,14 @@ def test_a_comment_box_is_removed_and_gives_no_figures():
 
 
 def test_symbols_salted_between_han_characters_are_removed_and_offsets_still_map():
-    raw = "中央依法治国办第七督察▓组开展督察。督@ 察工作汇报会上,省委书记刘赐贵讲ζ话。「引文」保持。"
+    raw = (
+        "中央依法治国办第七督察▓组开展督察。督@ 察工作汇报会上,省委书记刘赐贵讲ζ话。「引文」保持。"
+        "二○二三年,安德烈∙杰明、张□明都不变。"
+    )
     doc = clean(_doc(raw))
     assert "第七督察组" in doc.clean_text and "督察工作汇报会" in doc.clean_text
     assert "刘赐贵讲话" in doc.clean_text and "「引文」" in doc.clean_text
+    assert all(w in doc.clean_text for w in ("二○二三年", "安德烈∙杰明", "张□明"))
     assert any(w.startswith("script:noise") for w in doc.warnings)
     i = doc.clean_text.index("讲话")
     assert raw[doc.positions[i]] == "讲" and raw[doc.positions[i + 1]] == "话"

@@ -61,9 +61,10 @@ def remove_pinyin(mt: MappedText) -> list[str]:
 
 
 # a symbol planted between two Han characters of a word (督察▓组, 讲ζ话, 督@ 察: pages that salt their
-# text against copying): Greek letters, math operators, box drawing and blocks, geometric shapes,
-# @ ¤ № ※; quotes and brackets are not among them
-_NOISE = re.compile(rf"(?<=[{_HAN}])[\u0370-\u03ff\u2200-\u22ff\u2500-\u25ff@¤№※]\s?(?=[{_HAN}])")
+# text against copying): Greek letters, relation signs (≡ ≈ ≠), block elements, triangles and
+# diamonds, @ ¤ № ※. Never a sign that means something there: ○ (zero: 二○二三), □ ■ (redacted
+# chars: 张□明), ∙ · (a name's middle dot: 安德烈∙杰明), quotes.
+_NOISE = re.compile(rf"(?<=[{_HAN}])[\u0370-\u03ff\u2260-\u226f\u2580-\u259f▲△▼▽◆◇@¤№※]\s?(?=[{_HAN}])")
 
 
 def remove_noise(mt: MappedText) -> list[str]:
