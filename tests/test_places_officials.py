@@ -636,3 +636,9 @@ def test_member_lists_of_notices(text, want):
 def test_an_appointment_never_cuts_a_name_that_ends_in_wei():
     # 任命刘可为为…: the name is 刘可为 (为 is no given-name char the rules accept), never 刘可
     assert "刘可" not in [o.name for o in officials.find("任命刘可为为自治区人民政府副主席。", {})[0]]
+
+
+def test_a_model_name_that_took_the_next_words_first_char_is_cut_before_it():
+    text = "全国人大代表额尔敦达来家,嘎达布其镇商都嘎查。"
+    found = officials.find(text, {}, [(text.index("额"), text.index(","))])[0]
+    assert [o.name for o in found] == ["额尔敦达来"]
