@@ -21,7 +21,6 @@ from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, is_zone, load
 from pipeline.extract.rules import alternation
 from pipeline.extract.spans import SpanSet
-from pipeline.switches import on
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_END = "。！？!?\n"
@@ -112,7 +111,7 @@ class DocumentAreas:
             if found:
                 return Area.of(max(found, key=lambda d: _DEPTH.get(d.level, 0)))
         ranked = Counter({c: len(p.spans) for p in self.places for c in [p.division.adcode]}).most_common()
-        if not ranked and len(self.unresolved_towns) == 1 and on("scope.unresolved_town"):
+        if not ranked and len(self.unresolved_towns) == 1:
             return Area(self.unresolved_towns[0].name, None, "town")  # 宁安镇 alone: the text's own town
         if not ranked or ranked[0][1] < spec["document_min_mentions"]:
             return None
@@ -327,7 +326,7 @@ def _resolve(cue: Cue, areas: DocumentAreas) -> Scoped:
         d = cue.value.division
         if d:
             return Scoped(Area.of(d), "scope.place")
-        if cue.value.level == "town" and on("scope.unresolved_town"):  # 宁安镇 of two: its name, no code
+        if cue.value.level == "town":  # 宁安镇 of two: its name, no code (scope.unresolved_town)
             return Scoped(Area(cue.value.name, None, "town"), "scope.unresolved_town")
         return Scoped(None, "scope.ambiguous_place")
     rule = "scope.national" if cue.value == "国" else f"scope.{cue.kind}_word"
