@@ -485,7 +485,9 @@ def _dates(page: Page, hints: dict[str, str]):
                 yield d, "date.label_weak"
             if p["weak_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
                 yield d, "date.label_weak"
-    for i in [j for j in range(len(lines)) if j < page.body_start or j in page.meta]:
+    for i in [j for j in range(page.body_start) if "/" in lines[j]] + [
+        j for j in sorted(page.meta) if "/" in lines[j]
+    ]:
         if m := p["us_date"].search(lines[i]):
             with contextlib.suppress(ValueError):  # 13/45/2023: no date
                 yield dt.date(int(m[3]), int(m[1]), int(m[2])), "date.month_first"
@@ -599,17 +601,15 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
 def _source_masthead(page: Page, hints) -> Found | None:
     """法治日报 over 2024年3月6日 星期三 第03版 (its edition date) or over 00009版:平安巷 (its page), an
     e-paper's 浙江法制报 数字报纸, or 陕西日报 over 本报讯: a newspaper's name on a line of its own."""
-    p = _patterns()
-    for i in range(min(page.body_start, 40, len(page.lines) - 1)):
-        line = page.lines[i].strip()
-        name = p["epaper"].sub("", line)
-        below = next((x.strip() for x in page.lines[i + 1 :] if x.strip()), "")
-        if (
-            name
-            and _outlet_of(name) == name
-            and (p["edition_date"].search(below) or p["edition"].match(below) or p["own_news"].match(below))
-        ):
-            return _one("source.masthead", i, 0, len(name), page.lines[i])
+    p, lines = _patterns(), page.lines
+    suffixes = tuple(lexicon().outlet_suffixes)
+    for i in range(min(page.body_start, 40, len(lines) - 1)):
+        name = p["epaper"].sub("", lines[i].strip())
+        if not name.endswith(suffixes) or _outlet_of(name) != name:  # endswith first: cheap
+            continue
+        below = next((lines[k].strip() for k in range(i + 1, len(lines)) if lines[k].strip()), "")
+        if p["edition_date"].search(below) or p["edition"].match(below) or p["own_news"].match(below):
+            return _one("source.masthead", i, 0, len(name), lines[i])
     return None
 
 
@@ -696,7 +696,7 @@ def _source_credit_block(page: Page, hints) -> Found | None:
     for i in page.kept_lines()[-6:]:
         line = page.lines[i].strip()
         below = page.lines[i + 1] if i + 1 < len(page.lines) else ""
-        if line and _outlet_of(line) == line and p["author_label"].match(below.strip()):
+        if p["author_label"].match(below.strip()) and line and _outlet_of(line) == line:
             return _one("source.credit_block", i, 0, len(page.lines[i].rstrip()), page.lines[i])
     return None
 
