@@ -317,13 +317,18 @@ def _title_is_list(text: str, ner_persons):
     [official.title_is_list]."""
     if not on("official.title_is_list"):
         return
-    openers = rules.alternation(rules.load("titles")["list_openers"])
     persons = {s: e for s, e in ner_persons}
-    for m in re.finditer(rf"({_patterns().title_start.pattern})(?:{openers})", text):
+    for m in _title_then_opener().finditer(text):
         names = _name_list(text, m.end(), persons)
         if len(names) >= 2:
             for s, e in names:
                 yield Candidate(s, e, m.group(1), m.span(1), "official.title_is_list")
+
+
+@lru_cache(maxsize=1)
+def _title_then_opener() -> re.Pattern:
+    openers = rules.alternation(rules.load("titles")["list_openers"])
+    return re.compile(rf"({_patterns().title_start.pattern})(?:{openers})")
 
 
 def _collective(text: str, ner_persons):
@@ -396,7 +401,7 @@ def _appointed(m: re.Match) -> list[tuple[int, int]]:
             guests += 1
         spans.append((start, start + len(part)))
         start += len(part) + 1
-    if guests and (len(spans) - guests < 2 or guests > len(spans) - guests):
+    if guests and not _guests_outnumbered(len(spans) - guests, guests):
         return []
     return spans
 
@@ -520,19 +525,27 @@ def _name_list(text: str, i: int, persons: dict[int, int], known: int = 0) -> li
     no name rule knows (木扎塔, 泽久: names without a Han surname) count when the list's known names
     (with ``known`` names before the list) outnumber them [official.list_guest]; else the list ends
     before the first of them."""
-    names, first_guest = [], None
-    while (end := _list_name(text, i, persons)) is not None or (end := _list_guest(text, i)):
-        if first_guest is None and end != _list_name(text, i, persons):
-            first_guest = len(names)
+    names, guests = [], []
+    while True:
+        end, guest = _list_name(text, i, persons), False
+        if end is None:
+            end, guest = _list_guest(text, i), True
+        if end is None:
+            break
         names.append((i, end))
+        guests.append(guest)
         if text[end : end + 1] != "、":
             break
         i = end + 1
-    if first_guest is not None:
-        guests = sum(1 for s, e in names if _list_name(text, s, persons) != e)
-        if known + len(names) - guests < 2 or guests > known + len(names) - guests:
-            names = names[:first_guest]
+    if any(guests) and not _guests_outnumbered(known + guests.count(False), guests.count(True)):
+        names = names[: guests.index(True)]
     return names if names and _boundary_after(text, names[-1][1]) else []
+
+
+def _guests_outnumbered(known: int, guests: int) -> bool:
+    """A list's items no name rule reads count as names when two or more known names outnumber
+    them (or match their number)."""
+    return known >= 2 and guests <= known
 
 
 def _list_guest(text: str, i: int) -> int | None:
