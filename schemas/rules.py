@@ -211,6 +211,7 @@ class ScopeFile(_RuleFile):
     media_words: Words
     document_min_mentions: int = Field(gt=0)
     document_dominance: float = Field(gt=0)
+    town_acts: Words
 
     @field_validator("not_owner_clause")
     @classmethod
@@ -291,6 +292,7 @@ class IndicatorsFile(_RuleFile):
     rank_verbs: list[Word] = Field(min_length=1)
     rank_tiers: list[Word] = Field(min_length=1)
     rank_scopes: list[Word] = Field(min_length=1)
+    rank_lists: Regex
     metric_stops: list[Word]
     metric_verbs: list[Word]
     soft_break_min_line: int = Field(gt=0)
@@ -300,8 +302,15 @@ class IndicatorsFile(_RuleFile):
     forward_stops_inside: list[Word]
     measure_nouns: list[Word]
     participant_verbs: list[Word]
+    attributive_end_tags: list[Word]
+    attributive_not_ends: list[Word]
+    attributive_verbs: list[Word]
+    subject_totals: list[Word]
+    subject_total_words: list[Word]
+    leading_kept: list[Word]
+    point_nouns: list[Word]
 
-    @field_validator("metric_duration", "per_unit", "share_phrase")
+    @field_validator("metric_duration", "per_unit", "share_phrase", "rank_lists")
     @classmethod
     def _compiles(cls, v: str) -> str:
         return _regex(v)
