@@ -55,6 +55,8 @@ def _spec() -> _Spec:
         "forward_stops": raw["metric_verbs"] + raw["change_verbs"],
         "change_verbs": tuple(raw["change_verbs"]),
     }
+    # the stops of two chars or more: a predicate opening a parallel list's gap (实现…, not 中|管企业)
+    spec["long_forward_stops"] = tuple(w for w in spec["forward_stops"] if len(w) >= 2)
     unit_base = {s: base for base, surfaces in spec["units"].items() for s in surfaces}
     number = re.compile(
         rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{MIXED}|{ARABIC}|{CHINESE})"
@@ -578,7 +580,7 @@ def _parallel(gap: str, spec: dict) -> bool:
     return (
         on("indicator.metric.parallel")
         and bool(_PARALLEL_GAP.fullmatch(gap))
-        and gap.startswith(tuple(w for w in spec["forward_stops"] if len(w) >= 2))  # 实现…, not 中|管企业
+        and gap.startswith(spec["long_forward_stops"])
     )
 
 
@@ -802,14 +804,15 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1 : i + 2]) else 0
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
     lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
+    next_figure = _next_figure(tuple(spec["next_figure_verbs"]))
     j = _forward_end(text, i, i + lead, verbs, spec)
     if _attributive(text, i + lead, j, spec):  # 17块制作精美的宣传展牌 → 宣传展牌
         head_end = _forward_end(text, i, j + 1, verbs, spec, 14 + j + 1 - i)
-        if head_end - j - 1 >= 2 and not _next_figure(tuple(spec["next_figure_verbs"])).match(text, head_end):
+        if head_end - j - 1 >= 2 and not next_figure.match(text, head_end):
             lead, j = j + 1 - i, head_end
     if j == i + lead + 1 and (m := _SIBLINGS.match(text, j)):
         j = m.end()  # 15个县（市、区）: the bracket lists the unit's siblings (indicator.metric.siblings)
-    if _next_figure(tuple(spec["next_figure_verbs"])).match(text, j):
+    if next_figure.match(text, j):
         return "", 0
     if text[i + lead : j].endswith(tuple(spec["measure_nouns"])) and _ARABIC.match(text, j):
         return "", 0  # 放款20笔总金额8500万元: 总金额 is what the next figure measures
@@ -841,9 +844,9 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
 def _attributive(text: str, start: int, j: int, spec: dict) -> bool:
     """The phrase read forwards stops at 的 and is a predicate: it ends with a verb or an adjective
     (制作精美的, 流离失所的, 群众反映强烈的) or opens with a verb that takes an object (具有代表性的,
-    来自全国各地的). It
-    describes the noun after 的, which is what is counted [indicator.metric.attributive]; a phrase
-    ending in a noun (3个部门的负责人, 2582间活动板房的用电) is what is counted and stays."""
+    来自全国各地的). It describes the noun after 的, which is what is counted
+    [indicator.metric.attributive]; a phrase ending in a noun (3个部门的负责人, 2582间活动板房的用电) is
+    what is counted and stays."""
     return (
         on("indicator.metric.attributive")
         and j - start >= 2
