@@ -677,15 +677,22 @@ def _source_byline(page: Page, hints) -> Found | None:
     return None
 
 
-def _source_closing(page: Page, hints) -> Found | None:
-    """(台前县司法局 宗伟霞) closing an article: the writer's body is the source."""
+def _closing_bylines(page: Page):
+    """(i, line, match) of the bracketed "post or body + name" closing an article, last lines first
+    ((中共北镇市委书记 郑文彬), (台前县司法局 宗伟霞))."""
     for i in reversed(page.kept_lines()[-5:]):
         line = page.lines[i]
         if (m := _patterns()["closing_byline"].search(line)) and _is_name(m.group(2)):
-            body = m.group(1).strip()
-            if is_org_line(body):
-                start = m.start(1) + m.group(1).index(body)
-                return _one("source.closing", i, start, start + len(body), line)
+            yield i, line, m
+
+
+def _source_closing(page: Page, hints) -> Found | None:
+    """(台前县司法局 宗伟霞) closing an article: the writer's body is the source."""
+    for i, line, m in _closing_bylines(page):
+        body = m.group(1).strip()
+        if is_org_line(body):
+            start = m.start(1) + m.group(1).index(body)
+            return _one("source.closing", i, start, start + len(body), line)
     return None
 
 
@@ -927,9 +934,8 @@ def _is_name(word: str) -> bool:
         return False
     if "·" in word:
         return bool(re.fullmatch(rf"[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})+", word))
-    return is_person_name(word, bounded=True, labelled=True) and not _common_word(
-        word
-    )  # a label and a break bound it
+    # a label or a title before it and a break after it bound the name
+    return is_person_name(word, bounded=True, labelled=True) and not _common_word(word)
 
 
 _NAME_WORD_MIN_FREQ = 100  # 文摘 108, 查询 933; 文静 74 stays a possible name
@@ -1040,14 +1046,8 @@ def _author_alone(page: Page, hints, title=None) -> Found | None:
 
 def _author_closing(page: Page, hints, title=None) -> Found | None:
     """(中共北镇市委书记 郑文彬) closing an article: the signed author."""
-    kept = page.kept_lines()
-    for i in reversed(kept[-5:]):
-        line = page.lines[i]
-        if (
-            (m := _patterns()["closing_byline"].search(line))
-            and _is_name(m.group(2))
-            and not _is_name(m.group(1).strip())  # (吴经山 田宇): two names, no post or body
-        ):
+    for i, line, m in _closing_bylines(page):
+        if not _is_name(m.group(1).strip()):  # (吴经山 田宇): two names, no post or body
             return _one("author.closing", i, m.start(2), m.end(2), line)
     return None
 
@@ -1294,21 +1294,20 @@ def _issued_title(page: Page) -> Found | None:
     return None
 
 
-def _strip_title(found: Found, line: str) -> Found:
-    """Drop a speaker's 'Name:' in front of the headline; a 【column】 tag stays, as the page shows
-    it (【山西招商】山西向开发区赋权…)."""
-    ((i, s, e),) = found.parts[0]
+def _speaker_end(text: str, start: int = 0) -> int | None:
+    """End of a speaker's 'Name:' heading a headline at ``start``, after a 【column】 tag if there is
+    one (【栏目】何志勇:标题), else None; the tag itself stays, as the page shows it (【山西招商】…)."""
     p = _patterns()
-    col = p["title_column"].match(line, s)
-    if (m := p["title_speaker"].match(line, col.end() if col else s)) and _is_name(m.group(1)):
-        return _one(found.rule, i, m.end(), e, line)  # 【栏目】何志勇:标题 → 标题
-    return _one(found.rule, i, s, e, line)
+    col = p["title_column"].match(text, start)
+    m = p["title_speaker"].match(text, col.end() if col else start)
+    return m.end() if m and _is_name(m.group(1)) else None
+
+
+def _strip_title(found: Found, line: str) -> Found:
+    """Drop a speaker's 'Name:' in front of the headline."""
+    ((i, s, e),) = found.parts[0]
+    return _one(found.rule, i, _speaker_end(line, s) or s, e, line)
 
 
 def _strip_title_text(title: str) -> str:
-    p = _patterns()
-    col = p["title_column"].match(title)
-    m = p["title_speaker"].match(title, col.end() if col else 0)
-    if m and _is_name(m.group(1)):
-        title = title[m.end() :]
-    return title.strip()
+    return title[_speaker_end(title) or 0 :].strip()
