@@ -396,19 +396,14 @@ def _document(areas: DocumentAreas) -> Scoped:
     return Scoped(areas.own, "scope.document") if areas.own else Scoped(None, "scope.unknown")
 
 
+# rules a carried scope keeps as they are; any other carried scope says scope.carried
+_CARRIED_AS_IS = frozenset(
+    {"scope.document", "scope.unknown", "scope.carried_county", "scope.town_acts", "scope.unresolved_town"}
+)
+
+
 def _carried_rule(s: Scoped) -> str:
-    return (
-        s.rule
-        if s.rule
-        in (
-            "scope.document",
-            "scope.unknown",
-            "scope.carried_county",
-            "scope.town_acts",
-            "scope.unresolved_town",
-        )
-        else "scope.carried"
-    )
+    return s.rule if s.rule in _CARRIED_AS_IS else "scope.carried"
 
 
 def _carry(text, done_to, upto, spans, areas, blocked, carried: Scoped) -> Scoped:
