@@ -309,6 +309,8 @@ class IndicatorsFile(_RuleFile):
     subject_total_words: list[Word]
     leading_kept: list[Word]
     point_nouns: list[Word]
+    score_words: list[Word]
+    score_not_after: list[Word]
 
     @field_validator("metric_duration", "per_unit", "share_phrase", "rank_lists")
     @classmethod

@@ -650,6 +650,12 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
         # performances are no regulations, even when their name ends like a law's; a law's own name stays
         ("编排了《反邪教》、《夫妻学宪法》、《法律八进说普法》等节目。", []),
         ("组织干部观看《宪法》宣传片。", ["宪法"]),
+        # a legislature's agenda names its drafts without 《》; a motion's words and a meeting are no title
+        (
+            "听取了自治区红十字会条例草案、自治区中医药条例修订草案的说明;审议了青海省旅游条例修订草案。",
+            ["自治区红十字会条例", "自治区中医药条例", "青海省旅游条例"],
+        ),
+        ("会议审议了市人民政府关于提请审议某市物业管理条例草案的议案。", []),
     ],
 )
 def test_regulation_titles_of_local_notices_and_older_texts(text, names):

@@ -169,3 +169,32 @@ def test_the_next_item_of_a_parallel_list_counts_the_same_thing():
 )
 def test_units_ranks_changes_and_adverbs_of_local_reports(text, row):
     assert row in _metrics(text)
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "全省营商环境评价得分为78.85分,较上年提升9.59分。",
+            [("营商环境评价得分", 78.85, "分"), ("营商环境评价得分同比提升", 9.59, "分")],
+        ),
+        ("会议于10时30分召开,历时3分钟。", []),
+        ("杨某以2分33秒148的成绩夺冠。", []),
+        ("实现办电1环节。", [("办电", 1, "环节")]),
+        ("共同设立300亿元基金。", [("设立基金", 30000000000, "元")]),
+        ("2022年共制定规范性文件1件《关于粮食储备管理办法》。", [("制定规范性文件", 1, "件")]),
+        ("深入安恕镇、杨木林镇等地开展调研20余次。", [("开展调研", 20, "次")]),
+        ("全市法律明白人数量已超过3万名。", [("法律明白人", 30000, "人")]),
+    ],
+)
+def test_scores_titles_after_a_count_and_leading_words_of_local_reports(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_score_and_title_instance_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.veto.score_context"}):
+        assert _metrics("全省营商环境评价得分为78.85分。") == []
+    with switches.off({"indicator.metric.title_instance"}):
+        assert _metrics("2022年共制定规范性文件1件《关于粮食储备管理办法》。")[0][0] != "制定规范性文件"

@@ -642,3 +642,18 @@ def test_a_model_name_that_took_the_next_words_first_char_is_cut_before_it():
     text = "全国人大代表额尔敦达来家,嘎达布其镇商都嘎查。"
     found = officials.find(text, {}, [(text.index("额"), text.index(","))])[0]
     assert [o.name for o in found] == ["额尔敦达来"]
+
+
+def test_list_items_and_a_name_before_suo_zuo_and_no_place_inside_a_name():
+    text = (
+        "会议听取了区人大常委会主任陈斌所作的报告。"
+        "自治区人大常委会副主任李宁平、平新来、王国和、买买提明·卡德,秘书长穆塔里甫·肉孜出席会议。"
+        "县领导谢晖、曾朝阳、蒋九久出席。"
+    )
+    x = extract(text)
+    names = {o.name for o in x.officials}
+    assert {"陈斌", "王国和", "买买提明·卡德", "曾朝阳"} <= names
+    assert "陈斌所" not in names
+    assert "朝阳市" not in {p.name for p in x.places}
+    with switches.off({"place.veto.in_name"}):
+        assert "朝阳市" in {p.name for p in extract(text).places}

@@ -52,6 +52,7 @@ def _extract(text: str, ner_spans: list[Found], published: dt.date | None = None
     offs, off_mentions = officials.find(
         text, main, persons, ner_method=ner_spans[0].rule if ner_spans else None, ner_others=others
     )
+    resolved = places.outside_names(resolved, [s for o in offs for s in o.spans])  # 曾朝阳 is no 朝阳
     inds, ind_mentions = indicators.find(text, titles)
     date_mentions = dates.find(text, titles, published)
     mentions = reg_mentions + places.mentions(resolved) + off_mentions + ind_mentions + date_mentions

@@ -495,6 +495,8 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
         unit = m.group("unit")
         if m.group("part") and not unit.startswith(m.group("part")):
             continue  # 5个和3项: each has its own unit
+        if unit in ("分", "点"):
+            continue  # units that only their context makes counts (a score, 3点建议): never shared
         if on("indicator.veto.duration") and unit == "个" and _shared_duration(text, m.end(), spec):
             continue  # 65、53、50个工作日: durations
         value = float(m.group("num").replace(",", ""))
@@ -592,6 +594,20 @@ def _slogans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,12}[”\"’」』]", text)]
 
 
+def _score(text: str, m: re.Match, spec: dict) -> bool:
+    """分 after a number is a score when a score word comes before it in its sentence and no clock
+    time (10时30分) or longer word (分钟, 三分之一, 分局) holds it (indicator.veto.score_context)."""
+    if (
+        text.startswith(tuple(spec["score_not_after"]), m.end())
+        or text[max(0, m.start() - 1) : m.start()] in "时点:秒"
+        or re.match(r"\d+秒", text[m.end() : m.end() + 4])  # 2分33秒: a time
+    ):
+        return False
+    head = text[max(0, m.start() - 60) : m.start()]
+    sentence = re.split(r"[。！？!?；;\n]", head)[-1]
+    return any(w in sentence for w in spec["score_words"])
+
+
 def _after_code(text: str, i: int) -> bool:
     """A digit, a point or a Latin letter before the number: part of a code or a longer number
     (indicator.veto.inside_code)."""
@@ -618,6 +634,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         on("indicator.veto.point_noun") and text.startswith(tuple(spec["point_nouns"]), m.end())
     ):
         return False  # 下午3点: a time; 提出3点建议 counts
+    if m.group("unit") == "分" and not (on("indicator.veto.score_context") and _score(text, m, spec)):
+        return False  # 10时30分: a time; 评价得分78.85分 is a score
     if on("indicator.veto.size_class") and text.startswith(tuple(spec["class_after_unit"]), m.end()):
         return False  # 80吨级: a size class
     if on("indicator.veto.set_phrase") and text.startswith(tuple(spec["set_phrase_after_unit"]), m.end()):
@@ -726,6 +744,12 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     joined, covered = _participants(text, m, spec)
     if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
         return joined, m.start(), m.end() + covered
+    if after and text.startswith("《", m.end()) and _title_instance(before):
+        return (
+            _strip_quotes(before),
+            start,
+            m.end(),
+        )  # 制定规范性文件1件《…办法》: the title is the one counted
     if after:
         end = m.end() + len(after) + (2 if text.startswith("《", m.end()) else 0)
         noun = _strip_quotes(after[lead:])
@@ -743,6 +767,13 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if head:  # 举办培训班、报告会和《…》等830场次 → 举办培训班 (indicator.metric.list_head)
         return head, m.start(), m.end()
     return None, m.start(), m.end()
+
+
+def _title_instance(before: str) -> bool:
+    """The phrase before a figure ends with a noun (制定规范性文件|1件《…》): the 《》 title after the
+    unit is the item counted, not what is counted; after a verb (编制|1528项《…指南》) it is the object
+    [indicator.metric.title_instance]."""
+    return on("indicator.metric.title_instance") and len(before) >= 2 and word_tag(before[-2:]) == "n"
 
 
 def _book_title_before(text: str, i: int, spec: dict) -> tuple[str, int] | None:

@@ -602,6 +602,8 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     """End of the name of a list that starts at ``i``: followed by 、 or by what may follow a name."""
     ends = [persons[i]] if i in persons else []
     ends += [i + n for n in (3, 2) if i + n <= len(text) and is_person_name(text[i : i + n], bounded=True)]
+    if on("official.list_item_whole") and _LIST_ITEM3.match(text, i) and is_person_name(text[i : i + 2]):
+        ends.insert(0, i + 3)  # 平新来、王国和、: the item is the name, though 和 ends few names
     if m := _DOTTED_ITEM.match(text, i):  # 达扎·尕让托布旦拉西降措、: the item runs to the 、
         ends.insert(0, m.end())
     ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
@@ -611,6 +613,10 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
     return None
+
+
+# a list item of three characters between two 、 (not 韩正等)
+_LIST_ITEM3 = re.compile(r"(?<=、)[\u4e00-\u9fff]{2}[^\W等们][、]")
 
 
 # a transliterated name with middle dots as a whole list item, up to the mark after it
@@ -867,8 +873,9 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
                 text[end + length - 1 : end + length + 1] in _straddle_words()
                 or _idiom_at(text, end + length - 1)
                 or text.startswith(_glued_words(), end + length - 1)
+                or text.startswith(_long_after_name_words(), end + length - 1)
             ):
-                continue  # 李强|来到, 欧靖|语重心长, 莫迪|致慰问电: the last char starts a word
+                continue  # 李强|来到, 欧靖|语重心长, 莫迪|致慰问电, 陈斌|所作: the last char starts a word
             if (
                 end + length <= len(text)
                 and is_person_name(text[end : end + length], bounded=ends is _boundary_after)
@@ -931,6 +938,11 @@ def _straddle_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _after_name_words() -> tuple[str, ...]:
     return tuple(sorted(rules.load("titles")["after_name"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _long_after_name_words() -> tuple[str, ...]:
+    return tuple(w for w in _after_name_words() if len(w) >= 2)
 
 
 def _name_before(text: str, i: int) -> int | None:

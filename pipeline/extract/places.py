@@ -16,6 +16,7 @@ short names of counties and towns (临江, 籍山) are read only as items of a l
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -146,6 +147,21 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     _lists(text, hits)
     hits += _named_stems(text, hits, persons)
     return sorted(hits, key=lambda h: h.start)
+
+
+def outside_names(places: list[ResolvedPlace], names: list[tuple[int, int]]) -> list[ResolvedPlace]:
+    """The places less the spans that lie inside an official's name (县领导曾朝阳 names no 朝阳;
+    place.veto.in_name); a place left with no span is dropped."""
+    if not on("place.veto.in_name") or not names:
+        return places
+    out = []
+    for p in places:
+        spans = [
+            (s, e) for s, e in p.spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)
+        ]
+        if spans:
+            out.append(p if spans == p.spans else dataclasses.replace(p, spans=spans))
+    return out
 
 
 def without_zones(places: list[ResolvedPlace], mentions: list[Found]) -> tuple[list, list]:
