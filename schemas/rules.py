@@ -154,10 +154,12 @@ class MetadataFile(_RuleFile):
     author_labels: Words
     not_author_labels: Words
     source_trailers: Words
+    account_trailers: Words = []
     not_sources: Words
     outlet_suffixes: Words
     self_outlets: Words
     org_suffixes: Words
+    area_suffixes: Words
     headline_verbs: Words
     doc_types: Words
     salutations: Words

@@ -649,6 +649,38 @@ LAYOUTS = [
         "昆明信息港",
         "黄河清",
     ),
+    (
+        "a report's title headed by its area, above a font-size widget",
+        "洛川县2023年度法治政府建设情况报告\n字号:\n大 中 小\n" + BODY,
+        "洛川县2023年度法治政府建设情况报告",
+        None,
+        "洛川县",
+        None,
+    ),
+    (
+        "a headline on the line of its own fields",
+        "区委依法治区委员会第一次会议召开 发布时间:2026-02-09 信息来源:江岸发布\n\n" + BODY,
+        "区委依法治区委员会第一次会议召开",
+        "2026-02-09",
+        "江岸发布",
+        None,
+    ),
+    (
+        "an outlet's reporter line with where he reports from is no headline",
+        "南方商报记者周明 广州报道\n3月20日 省政府新闻办举行新闻发布会。" + BODY,
+        None,
+        None,
+        "南方商报",
+        "周明",
+    ),
+    (
+        "an outlet's editor credit closing the article; a four-character name after a dateline",
+        "中新网昆明7月4日电 (欧祖晓晨)" + BODY + "\n(津云新闻编辑孙畅)",
+        None,
+        None,
+        "中新网",
+        "欧祖晓晨",
+    ),
 ]
 
 
@@ -761,3 +793,14 @@ def test_metadata_never_raises_on_any_lines_and_verdicts(lines, data):
 )
 def test_an_author_run_ends_at_a_fields_label_but_not_at_a_reporters_colon(line, author):
     assert _meta("神舟十五号乘组与公众见面\n" + line + "\n" + BODY)[3] == author
+
+
+def test_a_bureau_before_fabu_is_the_bureau_and_the_new_source_rules_switch_off():
+    from pipeline import switches
+
+    page = "区委依法治区委员会第一次会议召开\n来源:县司法局发布\n" + BODY
+    assert _meta(page)[2] == "县司法局"
+    with switches.off({"source.account_name"}):
+        assert _meta("标题行在这里开会\n来源:原州发布\n" + BODY)[2] == "原州"
+    with switches.off({"source.area_in_title"}):
+        assert _meta("洛川县2023年度法治政府建设情况报告\n" + BODY)[2] is None

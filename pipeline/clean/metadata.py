@@ -87,10 +87,12 @@ class Lexicon:
     author_labels: tuple[str, ...]
     not_author_labels: tuple[str, ...]
     source_trailers: tuple[str, ...]
+    account_trailers: tuple[str, ...]
     not_sources: frozenset[str]
     outlet_suffixes: tuple[str, ...]
     self_outlets: frozenset[str]
     org_suffixes: tuple[str, ...]
+    area_suffixes: tuple[str, ...]
     headline_verbs: tuple[str, ...]
     doc_types: tuple[str, ...]
     salutation: re.Pattern
@@ -121,10 +123,12 @@ def lexicon() -> Lexicon:
         t("author_labels"),
         t("not_author_labels"),
         t("source_trailers"),
+        t("account_trailers"),
         frozenset(spec["not_sources"]),
         t("outlet_suffixes"),
         frozenset(spec["self_outlets"]),
         t("org_suffixes"),
+        t("area_suffixes"),
         t("headline_verbs"),
         t("doc_types"),
         re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"),
@@ -219,8 +223,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
         "org": re.compile(rf"^[{_HAN}][{_HAN}A-Za-z0-9()（）]{{1,29}}(?:{_alt(lx.org_suffixes)})$"),
         "issuer": re.compile(
-            rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
+            rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}|{_alt(lx.area_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
         ),
+        "area": re.compile(rf"^(?![全我本该各])[{_HAN}]{{1,12}}(?:{_alt(lx.area_suffixes)})$"),
         # 标题:… / 标 题 | … | (a table's label cell, its chars spaced out)
         "title_label": re.compile(rf"{_LEAD}(?:{_spaced(lx.title_labels)})\s*[:：|｜]\s*(?=\S)"),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
@@ -544,10 +549,26 @@ def _clean_source(value: str) -> tuple[int, int]:
     while changed:
         changed = False
         for word in lx.source_trailers:
-            if value[start:end].endswith(word) and end - len(word) - start >= 2:
+            if (
+                value[start:end].endswith(word)
+                and end - len(word) - start >= 2
+                and not _account(value[start:end], word)
+            ):
                 end -= len(word)
                 changed = True
     return start, end
+
+
+def _account(value: str, trailer: str) -> bool:
+    """原州发布: a government account's name, kept whole; 市司法局发布 is the bureau (source.account_name)."""
+    head = value[: -len(trailer)]
+    lx = lexicon()
+    return (
+        trailer in lx.account_trailers
+        and on("source.account_name")
+        and not head.endswith(lx.org_suffixes + lx.outlet_suffixes)
+        and re.fullmatch(f"[{_HAN}]{{2,4}}", head) is not None
+    )
 
 
 def _plausible_source(text: str, page: Page) -> bool:
@@ -696,6 +717,21 @@ def _source_closing(page: Page, hints) -> Found | None:
     return None
 
 
+_EDITOR_CREDIT = re.compile(
+    rf"[(（]\s*([{_HAN}]{{2,20}}?)\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[{_HAN}]{{2,4}}\s*[)）]\s*$"
+)
+
+
+def _source_editor_credit(page: Page, hints) -> Found | None:
+    """(津云新闻编辑孙畅) closing an article: the outlet whose editor it names is the source; the
+    editor is no author (source.editor_credit)."""
+    for i in reversed(page.kept_lines()[-3:]):
+        line = page.lines[i]
+        if (m := _EDITOR_CREDIT.search(line)) and _outlet_of(m.group(1)) == m.group(1):
+            return _one("source.editor_credit", i, m.start(1), m.end(1), line)
+    return None
+
+
 def _source_credit_block(page: Page, hints) -> Found | None:
     """东辽县融媒体中心 / 记者:邢根源 / 编辑:李钐 closing an article: the outlet on the line above the
     reporter's line."""
@@ -750,8 +786,10 @@ def _issuer_in_title(page: Page, title: Found) -> Found | None:
     if not title.parts or not p["doc_type_end"].search(title.text):
         return None
     m = p["issuer"].match(title.text)
-    if not m or not is_org_line(m.group("o")):
-        return None
+    if not m or not (
+        is_org_line(m.group("o")) or (on("source.area_in_title") and p["area"].match(m.group("o")))
+    ):
+        return None  # 阜城县关于2022年度…报告: the area's government issues it (source.area_in_title)
     if not title.parts:
         return Found("source.issuer_in_title", m.group("o"))
     (i, s, _), *_ = title.parts[0]
@@ -792,6 +830,7 @@ _SOURCE_RULES = (
     _source_credit,
     _source_byline,
     _source_closing,
+    _source_editor_credit,
     _source_credit_block,
     _source_hint,
     _source_signature,
@@ -1002,7 +1041,20 @@ def _author_dateline(page: Page, hints, title=None) -> Found | None:
             if names and end >= 0 and not line[names[-1][-1][2] : end].strip():
                 text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
                 return Found("author.dateline", text, tuple(names), _separator(line, names), squeeze=True)
+            if end >= 0 and _four_char_name(line[b.end() : end].strip()):  # 电 (熊祖晓晨): two surnames
+                s = line.index(line[b.end() : end].strip(), b.end())
+                return _one("author.dateline", i, s, s + 4, line)
     return None
+
+
+def _four_char_name(word: str) -> bool:
+    """熊祖晓晨: a four-character name (father's and mother's surnames), alone in a dateline's brackets."""
+    return (
+        on("author.four_char_name")
+        and re.fullmatch(f"[{_HAN}]{{4}}", word) is not None
+        and is_person_name(word[:3], bounded=True, labelled=True)
+        and not _common_word(word[2:])
+    )
 
 
 def _author_hint(page: Page, hints, title=None) -> Found | None:
@@ -1112,7 +1164,14 @@ def _is_candidate(line: str) -> bool:
 
 
 def _title(page: Page, hint: str | None) -> Found | None:
-    readers = (_labelled_title, _header_title, _salutation_title, _glued_body_title, _issued_title)
+    readers = (
+        _labelled_title,
+        _header_title,
+        _fields_title,
+        _salutation_title,
+        _glued_body_title,
+        _issued_title,
+    )
     text_title = next((f for f in (read(page) for read in readers) if _switched(f)), None)
     if not hint:
         return text_title
@@ -1199,10 +1258,29 @@ def _header_title(page: Page) -> Found | None:
     return _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
 
 
+def _fields_title(page: Page) -> Found | None:
+    """会议召开 发布时间:2026-02-09 信息来源:上海长宁 — the headline on the line of its own fields: the
+    part before the first label (title.before_fields)."""
+    if not on("title.before_fields"):
+        return None
+    for i in sorted(i for i in page.meta | set(page.header) if i < page.body_start):
+        line = page.lines[i]
+        m = _patterns()["any_label"].search(line)
+        head = line[: m.start()].rstrip() if m else ""
+        if (
+            m
+            and line[m.start() - 1 : m.start()].isspace()
+            and _is_candidate(head)
+            and not ANY_DATE.search(head)
+        ):
+            return _strip_title(_one("title.before_fields", i, 0, len(head), line), line)
+    return None
+
+
 def _popup(lines: list[str], i: int) -> bool:
     """两学一做专题 / 关闭: a pop-up's caption (the next line is a menu word), never the headline."""
     j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
-    return j is not None and _menu_only(lines[j])
+    return j is not None and _menu_only(lines[j]) and not is_meta_line(lines[j])  # 字号: is a field
 
 
 def _site_like(text: str) -> bool:
