@@ -311,6 +311,8 @@ class IndicatorsFile(_RuleFile):
     subject_total_words: list[Word]
     leading_kept: list[Word]
     point_nouns: list[Word]
+    list_nouns: list[Word] = []
+    forward_heads: list[Word] = []
     score_words: list[Word]
     score_not_after: list[Word]
 

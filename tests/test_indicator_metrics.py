@@ -198,3 +198,21 @@ def test_the_score_and_title_instance_rules_switch_off():
         assert _metrics("全省营商环境评价得分为78.85分。") == []
     with switches.off({"indicator.metric.title_instance"}):
         assert _metrics("2022年共制定规范性文件1件《关于粮食储备管理办法》。")[0][0] != "制定规范性文件"
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "舟曲项目总投资3.1个亿,另一项目总投资2900万。",
+            [("舟曲项目总投资", 310000000, "元"), ("另一项目总投资", 29000000, "元")],
+        ),
+        ("形成2个万亿级产业集群。", [("万亿级产业集群", 2, "个")]),
+        ("王利对现场述法的4名负责人进行点评。", [("负责人", 4, "人")]),
+        ("来自各地的8家企业负责人谈了情况。", [("企业负责人", 8, "家")]),
+        ("公布第一批60家司法所名单。", [("司法所", 60, "家")]),
+        ("在谈项目拟投资额达12.75亿,", [("在谈项目拟投资额", 1275000000, "元")]),
+    ],
+)
+def test_spoken_multipliers_head_nouns_and_lists_of_local_news(text, rows):
+    assert _metrics(text) == rows

@@ -479,8 +479,8 @@ def _percent_pattern() -> re.Pattern:
 def _bare_pattern() -> re.Pattern:
     spec = _spec().data
     return re.compile(
-        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)"
-        rf"(?=[,，。；;、！!？?)）\n]|$)"
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?:个多?)?(?P<mult>万|亿)"
+        rf"(?=[,，。；;、！!？?)）\n]|$)"  # 总投资3.1个亿: spoken for 3.1亿"
     )
 
 
@@ -594,6 +594,10 @@ def _slogans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,12}[”\"’」』]", text)]
 
 
+# 3.1个亿, 1个多亿元: a spoken multiplier (not 3个万亿级产业集群)
+_SPOKEN = re.compile(r"多?[亿万](?:元|[,，。；;、！!？?)）\n]|$)")
+
+
 def _score(text: str, m: re.Match, spec: dict) -> bool:
     """分 after a number is a score when a score word comes before it in its sentence and no clock
     time (10时30分) or longer word (分钟, 三分之一, 分局) holds it (indicator.veto.score_context)."""
@@ -626,6 +630,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not m.group("mult")
     ):  # no copy of the rest
         return False
+    if on("indicator.veto.spoken_multiplier") and m.group("unit") == "个" and _SPOKEN.match(text, m.end()):
+        return False  # 3.1个亿: the 个 belongs to the multiplier (read as a bare 亿)
     if on("indicator.veto.duration") and m.group("unit") == "个" and _duration_after(text, m.end(), spec):
         return False  # 3个月, 1个工作日, 一个多月: durations
     if on("indicator.veto.duration") and m.group("unit") == "个" and _bare_duration(text, m, spec):
@@ -850,6 +856,9 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     while j > i + lead and text[j - 1] in _QUOTES:
         j -= 1  # 10项措施”: the closing quote is not part of the noun
     phrase = text[i:j]
+    n = _affix(phrase, spec["list_nouns"], prefix=False) if on("indicator.metric.list_noun") else 0
+    if n and len(_strip_quotes(phrase[:-n])) - lead >= 2:
+        phrase = phrase[:-n]  # 60家…司法所名单: the 司法所 are counted, 名单 is their list
     return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
 
 
@@ -862,6 +871,8 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
         and j - i < limit
         and (_is_han(text[j]) or (text[j] in _QUOTES and (j > first or text[j] in "“「‘")))
     ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
+        if on("indicator.metric.head_noun") and (head := _head_at(text, j, spec)):
+            return j + head  # 8家企业负责人|谈了: the head noun ends the phrase
         if (
             text.startswith(verbs, j)
             and not _in_word(text, j, spec["forward_words"])
@@ -870,6 +881,11 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             break
         j += 1
     return j
+
+
+def _head_at(text: str, j: int, spec: dict) -> int:
+    """Length of a head noun of ``forward_heads`` at j (负责人), else 0."""
+    return next((len(w) for w in spec["forward_heads"] if text.startswith(w, j)), 0)
 
 
 def _attributive(text: str, start: int, j: int, spec: dict) -> bool:
