@@ -656,6 +656,17 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
             ["自治区红十字会条例", "自治区中医药条例", "青海省旅游条例"],
         ),
         ("会议审议了市人民政府关于提请审议某市物业管理条例草案的议案。", []),
+        # an area's own version of a national plan does not make the national one its short form
+        (
+            "印发《和平区关于落实〈天津市法治政府建设实施纲要(2021-2025年)〉的实施方案》,"
+            "根据《法治政府建设实施纲要(2021-2025年)》,制定《西平县2020年度法治政府建设工作安排》。",
+            [
+                "和平区关于落实天津市法治政府建设实施纲要(2021-2025年)的实施方案",
+                "天津市法治政府建设实施纲要(2021-2025年)",
+                "法治政府建设实施纲要(2021-2025年)",
+                "西平县2020年度法治政府建设工作安排",
+            ],
+        ),
     ],
 )
 def test_regulation_titles_of_local_notices_and_older_texts(text, names):

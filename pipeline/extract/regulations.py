@@ -175,8 +175,23 @@ def _tails(found: dict[str, RegulationHit]) -> set[str]:
     return {
         name
         for name in found
-        if any(other != name and other.endswith(name) and first[other] < first[name] for other in found)
+        if any(
+            other != name
+            and other.endswith(name)
+            and first[other] < first[name]
+            and not _local_version(other[: -len(name)])
+            for other in found
+        )
     }
+
+
+def _local_version(prefix: str) -> bool:
+    """《天津市法治政府建设实施纲要》 is an area's own version of the national 《法治政府建设实施纲要》,
+    not its long form: the part before the shared name is only a place (reg.veto.local_version)."""
+    if not on("reg.veto.local_version") or not prefix:
+        return False
+    hits = load_gazetteer().scan(prefix)
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(prefix)
 
 
 def _glued_law(text: str, m: re.Match) -> bool:
