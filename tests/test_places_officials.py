@@ -657,3 +657,12 @@ def test_list_items_and_a_name_before_suo_zuo_and_no_place_inside_a_name():
     assert "朝阳市" not in {p.name for p in x.places}
     with switches.off({"place.veto.in_name"}):
         assert "朝阳市" in {p.name for p in extract(text).places}
+
+
+def test_a_township_named_before_it_became_a_town_and_no_province_inside_a_town_name():
+    text = "共和县司法局在恰卜恰镇、黑马河乡开展普法活动。江西沟司法所和江西沟乡莫热村召开村民代表会议。"
+    names = {p.name for p in extract(text).places}
+    assert {"共和县", "黑马河镇", "江西沟镇"} <= names
+    assert "江西省" not in names and "马河乡" not in names
+    with switches.off({"place.veto.town_stem_start"}):
+        assert "江西省" in {p.name for p in extract(text).places}

@@ -153,8 +153,10 @@ class Gazetteer(NameIndex):
         upper = [d for d in divisions if d.level != "town"]
         towns = [d for d in divisions if d.level == "town"]
         super().__init__((s, d) for d in upper for s in self._surfaces(d))
+        names = {d.name for d in towns}
+        renamed = [(r, d) for d in towns if (r := _renamed(d.name)) and r not in names]
         self.towns = SuffixIndex(
-            ((s, d) for d in towns for s in _town_surfaces(d) if len(s) >= _MIN_TOWN_NAME),
+            [(s, d) for d in towns for s in _town_surfaces(d) if len(s) >= _MIN_TOWN_NAME] + renamed,
             ("镇", "乡", "街道", "苏木"),
         )
         self.stems = NameIndex(
@@ -216,6 +218,14 @@ def _town_surfaces(d: Division) -> list[str]:
     if m:
         out.append(m.group(1) + m.group(2))
     return out
+
+
+def _renamed(name: str) -> str | None:
+    """黑马河镇 → 黑马河乡: the name a township had before it became a town (or the other way),
+    which older texts use; read only where the text names its county (a short form, places.py)."""
+    if len(name) < _MIN_TOWN_NAME or name[-1] not in "乡镇" or name[-2] in "乡镇" or "族" in name:
+        return None
+    return name[:-1] + ("镇" if name[-1] == "乡" else "乡")
 
 
 def town_stem(name: str) -> str:

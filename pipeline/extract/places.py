@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.extract import rules
-from pipeline.extract.gazetteer import Division, is_zone, load, read_countries, read_idioms
+from pipeline.extract.gazetteer import Division, is_zone, load, read_countries, read_idioms, town_stem
 from pipeline.extract.spans import SpanIndex, SpanSet
 from pipeline.extract.types import Found
 from pipeline.lexicons import common_words, starts_inside_word, tagged_words
@@ -143,7 +143,15 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     the model's person spans, 张|和田); then town names and the items of lists of places."""
     persons = SpanIndex(blocked)
     hits = _names(text, persons)
-    hits += _towns(text, persons, hits)
+    towns = _towns(text, persons, hits)
+    if on("place.veto.town_stem_start"):  # 江西沟乡 … 江西沟司法所: no 江西 at the start of the town's stem
+        stems = {town_stem(t.surface) for t in towns}
+        hits = [
+            h
+            for h in hits
+            if not any(len(st) > h.end - h.start and text.startswith(st, h.start) for st in stems)
+        ]
+    hits += towns
     _lists(text, hits)
     hits += _named_stems(text, hits, persons)
     return sorted(hits, key=lambda h: h.start)
