@@ -155,6 +155,7 @@ class MetadataFile(_RuleFile):
     not_author_labels: Words
     source_trailers: Words
     account_trailers: Words = []
+    table_labels: Words = []
     not_sources: Words
     outlet_suffixes: Words
     self_outlets: Words

@@ -681,6 +681,50 @@ LAYOUTS = [
         "中新网",
         "欧祖晓晨",
     ),
+    (
+        "a disclosure table's field lines before the headline",
+        "首页 > 某县人民政府办公室信息公开 > 信息浏览\n"
+        "索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n"
+        "信息分类: 通知   发布机构: 某县人民政府办公室\n发文日期: 2019-01-23 生效时间: 2019-01-23\n\n"
+        "某县人民政府关于印发《某县人民政府工作规则》的通知\n\n" + BODY,
+        "某县人民政府关于印发《某县人民政府工作规则》的通知",
+        "2019-01-23",
+        "某县人民政府办公室",
+        None,
+    ),
+    (
+        "a notice's status and number before its headline",
+        "(失效)某政办发〔2017〕13号 某区人民政府办公室印发某区政务服务实施意见的通知\n" + BODY,
+        "某区人民政府办公室印发某区政务服务实施意见的通知",
+        None,
+        None,
+        None,
+    ),
+    (
+        "an issuer's line above a title wrapped over two lines",
+        "某政办〔2020〕20号\n西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n"
+        "各乡镇人民政府,各街道办事处:\n" + BODY,
+        "西平县人民政府办公室关于印发西平县2020年度法治政府建设工作安排的通知",
+        None,
+        "西平县人民政府办公室",
+        None,
+    ),
+    (
+        "a contributing body's credit names the writer; an online outlet's editor credit after a bar",
+        "省人大常委会赴某县开展执法检查\n" + BODY + "(省人大常委会法工委康卫华供稿)",
+        "省人大常委会赴某县开展执法检查",
+        None,
+        "省人大常委会法工委",
+        "康卫华",
+    ),
+    (
+        "an online outlet's editor credit closing the article after a bar",
+        "某县举行宪法宣誓仪式\n" + BODY + "\n(天水在线编辑:陶静) |",
+        "某县举行宪法宣誓仪式",
+        None,
+        "天水在线",
+        None,
+    ),
 ]
 
 

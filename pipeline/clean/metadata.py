@@ -88,6 +88,7 @@ class Lexicon:
     not_author_labels: tuple[str, ...]
     source_trailers: tuple[str, ...]
     account_trailers: tuple[str, ...]
+    table_labels: tuple[str, ...]
     not_sources: frozenset[str]
     outlet_suffixes: tuple[str, ...]
     self_outlets: frozenset[str]
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         t("not_author_labels"),
         t("source_trailers"),
         t("account_trailers"),
+        t("table_labels"),
         frozenset(spec["not_sources"]),
         t("outlet_suffixes"),
         frozenset(spec["self_outlets"]),
@@ -156,6 +158,7 @@ def _patterns() -> dict[str, re.Pattern]:
         + lx.author_labels
         + lx.not_author_labels
         + lx.counter_labels
+        + lx.table_labels
     )
     outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
     reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
@@ -682,7 +685,25 @@ def _source_credit(page: Page, hints) -> Found | None:
         if (m := p["credit"].match(line)) and _plausible_source(m.group("o"), page):
             return _one("source.credit", i, 0, m.end("o"), line)
         if m := p["contributed"].search(line):
-            return _one("source.contributed", i, m.start(1), m.end(1), line)
+            cut = _contributor_name(m.group(1))
+            return _one("source.contributed", i, m.start(1), m.end(1) - cut, line)
+    return None
+
+
+def _contributor_name(value: str) -> int:
+    """Length of the person's name that ends a contributing body (省人大常委会法工委康卫华供稿 → 3;
+    author.contributed), 0 if none."""
+    if not on("author.contributed"):
+        return 0
+    return next((n for n in (3, 2) if is_org_line(value[:-n]) and _is_name(value[-n:])), 0)
+
+
+def _author_contributed(page: Page, hints, title=None) -> Found | None:
+    """(省人大常委会法工委康卫华供稿): the writer a contributing body's credit names."""
+    for i in page.kept_lines()[-3:]:
+        line = page.lines[i]
+        if (m := _patterns()["contributed"].search(line)) and (n := _contributor_name(m.group(1))):
+            return _one("author.contributed", i, m.end(1) - n, m.end(1), line)
     return None
 
 
@@ -718,7 +739,7 @@ def _source_closing(page: Page, hints) -> Found | None:
 
 
 _EDITOR_CREDIT = re.compile(
-    rf"[(（]\s*([{_HAN}]{{2,20}}?)\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[{_HAN}]{{2,4}}\s*[)）]\s*$"
+    rf"[(（]\s*([{_HAN}]{{2,20}}?)\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[{_HAN}]{{2,4}}\s*[)）][\s|｜]*$"
 )
 
 
@@ -963,6 +984,7 @@ def _label_words() -> frozenset[str]:
             + lx.menu_words
             + lx.title_labels
             + lx.source_trailers
+            + lx.table_labels
         )
         | lx.not_sources
     )
@@ -1131,6 +1153,7 @@ _AUTHOR_RULES = (
     _author_alone,
     _author_closing,
     _author_closing_names,
+    _author_contributed,
 )
 
 
@@ -1219,7 +1242,7 @@ def _hint_headline(hint: str) -> str:
 def _header_title(page: Page) -> Found | None:
     lines = page.lines
     cands = [i for i in page.header if _is_candidate(lines[i]) and not _popup(lines, i)]
-    found = _wrapped_title(page, cands) or _issuer_title(page, cands)
+    found = _with_issuer(page, _wrapped_title(page, cands)) or _issuer_title(page, cands)
     whole = next(
         (i for i in cands if found and lines[i].endswith(found.text) and lines[i] != found.text), None
     )
@@ -1304,6 +1327,18 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
     return None
 
 
+def _with_issuer(page: Page, found: Found | None) -> Found | None:
+    """西平县人民政府办公室 / 关于印发…建设 / 工作安排的通知: the issuer's line above a wrapped title
+    that opens with 关于 is part of it (title.issuer_line)."""
+    if found is None or not on("title.issuer_line") or not found.text.startswith("关于"):
+        return found
+    a = found.parts[0][0][0]
+    above = page.lines[a - 1] if a else ""
+    if a - 1 in page.header and not_title_rule(above) == "title.not.org" and len(above + found.text) <= 100:
+        return Found("title.issuer_line", above + found.text, (((a - 1, 0, len(above)), *found.parts[0]),))
+    return found
+
+
 def _issuer_title(page: Page, cands: list[int]) -> Found | None:
     """临澧县人民政府办公室 / 关于印发…的通知: the issuer set on its own line above the rest of a
     document's title is part of it (title.issuer_line), not a letterhead (…文件)."""
@@ -1382,9 +1417,17 @@ def _speaker_end(text: str, start: int = 0) -> int | None:
 
 
 def _strip_title(found: Found, line: str) -> Found:
-    """Drop a speaker's 'Name:' in front of the headline."""
+    """Drop a speaker's 'Name:' in front of the headline, and a document's status and number
+    ((失效)西政办发〔2017〕13号 北京市…的通知; title.not.doc_number_lead)."""
     ((i, s, e),) = found.parts[0]
+    if on("title.not.doc_number_lead") and (m := _DOC_NUMBER_LEAD.match(line, s)) and e - m.end() >= 6:
+        s = m.end()
     return _one(found.rule, i, _speaker_end(line, s) or s, e, line)
+
+
+_DOC_NUMBER_LEAD = re.compile(
+    r"(?:[(（【\[](?:失效|有效|废止|已废止|已失效|现行有效)[)）】\]])?\s*[\u4e00-\u9fff]{1,12}[〔\[(（]\d{4}[〕\])）]\d{1,4}号\s+"
+)
 
 
 def _strip_title_text(title: str) -> str:
