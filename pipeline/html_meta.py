@@ -108,11 +108,22 @@ def strip_site_suffix(title: str) -> str:
             break
         t = t[:cut].strip()
     parts = re.split(r"\s*[|｜_]\s*", t, maxsplit=1)
-    if len(parts) == 2 and _SITE_WORD.search(parts[0]) and len(parts[1]) > len(parts[0]):
+    if (
+        len(parts) == 2
+        and _SITE_WORD.search(parts[0])
+        and not _REPORT_WORD.search(parts[0])
+        and len(parts[1]) > len(parts[0])
+    ):
         return parts[1].strip()
+    head = t.split("_", 1)[0].strip()
+    if head != t and len(head) >= 6:
+        return head  # 标题_其他文件（党政机关…_网站: a long column name the loop keeps; no headline has _
     return t
 
 
+_REPORT_WORD = re.compile(
+    r"(?:简报|通报|公报|快报|汇报|年报|月报|周报|喜报|捷报)$"
+)  # a headline's last word, no site
 _SITE_WORD = re.compile(
     r"(网|报|政府|频道|中心|门户|新闻|在线|客户端|官网|电视台|网站|[A-Za-z.]+\.(com|cn|net))$"
 )
@@ -158,6 +169,9 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
         ):
             found.append((i, joined))
     best = None
+    exact = _exact_headline(lines, lo, body_line, titles)
+    if exact is not None and all(j != squash(lines[exact]) for _, j in found):
+        found = [(exact, squash(lines[exact]))]  # the <title>'s headline itself beats a column name in it
     if found:
         longest = max(len(j) for _, j in found)
         closest = max(i for i, j in found if len(j) >= 0.8 * longest)
@@ -179,12 +193,21 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
         line = lines[i].strip()
         if (
             6 <= len(line) <= 80
+            and re.search(r"[\u4e00-\u9fff]", line)  # 113325000026455663/2023-43887: a code, no headline
             and not _SENTENCE_END.search(line)
             and not _is_field(line)
             and not _widget(line)
         ):
             return line, i, "page.title.above_body"
     return (strip_site_suffix(titles[0]), None, "page.title.title_tag") if titles else (None, None, "")
+
+
+def _exact_headline(lines: list[str], lo: int, body_line: int, titles: list[str]) -> int | None:
+    """The last line up to the body's first that is exactly the headline of a <title>
+    (page.title.headline_line): a body may open with its headline."""
+    heads = {squash(h) for t in titles if len(squash(h := strip_site_suffix(t))) >= 6 and h != t}
+    hits = [i for i in range(lo, min(body_line + 1, len(lines))) if squash(lines[i]) in heads]
+    return hits[-1] if hits else None
 
 
 def _site_name(title: str) -> bool:

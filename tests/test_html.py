@@ -191,6 +191,11 @@ def test_selection_failure_falls_back_to_the_page_text_with_a_warning(monkeypatc
         ("【专题】依法行政看基层 - 东川新闻网", "【专题】依法行政看基层"),
         ("“放管服”改革再提速-中国东川网", "“放管服”改革再提速"),
         ("李克强：培育长期稳定健康发展的资本市场", "李克强：培育长期稳定健康发展的资本市场"),
+        # a long column name between headline and site; a headline ending in 简报 is no site's name
+        (
+            "区财政局对接某集团招商成果简报_其他文件（党政机关会议定点名单；其他应主动公开的政府信息_某某区管委会",
+            "区财政局对接某集团招商成果简报",
+        ),
     ],
 )
 def test_site_suffix_is_cut_but_never_at_a_hyphen_inside_the_headline(title, expected):
@@ -331,3 +336,18 @@ def test_a_hidden_copy_of_the_article_is_not_taken_twice(tmp_path):
     raw, doc = _clean_page(f)
     assert raw.raw_text.count("第3段") == 2  # raw_text is still the whole page text
     assert doc.clean_text.count("第3段") == 1 and doc.clean_text.startswith("第1段")
+
+
+def test_a_code_above_the_body_is_no_headline_and_a_body_may_open_with_its_headline():
+    lines = ["索引号", "113325000026455663/2023-43887", "文号", "丽政发〔2023〕30号", "正文第一段。"]
+    assert html_meta.find_title(lines, 4, {})[0] is None
+    lines = [
+        "其他文件（党政机关会议定点名单；其他应主动公开的政府信息",
+        "区财政局对接某集团招商成果简报",
+        "一、基本情况",
+    ]
+    hints = {
+        "title": "区财政局对接某集团招商成果简报_其他文件（党政机关会议定点名单；"
+        "其他应主动公开的政府信息_某某区管委会"
+    }
+    assert html_meta.find_title(lines, 1, hints)[0] == "区财政局对接某集团招商成果简报"
