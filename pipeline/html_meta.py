@@ -203,8 +203,8 @@ def find_title(lines: list[str], body_line: int, hints: dict[str, str]) -> tuple
 
 
 def _exact_headline(lines: list[str], lo: int, body_line: int, titles: list[str]) -> int | None:
-    """The last line up to the body's first that is exactly the headline of a <title>
-    (page.title.headline_line): a body may open with its headline."""
+    """The last line up to the body's first that is exactly the headline of a <title> that has a
+    site or column suffix (page.title.headline_line): a body may open with its headline."""
     heads = {squash(h) for t in titles if len(squash(h := strip_site_suffix(t))) >= 6 and h != t}
     hits = [i for i in range(lo, min(body_line + 1, len(lines))) if squash(lines[i]) in heads]
     return hits[-1] if hits else None

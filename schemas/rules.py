@@ -314,6 +314,7 @@ class IndicatorsFile(_RuleFile):
     point_nouns: list[Word]
     list_nouns: list[Word] = []
     forward_heads: list[Word] = []
+    context_units: list[Word] = []
     score_words: list[Word]
     score_not_after: list[Word]
 

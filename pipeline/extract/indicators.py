@@ -495,8 +495,8 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
         unit = m.group("unit")
         if m.group("part") and not unit.startswith(m.group("part")):
             continue  # 5个和3项: each has its own unit
-        if unit in ("分", "点"):
-            continue  # units that only their context makes counts (a score, 3点建议): never shared
+        if unit in spec["context_units"]:
+            continue  # a score, 3点建议: only their own context makes these counts, never a list's
         if on("indicator.veto.duration") and unit == "个" and _shared_duration(text, m.end(), spec):
             continue  # 65、53、50个工作日: durations
         value = float(m.group("num").replace(",", ""))
@@ -751,11 +751,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if joined:  # 200多人参加了宣传活动 → 参加宣传活动 (indicator.metric.participants)
         return joined, m.start(), m.end() + covered
     if after and text.startswith("《", m.end()) and _title_instance(before):
-        return (
-            _strip_quotes(before),
-            start,
-            m.end(),
-        )  # 制定规范性文件1件《…办法》: the title is the one counted
+        return _strip_quotes(before), start, m.end()  # 制定规范性文件1件《…》: the title is the item
     if after:
         end = m.end() + len(after) + (2 if text.startswith("《", m.end()) else 0)
         noun = _strip_quotes(after[lead:])
