@@ -315,6 +315,7 @@ class IndicatorsFile(_RuleFile):
     list_nouns: list[Word] = []
     forward_heads: list[Word] = []
     context_units: list[Word] = []
+    rank_bare_verbs: list[Word] = []
     score_words: list[Word]
     score_not_after: list[Word]
 

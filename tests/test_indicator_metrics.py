@@ -216,3 +216,23 @@ def test_the_score_and_title_instance_rules_switch_off():
 )
 def test_spoken_multipliers_head_nouns_and_lists_of_local_news(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "行政复议后被诉率从2020年27.5%降至2025年8.1%。",
+            [("行政复议后被诉率", 27.5, "%"), ("行政复议后被诉率", 8.1, "%")],
+        ),
+        ("审批事项由原来的265项缩减到170项。", [("审批事项", 265, "项"), ("审批事项", 170, "项")]),
+        ("县域营商环境竞争力排名第9位。", [("县域营商环境竞争力排名", 9, "名次")]),
+        ("设立了1000万元的产业发展扶持基金。", [("产业发展扶持基金", 10000000, "元")]),
+        ("落地投产250个亿元以上项目。", [("亿元以上项目", 250, "个")]),
+        ("6家企业结合经营实际提出诉求。", [("企业", 6, "家")]),
+        ("涉及3个领域违法行为的减轻处罚。", [("领域违法行为", 3, "个")]),
+        ("学习党的十九届十次全会精神。", []),
+    ],
+)
+def test_years_before_figures_ranks_amounts_and_ordinals_of_local_reports(text, rows):
+    assert _metrics(text) == rows

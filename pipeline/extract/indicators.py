@@ -67,7 +67,8 @@ def _spec() -> _Spec:
     )
     scopes = _alt(spec["rank_scopes"])
     head = (
-        rf"(?:(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})|(?P<list>{spec['rank_lists']})(?=第))"
+        rf"(?:(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})|(?P<list>{spec['rank_lists']})(?=第)"
+        rf"|(?P<bare>{_alt(spec['rank_bare_verbs'])})(?=第))"
         r"(?P<front>前)?第?"
         r"(?P<num>\d+|[一二三四五六七八九十]+)"
     )
@@ -595,7 +596,7 @@ def _slogans(text: str) -> list[tuple[int, int]]:
 
 
 # 3.1个亿, 1个多亿元: a spoken multiplier (not 3个万亿级产业集群)
-_SPOKEN = re.compile(r"多?[亿万](?:元|[,，。；;、！!？?)）\n]|$)")
+_SPOKEN = re.compile(r"多?[亿万]元?(?:[,，。；;、！!？?)）\n]|$)")  # not 250个亿元以上项目
 
 
 def _score(text: str, m: re.Match, spec: dict) -> bool:
@@ -740,6 +741,12 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         and text.startswith("的", m.end())
         and not text.endswith(tuple(spec["range_separators"]), 0, m.start())
     )  # 其中85%的日办件量: 日办件量 (not the upper end of 25%至30%的…, which joins the range)
+    share_of = share_of or (
+        on("indicator.metric.amount_of")
+        and m.group("unit") in spec["units"]["元"]
+        and before.endswith(tuple(spec["object_verbs"] + spec["share_verbs"]))
+        and text.startswith("的", m.end())
+    )  # 设立了1000万元的产业发展扶持基金: 产业发展扶持基金
     if on("indicator.metric.book_title") and (titled := _book_title_before(text, m.start(), spec)):
         return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
     if before and text.endswith("一行", 0, m.start()):
@@ -936,6 +943,10 @@ def _aside_start(text: str, i: int, floor: int) -> int | None:
     return k if ok else None
 
 
+# a year (and 的) right before a figure: 从2020年27.5%, 由2020年的21.8%
+_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年(?:底|末|初)?的?$")
+
+
 def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str, int]:
     """Metric read backwards from i: back to punctuation, a digit or ``floor``, then trimmed of
     stop words, a leading year, places and leading/trailing function words. Returns the phrase
@@ -944,6 +955,10 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     if (k := _aside_start(text, i, floor)) is not None:
         phrase, start = _backward_phrase(text, k, spec, floor)
         if phrase:
+            return phrase, start
+    if on("indicator.metric.year_before") and (y := _YEAR_BEFORE.search(text, max(floor, i - 9), i)):
+        phrase, start = _backward_phrase(text, y.start(), spec, floor)
+        if phrase:  # 被诉率从2020年27.5%降至…: the year dates the figure, the metric is before it
             return phrase, start
     j, quoted = i, False
     while j > floor and i - j < 24 and not text[j - 1].isdigit():
@@ -1065,7 +1080,7 @@ def _cn_small(num: str) -> float:
 def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     value = _cn_small(m.group("num"))
     before, start = _backward_phrase(text, m.start(), _spec().data)
-    field = m.group("scope") or m.group("list")  # 位居全省第二; 百强区县第19位 (a ranking list)
+    field = m.group("scope") or m.group("list") or ""  # 位居全省第二; 百强区县第19位; 竞争力排名第9位
     metric = f"{_strip_quotes(before)}{field}排名" if before else f"{field}排名"
     qualifier = "前" if m.group("front") else None
     return IndicatorHit(
