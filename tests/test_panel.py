@@ -106,6 +106,8 @@ def test_scope(text, kw, want):
         ("2011年，基金会成立，捐资2亿元，至2017年末，已累计资助学生4.4万多名。", None, ["2011", "2011/2017"]),
         # 上年 counts back from the year in force, not after 较
         ("2016年审理的2118件中包括上年结转的150件，较上年增长12%。", None, ["2016", "2015", "2016"]),
+        # 去年 after 比/较 is the comparison's base, not the figure's period
+        ("今年以来，共调解纠纷78件，比去年同期减少17件。", dt.date(2022, 7, 7), ["2022", "2022"]),
     ],
 )
 def test_period(text, published, want):
@@ -117,6 +119,8 @@ def test_this_year_in_a_report_on_an_earlier_year_is_the_year_reported_on():
     title = "澧浦镇2023年度法治政府建设工作报告"
     assert _periods(text, published=dt.date(2024, 1, 31), title=title) == ["2023", "2022"]
     assert _periods(text, published=dt.date(2024, 1, 31)) == ["2024", "2023"]  # no title: the publish year
+    title = "南开区2014年度行政复议工作圆满完成"  # a year's 年度 in the title, no report word
+    assert _periods("今年共受理案件73件。", published=dt.date(2015, 2, 28), title=title) == ["2014"]
 
 
 def test_this_year_in_an_undated_text_is_the_year_it_opens_with():

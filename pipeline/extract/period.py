@@ -174,8 +174,11 @@ def report_year(text: str, exprs: list[Expr]) -> int | None:
 
 def titled_report_year(title: str) -> int | None:
     """The year of the report a document is: a year before a report word in its title
-    (澧浦镇2023年度法治政府建设工作报告)."""
-    return report_year(title, expressions(title))
+    (澧浦镇2023年度法治政府建设工作报告), or a year's 年度 (南开区2014年度行政复议工作圆满完成)."""
+    reported = report_year(title, expressions(title))
+    if reported is None and (m := re.search(r"(?<!\d)(\d{4})\s*年度", title)):
+        return int(m.group(1))
+    return reported
 
 
 def _apply(
@@ -215,6 +218,10 @@ def _apply(
             first = spec["plans"][g[0]]
             p = year(first + 4) if g[1] else span(year(first), year(first + 4))
         elif r in ("period.relative_month", "period.relative_year"):
+            if spec["relative_years"][g[0]] < 0 and text[max(0, e.start - 2) : e.start].endswith(
+                tuple(spec["not_before_previous"])
+            ):
+                return st  # 比去年同期减少17件: last year is what the figure is compared with
             y = _relative(g[0], spec, published, reported, titled)
             if y is None and spec["relative_years"][g[0]] == 0 and opening and st.period == year(opening):
                 y = opening  # 2024年,市司法局… 今年以来 in an undated text: the year it opens with
