@@ -666,3 +666,14 @@ def test_a_township_named_before_it_became_a_town_and_no_province_inside_a_town_
     assert "江西省" not in names and "马河乡" not in names
     with switches.off({"place.veto.town_stem_start"}):
         assert "江西省" in {p.name for p in extract(text).places}
+
+
+def test_a_list_that_a_shared_title_closes_and_the_last_item_before_a_comma():
+    text = (
+        "尼·巴特、塔里哈提·阿哈提、马兆鹏、王旭东等市领导参加会议。"
+        "市人大常委会副主任李桂珍、莫永东、徐远洲、苏建中,秘书长梁耀中参加会议。"
+    )
+    got = {(o.name, o.title) for o in extract(text).officials}
+    assert {("尼·巴特", "市领导"), ("王旭东", "市领导"), ("苏建中", "市人大常委会副主任")} <= got
+    with switches.off({"official.collective_after"}):
+        assert "马兆鹏" not in {o.name for o in extract(text).officials}

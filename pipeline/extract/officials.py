@@ -154,6 +154,8 @@ def find(
     taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _collective(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
+    candidates += [c for c in _collective_after(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
+    taken = SpanIndex((c.start, c.end) for c in candidates)
     candidates += [c for c in _title_is_list(text, ner_persons) if not _overlaps(taken, c.start, c.end)]
     taken = SpanIndex((c.start, c.end) for c in candidates)
     listed = _shared_title(text, candidates, ner_persons)
@@ -353,6 +355,24 @@ def _collective(text: str, ner_persons):
             title = re.sub(rf"(?:{opener})+$", "", m.group(0))
             for s, e in names:
                 yield Candidate(s, e, title, (m.start(), m.start() + len(title)), "official.collective_list")
+
+
+def _collective_after(text: str, ner_persons):
+    """尼·巴特、马兆鹏、王旭东等市领导参加会议: a list that a shared title of a level closes after 等
+    [official.collective_after]; the list runs from the clause's start to 等, every item a name."""
+    if not on("official.collective_after"):
+        return
+    spec = rules.load("titles")
+    closing = re.compile(rf"等({LEVEL}(?:{rules.alternation(spec['collective_titles'])}))")
+    persons = {s: e for s, e in ner_persons}
+    for m in closing.finditer(text):
+        start = last_mark(text, "，,。；;：:！!？?\n", m.start()) + 1
+        while start < m.start() and text[start] in " \u3000":
+            start += 1
+        names = _name_list(text, start, persons)
+        if len(names) >= 2 and names[-1][1] == m.start():
+            for s, e in names:
+                yield Candidate(s, e, m.group(1), (m.start(1), m.end(1)), "official.collective_after")
 
 
 @lru_cache(maxsize=1)
@@ -615,8 +635,8 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     return None
 
 
-# a list item of three characters between two 、 (not 韩正等)
-_LIST_ITEM3 = re.compile(r"(?<=、)[\u4e00-\u9fff]{2}[^\W等们][、]")
+# a list item of three characters between two 、, or the list's last before a comma (not 韩正等)
+_LIST_ITEM3 = re.compile(rf"(?<=、)[\u4e00-\u9fff]{{2}}(?:[^\W等们]、|[^\W{FUNCTION_CHARS}等们][，,])")
 
 
 # a transliterated name with middle dots as a whole list item, up to the mark after it
