@@ -725,6 +725,22 @@ LAYOUTS = [
         "天水在线",
         None,
     ),
+    (
+        "a county's name heads the headline; a date, the outlet and its byline on one line",
+        "施秉:“花式”普法助力油菜花节绽放“法治之花”\n\n2024-03-30 黔东南新闻网 通讯员 刘斌 李凯\n\n" + BODY,
+        "施秉:“花式”普法助力油菜花节绽放“法治之花”",
+        "2024-03-30",
+        "黔东南新闻网",
+        "刘斌 李凯",
+    ),
+    (
+        "a day-first stamp under the headline; a garbled indent before a dateline",
+        "某区政府2014年度行政复议工作圆满完成\n28.02.2015  15:57\n????梧州日报讯(记者 杨苑君)" + BODY,
+        "某区政府2014年度行政复议工作圆满完成",
+        "2015-02-28",
+        "梧州日报",
+        "杨苑君",
+    ),
 ]
 
 

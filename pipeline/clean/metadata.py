@@ -376,6 +376,8 @@ def date_stamp(line: str) -> re.Match | None:
         " []【】()（）—－-"
     )  # ——— 2021-02-20: a rule before it
     timed = re.search(r"\d[:：]\d", m.group(0)) is not None
+    if _date_outlet(line):
+        return m  # 2024-03-30 黔东南新闻网 通讯员 刘斌: a date and the outlet's byline
     if (
         (timed and len(rest) <= 30)
         or not rest
@@ -499,6 +501,10 @@ def _dates(page: Page, hints: dict[str, str]):
         if m := p["us_date"].search(lines[i]):
             with contextlib.suppress(ValueError):  # 13/45/2023: no date
                 yield dt.date(int(m[3]), int(m[1]), int(m[2])), "date.month_first"
+    for i in range(min(page.body_start + 3, 12, len(lines))):
+        if m := _DAY_FIRST.fullmatch(lines[i]):
+            with contextlib.suppress(ValueError):  # 28.02.2015 15:57 alone under the headline: a stamp
+                yield dt.date(int(m[3]), int(m[2]), int(m[1])), "date.day_first"
     if d := parse_date(hints.get("publish_date") or ""):
         yield d, "date.hint"
     for i in range(min(page.body_start, 40)):
@@ -514,6 +520,9 @@ def _dates(page: Page, hints: dict[str, str]):
     for i in sorted(page.meta):
         if (m := p["glued_date"].search(lines[i])) and (d := parse_date(m.group(0))):
             yield d, "date.glued"
+
+
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*")
 
 
 def _date_opening(lines: list[str], i: int) -> dt.date | None:
@@ -619,6 +628,16 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
         m = _patterns()["outlet_date"].match(page.lines[i])
         if m and _outlet_of(m.group("o")) == m.group("o"):
             return _one("source.outlet_date", i, 0, m.end("o"), page.lines[i])
+        if d := _date_outlet(page.lines[i]):  # 2024-03-30 黔东南新闻网 通讯员 刘斌
+            return _one("source.outlet_date", i, d[0], d[1], page.lines[i])
+    return None
+
+
+def _date_outlet(line: str) -> tuple[int, int] | None:
+    """Where the outlet stands after a date that opens a line (2024-03-30 黔东南新闻网 通讯员 刘斌)."""
+    m = re.match(rf"\s*(?:{DATE}){TIME}\s+([^\s]{{2,20}})", line)
+    if m and _outlet_of(m.group(m.lastindex)) == m.group(m.lastindex):
+        return m.start(m.lastindex), m.end(m.lastindex)
     return None
 
 
@@ -645,7 +664,9 @@ def dateline(line: str) -> tuple[int, int, int] | None:
     """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
     山西新闻网三农频道讯, 东北网鸡东7月9日电 (or 7月 9 日电, as PDF text spaces numbers), 央视网消息;
     None for 本报讯 or any other opening."""
-    start = 1 if line[:1] in "【[" else 0
+    start = (
+        1 if line[:1] in "【[" else len(line) - len(line.lstrip("?？"))
+    )  # ????梧州日报讯: a garbled indent
     for m in _DATELINE_END.finditer(line[start : start + 40]):
         head = line[start : start + m.start()]
         if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"]|(?<!\d)\s(?!\d)", head):
@@ -1413,7 +1434,14 @@ def _speaker_end(text: str, start: int = 0) -> int | None:
     p = _patterns()
     col = p["title_column"].match(text, start)
     m = p["title_speaker"].match(text, col.end() if col else start)
-    return m.end() if m and _is_name(m.group(1)) else None
+    return m.end() if m and _is_name(m.group(1)) and not _place_word(m.group(1)) else None
+
+
+def _place_word(word: str) -> bool:
+    """施秉:“花式”普法…: a place's name heads the headline, no speaker's (title.place_lead)."""
+    from pipeline.extract.gazetteer import load  # the extract stage's gazetteer, loaded once
+
+    return on("title.place_lead") and word in load().any_name
 
 
 def _strip_title(found: Found, line: str) -> Found:
