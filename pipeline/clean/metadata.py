@@ -633,11 +633,14 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
     return None
 
 
+_DATE_THEN_WORD = re.compile(rf"\s*(?:{DATE}){TIME}\s+(?P<o>[^\s]{{2,20}})")
+
+
 def _date_outlet(line: str) -> tuple[int, int] | None:
     """Where the outlet stands after a date that opens a line (2024-03-30 黔东南新闻网 通讯员 刘斌)."""
-    m = re.match(rf"\s*(?:{DATE}){TIME}\s+([^\s]{{2,20}})", line)
-    if m and _outlet_of(m.group(m.lastindex)) == m.group(m.lastindex):
-        return m.start(m.lastindex), m.end(m.lastindex)
+    m = _DATE_THEN_WORD.match(line)
+    if m and _outlet_of(m.group("o")) == m.group("o"):
+        return m.start("o"), m.end("o")
     return None
 
 
@@ -664,9 +667,8 @@ def dateline(line: str) -> tuple[int, int, int] | None:
     """(outlet start, outlet end, end of 讯/电/消息) when the line opens with a news dateline:
     山西新闻网三农频道讯, 东北网鸡东7月9日电 (or 7月 9 日电, as PDF text spaces numbers), 央视网消息;
     None for 本报讯 or any other opening."""
-    start = (
-        1 if line[:1] in "【[" else len(line) - len(line.lstrip("?？"))
-    )  # ????梧州日报讯: a garbled indent
+    garbled = len(line) - len(line.lstrip("?？"))  # ????梧州日报讯: a garbled indent
+    start = 1 if line[:1] in "【[" else garbled
     for m in _DATELINE_END.finditer(line[start : start + 40]):
         head = line[start : start + m.start()]
         if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"]|(?<!\d)\s(?!\d)", head):
