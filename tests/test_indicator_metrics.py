@@ -236,3 +236,16 @@ def test_spoken_multipliers_head_nouns_and_lists_of_local_news(text, rows):
 )
 def test_years_before_figures_ranks_amounts_and_ordinals_of_local_reports(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("300多名嘉宾欢聚一堂。", [("嘉宾", 300, "人")]),
+        ("还有600多名来自五湖四海的工友。", [("工友", 600, "人")]),
+        ("日接诊量在900人次左右。", [("日接诊量", 900, "人次")]),
+        ("连续8年稳定在1.3万亿斤以上。", [(None, 1300000000000, "斤")]),
+    ],
+)
+def test_idioms_end_a_noun_and_zai_leaves_a_metric(text, rows):
+    assert _metrics(text) == rows

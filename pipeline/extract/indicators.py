@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from pipeline.extract import rules
 from pipeline.extract.gazetteer import load as load_gazetteer
+from pipeline.extract.gazetteer import read_idioms
 from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, parse_numeral, split_multiplier, value_of
 from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.scope import last_mark
@@ -876,6 +877,8 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
     ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
         if on("indicator.metric.head_noun") and (head := _head_at(text, j, spec)):
             return j + head  # 8家企业负责人|谈了: the head noun ends the phrase
+        if j > first + 1 and on("indicator.metric.idiom_stop") and _idiom_predicate(text, j):
+            break  # 23个县直部门|齐聚一堂: an idiom is the predicate
         if (
             text.startswith(verbs, j)
             and not _in_word(text, j, spec["forward_words"])
@@ -884,6 +887,16 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             break
         j += 1
     return j
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> frozenset[str]:
+    return frozenset(w for w in read_idioms() if len(w) == 4)
+
+
+def _idiom_predicate(text: str, j: int) -> bool:
+    """An idiom at j that is a predicate, not an attribute before 的 (来自五湖四海的工友)."""
+    return text[j : j + 4] in _idioms() and text[j + 4 : j + 5] != "的"
 
 
 def _head_at(text: str, j: int, spec: dict) -> int:
@@ -1024,6 +1037,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         phrase in spec["metric_leading"]
         or phrase in spec["metric_trailing"]
         or phrase.startswith(spec["change_verbs"])
+        or text.startswith(spec["change_verbs"], start, i)  # 稳定在|1.3万亿斤: no 稳定 once 在 goes
     ):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
