@@ -636,7 +636,9 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
 
 
 # a list item of three characters between two 、, or the list's last before a comma (not 韩正等)
-_LIST_ITEM3 = re.compile(rf"(?<=、)[\u4e00-\u9fff]{{2}}(?:[^\W等们]、|[^\W{FUNCTION_CHARS}等们][，,])")
+_LIST_ITEM3 = re.compile(
+    rf"(?<=、)[\u4e00-\u9fff]{{2}}(?:[^\W等们]、|(?![{''.join(sorted(FUNCTION_CHARS))}等们])[\u4e00-\u9fff][，,])"
+)
 
 
 # a transliterated name with middle dots as a whole list item, up to the mark after it

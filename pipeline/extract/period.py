@@ -218,9 +218,7 @@ def _apply(
             first = spec["plans"][g[0]]
             p = year(first + 4) if g[1] else span(year(first), year(first + 4))
         elif r in ("period.relative_month", "period.relative_year"):
-            if spec["relative_years"][g[0]] < 0 and text[max(0, e.start - 2) : e.start].endswith(
-                tuple(spec["not_before_previous"])
-            ):
+            if spec["relative_years"][g[0]] < 0 and _compared(text, e, spec):
                 return st  # 比去年同期减少17件: last year is what the figure is compared with
             y = _relative(g[0], spec, published, reported, titled)
             if y is None and spec["relative_years"][g[0]] == 0 and opening and st.period == year(opening):
@@ -231,8 +229,8 @@ def _apply(
                 return st  # 2022年 … 上半年: the year in force already dates it
             p = year(published.year) if published else None
         elif r == "period.previous_year":
-            if text[max(0, e.start - 2) : e.start].endswith(tuple(spec["not_before_previous"])):
-                return st
+            if _compared(text, e, spec):
+                return st  # 较上年增长12%: a comparison's base
             base = st.period.last_year if st.period else (published.year if published else None)
             p = year(base - 1) if base else None
         else:
@@ -240,6 +238,12 @@ def _apply(
     except ValueError:  # 2月30日, 13月: not a date
         return st
     return State(p, None, r)
+
+
+def _compared(text: str, e: Expr, spec: dict) -> bool:
+    """A year counted back (上年, 去年) right after 较/比/同比…: the base a figure is compared with,
+    not the time it covers."""
+    return text[max(0, e.start - 2) : e.start].endswith(tuple(spec["not_before_previous"]))
 
 
 def _relative(

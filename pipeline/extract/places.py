@@ -164,9 +164,7 @@ def outside_names(places: list[ResolvedPlace], names: list[tuple[int, int]]) -> 
         return places
     out = []
     for p in places:
-        spans = [
-            (s, e) for s, e in p.spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)
-        ]
+        spans = _outside(p.spans, names, proper=True)
         if spans:
             out.append(p if spans == p.spans else dataclasses.replace(p, spans=spans))
     return out
@@ -497,10 +495,19 @@ def _drop_inside_towns(groups: dict[str, ResolvedPlace]) -> list[ResolvedPlace]:
     out = []
     for p in groups.values():
         if p.level != "town":
-            p.spans = [(s, e) for s, e in p.spans if not any(a <= s and e <= b for a, b in town_spans)]
+            p.spans = _outside(p.spans, town_spans)
         if p.spans:
             out.append(p)
     return out
+
+
+def _outside(spans: list[tuple[int, int]], covers: list[tuple[int, int]], proper: bool = False) -> list:
+    """The spans that no cover holds (with ``proper``, a cover equal to the span does not count)."""
+    return [
+        (s, e)
+        for s, e in spans
+        if not any(a <= s and e <= b and not (proper and (a, b) == (s, e)) for a, b in covers)
+    ]
 
 
 def mentions(places: list[ResolvedPlace]) -> list[Found]:
