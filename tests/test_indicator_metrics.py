@@ -249,3 +249,49 @@ def test_years_before_figures_ranks_amounts_and_ordinals_of_local_reports(text, 
 )
 def test_idioms_end_a_noun_and_zai_leaves_a_metric(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("全市共有14个区获得命名,其中4个区既获得示范区命名。", [("区", 14, "个"), ("区", 4, "个")]),
+        ("司法所联合13个村开展宣传。", [("村", 13, "个")]),
+        ("邀请市内各类媒体(约20家,区新闻办负责)。", [("邀请市内各类媒体", 20, "家")]),
+        ("1.区内企业代表(17家)。", [("区内企业代表", 17, "家")]),
+        ("举办一场宣传晚会,开展一次集中宣传。", []),
+        ("我市有2个综合项目及4个单项项目入围。", [("综合项目", 2, "个"), ("单项项目入围", 4, "个")]),
+        ("败诉率同比下降5.94百分点。", [("败诉率同比下降", 5.94, "个百分点")]),
+        ("完成案卷评查2轮次。", [("案卷评查", 2, "轮次")]),
+        ("停靠车次从50列增至70列。", [("停靠车次", 50, "列"), ("停靠车次", 70, "列")]),
+        ("339个地级及以上城市空气质量改善。", [("地级及以上城市空气质量改善", 339, "个")]),
+        ("参学率、通过率均到达100%。", [("通过率", 100, "%")]),
+    ],
+)
+def test_area_nouns_brackets_articles_and_units_of_local_reports(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_listed_metrics_before_fenbie_take_their_own_figures():
+    text = "今年上半年地区生产总值、一般公共预算收入、居民人均可支配收入分别增长5.8%、13.4%、5.3%。"
+    assert [m for m, _, _ in _metrics(text)] == [
+        "地区生产总值增长",
+        "一般公共预算收入增长",
+        "居民人均可支配收入增长",
+    ]
+    paired = "城镇和农村居民人均可支配收入分别增长5.1%和7.7%。"  # a paired modifier, not a list
+    assert [m for m, _, _ in _metrics(paired)] == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+
+
+def test_a_share_after_a_change_takes_the_changes_subject():
+    text = "服务进出口1.2万亿元,同比增长13.1%,占全国总额的比重达43.5%。"
+    assert [m for m, _, _ in _metrics(text)][-1] == "服务进出口占全国总额的比重"
+
+
+def test_the_area_noun_bracket_and_article_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.single_noun", "indicator.metric.bracket_count"}):
+        assert _metrics("全市共有14个区获得命名。") == [(None, 14, "个")]
+        assert _metrics("区内企业代表(17家)。") == []
+    with switches.off({"indicator.veto.article_one"}):
+        assert _metrics("开展一次集中宣传。") == [("开展集中宣传", 1, "次")]

@@ -62,7 +62,7 @@ def _spec() -> _Spec:
     number = re.compile(
         rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{MIXED}|{ARABIC}|{CHINESE})"
         rf"(?:(?P<to>{_alt(spec['range_separators'])})(?P<num2>{ARABIC}|{CHINESE}))?"
-        rf"(?P<suf0>{_alt(spec['qualifiers_before_unit'])})?(?P<mult>{_alt(spec['multipliers'])})?"
+        rf"(?P<suf0>{_alt(spec['qualifiers_before_unit'])})?(?:(?P<mult>{_alt(spec['multipliers'])})(?!分点))?"
         rf"(?P<suf1>{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)})"
         rf"(?P<suf2>{_alt(spec['qualifiers_after_unit'])})?"
     )
@@ -266,7 +266,15 @@ def _listed_metrics(text: str, h: IndicatorHit) -> list[str]:
     if not m or not own:
         return []
     items = [*re.split(r"[、和及]", m.group(0))[:-1], own]
-    return items if len({item[-1] for item in items}) == 1 else []
+    leading = _spec().data["metric_leading"]
+    while n := _affix(items[0], leading, prefix=True):
+        items[0] = items[0][n:]  # 今年上半年地区生产总值、…: the time is no part of the first metric
+    alike = len({item[-1] for item in items}) == 1
+    pairs = _spec().data["paired_modifiers"]  # 城镇和农村居民收入: a paired modifier, not a list
+    paired = len(items) == 2 and items[0][-2:] in pairs and own[:2] in pairs  # 男性和女性职工平均工资
+    whole = all(len(item) >= 2 for item in items)  # not 35岁|及以下: a figure split the list
+    plain = whole and not paired and not any(v in own for v in _object_verbs())
+    return items if alike or plain else []
 
 
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -304,8 +312,9 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and _same_sentence(text, prev.end, h.start)
             and not _related(prev.metric, spec)
             and not (bare and prev.metric.endswith(tuple(spec["bare_changes"])))  # 增长|提高: two changes
+            and (subject := prev.metric.split("同比", 1)[0])
         ):
-            h.metric = prev.metric + h.metric
+            h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
 
 
 # the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
@@ -614,6 +623,18 @@ def _score(text: str, m: re.Match, spec: dict) -> bool:
     return any(w in sentence for w in spec["score_words"])
 
 
+def _bracket_count(text: str, m: re.Match) -> bool:
+    """A figure that opens a bracket after a noun and closes it or a comma clause (市内各类媒体(约20家,
+    区新闻办负责), 出席范围(约150人)): it counts the noun [indicator.metric.bracket_count]."""
+    return (
+        on("indicator.metric.bracket_count")
+        and text[m.start() - 1 : m.start()] in "(（"
+        and _is_han(text[m.start() - 2 : m.start() - 1])
+        and text[m.end() : m.end() + 1] in ")）,，"
+        and text[m.end() : m.end() + 1] != ""
+    )
+
+
 def _after_code(text: str, i: int) -> bool:
     """A digit, a point or a Latin letter before the number: part of a code or a longer number
     (indicator.veto.inside_code)."""
@@ -624,8 +645,20 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     """The number counts something; each test below is a veto with its id (indicator.veto.*)."""
     num = m.group("num")
     before = text[max(0, m.start() - 4) : m.start()]
-    if on("indicator.veto.not_before") and any(before.endswith(w) for w in spec["not_before"]):
+    if (
+        on("indicator.veto.not_before")
+        and any(before.endswith(w) for w in spec["not_before"])
+        and not _bracket_count(text, m)
+    ):
         return False
+    if (
+        on("indicator.veto.article_one")
+        and num == "一"
+        and not m.group("mult")
+        and m.group("unit") != "倍"
+        and not any(c in text[max(0, m.start() - 6) : m.start()] for c in spec["one_count_cues"])
+    ):
+        return False  # 举办一场宣传晚会: an article; 全年召开一次 counts
     if (
         on("indicator.veto.not_after")
         and text.startswith(tuple(spec["not_after"]), m.end("num"))
@@ -732,6 +765,10 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
     before, start = _backward_phrase(text, m.start(), spec, floor)
+    if not before and _bracket_count(text, m):
+        noun, start = _backward_phrase(text, m.start() - 1, spec, floor)
+        if noun:  # 市内各类媒体(约20家: the noun before the bracket is what is counted
+            return noun, start, m.end()
     verb = _verb_ending(before, len(before))
     share_of = m.group("unit") in spec["units"]["%"] and before.endswith(
         tuple(spec["object_verbs"] + spec["share_verbs"])
@@ -863,7 +900,15 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     n = _affix(phrase, spec["list_nouns"], prefix=False) if on("indicator.metric.list_noun") else 0
     if n and len(_strip_quotes(phrase[:-n])) - lead >= 2:
         phrase = phrase[:-n]  # 60家…司法所名单: the 司法所 are counted, 名单 is their list
+    if _single_noun(text, i + lead, j, spec):
+        return phrase, lead  # 14个区获得…: the area noun alone is what is counted
     return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
+
+
+def _single_noun(text: str, start: int, end: int, spec: dict) -> bool:
+    """A one-character area noun (村, 区) read forwards that stops before a predicate or a break
+    [indicator.metric.single_noun]."""
+    return on("indicator.metric.single_noun") and end == start + 1 and text[start] in spec["single_nouns"]
 
 
 def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int = 14) -> int:
@@ -877,7 +922,11 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
     ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
         if on("indicator.metric.head_noun") and (head := _head_at(text, j, spec)):
             return j + head  # 8家企业负责人|谈了: the head noun ends the phrase
-        if j > first + 1 and on("indicator.metric.idiom_stop") and _idiom_predicate(text, j):
+        if (
+            (j > first + 1 or _single_noun(text, first, j, spec))
+            and on("indicator.metric.idiom_stop")
+            and _idiom_predicate(text, j)
+        ):
             break  # 23个县直部门|齐聚一堂: an idiom is the predicate
         if (
             text.startswith(verbs, j)
@@ -982,6 +1031,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         elif text[j - 1] in _PUNCT and not (quoted and text[j - 1] == "、"):
             break  # “双随机、一公开”抽查: a 、 inside quotes is part of the name
         j -= 1
+    if j > floor and j < i - 1 and text[j] in ".．" and _is_han(text[j + 1]):
+        j += 1  # 1.市内各类媒体: the point closes a list number
     if j > floor and j < i and re.match(r"[A-Za-z]", text[j]):
         while j > floor and re.match(r"[0-9A-Za-z]", text[j - 1]):
             j -= 1  # 5G基站, AG600M最大起飞重量: the digits belong to the name
