@@ -988,3 +988,18 @@ def test_a_total_word_is_no_part_of_the_metric():
 )
 def test_a_name_after_its_title_ends_before_shou(text, name):
     assert [o.name for o in officials.find(text, {})[0]] == [name]
+
+
+def test_party_proposals_and_explained_drafts_are_regulations():
+    text = (
+        "学习《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》,办理代表提出的《关于加强校园安全的建议》,"
+        "审议《某市电动自行车管理条例(草案)的说明》。"
+    )
+    by_name = {r.name: r for r in regulations.find(text)[0]}
+    assert set(by_name) == {
+        "中共中央关于制定国民经济和社会发展第十五个五年规划的建议",
+        "某市电动自行车管理条例(草案)",
+    }
+    assert by_name["中共中央关于制定国民经济和社会发展第十五个五年规划的建议"].category == "党内法规"
+    with switches.off({"reg.party_proposal", "reg.draft_explained"}):
+        assert regulations.find(text)[0] == []

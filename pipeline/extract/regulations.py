@@ -78,7 +78,19 @@ def normalize(title: str) -> str:
 
 def is_regulation(title: str) -> bool:
     suffix, not_reg = _spec().suffix, _spec().not_regulation
-    return bool(suffix.search(title)) and not (on("reg.veto.not_regulation") and not_reg.search(title))
+    return bool(suffix.search(title) or _party_proposal(title)) and not (
+        on("reg.veto.not_regulation") and not_reg.search(title)
+    )
+
+
+def _party_proposal(title: str) -> bool:
+    """中共中央关于制定…规划的建议: a Party committee's proposal is a Party document; a deputy's 建议 is
+    none (reg.party_proposal)."""
+    return on("reg.party_proposal") and title.startswith(("中共", "中国共产党")) and title.endswith("的建议")
+
+
+# 《吕梁市电动自行车管理条例(草案)的说明》: a draft's explanation names the draft (reg.draft_explained)
+_DRAFT_EXPLAINED = re.compile(r"\s*(?:关于)?(\S+?[(（]草案[)）])(?:修改稿)?的(?:起草)?说明\s*")
 
 
 def category(name: str) -> tuple[str, str | None]:
@@ -109,6 +121,8 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         if on("reg.veto.art_work") and _art_work(text, m.start()) and not _spec().law.fullmatch(m.group(1)):
             continue  # 编排了《反邪教》、《夫妻学宪法》: performances, not laws (观看《宪法》… is the law)
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
+        if on("reg.draft_explained") and (d := _DRAFT_EXPLAINED.fullmatch(m.group(1))):
+            _add(found, mentions, d.group(1), m.start(1) + d.start(1), "reg.draft_explained")
         name = normalize(m.group(1).strip())
         if re.search(r"(?:简称|下称)[:：]?$", text[max(0, m.start() - 4) : m.start()]) and name != previous:
             aliases.add(name)  # 《中华人民共和国法律援助法》(以下简称《法律援助法》): one name already
