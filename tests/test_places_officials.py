@@ -677,3 +677,14 @@ def test_a_list_that_a_shared_title_closes_and_the_last_item_before_a_comma():
     assert {("尼·巴特", "市领导"), ("王旭东", "市领导"), ("苏建中", "市人大常委会副主任")} <= got
     with switches.off({"official.collective_after"}):
         assert "马兆鹏" not in {o.name for o in extract(text).officials}
+
+
+def test_common_words_listed_with_a_citys_districts_are_its_districts():
+    text = "北京市司法局介绍,东城、西城、朝阳、海淀、通州、延庆6个区被命名为示范区。"
+    found = _places(text)
+    assert {"东城区", "西城区", "朝阳区", "通州区", "海淀区", "延庆区"} <= set(found)
+    assert "朝阳市" not in found
+    assert found["通州区"][0] == "110112"
+    with switches.off({"place.list.word_county"}):
+        found = _places(text)
+        assert "东城区" not in found and "朝阳市" in found

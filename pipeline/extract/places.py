@@ -35,6 +35,7 @@ RULE_TOWN = "place.town.context"
 RULE_TOWN_UNIQUE = "place.town.unique"
 RULE_TOWN_UNRESOLVED = "place.town.unresolved"
 RULE_LIST = "place.list.short_name"
+RULE_LIST_WORD = "place.list.word_county"
 RULE_LIST_COUNTY = "place.list.same_county"
 RULE_NAMED_STEM = "place.stem.named_in_full"
 _LIST_ITEM_REACH = 10  # the longest name a list item's head or tail is read as
@@ -326,23 +327,31 @@ def _lists(text: str, hits: list[PlaceHit]) -> None:
                 found.append(item)
         if len(found) < 2 or 2 * len(found) < len(items):
             continue
+        anchored = sum(1 for s, e in found if (s, e) in at or _stem_here(text, s, e)) >= 2
         for s, e in found:
             hit = at.get((s, e))
             if hit is None and _stem_here(text, s, e):
                 hit = PlaceHit(s, e, text[s:e], gaz.stems.by_name[text[s:e]], "stem")
                 hits.append(hit)
+            elif hit is None and anchored and on("place.list.word_county") and _stem_here(text, s, e, True):
+                hit = PlaceHit(s, e, text[s:e], gaz.stems.by_name[text[s:e]], "word_stem")
+                hits.append(hit)  # 东城、西城、海淀: a word (东城) among places is a county's short name
             if hit is not None:
                 hit.group = group
 
 
-def _stem_here(text: str, s: int, e: int) -> bool:
+def _stem_here(text: str, s: int, e: int, words_ok: bool = False) -> bool:
     """A bare short name that names its division here: not a common word (和平、发展; 古城保护), not
     the head of a natural feature (洪泽|湖, 秀英|港) [place.veto.feature_name], not part of a longer
     place word (祁连|山)."""
     spec = rules.load("places")
     return (
         text[s:e] in load().stems.by_name
-        and not (on("place.veto.list_common_word") and text[s:e] in common_words(spec["word_cut_min_freq"]))
+        and not (
+            on("place.veto.list_common_word")
+            and not words_ok
+            and text[s:e] in common_words(spec["word_cut_min_freq"])
+        )
         and not (on("place.veto.feature_name") and text.startswith(tuple(spec["feature_suffixes"]), e))
         and not (on("place.veto.list_in_place_word") and _in_place_word(text, s, e))
     )
@@ -378,6 +387,10 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
         if len(cands) > 1:
             narrowed = [d for d in cands if set(d.parent_names) & context]
             cands = narrowed if narrowed else cands
+        if h.group is not None and h.surface != cands[0].name:
+            others = _context([n for n in names if n.surface != h.surface])  # not the item's own say
+            county = None if any(_supported(d, others) for d in cands) else _context_county(h, others)
+            cands = [county] if county else cands  # 朝阳 listed with 海淀 in a 北京 text: 朝阳区, not 朝阳市
         rule = RULE_FULL if h.surface == cands[0].name else RULE_ALIAS
         _add(groups, h, cands, rule)
     context = {p.name for p in groups.values() if p.division} | {
@@ -399,6 +412,10 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
             _add(groups, h, h.candidates, RULE_TOWN_UNRESOLVED)
     for h, d, rule in _list_stems([h for h in hits if h.kind == "stem"], context):
         _add(groups, h, [d], rule)
+    for h in hits:  # 东城、西城 among the listed districts: only a county of the context
+        county = _context_county(h, context) if h.kind == "word_stem" else None
+        if county:
+            _add(groups, h, [county], RULE_LIST_WORD)
     for h in hits:
         if h.kind == "named_stem":
             _add(groups, h, h.candidates, RULE_NAMED_STEM)
@@ -476,6 +493,16 @@ def _list_stems(stems: list[PlaceHit], context: set[str]):
             elif alone and len(shared) == 1:
                 county = next(iter(shared))
                 yield h, next(d for d in h.candidates if d.county == county), RULE_LIST_COUNTY
+
+
+def _context_county(h: PlaceHit, context: set[str]) -> Division | None:
+    """The one county of the context whose short name a list item is (place.list.word_county)."""
+    if not on("place.list.word_county"):
+        return None
+    counties = [
+        d for d in load().stems.by_name.get(h.surface, []) if d.level == "county" and _supported(d, context)
+    ]
+    return counties[0] if len(counties) == 1 else None
 
 
 def _supported(d: Division, context: set[str]) -> bool:
