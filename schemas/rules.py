@@ -156,6 +156,7 @@ class MetadataFile(_RuleFile):
     source_trailers: Words
     account_trailers: Words = []
     table_labels: Words = []
+    event_labels: Words = []
     not_sources: Words
     outlet_suffixes: Words
     self_outlets: Words

@@ -864,3 +864,57 @@ def test_a_bureau_before_fabu_is_the_bureau_and_the_new_source_rules_switch_off(
         assert _meta("标题行在这里开会\n来源:原州发布\n" + BODY)[2] == "原州"
     with switches.off({"source.area_in_title"}):
         assert _meta("洛川县2023年度法治政府建设情况报告\n" + BODY)[2] is None
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # an event's schedule: 时间 over 地点 is the event's date, and 地点: is no headline
+            "某市法治政府建设新闻发布会(第3场)\n时间:2024年5月8日上午10:00\n地点:市新闻发布厅\n" + BODY,
+            ("某市法治政府建设新闻发布会(第3场)", None, None, None),
+        ),
+        (  # 会议时间 on its own line over the date
+            "某区政府第12次常务会议\n会议时间\n2024年05月20日\n会议议题\n" + BODY,
+            ("某区政府第12次常务会议", None, None, None),
+        ),
+        (  # a subtitle under the headline; a dated line under both
+            "某县系列主题新闻发布会(第二场)\n——营商环境建设专场\n(2024年12月2日)\n" + BODY,
+            ("某县系列主题新闻发布会(第二场)", "2024-12-02", None, None),
+        ),
+        ("——某镇开展平安建设集中宣传活动\n" + BODY, ("某镇开展平安建设集中宣传活动", None, None, None)),
+        (  # a document number glued to the title
+            "某政发〔2021〕1号某县2020年度法治政府建设情况报告\n" + BODY,
+            ("某县2020年度法治政府建设情况报告", None, None, None),
+        ),
+        (  # the publisher's account between the headline and its date line
+            "打开APP\n卫滨区召开依法治区委员会会议\n出彩卫滨\n2024-11-07 22:25:00\n" + BODY,
+            ("卫滨区召开依法治区委员会会议", "2024-11-07", "出彩卫滨", None),
+        ),
+        ("本报讯 记者方子健报道:日前,某市公布了示范村名单。\n" + BODY, (None, None, None, "方子健")),
+        (
+            "某县召开会议\n" + BODY + "\n(记者 张三 实习生 李四 通讯员 王五)",
+            ("某县召开会议", None, None, "张三 李四 王五"),
+        ),
+        (
+            "四川新闻网-首屏新闻记者 谢川霞 9月30日,某区举行新闻发布会。\n" + BODY,
+            (None, None, "四川新闻网", "谢川霞"),
+        ),
+    ],
+)
+def test_event_schedules_subtitles_glued_numbers_and_publishers_lines(page, expected):
+    assert _meta(page) == expected
+
+
+def test_the_event_subtitle_and_publisher_line_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"date.not.event"}):
+        assert _meta("某区政府第12次常务会议\n会议时间\n2024年05月20日\n会议议题\n" + BODY)[1] == "2024-05-20"
+    with switches.off({"source.above_date", "source.column"}):
+        assert (
+            _meta("打开APP\n卫滨区召开依法治区委员会会议\n出彩卫滨\n2024-11-07 22:25:00\n" + BODY)[2] is None
+        )
+        page = "四川新闻网-首屏新闻记者 谢川霞 9月30日,某区举行新闻发布会。\n" + BODY
+        assert _meta(page)[2] == "四川新闻网-首屏新闻"
+    with switches.off({"title.not.dash_subtitle"}):
+        assert _meta("——某镇开展平安建设集中宣传活动\n" + BODY)[0] == "——某镇开展平安建设集中宣传活动"

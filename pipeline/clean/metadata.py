@@ -103,6 +103,7 @@ class Lexicon:
     not_title: tuple[tuple[str, re.Pattern, int], ...]
     field_label_endings: tuple[str, ...]
     counter_labels: tuple[str, ...]
+    event_labels: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         tuple((r["id"], re.compile(r["pattern"]), int(r.get("max_len", 10_000))) for r in spec["not_title"]),
         t("field_label_endings"),
         t("counter_labels"),
+        t("event_labels"),
     )
 
 
@@ -475,51 +477,71 @@ def _one(rule: str, i: int, s: int, e: int, line: str) -> Found:
 
 def _publish_date(page: Page, hints: dict[str, str]) -> tuple[dt.date | None, str | None]:
     """The first date, in the rules' order, of a rule not switched off (--disable-rule)."""
-    return next(((d, rule) for d, rule in _dates(page, hints) if on(rule)), (None, None))
+    return next(
+        (
+            (d, rule)
+            for d, rule, i in _dates(page, hints)
+            if on(rule) and (rule == "date.label" or not _event_time(page, i))
+        ),
+        (None, None),
+    )
+
+
+def _event_time(page: Page, i: int | None) -> bool:
+    """时间:2021年1月22日 over 地点:…, or 会议时间 over 2025年05月22日: the date of the event the page
+    announces, not of the page (date.not.event)."""
+    if i is None or not on("date.not.event"):
+        return False
+    kept = page.kept_lines()
+    k = kept.index(i) if i in kept else -1
+    near = [page.lines[j] for j in kept[max(0, k - 1) : k + 2] if j != i] if k >= 0 else []
+    line = page.lines[i]
+    labels = lexicon().event_labels
+    return line.lstrip().startswith(labels) or any(n.lstrip().startswith(labels) for n in near)
 
 
 def _dates(page: Page, hints: dict[str, str]):
-    """(date, rule) candidates, best rule first; read lazily, so the first one on costs no more."""
+    """(date, rule, line index) candidates, best rule first; read lazily: the first one on costs no more."""
     p = _patterns()
     lines = page.lines
     for i, line in enumerate(lines):
         if (m := p["strong_date"].search(line)) and (d := parse_date(m.group(0))):
-            yield d, "date.label"
+            yield d, "date.label", i
         if p["strong_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
-            yield d, "date.label"  # 发文日期: | 2023-04-18 — a table's label and value cells
+            yield d, "date.label", i + 1  # 发文日期: | 2023-04-18 — a table's label and value cells
     for i, line in enumerate(
         lines
     ):  # 时间:/日期: only on a header or metadata line, never in a notice's body
         if i < page.body_start or i in page.meta:
             if (m := p["weak_date"].search(line)) and (d := parse_date(m.group(0))):
-                yield d, "date.label_weak"
+                yield d, "date.label_weak", i
             if p["weak_alone"].fullmatch(line) and (d := _date_opening(lines, i + 1)):
-                yield d, "date.label_weak"
+                yield d, "date.label_weak", i + 1
     for i in [j for j in range(page.body_start) if "/" in lines[j]] + [
         j for j in sorted(page.meta) if "/" in lines[j]
     ]:
         if m := p["us_date"].search(lines[i]):
             with contextlib.suppress(ValueError):  # 13/45/2023: no date
-                yield dt.date(int(m[3]), int(m[1]), int(m[2])), "date.month_first"
+                yield dt.date(int(m[3]), int(m[1]), int(m[2])), "date.month_first", i
     for i in range(min(page.body_start + 3, 12, len(lines))):
         if m := _DAY_FIRST.fullmatch(lines[i]):
             with contextlib.suppress(ValueError):  # 28.02.2015 15:57 alone under the headline: a stamp
-                yield dt.date(int(m[3]), int(m[2]), int(m[1])), "date.day_first"
+                yield dt.date(int(m[3]), int(m[2]), int(m[1])), "date.day_first", i
     if d := parse_date(hints.get("publish_date") or ""):
-        yield d, "date.hint"
+        yield d, "date.hint", None
     for i in range(min(page.body_start, 40)):
         if (i in page.meta or page.kept(i)) and (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
-            yield d, "date.header"
+            yield d, "date.header", i
     for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
         m = p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])
         if m and (d := parse_date(m.group(0))):
-            yield d, "date.stamp"
+            yield d, "date.stamp", i
     for i in list(range(min(len(lines), 10))) + list(range(max(0, len(lines) - 5), len(lines))):
         if (m := p["edition_date"].search(lines[i])) and (d := parse_date(m.group(0))):
-            yield d, "date.edition"
+            yield d, "date.edition", i
     for i in sorted(page.meta):
         if (m := p["glued_date"].search(lines[i])) and (d := parse_date(m.group(0))):
-            yield d, "date.glued"
+            yield d, "date.glued", i
 
 
 _DAY_FIRST = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*")
@@ -644,6 +666,37 @@ def _date_outlet(line: str) -> tuple[int, int] | None:
     return None
 
 
+def _source_above_date(page: Page, hints) -> Found | None:
+    """卫滨区召开… / 出彩卫滨 / 2024-11-07 22:25:00: a publisher's short line between the headline and
+    the date line under it — an organisation, an outlet or an account that names its area."""
+    if not on("source.above_date"):
+        return None
+    lines = page.lines
+    kept = [i for i in page.kept_lines() if i < page.body_start]
+    for above, i in itertools.pairwise(kept):
+        line = lines[i].strip()
+        date = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")  # a removed stamp line too
+        if (
+            re.fullmatch(f"[{_HAN}]{{2,16}}", line)
+            and (m := date_stamp(date)) is not None
+            and m.group(0).strip() == date
+            and _is_candidate(lines[above])
+            and not _menu_only(line)
+            and not _is_name(line)
+            and (is_org_line(line) or _outlet_of(line) == line or _names_place(line))
+        ):
+            return _one("source.above_date", i, 0, len(page.lines[i].rstrip()), page.lines[i])
+    return None
+
+
+def _names_place(text: str) -> bool:
+    """Whether a place's name (卫滨, 长海县) stands inside text."""
+    from pipeline.extract.gazetteer import load  # the extract stage's gazetteer, loaded once
+
+    names = load().any_name
+    return any(text[k : k + n] in names for n in (2, 3, 4) for k in range(len(text) - n + 1))
+
+
 def _source_masthead(page: Page, hints) -> Found | None:
     """法治日报 over 2024年3月6日 星期三 第03版 (its edition date) or over 00009版:平安巷 (its page), an
     e-paper's 浙江法制报 数字报纸, or 陕西日报 over 本报讯: a newspaper's name on a line of its own."""
@@ -738,8 +791,15 @@ def _source_byline(page: Page, hints) -> Found | None:
         for m in p["byline_outlet"].finditer(line):
             outlet = m.group("o")
             if _outlet_of(outlet) == outlet and _names_after(line, m.end(), i):
-                return _one("source.byline", i, m.start("o"), m.end("o"), line)
+                end = m.start("o") + _column_cut(outlet)
+                return _one("source.byline", i, m.start("o"), end, line)
     return None
+
+
+def _column_cut(outlet: str) -> int:
+    """四川新闻网-首屏新闻: the outlet ends before a column named after a hyphen (source.column)."""
+    head, dash, _ = outlet.partition("-")
+    return len(head) if dash and on("source.column") and _outlet_of(head) == head else len(outlet)
 
 
 def _closing_bylines(page: Page):
@@ -870,6 +930,7 @@ _SOURCE_RULES = (
     _source_label,
     _source_outlet_date,
     _source_masthead,
+    _source_above_date,
     _source_dateline,
     _source_credit,
     _source_byline,
@@ -917,7 +978,8 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
                 run_end = hit.start()  # 记者 张三 通讯员 李四: the next label starts its own run
     if line[run_end : run_end + 1] in (":", "：") and (glued := _glued_label(line, start, run_end)):
         run_end -= glued  # 作者:郭健源自:县司法局 — the next field's label touches the name
-    elif line[run_end : run_end + 1] in (":", "："):  # 作者:王建国 浏览次数:12 — a field's label ends the run
+    elif line[run_end : run_end + 1] in (":", "：") and not line.endswith("报道", start, run_end):
+        # 作者:王建国 浏览次数:12 — a field's label ends the run (记者方子健报道: is the byline's own end)
         cut = max(start - 1, *(line.rfind(c, start, run_end) for c in " \u3000、,，"))
         if not _is_name(line[cut + 1 : run_end]):  # not 记者 余鹏:这里是… (a reporter's words follow)
             if cut < start:
@@ -1265,6 +1327,7 @@ def _hint_headline(hint: str) -> str:
 def _header_title(page: Page) -> Found | None:
     lines = page.lines
     cands = [i for i in page.header if _is_candidate(lines[i]) and not _popup(lines, i)]
+    cands = [i for k, i in enumerate(cands) if not (k and _subtitle(lines[i]))]
     found = _with_issuer(page, _wrapped_title(page, cands)) or _issuer_title(page, cands)
     whole = next(
         (i for i in cands if found and lines[i].endswith(found.text) and lines[i] != found.text), None
@@ -1321,6 +1384,14 @@ def _fields_title(page: Page) -> Found | None:
         ):
             return _strip_title(_one("title.before_fields", i, 0, len(head), line), line)
     return None
+
+
+def _subtitle(line: str) -> bool:
+    """——海南营商环境建设专场 under a headline: its subtitle, never the title (title.not.dash_subtitle)."""
+    return on("title.not.dash_subtitle") and line.lstrip().startswith(_DASHES)
+
+
+_DASHES = ("——", "—", "--", "－－")
 
 
 def _popup(lines: list[str], i: int) -> bool:
@@ -1450,13 +1521,15 @@ def _strip_title(found: Found, line: str) -> Found:
     """Drop a speaker's 'Name:' in front of the headline, and a document's status and number
     ((失效)西政办发〔2017〕13号 北京市…的通知; title.not.doc_number_lead)."""
     ((i, s, e),) = found.parts[0]
+    if _subtitle(line[s:e]):  # a title line written like a subtitle (——陈仓区新街镇开展…): no dashes
+        s += len(line[s:e]) - len(line[s:e].lstrip(" —-－"))
     if on("title.not.doc_number_lead") and (m := _DOC_NUMBER_LEAD.match(line, s)) and e - m.end() >= 6:
         s = m.end()
     return _one(found.rule, i, _speaker_end(line, s) or s, e, line)
 
 
 _DOC_NUMBER_LEAD = re.compile(
-    r"(?:[(（【\[](?:失效|有效|废止|已废止|已失效|现行有效)[)）】\]])?\s*[\u4e00-\u9fff]{1,12}[〔\[(（]\d{4}[〕\])）]\d{1,4}号\s+"
+    r"(?:[(（【\[](?:失效|有效|废止|已废止|已失效|现行有效)[)）】\]])?\s*[\u4e00-\u9fff]{1,12}[〔\[(（]\d{4}[〕\])）]\d{1,4}号\s*"
 )
 
 
