@@ -387,6 +387,7 @@ class TitlesFile(_RuleFile):
     not_officials: Words
     after_name: Words
     glued_after_name: Words = []
+    verbs_after_name: Words = []
     title_asides: Words = []
     org_suffix_chars: Words = []
     not_after_title: Words

@@ -688,3 +688,29 @@ def test_common_words_listed_with_a_citys_districts_are_its_districts():
     with switches.off({"place.list.word_county"}):
         found = _places(text)
         assert "东城区" not in found and "朝阳市" in found
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "那曲市委副书记、市长才仁郎公主持会议并讲话。",
+            ["才仁郎公"],
+        ),  # one known element, one the list lacks
+        ("市长扎西主持会议。", []),  # no second element
+        ("通化市委常委、宣传部长王明主持报告会。", ["王明"]),
+    ],
+)
+def test_tibetan_names_with_an_unlisted_element_and_short_party_titles(text, names):
+    assert [o.name for o in officials.find(text, {}, [])[0]] == names
+
+
+def test_a_verb_the_model_read_into_a_name_is_cut_off():
+    text = "老人向副镇长许树星、司法所所长范长辉道谢。"
+    start = text.index("范")
+    offs, _ = officials.find(text, {}, [(start, start + 5)], ner_method="ner:test")
+    assert "范长辉" in [o.name for o in offs]
+    with switches.off({"official.veto.verb_tail"}):
+        assert "范长辉道谢" in [
+            o.name for o in officials.find(text, {}, [(start, start + 5)], ner_method="ner:test")[0]
+        ]

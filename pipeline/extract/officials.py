@@ -813,6 +813,8 @@ def _ner_candidates(text: str, persons, taken, title_start: re.Pattern, chain_en
         end = max(end, _ethnic_name_end(text, start) or end)  # 扎西|次仁, 乌兰其|其格: the model cut it
         if on("official.veto.glued_tail") and end - start >= 3 and text.startswith(_glued_words(), end - 1):
             end -= 1  # 鲁托互|致贺电: the model took the first character of the next word
+        if on("official.veto.verb_tail") and end - start >= 4 and _verb_tail(text[start:end]):
+            end -= 2  # 范长辉|道谢: the model took the verb after the name
         name = text[start:end]
         if _overlaps(taken, start, end) or (on("official.veto.model_name") and not _plausible_name(name)):
             continue
@@ -839,6 +841,13 @@ def _title_lead(name: str, name_end: int, chain_span: tuple[int, int] | None) ->
         and chain_span[0] == name_end
         and name[-1] in rules.load("titles")["title_lead_chars"]
     )
+
+
+def _verb_tail(name: str) -> bool:
+    """A model span that is a full name and a verb of ``verbs_after_name`` (范长辉道谢)."""
+    from pipeline.lexicons import is_person_name
+
+    return name[-2:] in rules.load("titles")["verbs_after_name"] and is_person_name(name[:-2])
 
 
 @lru_cache(maxsize=1)

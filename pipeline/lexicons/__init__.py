@@ -60,6 +60,14 @@ def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
         i += n
         if ends or i - start >= 3:
             ends.append(i)
+    pair = text[i : i + 2]  # 才仁|郎公: one known element, then one the list lacks
+    if (
+        not ends
+        and i - start == 2
+        and _HAN_NAME.fullmatch(pair)
+        and pair not in common_words(1) | not_names()
+    ):
+        ends.append(i + 2)
     return ends[::-1]
 
 
