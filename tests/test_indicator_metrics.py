@@ -295,3 +295,26 @@ def test_the_area_noun_bracket_and_article_rules_switch_off():
         assert _metrics("区内企业代表(17家)。") == []
     with switches.off({"indicator.veto.article_one"}):
         assert _metrics("开展一次集中宣传。") == [("开展集中宣传", 1, "次")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("发放宣传资料近91种9000多份。", [("发放宣传资料", 91, "种"), ("发放宣传资料", 9000, "份")]),
+        ("维持(以驳回复议申请或维持原行为等方式结案)共93件。", [("维持", 93, "件")]),
+        ("审结案件155件(含2018年度结转案件30件)。", [("审结案件", 155, "件"), ("结转案件", 30, "件")]),
+        ("涵盖8大类应用场景。", [("应用场景", 8, "类")]),
+        ("在西部百强县排名中晋位至第43位。", [("西部百强县排名", 43, "名次")]),
+        ("从6个县直单位分别抽取案卷。", [("县直单位", 6, "个")]),
+        ("建成1个县级指挥中枢。", [("建成县级指挥中枢", 1, "个")]),
+    ],
+)
+def test_adjacent_figures_long_asides_and_ranks_after_a_move(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_adjacent_figure_rule_switches_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.adjacent"}):
+        assert _metrics("发放宣传资料近91种9000多份。")[1] == (None, 9000, "份")

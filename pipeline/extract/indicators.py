@@ -189,6 +189,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     hits.sort(key=lambda h: h.start)
     hits = _unit_ranges(text, hits, spec)
     _share_metrics(text, hits, spec)
+    _adjacent(hits)
     _respectively(text, hits, spec)
     _relate(text, hits, spec)
     hits = _unrepeated(text, hits)
@@ -218,6 +219,16 @@ def _unit_ranges(text: str, hits: list[IndicatorHit], spec: dict) -> list[Indica
             continue
         out.append(h)
     return out
+
+
+def _adjacent(hits: list[IndicatorHit]) -> None:
+    """发放宣传资料近91种9000多份: a figure right after another's unit, with no metric of its own,
+    counts what the other counts [indicator.metric.adjacent]."""
+    if not on("indicator.metric.adjacent"):
+        return
+    for prev, h in itertools.pairwise(hits):
+        if h.metric is None and prev.metric and prev.end == h.start and prev.unit != h.unit:
+            h.metric = prev.metric
 
 
 def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -997,11 +1008,12 @@ def _is_han(ch: str) -> bool:
 
 
 def _aside_start(text: str, i: int, floor: int) -> int | None:
-    """Where a short aside in brackets without digits that ends at i opens ((含村卫生室), (GDP))."""
+    """Where a short aside in brackets without digits that ends at i opens ((含村卫生室), (GDP),
+    (以驳回行政复议申请或维持原具体行为等方式结案))."""
     if text[i - 1 : i] not in ")）":
         return None
     k = max(text.rfind("(", floor, i), text.rfind("（", floor, i))
-    ok = k > floor and i - k <= 20 and not re.search(r"[\d()（）]", text[k + 1 : i - 1])
+    ok = k > floor and i - k <= 40 and not re.search(r"[\d()（）]", text[k + 1 : i - 1])
     return k if ok else None
 
 
@@ -1014,7 +1026,8 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     stop words, a leading year, places and leading/trailing function words. Returns the phrase
     and where it starts in text. An aside in brackets right before i is read past: 医疗卫生机构(含村卫生室)
     4355个, 地区生产总值(GDP)3473亿元 (indicator.metric.aside)."""
-    if (k := _aside_start(text, i, floor)) is not None:
+    total = next((w for w in ("共计", "合计", "累计", "共") if text.endswith(w, floor, i)), "")
+    if (k := _aside_start(text, i - len(total), floor)) is not None:  # 维持(以…方式结案)共93件
         phrase, start = _backward_phrase(text, k, spec, floor)
         if phrase:
             return phrase, start
@@ -1054,7 +1067,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         ]
     )  # 与去年同期相比: no stop inside
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
-        cut = start + 1  # 2020年法治建设… : the year is not the metric
+        cut = start + (2 if text[start : start + 2] == "年度" else 1)  # 2020年法治建设, 2018年度结转案件
     while cut < end - 2 and text[cut] in _QUOTES:
         cut += 1  # “今年已放款20笔
     start = cut + _leading_places(text[cut:end])
@@ -1146,7 +1159,9 @@ def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     value = _cn_small(m.group("num"))
     before, start = _backward_phrase(text, m.start(), _spec().data)
     field = m.group("scope") or m.group("list") or ""  # 位居全省第二; 百强区县第19位; 竞争力排名第9位
-    metric = f"{_strip_quotes(before)}{field}排名" if before else f"{field}排名"
+    before = _strip_quotes(before)
+    named = before.removesuffix("中").removeprefix("在")  # 在西部百强县排名中|晋位至第43位: the ranking named
+    metric = named if named.endswith("排名") else f"{before}{field}排名"
     qualifier = "前" if m.group("front") else None
     return IndicatorHit(
         start,
