@@ -918,3 +918,47 @@ def test_the_event_subtitle_and_publisher_line_rules_switch_off():
         assert _meta(page)[2] == "四川新闻网-首屏新闻"
     with switches.off({"title.not.dash_subtitle"}):
         assert _meta("——某镇开展平安建设集中宣传活动\n" + BODY)[0] == "——某镇开展平安建设集中宣传活动"
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a headline with a comma over its dated byline
+            "当前位置:\n深耕复议主渠道,法治为民谱新篇——2025年某旗行政复议工作综述\n"
+            "来源:司法局 发布时间:2025-12-17 17:43\n" + BODY,
+            ("深耕复议主渠道,法治为民谱新篇——2025年某旗行政复议工作综述", "2025-12-17", "司法局", None),
+        ),
+        (  # the issuer, the title ending in 的, the document type alone and spaced
+            "某县人民政府\n关于2023年度法治政府建设情况的\n报 告\n" + BODY,
+            ("某县人民政府关于2023年度法治政府建设情况的报告", None, "某县人民政府", None),
+        ),
+        ("点击右上角微信好友\n朋友圈\n" + BODY, (None, None, None, None)),
+        (
+            "| 2025年度某街道行政执法工作情况报告 |\n" + BODY,
+            ("2025年度某街道行政执法工作情况报告", None, None, None),
+        ),
+        (
+            "《某某日报》2025年11月29日03版\n以高水平法治护航高质量发展\n" + BODY,
+            ("以高水平法治护航高质量发展", "2025-11-29", "某某日报", None),
+        ),
+        (
+            "发布机构: | 市司法局(市行政复议局) | 成文日期: | 2021-03-19 |\n某市2019年度行政执法工作年报\n"
+            + BODY,
+            ("某市2019年度行政执法工作年报", "2021-03-19", "市司法局(市行政复议局)", None),
+        ),
+        (
+            "南方日报讯(记者/马瑞婕孟健通讯员/关维陈玲)5月29日,某法院召开新闻发布会。\n" + BODY,
+            (None, None, "南方日报", "马瑞婕 孟健 关维 陈玲"),
+        ),
+    ],
+)
+def test_comma_headlines_spaced_types_cells_editions_and_glued_bylines(page, expected):
+    assert _meta(page) == expected
+
+
+def test_the_byline_cell_and_edition_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"title.doc_type_line", "title.table_cell", "source.edition_line"}):
+        assert _meta("| 2025年度某街道行政执法工作情况报告 |\n" + BODY)[0] is None
+        assert _meta("《某某日报》2025年11月29日03版\n以高水平法治护航高质量发展\n" + BODY)[2] is None

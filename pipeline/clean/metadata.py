@@ -193,7 +193,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "glued_date": re.compile(rf"(?<=[{_HAN}]){DATE}{TIME}(?=\s*$|\s*(?:{all_labels})\s*[:：|｜/])"),
         # …2024年3月6日 星期三 第03版, or an e-paper's footer ending …2018年12月20日 星期四
         "edition_date": re.compile(
-            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次)"
+            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次|[A-Z]?\d{{1,3}}\s*版)"
             rf"|(?:{DATE}|{CN_DATE})\s*星期[一二三四五六日天]\s*$"
         ),
         # 时间:6/9/2023 4:17:53 PM — a month-first date with a 12-hour clock (a .NET server's default)
@@ -204,7 +204,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "edition": re.compile(r"第?[A-Z]?\d{1,5}\s*版\s*[:：]"),  # 00009版:平安巷, 第A02版:综合新闻
         "epaper": re.compile(r"\s*(?:数字报纸?|电子报|电子版|数字版)$"),
         "own_news": re.compile(rf"(?:{_alt(lx.self_outlets)})(?:讯|记者|消息)"),  # 本报讯 (记者…)
-        "source_label": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*|\s+(?=\S))"),
+        # 发布机构: | 市司法局 |: a disclosure table's cells
+        "source_label": re.compile(
+            rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*(?:[|｜]\s*)?|\s+(?=\S))"
+        ),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
             rf"(?:{_alt(reporters)})(?:\s*[:：|｜/]\s*|\s+|(?=[{_HAN}]))"
@@ -317,6 +320,15 @@ class Page:
         ):
             self.banners.add(i)
             return self._body_start(after[1] + 1)
+        if (
+            on("title.over_byline")
+            and after
+            and after[0] in self.meta
+            and ANY_DATE.search(lines[after[0]])
+            and len(lines[i]) <= 60
+            and not _SENTENCE_END.search(lines[i].rstrip(_CLOSERS + " "))
+        ):  # 深耕复议主渠道,法治为民谱新篇——…综述 over 来源:… 发布时间:…: a headline with a comma
+            return self._body_start(after[0] + 1)
         return i
 
     def kept(self, i: int) -> bool:
@@ -666,6 +678,22 @@ def _date_outlet(line: str) -> tuple[int, int] | None:
     return None
 
 
+def _source_edition_line(page: Page, hints) -> Found | None:
+    """《遂宁日报》2025年11月29日03版: a newspaper's name before its edition date on one line."""
+    if not on("source.edition_line"):
+        return None
+    p = _patterns()
+    for i in range(min(page.body_start, 12, len(page.lines))):
+        line = page.lines[i]
+        m = p["edition_date"].search(line)
+        head = line[: m.start()].strip() if m else ""
+        name = head.strip("《》 ")
+        if name and _outlet_of(name) == name and head in (name, f"《{name}》"):
+            s = line.index(name)
+            return _one("source.edition_line", i, s, s + len(name), line)
+    return None
+
+
 def _source_above_date(page: Page, hints) -> Found | None:
     """卫滨区召开… / 出彩卫滨 / 2024-11-07 22:25:00: a publisher's short line between the headline and
     the date line under it — an organisation, an outlet or an account that names its area."""
@@ -930,6 +958,7 @@ _SOURCE_RULES = (
     _source_label,
     _source_outlet_date,
     _source_masthead,
+    _source_edition_line,
     _source_above_date,
     _source_dateline,
     _source_credit,
@@ -971,7 +1000,8 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         return []
     run_end = start + m.end()
     for stop in (p["not_author"], p["any_label"], p["author_label"]):
-        if (hit := stop.search(line, start, run_end)) is not None:
+        # the label's separator may lie past the run (马瑞婕孟健通讯员/关维: the slash ends the run)
+        if (hit := stop.search(line, start, run_end + 2)) is not None and hit.start() < run_end:
             if hit.start() == start and stop is not p["author_label"]:
                 return []  # 作者: 来源:… — an empty field
             if hit.start() > start:
@@ -1276,6 +1306,7 @@ def _title(page: Page, hint: str | None) -> Found | None:
         _labelled_title,
         _header_title,
         _fields_title,
+        _cell_title,
         _salutation_title,
         _glued_body_title,
         _issued_title,
@@ -1367,6 +1398,17 @@ def _header_title(page: Page) -> Found | None:
     return _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
 
 
+def _cell_title(page: Page) -> Found | None:
+    """| 2025年度新村街行政执法工作情况报告 |: a headline as a table's only cell (title.table_cell)."""
+    if not on("title.table_cell"):
+        return None
+    for i in page.header[:3]:
+        m = re.fullmatch(r"\s*[|｜]\s*([^|｜]+?)\s*[|｜]\s*", page.lines[i])
+        if m and _is_candidate(m.group(1)):
+            return _one("title.table_cell", i, m.start(1), m.end(1), page.lines[i])
+    return None
+
+
 def _fields_title(page: Page) -> Found | None:
     """会议召开 发布时间:2026-02-09 信息来源:上海长宁 — the headline on the line of its own fields: the
     part before the first label (title.before_fields)."""
@@ -1418,6 +1460,23 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
             and not lb.startswith(("—", "-"))
         ):
             return Found("title.wrapped", la + lb, (((a, 0, len(la)), (b, 0, len(lb))),))
+    return _doc_type_line(page, cands)
+
+
+def _doc_type_line(page: Page, cands: list[int]) -> Found | None:
+    """关于2023年度法治政府建设情况的 / 报 告: the document's type alone on the next line, spaced like a
+    heading, ends the title (title.doc_type_line)."""
+    if not on("title.doc_type_line"):
+        return None
+    for a in cands:
+        la, lb = page.lines[a], page.lines[a + 1] if a + 1 < len(page.lines) else ""
+        if la.endswith("的") and re.sub(r"\s", "", lb) in lexicon().doc_types:
+            return Found(
+                "title.doc_type_line",
+                la + re.sub(r"\s", "", lb),
+                (((a, 0, len(la)), (a + 1, 0, len(lb))),),
+                squeeze=True,
+            )
     return None
 
 
@@ -1429,7 +1488,8 @@ def _with_issuer(page: Page, found: Found | None) -> Found | None:
     a = found.parts[0][0][0]
     above = page.lines[a - 1] if a else ""
     if a - 1 in page.header and not_title_rule(above) == "title.not.org" and len(above + found.text) <= 100:
-        return Found("title.issuer_line", above + found.text, (((a - 1, 0, len(above)), *found.parts[0]),))
+        parts = (((a - 1, 0, len(above)), *found.parts[0]),)
+        return Found("title.issuer_line", above + found.text, parts, squeeze=found.squeeze)
     return found
 
 
