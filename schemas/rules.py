@@ -234,6 +234,8 @@ class PlacesFile(_RuleFile):
     generic_district_names: Words
     list_same_county_min: int = Field(gt=0)
     feature_suffixes: Words
+    stem_prepositions: Words = []
+    stem_slogan_words: Words = []
     list_closers: Words
 
 

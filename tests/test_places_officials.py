@@ -714,3 +714,21 @@ def test_a_verb_the_model_read_into_a_name_is_cut_off():
         assert "范长辉道谢" in [
             o.name for o in officials.find(text, {}, [(start, start + 5)], ner_method="ner:test")[0]
         ]
+
+
+@pytest.mark.parametrize(
+    "text, county",
+    [
+        ("湖北省各地优化营商环境:随州、黄冈建立收费服务机制;来凤强力推进“三集中三到位”。", "来凤县"),
+        ("浙江省湖州市召开会议,研究部署法治长兴建设主要任务。", "长兴县"),
+    ],
+)
+def test_a_countys_bare_name_in_a_text_naming_its_province(text, county):
+    assert _places(text)[county][3] == "place.context_stem"
+    with switches.off({"place.context_stem"}):
+        assert county not in _places(text)
+
+
+def test_a_bare_county_name_without_its_province_or_in_a_word_is_no_place():
+    assert "来凤县" not in _places("各地优化营商环境,来凤强力推进改革。")  # no context
+    assert "同德县" not in _places("青海省各族干部群众同心同德,共建家园。")  # inside an idiom

@@ -38,6 +38,7 @@ RULE_LIST = "place.list.short_name"
 RULE_LIST_WORD = "place.list.word_county"
 RULE_LIST_COUNTY = "place.list.same_county"
 RULE_NAMED_STEM = "place.stem.named_in_full"
+RULE_CONTEXT_STEM = "place.context_stem"
 _LIST_ITEM_REACH = 10  # the longest name a list item's head or tail is read as
 _LIST = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+")
 _PLACE_WORD_REACH = 6  # characters a longer place word may reach before and after a short name
@@ -155,6 +156,7 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     hits += towns
     _lists(text, hits)
     hits += _named_stems(text, hits, persons)
+    hits += _context_stems(text, hits, persons)
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -208,6 +210,60 @@ def _named_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[Pl
             ):
                 out.append(PlaceHit(k, e, d.alias, [d], "named_stem"))
     return out
+
+
+def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[PlaceHit]:
+    """A county's bare short name in a text that names its province or city but not the county
+    (来凤 in a 湖北 text, 法治长兴 in a 湖州 text): the one county of that name in the context, where the
+    name is no common word and stands as a word of its own [place.context_stem]."""
+    if not on("place.context_stem"):
+        return []
+    context = _context([h for h in hits if h.kind == "name"])
+    if not context:
+        return []
+    spec = rules.load("places")
+    words = common_words(spec["word_cut_min_freq"])
+    taken = SpanSet((h.start, h.end) for h in hits)
+    ends = {h.end for h in hits if h.kind == "name"}  # 浙江|新昌, 河北|阜平
+    named = {d.adcode for h in hits for d in h.candidates}
+    out: list[PlaceHit] = []
+    for k, e, surface in _county_stems().scan(text):
+        local = [d for d in _county_stems().by_name[surface] if _supported(d, context)]
+        if (
+            len(local) != 1
+            or local[0].adcode in named  # named in full: _named_stems reads its stems
+            or surface in words
+            or taken.overlaps(k, e)
+            or _inside_person(k, e, blocked)
+            or _starts_inside_word(text, k, False)
+            or _inside_word(text, k, e)
+            or _in_place_word(text, k, e)
+            or text.startswith(tuple(spec["feature_suffixes"]), e)  # 青秀|山, 云龙|湖
+            or not (k in ends or _stem_opening(text, k, spec))
+        ):
+            continue
+        out.append(PlaceHit(k, e, surface, local, "context_stem"))
+    return out
+
+
+def _stem_opening(text: str, k: int, spec: dict) -> bool:
+    """What may stand right before a bare county name read from the context: nothing Chinese, a
+    preposition (在巫溪, 贵阳至荔波) or a slogan's word (法治长兴), not the rest of a word (雄|安新区)."""
+    before = text[k - 1 : k]
+    return (
+        not before.isalnum()  # nothing, a blank or punctuation; not a digit (3456.3|万载重吨)
+        or before in spec["stem_prepositions"]
+        or text[max(0, k - 2) : k] in spec["stem_slogan_words"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _county_stems():
+    """The bare short names of counties alone (长兴, 来凤), as an index to scan a text with."""
+    from pipeline.extract.gazetteer import NameIndex
+
+    stems = load().stems.by_name
+    return NameIndex((s, d) for s, ds in stems.items() for d in ds if d.level == "county")
 
 
 def _inside_person(start: int, end: int, blocked: SpanIndex) -> bool:
@@ -419,6 +475,8 @@ def resolve(hits: list[PlaceHit]) -> list[ResolvedPlace]:
     for h in hits:
         if h.kind == "named_stem":
             _add(groups, h, h.candidates, RULE_NAMED_STEM)
+        elif h.kind == "context_stem":
+            _add(groups, h, h.candidates, RULE_CONTEXT_STEM)
     return _drop_inside_towns(groups)
 
 
