@@ -318,3 +318,20 @@ def test_the_adjacent_figure_rule_switches_off():
 
     with switches.off({"indicator.metric.adjacent"}):
         assert _metrics("发放宣传资料近91种9000多份。")[1] == (None, 9000, "份")
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("获得全国五一劳动奖章。", []),  # no rank
+        ("造成2人死亡、6人受伤。", [("死亡", 2, "人"), ("受伤", 6, "人")]),
+        ("空气质量排第3名。", [("空气质量排名", 3, "名次")]),
+        ("再减少24项。", [("减少", 24, "项")]),
+        ("抽查案卷中的18844宗。", [("抽查案卷", 18844, "宗")]),
+        ("全省18个监测站显示,", [("监测站", 18, "个")]),
+        ("4位村民因重伤致残。", [("村民", 4, "人")]),
+        ("分析了3个原因。", [("原因", 3, "个")]),
+    ],
+)
+def test_ranks_after_pai_and_predicates_after_a_counted_noun(text, rows):
+    assert _metrics(text) == rows
