@@ -962,3 +962,18 @@ def test_the_byline_cell_and_edition_rules_switch_off():
     with switches.off({"title.doc_type_line", "title.table_cell", "source.edition_line"}):
         assert _meta("| 2025年度某街道行政执法工作情况报告 |\n" + BODY)[0] is None
         assert _meta("《某某日报》2025年11月29日03版\n以高水平法治护航高质量发展\n" + BODY)[2] is None
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ("新闻发布会现场(记者倪娜摄)\n" + BODY, (None, None, None, None)),  # a photo's caption
+        ("山西日报报道 2月24日,省委召开全面依法治省委员会会议。\n" + BODY, (None, None, "山西日报", None)),
+        (
+            "某县云湖桥镇2025年度法治政府建设情况报告\n" + BODY,
+            ("某县云湖桥镇2025年度法治政府建设情况报告", None, "某县云湖桥镇", None),
+        ),
+    ],
+)
+def test_captions_outlet_reports_and_a_towns_own_report(page, expected):
+    assert _meta(page) == expected

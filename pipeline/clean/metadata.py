@@ -740,8 +740,8 @@ def _source_masthead(page: Page, hints) -> Found | None:
     return None
 
 
-# what ends a dateline's head: 讯, 电 (not 电话, 电视…: 举报电话 is no dateline) or 消息
-_DATELINE_END = re.compile(r"讯|电(?![话视子力影脑商网台])|消息")
+# what ends a dateline's head: 讯, 电 (not 电话, 电视…: 举报电话 is no dateline), 消息 or 报道
+_DATELINE_END = re.compile(r"讯|电(?![话视子力影脑商网台])|消息|报道")  # 山西日报报道 2月24日
 
 
 def dateline(line: str) -> tuple[int, int, int] | None:
