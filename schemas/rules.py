@@ -282,6 +282,7 @@ class IndicatorsFile(_RuleFile):
     metric_duration: Regex
     share_verbs: list[Word]
     per_unit: Regex
+    aside_totals: list[Word] = []
     metric_keep_endings: list[Word]
     comparison_words: list[Word]
     bare_changes: list[Word] = []

@@ -713,16 +713,21 @@ def _source_above_date(page: Page, hints) -> Found | None:
             and not _is_name(line)
             and (is_org_line(line) or _outlet_of(line) == line or _names_place(line))
         ):
-            return _one("source.above_date", i, 0, len(page.lines[i].rstrip()), page.lines[i])
+            return _one("source.above_date", i, 0, len(lines[i].rstrip()), lines[i])
     return None
 
 
 def _names_place(text: str) -> bool:
     """Whether a place's name (卫滨, 长海县) stands inside text."""
-    from pipeline.extract.gazetteer import load  # the extract stage's gazetteer, loaded once
-
-    names = load().any_name
+    names = _place_names()
     return any(text[k : k + n] in names for n in (2, 3, 4) for k in range(len(text) - n + 1))
+
+
+def _place_names() -> frozenset[str]:
+    """Every name and short name of the extract stage's gazetteer (cached there, loaded once)."""
+    from pipeline.extract.gazetteer import load
+
+    return load().any_name
 
 
 def _source_masthead(page: Page, hints) -> Found | None:
@@ -1428,12 +1433,12 @@ def _fields_title(page: Page) -> Found | None:
     return None
 
 
+_DASHES = ("——", "—", "--", "－－")
+
+
 def _subtitle(line: str) -> bool:
     """——海南营商环境建设专场 under a headline: its subtitle, never the title (title.not.dash_subtitle)."""
     return on("title.not.dash_subtitle") and line.lstrip().startswith(_DASHES)
-
-
-_DASHES = ("——", "—", "--", "－－")
 
 
 def _popup(lines: list[str], i: int) -> bool:
@@ -1470,10 +1475,11 @@ def _doc_type_line(page: Page, cands: list[int]) -> Found | None:
         return None
     for a in cands:
         la, lb = page.lines[a], page.lines[a + 1] if a + 1 < len(page.lines) else ""
-        if la.endswith("的") and re.sub(r"\s", "", lb) in lexicon().doc_types:
+        kind = re.sub(r"\s", "", lb)  # 报 告 → 报告
+        if la.endswith("的") and kind in lexicon().doc_types:
             return Found(
                 "title.doc_type_line",
-                la + re.sub(r"\s", "", lb),
+                la + kind,
                 (((a, 0, len(la)), (a + 1, 0, len(lb))),),
                 squeeze=True,
             )
@@ -1572,9 +1578,7 @@ def _speaker_end(text: str, start: int = 0) -> int | None:
 
 def _place_word(word: str) -> bool:
     """施秉:“花式”普法…: a place's name heads the headline, no speaker's (title.place_lead)."""
-    from pipeline.extract.gazetteer import load  # the extract stage's gazetteer, loaded once
-
-    return on("title.place_lead") and word in load().any_name
+    return on("title.place_lead") and word in _place_names()
 
 
 def _strip_title(found: Found, line: str) -> Found:

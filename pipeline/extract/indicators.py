@@ -637,12 +637,14 @@ def _score(text: str, m: re.Match, spec: dict) -> bool:
 def _bracket_count(text: str, m: re.Match) -> bool:
     """A figure that opens a bracket after a noun and closes it or a comma clause (市内各类媒体(约20家,
     区新闻办负责), 出席范围(约150人)): it counts the noun [indicator.metric.bracket_count]."""
+    after = text[m.end() : m.end() + 1]
     return (
         on("indicator.metric.bracket_count")
-        and text[m.start() - 1 : m.start()] in "(（"
-        and _is_han(text[m.start() - 2 : m.start() - 1])
-        and text[m.end() : m.end() + 1] in ")）,，"
-        and text[m.end() : m.end() + 1] != ""
+        and m.start() >= 2
+        and text[m.start() - 1] in "(（"
+        and _is_han(text[m.start() - 2])
+        and after != ""
+        and after in ")）,，"
     )
 
 
@@ -1026,7 +1028,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     stop words, a leading year, places and leading/trailing function words. Returns the phrase
     and where it starts in text. An aside in brackets right before i is read past: 医疗卫生机构(含村卫生室)
     4355个, 地区生产总值(GDP)3473亿元 (indicator.metric.aside)."""
-    total = next((w for w in ("共计", "合计", "累计", "共") if text.endswith(w, floor, i)), "")
+    total = next((w for w in spec["aside_totals"] if text.endswith(w, floor, i)), "")
     if (k := _aside_start(text, i - len(total), floor)) is not None:  # 维持(以…方式结案)共93件
         phrase, start = _backward_phrase(text, k, spec, floor)
         if phrase:

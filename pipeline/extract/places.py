@@ -228,7 +228,7 @@ def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[
     named = {d.adcode for h in hits for d in h.candidates}
     out: list[PlaceHit] = []
     for k, e, surface in _county_stems().scan(text):
-        local = [d for d in _county_stems().by_name[surface] if _supported(d, context)]
+        local = _context_counties(surface, context)
         if (
             len(local) != 1
             or local[0].adcode in named  # named in full: _named_stems reads its stems
@@ -557,10 +557,13 @@ def _context_county(h: PlaceHit, context: set[str]) -> Division | None:
     """The one county of the context whose short name a list item is (place.list.word_county)."""
     if not on("place.list.word_county"):
         return None
-    counties = [
-        d for d in load().stems.by_name.get(h.surface, []) if d.level == "county" and _supported(d, context)
-    ]
+    counties = _context_counties(h.surface, context)
     return counties[0] if len(counties) == 1 else None
+
+
+def _context_counties(surface: str, context: set[str]) -> list[Division]:
+    """The counties with the short name ``surface`` whose city or province the context names."""
+    return [d for d in _county_stems().by_name.get(surface, []) if _supported(d, context)]
 
 
 def _supported(d: Division, context: set[str]) -> bool:

@@ -65,7 +65,8 @@ def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
         not ends
         and i - start == 2
         and _HAN_NAME.fullmatch(pair)
-        and pair not in common_words(1) | not_names()
+        and pair not in common_words(1)
+        and pair not in not_names()
     ):
         ends.append(i + 2)
     return ends[::-1]
