@@ -320,6 +320,7 @@ class IndicatorsFile(_RuleFile):
     point_nouns: list[Word]
     list_nouns: list[Word] = []
     forward_heads: list[Word] = []
+    head_modifiers: list[Word] = []
     context_units: list[Word] = []
     rank_bare_verbs: list[Word] = []
     score_words: list[Word]

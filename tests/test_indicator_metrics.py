@@ -209,7 +209,8 @@ def test_the_score_and_title_instance_rules_switch_off():
         ),
         ("形成2个万亿级产业集群。", [("万亿级产业集群", 2, "个")]),
         ("王利对现场述法的4名负责人进行点评。", [("负责人", 4, "人")]),
-        ("来自各地的8家企业负责人谈了情况。", [("企业负责人", 8, "家")]),
+        ("来自各地的8名企业负责人谈了情况。", [("企业负责人", 8, "人")]),
+        ("来自各地的8家企业负责人谈了情况。", [("企业", 8, "家")]),  # 家 counts the firms
         ("公布第一批60家司法所名单。", [("司法所", 60, "家")]),
         ("在谈项目拟投资额达12.75亿,", [("在谈项目拟投资额", 1275000000, "元")]),
     ],
@@ -336,3 +337,26 @@ def test_the_adjacent_figure_rule_switches_off():
 )
 def test_ranks_after_pai_and_predicates_after_a_counted_noun(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("4个单位主要负责人进行多媒体述法。", [("单位", 4, "个")]),  # 个 counts the units, not their heads
+        ("2个乡镇党政主要负责人进行了现场述法。", [("乡镇", 2, "个")]),
+        ("4名负责人进行点评。", [("负责人", 4, "人")]),
+        ("受理案件120件,比上一年度增长24.1%。", [("受理案件", 120, "件"), ("受理案件同比增长", 24.1, "%")]),
+        ("全县34所中小学同步开展晨读。", [("中小学", 34, "所")]),
+        ("26万多亩粮食喜获丰收。", [("粮食", 260000, "亩")]),  # an idiom of jieba's dictionary
+        ("已有70多万人流离失所。", [("流离失所", 700000, "人")]),  # right after the unit: what is counted
+    ],
+)
+def test_bodies_before_their_heads_year_comparisons_and_adverbs(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_bodies_rule_switches_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.head_of_units"}):
+        assert _metrics("4个单位主要负责人进行述法。") == [("单位主要负责人", 4, "个")]

@@ -17,7 +17,7 @@ from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
-from pipeline.lexicons import common_words, word_tag
+from pipeline.lexicons import common_words, tagged_words, word_tag
 from pipeline.switches import on
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -934,13 +934,15 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
         and (_is_han(text[j]) or (text[j] in _QUOTES and (j > first or text[j] in "“「‘")))
     ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
         if on("indicator.metric.head_noun") and (head := _head_at(text, j, spec)):
-            return j + head  # 8家企业负责人|谈了: the head noun ends the phrase
+            if on("indicator.metric.head_of_units") and j > first and not _counts_people(text, i, spec):
+                return _before_modifiers(text, first, j, spec)  # 4个单位|主要负责人: units are counted
+            return j + head  # 8名企业负责人|谈了: the head noun ends the phrase
         if (
             (j > first + 1 or _single_noun(text, first, j, spec))
             and on("indicator.metric.idiom_stop")
             and _idiom_predicate(text, j)
         ):
-            break  # 23个县直部门|齐聚一堂: an idiom is the predicate
+            break  # 23个县直部门|齐聚一堂, 26万多亩粮食|喜获丰收: an idiom is the predicate
         if (
             text.startswith(verbs, j)
             and not _in_word(text, j, spec["forward_words"])
@@ -953,12 +955,27 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
 
 @lru_cache(maxsize=1)
 def _idioms() -> frozenset[str]:
-    return frozenset(w for w in read_idioms() if len(w) == 4)
+    """Four-character idioms of jionlp's list and of jieba's dictionary (part of speech i: 紧随其后)."""
+    return frozenset(w for w in read_idioms() if len(w) == 4) | tagged_words("i", 4)
 
 
 def _idiom_predicate(text: str, j: int) -> bool:
     """An idiom at j that is a predicate, not an attribute before 的 (来自五湖四海的工友)."""
     return text[j : j + 4] in _idioms() and text[j + 4 : j + 5] != "的"
+
+
+def _counts_people(text: str, i: int, spec: dict) -> bool:
+    """Whether the unit ending at i counts people (名, 人, 位, 人次), not bodies (个, 家)."""
+    return text.endswith(tuple(spec["units"]["人"] + spec["units"]["人次"]), 0, i)
+
+
+def _before_modifiers(text: str, first: int, j: int, spec: dict) -> int:
+    """Where the bodies whose heads follow at j end: before 党政, 主要 (乡镇|党政主要负责人)."""
+    while w := next(
+        (w for w in spec["head_modifiers"] if text.endswith(w, first, j) and j - len(w) > first), ""
+    ):
+        j -= len(w)
+    return j
 
 
 def _head_at(text: str, j: int, spec: dict) -> int:
