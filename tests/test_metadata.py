@@ -977,3 +977,37 @@ def test_the_byline_cell_and_edition_rules_switch_off():
 )
 def test_captions_outlet_reports_and_a_towns_own_report(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            "某区2025年度法治政府建设情况的报告\n索引号 113708120042347000/2026-00508 公开方式 主动公开\n"
+            "发布机构 兖州区司法局 组配分类 法治政府建设年报\n成文日期 2026-01-21\n" + BODY,
+            ("某区2025年度法治政府建设情况的报告", None, "兖州区司法局", None),
+        ),
+        (
+            "某县开展普法活动\n"
+            + BODY
+            + "\n版权声明:凡注明“来源:某某网”或“某某网文”的所有作品,版权归某公司所有。",
+            ("某县开展普法活动", None, None, None),
+        ),
+        (
+            "• 新闻发布会 首页-新闻中心-新闻发布会\n全区政务公开工作新闻发布会召开\n文档来源:内蒙政府网\n"
+            + BODY,
+            ("全区政务公开工作新闻发布会召开", None, "内蒙政府网", None),
+        ),
+        ("本报讯(刘萍)近日,某县被确定为示范试点县。\n" + BODY, (None, None, None, "刘萍")),
+        (
+            "津滨网讯(记者 刘静 报道 王勇为 摄影)今年12月4日是国家宪法日。\n" + BODY,
+            (None, None, "津滨网", "刘静"),
+        ),
+        (
+            "海东市人民政府\n关于2019年度法治政府建设工作情况的报告\n来源:    时间:2020年03月01日\n" + BODY,
+            ("海东市人民政府关于2019年度法治政府建设工作情况的报告", "2020-03-01", "海东市人民政府", None),
+        ),
+    ],
+)
+def test_table_cells_copyright_notices_breadcrumbs_own_datelines_and_issuers(page, expected):
+    assert _meta(page) == expected

@@ -205,6 +205,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "epaper": re.compile(r"\s*(?:数字报纸?|电子报|电子版|数字版)$"),
         "own_news": re.compile(rf"(?:{_alt(lx.self_outlets)})(?:讯|记者|消息)"),  # 本报讯 (记者…)
         # 发布机构: | 市司法局 |: a disclosure table's cells
+        "table_cell": re.compile(rf"\s(?:{_alt(lx.table_labels)})(?=\s|$)"),  # 兖州区司法局 组配分类 …
         "source_label": re.compile(
             rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*(?:[|｜]\s*)?|\s+(?=\S))"
         ),
@@ -573,7 +574,12 @@ def _clean_source(value: str) -> tuple[int, int]:
     or a separator, then drop trailing words such as 收集/出品."""
     lx, p = lexicon(), _patterns()
     end = len(value)
-    for pattern in (p["any_label"], ANY_DATE, re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])")):
+    for pattern in (
+        p["any_label"],
+        ANY_DATE,
+        re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])"),
+        p["table_cell"],
+    ):
         if m := pattern.search(value):
             end = min(end, m.start())
     start = 0
@@ -644,6 +650,8 @@ def _source_label(page: Page, hints) -> Found | None:
     lines = page.lines
     for i, line in enumerate(lines):
         for m in _patterns()["source_label"].finditer(line):
+            if on("source.not.copyright") and re.search(r"(?:注明|标明|标注)\W{0,2}$", line[: m.start()]):
+                continue  # 版权声明:凡注明“来源:中国西藏网”的所有作品: a copyright notice, no source
             s, e = _clean_source(line[m.end() :])
             f = _one("source.label", i, m.end() + s, m.end() + e, line)
             if _plausible_source(f.text, page):
@@ -1028,6 +1036,8 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
     while k < len(tokens):
         s, e = tokens[k]
         word = line[s:e]
+        if word == "报道" and names:
+            break  # 记者 刘静 报道 王勇为 摄影: the reporters' run ends at 报道; a photographer follows
         if word.endswith("报道") and e - s > 2:
             e, word = e - 2, word[:-2]
         if _is_name(word):
@@ -1172,7 +1182,7 @@ def _author_dateline(page: Page, hints, title=None) -> Found | None:
     """
     for i in [j for j in page.kept_lines() if j >= page.body_start][:3]:
         line = page.lines[i]
-        d = dateline(line)
+        d = dateline(line) or _own_dateline(line)
         if not d:
             continue
         b = re.compile(r"\s*[(（]").match(line, d[2])
@@ -1187,6 +1197,14 @@ def _author_dateline(page: Page, hints, title=None) -> Found | None:
                 s = line.index(line[b.end() : end].strip(), b.end())
                 return _one("author.dateline", i, s, s + 4, line)
     return None
+
+
+def _own_dateline(line: str) -> tuple[int, int, int] | None:
+    """本报讯(刘萍): the paper's own dateline, whose brackets name the reporter (author.own_dateline)."""
+    m = _patterns()["own_news"].match(line)
+    return (
+        (0, 0, m.end()) if m and on("author.own_dateline") and m.group(0).endswith(("讯", "消息")) else None
+    )
 
 
 def _four_char_name(word: str) -> bool:
@@ -1400,7 +1418,8 @@ def _header_title(page: Page) -> Found | None:
     end = len(lines[pick])
     if (m := _patterns()["site_tail"].search(lines[pick])) and _site_like(m.group(1)):
         end = m.start()  # 标题_某某市人民政府: the site's name after the headline
-    return _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
+    picked = _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
+    return _with_issuer(page, picked)  # 海东市人民政府 / 关于2019年度…的报告
 
 
 def _cell_title(page: Page) -> Found | None:
