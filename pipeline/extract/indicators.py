@@ -55,6 +55,7 @@ def _spec() -> _Spec:
         "backward_trailing": raw["metric_trailing"] + raw["change_verbs"],
         "forward_stops": raw["metric_verbs"] + raw["change_verbs"],
         "change_verbs": tuple(raw["change_verbs"]),
+        "people_units": tuple(raw["units"]["人"] + raw["units"]["人次"]),  # 名, 位, 人次: people
     }
     # the stops of two chars or more: a predicate opening a parallel list's gap (实现…, not 中|管企业)
     spec["long_forward_stops"] = tuple(w for w in spec["forward_stops"] if len(w) >= 2)
@@ -873,7 +874,7 @@ def _list_head(text: str, i: int, floor: int) -> str | None:
 def _participants(text: str, m: re.Match, spec: dict) -> tuple[str, int]:
     """People counted by what they took part in: 200多人参加了宣传活动 → 参加宣传活动, with the
     length of text it covers after the unit."""
-    if m.group("unit") not in spec["units"]["人"] + spec["units"]["人次"]:
+    if m.group("unit") not in spec["people_units"]:
         return "", 0
     j = m.end()
     verb = next((v for v in spec["participant_verbs"] if text.startswith(v, j)), "")
@@ -966,7 +967,7 @@ def _idiom_predicate(text: str, j: int) -> bool:
 
 def _counts_people(text: str, i: int, spec: dict) -> bool:
     """Whether the unit ending at i counts people (名, 人, 位, 人次), not bodies (个, 家)."""
-    return text.endswith(tuple(spec["units"]["人"] + spec["units"]["人次"]), 0, i)
+    return text.endswith(spec["people_units"], 0, i)
 
 
 def _before_modifiers(text: str, first: int, j: int, spec: dict) -> int:

@@ -201,15 +201,21 @@ def _named_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[Pl
         searched.add(d.adcode)
         for k in rules.occurrences(d.alias, text, h.end):
             e = k + len(d.alias)
-            if taken.overlaps(k, e) or (on("place.veto.person_name") and _inside_person(k, e, blocked)):
-                continue
-            if (
-                _stem_here(text, k, e)
-                and not (on("place.veto.word_straddle") and _starts_inside_word(text, k, False))
-                and not (on("place.veto.inside_word") and _inside_word(text, k, e))
-            ):
+            if _bare_stem(text, k, e, taken, blocked):
                 out.append(PlaceHit(k, e, d.alias, [d], "named_stem"))
     return out
+
+
+def _bare_stem(text: str, k: int, e: int, taken: SpanSet, blocked: SpanIndex) -> bool:
+    """A county's bare short name at [k, e) that stands as a place: no other hit there, not inside a
+    person's name, a division's stem here (``_stem_here``), not begun inside a word nor inside one."""
+    return not (
+        taken.overlaps(k, e)
+        or (on("place.veto.person_name") and _inside_person(k, e, blocked))
+        or not _stem_here(text, k, e)
+        or (on("place.veto.word_straddle") and _starts_inside_word(text, k, False))
+        or (on("place.veto.inside_word") and _inside_word(text, k, e))
+    )
 
 
 def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[PlaceHit]:
@@ -222,7 +228,6 @@ def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[
     if not context:
         return []
     spec = rules.load("places")
-    words = common_words(spec["word_cut_min_freq"])
     taken = SpanSet((h.start, h.end) for h in hits)
     ends = {h.end for h in hits if h.kind == "name"}  # 浙江|新昌, 河北|阜平
     named = {d.adcode for h in hits for d in h.candidates}
@@ -232,13 +237,7 @@ def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[
         if (
             len(local) != 1
             or local[0].adcode in named  # named in full: _named_stems reads its stems
-            or surface in words
-            or taken.overlaps(k, e)
-            or _inside_person(k, e, blocked)
-            or _starts_inside_word(text, k, False)
-            or _inside_word(text, k, e)
-            or _in_place_word(text, k, e)
-            or text.startswith(tuple(spec["feature_suffixes"]), e)  # 青秀|山, 云龙|湖
+            or not _bare_stem(text, k, e, taken, blocked)  # a common word, 青秀|山, 雄|安新区
             or not (k in ends or _stem_opening(text, k, spec))
         ):
             continue
