@@ -106,6 +106,13 @@ def test_scope(text, kw, want):
         ("2011年，基金会成立，捐资2亿元，至2017年末，已累计资助学生4.4万多名。", None, ["2011", "2011/2017"]),
         # 上年 counts back from the year in force, not after 较
         ("2016年审理的2118件中包括上年结转的150件，较上年增长12%。", None, ["2016", "2015", "2016"]),
+        # a year since: that year so far, or a span up to the year of writing; a month since stays open
+        ("2023年以来，全县新收行政复议案件70件。", None, ["2023"]),
+        ("2023年以来，列入异常经营名录的企业5306家。", dt.date(2024, 3, 15), ["2023"]),
+        ("2021年以来，共办理案件300件。", dt.date(2024, 3, 15), ["2021/2024"]),
+        ("2023年以来，共办理案件300件。", dt.date(2024, 10, 8), ["2023/2024"]),
+        ("中心自2023年11月运行以来，共计接待来访人员14456人次。", None, [None]),
+        ("2018年以来，立案受理监督案件68件。2019年3月，条例施行。", None, [None]),  # ends later
         # 去年 after 比/较 is the comparison's base, not the figure's period
         ("今年以来，共调解纠纷78件，比去年同期减少17件。", dt.date(2022, 7, 7), ["2022", "2022"]),
     ],

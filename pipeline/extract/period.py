@@ -189,6 +189,7 @@ def _apply(
     reported: int | None,
     titled: int | None = None,
     opening: int | None = None,
+    latest: int | None = None,
 ) -> State:
     """The state after one expression."""
     spec = rules.load("period")
@@ -207,7 +208,7 @@ def _apply(
         elif r == "period.target":
             p = month(int(g[0]), int(g[1])) if g[1] else year(int(g[0]))
         elif r == "period.since":
-            return State(None, int(g[0]), r)
+            return _since(e, text, published, titled, latest)
         elif r == "period.day":
             p = day(int(g[0]), int(g[1]), int(g[2]))
         elif r == "period.month":
@@ -238,6 +239,22 @@ def _apply(
     except ValueError:  # 2月30日, 13月: not a date
         return st
     return State(p, None, r)
+
+
+def _since(e: Expr, text: str, published: dt.date | None, titled: int | None, latest: int | None) -> State:
+    """2023年以来: that year so far when the text is of that year or of the spring after (a report on
+    it), else a span up to the year of writing; open (a running total of unknown end) when the text
+    gives no year of writing but names a later one, and when it starts at a month or an event
+    (2023年11月运行以来)."""
+    start = int(e.groups[0])
+    if e.groups[1] or not text[e.start : e.end].endswith("年以来"):
+        return State(None, start, e.rule)
+    now = titled or (published.year if published else None)
+    if now is None and latest and latest > start:
+        return State(None, start, e.rule)  # 2018年以来 … 2019年3月施行: ends some time after
+    if now is None or now <= start or (not titled and now == start + 1 and published.month <= 6):
+        return State(year(start), start, e.rule)  # 2023年以来 published 2024-03: a report on 2023
+    return State(span(year(start), year(now)), start, e.rule)
 
 
 def _compared(text: str, e: Expr, spec: dict) -> bool:
@@ -281,6 +298,9 @@ def timeline(
     reported = report_year(text, exprs)
     titled = titled_report_year(title) if title else None
     opening = next((int(e.groups[0]) for e in exprs[:1] if e.rule == "period.year" and e.start < 40), None)
+    latest = max(
+        (int(g) for e in exprs for g in e.groups[:1] if g and len(g) == 4 and g.isdigit()), default=None
+    )
     st = State()
     out: list[Snapshot] = []
     prev_end = -1
@@ -288,7 +308,7 @@ def timeline(
         if e.rule == "period.unknown" and e.start == prev_end:
             prev_end = e.end  # 2023年截至目前: the year dates the stock
             continue
-        after = _apply(e, st, text, published, reported, titled, opening)
+        after = _apply(e, st, text, published, reported, titled, opening, latest)
         if e.local or _inside_span(after, st):
             out.append(Snapshot(e, st, st, after))
         else:
