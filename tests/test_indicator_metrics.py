@@ -164,11 +164,44 @@ def test_the_next_item_of_a_parallel_list_counts_the_same_thing():
         ("覆盖率从76%增长至100%。", ("覆盖率", 100, "%")),
         ("网办量从每年600万件增加到1200万件。", ("网办量", 6000000, "件")),
         ("开展3次现场检查。", ("开展现场检查", 3, "次")),
+        ("组织61名党政主要负责人作书面述法报告。", ("党政主要负责人", 61, "人")),  # the people, not 组织
+        ("组织开展培训12场。", ("组织开展培训", 12, "场")),  # 组织 before no people stays
         ("全年经济增长为5.2%。", ("经济增长", 5.2, "%")),
     ],
 )
 def test_units_ranks_changes_and_adverbs_of_local_reports(text, row):
     assert row in _metrics(text)
+
+
+@pytest.mark.parametrize(
+    "text, row",
+    [
+        ("全区11个行业形成典型案例。", ("行业", 11, "个")),  # the predicate begins at 形成
+        ("法律顾问与9个行政村签订合约。", ("行政村", 9, "个")),
+        ("全市131个项目集中签约。", ("项目", 131, "个")),  # its adverb goes with it
+        ("近2000家企业报名参会。", ("企业", 2000, "家")),
+        ("园区现有20家入驻企业。", ("入驻企业", 20, "家")),  # at the start it is an attribute
+        ("300多家中外参展企业。", ("中外参展企业", 300, "家")),  # and before its head noun
+        ("发生3起致人死亡的交通事故。", ("交通事故", 3, "起")),  # and in a clause closed by 的
+        ("组织各级党政主要负责人共887人完成年度述法。", ("党政主要负责人", 887, "人")),
+    ],
+)
+def test_a_predicate_or_a_gathering_verb_is_not_what_is_counted(text, row):
+    assert row in _metrics(text)
+
+
+def test_predicate_stop_switch_reads_on():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.predicate_stop"}):
+        assert ("行业形成典型案例", 11, "个") in _metrics("全区11个行业形成典型案例。")
+
+
+def test_gathered_people_switch_keeps_the_verb():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.gathered_people"}):
+        assert ("组织党政主要负责人", 61, "人") in _metrics("组织61名党政主要负责人作书面述法报告。")
 
 
 @pytest.mark.parametrize(

@@ -779,6 +779,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
     before, start = _backward_phrase(text, m.start(), spec, floor)
+    if n := _gathering(before, m, spec):  # 组织各级党政主要负责人共887人 → 党政主要负责人
+        before, start = before[n:], start + n
     if not before and _bracket_count(text, m):
         noun, start = _backward_phrase(text, m.start() - 1, spec, floor)
         if noun:  # 市内各类媒体(约20家: the noun before the bracket is what is counted
@@ -817,6 +819,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         per = re.search(spec["per_unit"], before)
         if share_of:
             return noun, m.start(), end
+        if _gathering(verb, m, spec):  # 组织61名负责人作述法报告: the people are counted, not 组织
+            return noun, m.start(), end
         if verb:  # 选聘253名专家 → 选聘专家 (indicator.metric.verb_object)
             return verb + noun, start + len(before) - len(verb), end
         if per:  # 每户1名法律明白人 → 每户法律明白人 (indicator.metric.per_unit)
@@ -828,6 +832,19 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if head:  # 举办培训班、报告会和《…》等830场次 → 举办培训班 (indicator.metric.list_head)
         return head, m.start(), m.end()
     return None, m.start(), m.end()
+
+
+def _gathering(phrase: str, m: re.Match, spec: dict) -> int:
+    """Length of a verb that gathers people (组织, 动员) at the start of ``phrase``, with a determiner
+    after it (组织各级…), when the figure counts people: not part of the metric [indicator.metric.
+    gathered_people]; 0 if none, or if less than two characters would be left of a longer phrase."""
+    if not on("indicator.metric.gathered_people") or m.group("unit") not in spec["people_units"]:
+        return 0
+    verb = next((v for v in spec["gathering_verbs"] if phrase.startswith(v)), "")
+    if not verb or phrase == verb:
+        return len(verb)
+    n = len(verb) + next((len(d) for d in spec["gathered_determiners"] if phrase.startswith(d, len(verb))), 0)
+    return n if len(phrase) - n >= 2 else 0
 
 
 def _title_instance(before: str) -> bool:
@@ -950,7 +967,32 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             and not (j == first and text.startswith(tuple(spec["forward_stops_inside"]), j))
         ):
             break
+        if j >= first + 2 and _predicate_at(text, j, spec):
+            return _before_adverbs(text, first, j, spec)  # 11个行业|形成典型案例: the predicate begins
         j += 1
+    return j
+
+
+def _predicate_at(text: str, j: int, spec: dict) -> bool:
+    """A predicate verb at j ends a noun read forwards, unless it is an attribute: of the head noun
+    right after it (参展|企业), or in a clause closed by 的 (3起致人死亡的枪击事件)
+    [indicator.metric.predicate_stop]."""
+    verb = next((v for v in spec["predicate_verbs"] if text.startswith(v, j)), "")
+    if not verb or not on("indicator.metric.predicate_stop"):
+        return False
+    after = j + len(verb)
+    return not text.startswith(tuple(spec["predicate_attributive_heads"]), after) and not re.match(
+        r"[\u4e00-\u9fff]{0,4}的", text[after : after + 5]
+    )
+
+
+def _before_adverbs(text: str, first: int, j: int, spec: dict) -> int:
+    """Where a noun ends before the adverbs of the predicate at j (131个项目|集中签约), keeping two
+    characters of it."""
+    while (
+        n := next((len(a) for a in spec["predicate_adverbs"] if text.endswith(a, first, j)), 0)
+    ) and j - n - first >= 2:
+        j -= n
     return j
 
 
