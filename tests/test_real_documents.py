@@ -103,7 +103,7 @@ def test_shares_changes_and_respectively(text, metrics):
         ("街道招募180余名志愿者深入小区宣传防诈知识,", "招募志愿者"),
         ("选派12名律师担任村居法律顾问,", "选派律师"),  # verb-object around the count
         ("共有300多人参加了普法知识竞赛。", "参加普法知识竞赛"),  # people counted by what they joined
-        ("组织8名干部开展专题培训,", "组织干部"),
+        ("组织8名干部开展专题培训,", "干部"),  # the people gathered are counted, not 组织
         ("完成40学时以上的专业培训,", "专业培训"),
         ("其中9件因当事人和解撤回,", "当事人和解撤回"),  # the cause word is not what is counted
         ("新增备案登记72件,“当月已办结60件。”", "备案登记"),
