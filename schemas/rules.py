@@ -157,6 +157,7 @@ class MetadataFile(_RuleFile):
     account_trailers: Words = []
     table_labels: Words = []
     event_labels: Words = []
+    lead_words: Words = []
     not_sources: Words
     outlet_suffixes: Words
     self_outlets: Words

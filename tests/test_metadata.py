@@ -1011,3 +1011,35 @@ def test_captions_outlet_reports_and_a_towns_own_report(page, expected):
 )
 def test_table_cells_copyright_notices_breadcrumbs_own_datelines_and_issuers(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            "- 乡镇信息公开\n-\n索引号abcxzf/2026-00001\n-\n发布机构某县某乡人民政府\n-\n文号\n-\n"
+            "发布日期2026-01-27\n-\n时效性有效\n某乡2025年法治政府建设工作情况报告\n" + BODY,
+            ("某乡2025年法治政府建设工作情况报告", "2026-01-27", "某县某乡人民政府", None),
+        ),
+        (
+            "中华人民共和国司法部\n\n某市司法局举办“行政复议开放日”活动\n\n"
+            "来源:法治日报 发布时间:2021-06-18 11:50\n"
+            "  法治日报讯 记者王春 通讯员钟鼎文 崔艳 近日,在行政复议体制改革落地两周年之际,某局举办活动。\n"
+            + BODY,
+            ("某市司法局举办“行政复议开放日”活动", "2021-06-18", "法治日报", "王春 钟鼎文 崔艳"),
+        ),
+    ],
+)
+def test_glued_table_fields_a_ministrys_site_line_and_a_byline_before_the_lead(page, expected):
+    assert _meta(page) == expected
+
+
+def test_the_glued_field_and_lead_rules_switch_off():
+    from pipeline import switches
+
+    page = "记者王春 通讯员钟鼎文 崔艳 近日,在行政复议体制改革落地两周年之际,某局举办活动。\n" + BODY
+    with switches.off({"author.before_lead"}):
+        assert _meta(page)[3] == "王春"
+    page = "发布机构某县某乡人民政府\n时效性有效\n某乡2025年法治政府建设工作情况报告\n" + BODY
+    with switches.off({"source.glued_label"}):
+        assert _meta(page)[2] != "某县某乡人民政府"

@@ -104,6 +104,7 @@ class Lexicon:
     field_label_endings: tuple[str, ...]
     counter_labels: tuple[str, ...]
     event_labels: tuple[str, ...]
+    lead_words: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         t("field_label_endings"),
         t("counter_labels"),
         t("event_labels"),
+        t("lead_words"),
     )
 
 
@@ -165,6 +167,7 @@ def _patterns() -> dict[str, re.Pattern]:
     outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
     reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
+    issuers = tuple(w for w in lx.source_labels if w.endswith(("机构", "单位", "部门", "机关")))
     return {
         # a table set as text keeps its cells apart with |: 发布日期 | 2025-06-30 |
         "strong_date": re.compile(
@@ -217,6 +220,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_author": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.not_author_labels)})\s*[:：|｜/]?"),
         "any_label": re.compile(rf"(?:{all_labels})\s*[:：|｜/]"),
         "meta_start": re.compile(rf"{_LEAD}(?:{all_labels})\s*[:：|｜/]"),
+        # 时效性有效, 发布机构屏边县新华乡人民政府: a disclosure table's label glued to its value
+        "glued_field": re.compile(
+            rf"{_LEAD}(?P<l>{_alt(lx.table_labels + issuers)})(?=[^\s:：|｜/])(?P<v>[^，,。；;！？]{{1,36}})$"
+        ),
         "byline_start": re.compile(
             rf"{_LEAD}(?:{_alt(lx.self_outlets)}|{outlet})?(?:{_alt(lx.author_labels)})\s"
         ),
@@ -375,6 +382,12 @@ def is_meta_line(line: str) -> bool:
         return True
     if len(line) < 40 and p["outlet_date"].match(line):
         return True
+    if (
+        on("meta.glued_table_field")
+        and (g := p["glued_field"].match(line))
+        and g["l"] in lexicon().table_labels
+    ):
+        return True  # 时效性有效 leaves the text; 发布机构屏边县… stays (its places are the text's)
     return date_stamp(line) is not None
 
 
@@ -656,6 +669,11 @@ def _source_label(page: Page, hints) -> Found | None:
             f = _one("source.label", i, m.end() + s, m.end() + e, line)
             if _plausible_source(f.text, page):
                 return f
+        g = _patterns()["glued_field"].match(line)
+        if g and on("source.glued_label") and g["l"] in lexicon().source_labels and _body_like(g["v"]):
+            return _one(
+                "source.glued_label", i, g.start("v"), g.end("v"), line
+            )  # 发布机构屏边县新华乡人民政府
         if _patterns()["source_alone"].fullmatch(line) and i + 1 < len(lines):
             s, e = _clean_source(lines[i + 1])  # 发布机构: | 宜春市统计局 — label and value cells
             f = _one("source.label", i + 1, s, e, lines[i + 1])
@@ -990,7 +1008,8 @@ def is_org_line(line: str) -> bool:
     line = line.strip()
     if len(line) > 30 or " " in line or not _patterns()["org"].match(line):
         return False
-    return not any(v in line for v in lexicon().headline_verbs)
+    bare = line.replace("中华人民共和国", "")  # its 和 is no headline's verb (中华人民共和国司法部)
+    return not any(v in bare for v in lexicon().headline_verbs)
 
 
 def _menu_only(text: str) -> bool:
@@ -1038,6 +1057,8 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
         word = line[s:e]
         if word == "报道" and names:
             break  # 记者 刘静 报道 王勇为 摄影: the reporters' run ends at 报道; a photographer follows
+        if names and word.startswith(lexicon().lead_words) and on("author.before_lead"):
+            break  # 通讯员钟鼎文 崔艳 近日,在…: the story's lead follows the byline on its line
         if word.endswith("报道") and e - s > 2:
             e, word = e - 2, word[:-2]
         if _is_name(word):
@@ -1317,6 +1338,8 @@ def not_title_rule(line: str) -> str | None:
         and not _is_name(m.group(1))
     ):
         return "title.not.field"  # 主题分类:综合政务 — a field; 市场监管局:护航营商环境 is a headline
+    if on("title.not.glued_field") and p["glued_field"].match(line):
+        return "title.not.glued_field"  # 发布机构屏边县新华乡人民政府: a table's label glued to its value
     return None
 
 
