@@ -478,6 +478,11 @@ def test_a_model_person_span_loses_the_first_char_of_the_next_word(text, span, n
     assert [o.name for o in hits] == [name]
 
 
+def test_a_name_after_a_title_ends_before_zuo_de():
+    text = "听取了省财政厅副厅长陈明作的关于决算的报告。"  # 陈明|作的: made the report
+    assert [o.name for o in officials.find(text, {})[0]] == ["陈明"]
+
+
 @pytest.mark.parametrize(
     "text, persons, want",
     [
