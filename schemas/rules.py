@@ -289,6 +289,7 @@ class IndicatorsFile(_RuleFile):
     bare_changes: list[Word] = []
     next_figure_verbs: list[Word]
     object_verbs: list[Word]
+    light_verbs: list[Word]
     gathering_verbs: list[Word]
     gathered_determiners: list[Word]
     predicate_verbs: list[Word] = []

@@ -779,7 +779,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
     before, start = _backward_phrase(text, m.start(), spec, floor)
-    if n := _gathering(before, m, spec):  # 组织各级党政主要负责人共887人 → 党政主要负责人
+    if n := _light_verb(before, m, spec):  # 组织专题学法12次 → 专题学法
         before, start = before[n:], start + n
     if not before and _bracket_count(text, m):
         noun, start = _backward_phrase(text, m.start() - 1, spec, floor)
@@ -819,7 +819,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         per = re.search(spec["per_unit"], before)
         if share_of:
             return noun, m.start(), end
-        if _gathering(verb, m, spec):  # 组织61名负责人作述法报告: the people are counted, not 组织
+        if _light_verb(verb, m, spec):  # 开展3次现场检查, 组织61名负责人作述法报告: the object is counted
             return noun, m.start(), end
         if verb:  # 选聘253名专家 → 选聘专家 (indicator.metric.verb_object)
             return verb + noun, start + len(before) - len(verb), end
@@ -834,16 +834,20 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     return None, m.start(), m.end()
 
 
-def _gathering(phrase: str, m: re.Match, spec: dict) -> int:
-    """Length of a verb that gathers people (组织, 动员) at the start of ``phrase``, with a determiner
-    after it (组织各级…), when the figure counts people: not part of the metric [indicator.metric.
-    gathered_people]; 0 if none, or if less than two characters would be left of a longer phrase."""
-    if not on("indicator.metric.gathered_people") or m.group("unit") not in spec["people_units"]:
+def _light_verb(phrase: str, m: re.Match, spec: dict) -> int:
+    """Length of a light verb at the start of ``phrase`` (组织, 开展: it only says that the counted
+    activity took place), or of a verb gathering the people counted (动员) with a determiner after it
+    (组织各级…): not part of the metric [indicator.metric.light_verb]; 0 if none, or if less than two
+    characters would be left of a longer phrase."""
+    if not on("indicator.metric.light_verb"):
         return 0
-    verb = next((v for v in spec["gathering_verbs"] if phrase.startswith(v)), "")
+    people = m.group("unit") in spec["people_units"]
+    verbs = spec["light_verbs"] + (spec["gathering_verbs"] if people else [])
+    verb = max((v for v in verbs if phrase.startswith(v)), key=len, default="")
     if not verb or phrase == verb:
         return len(verb)
-    n = len(verb) + next((len(d) for d in spec["gathered_determiners"] if phrase.startswith(d, len(verb))), 0)
+    determiners = spec["gathered_determiners"] if people else []
+    n = len(verb) + next((len(d) for d in determiners if phrase.startswith(d, len(verb))), 0)
     return n if len(phrase) - n >= 2 else 0
 
 
