@@ -290,6 +290,11 @@ def test_generic_words_are_not_places(text):
     assert places.find(text) == []
 
 
+@pytest.mark.parametrize("text", ["现将嵩县2024年度法治建设情况报告如下:", "深入推进法治嵩县建设。"])
+def test_a_two_character_county_after_a_preposition_or_a_slogan_word_is_a_place(text):
+    assert [h.surface for h in places.find(text)] == ["嵩县"]
+
+
 @pytest.mark.parametrize(
     "text, surface", [("在内蒙古兴安盟", "内蒙古"), ("江苏南京举行", "南京"), ("东北大连港", "大连")]
 )

@@ -64,6 +64,14 @@ def _periods(text, **kw):
         ("西宁市新建公园12个。\n动车组研制取得成果\n动车组时速达到400公里以上。", {}, ["西宁市", None]),
         # 全县 with no county named anywhere: unknown, never a guess
         ("县司法局报告：全县共受理行政复议案件9起。", {}, [None]),
+        # a text that speaks of its own area with town words only, naming one town: that town, even
+        # where its county is named more often (in the titles it cites)
+        (
+            "近年来,丁蜀镇认真贯彻《法治宜兴建设规划》《宜兴市法治社会建设实施方案》,全镇推进依法治镇。\n"
+            "一、依法行政\n司法所处理行政诉讼案件15件。",
+            {},
+            ["丁蜀镇"],
+        ),
         # 全国 is the nation
         ("全国法院共审结行政案件28万件。", {}, ["中国"]),
         # 全区 in an autonomous region's document is that region

@@ -246,7 +246,8 @@ def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[
 
 
 def _stem_opening(text: str, k: int, spec: dict) -> bool:
-    """What may stand right before a bare county name read from the context: nothing Chinese, a
+    """What may stand right before a bare county name read from the context or a two-character county
+    name (现将嵩县): nothing Chinese, a
     preposition (在巫溪, 贵阳至荔波) or a slogan's word (法治长兴), not the rest of a word (雄|安新区)."""
     before = text[k - 1 : k]
     return (
@@ -295,9 +296,9 @@ def _names(text: str, blocked: SpanIndex) -> list[PlaceHit]:
         glued = start > 0 and _HAN.match(text[start - 1]) and start != prev_end
         short_county = end - start <= 2 and all(d.level == "county" for d in gaz.by_name[surface])
         is_alias = surface != gaz.by_name[surface][0].name
-        if (on("place.veto.glued_county") and short_county and glued) or (
-            on("place.veto.not_place_ending") and text[end - 1 : end + 1] in _stop_words()[1]
-        ):
+        if (
+            on("place.veto.glued_county") and short_county and glued and not _stem_opening(text, start, spec)
+        ) or (on("place.veto.not_place_ending") and text[end - 1 : end + 1] in _stop_words()[1]):
             continue
         after_place = start == prev_end
         if is_alias and (

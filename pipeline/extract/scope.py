@@ -100,7 +100,7 @@ class DocumentAreas:
         for d in heads:
             self.by_code.setdefault(d.adcode, d)
             self.weight[d.adcode] += 3
-        self.own = self._own(title, source, spec)
+        self.own = self._own(title, source, spec) or self._own_by_words(text)
 
     def _own(self, title, source, spec) -> Area | None:
         media = source and any(w in source for w in spec["media_words"])
@@ -120,6 +120,18 @@ class DocumentAreas:
         if rivals and ranked[0][1] < spec["document_dominance"] * rivals[0]:
             return None
         return Area.of(top)
+
+    def _own_by_words(self, text: str) -> Area | None:
+        """A text that speaks of its own area with one kind of word only (全镇, 我镇) and names one
+        place of that kind: that place (近年来,丁蜀镇在…全镇… with 宜兴 twice in its titles)
+        [scope.own_by_words]."""
+        _, word_kind, area, *_ = _spec()
+        used = {word_kind[m.group()] for m in area.finditer(text)} - {"国"}
+        if len(used) != 1:
+            return None
+        kind = used.pop()
+        cands = [d for d in self.by_code.values() if kind in kinds(d)]
+        return Area.of(cands[0]) if len(cands) == 1 else None
 
     def of_kind(self, kind: str) -> Area | None:
         """The document's area of a kind: the most weighted place of that kind (a tie gives none),
