@@ -293,6 +293,7 @@ class IndicatorsFile(_RuleFile):
     gathering_verbs: list[Word]
     gathered_determiners: list[Word]
     predicate_verbs: list[Word] = []
+    recipient_preps: list[Word] = []
     predicate_adverbs: list[Word] = []
     predicate_attributive_heads: list[Word] = []
     change_verbs: list[Word]

@@ -191,6 +191,28 @@ def test_a_predicate_or_a_gathering_verb_is_not_what_is_counted(text, row):
     assert row in _metrics(text)
 
 
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # a figure after a 、 in another base unit measures what the one before counts
+        (
+            "累计拆除违法建筑265处、62897.81平方米。",
+            [("拆除违法建筑", 265, "处"), ("拆除违法建筑", 62897.81, "平方米")],
+        ),
+        ("一审1787件、二审610件。", [("一审", 1787, "件"), ("二审", 610, "件")]),  # their own metrics
+        # 万 right before the people counted: they are the metric (14亿多人口 is no 人 + 口…)
+        ("约17万村民受益。", [("村民", 170000, "人")]),
+        ("全国14亿多人口整体迈进现代化。", [("人口", 1400000000, "人")]),
+        ("普法受众134万余人次。", [("普法受众", 1340000, "人次")]),  # 人次 is a unit
+        # 共 and who receives before the verb: the subject ends at 共
+        ("本次活动共向群众发放宣传资料1.8万余份。", [("发放宣传资料", 18000, "份")]),
+        ("在全国35个大中城市中排名第二。", [("大中城市", 35, "个")]),  # 大中 is no stop at 中
+    ],
+)
+def test_adjacent_figures_bare_multipliers_before_people_and_recipients(text, rows):
+    assert _metrics(text)[: len(rows)] == rows
+
+
 def test_predicate_stop_switch_reads_on():
     from pipeline import switches
 

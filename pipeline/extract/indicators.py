@@ -190,7 +190,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     hits.sort(key=lambda h: h.start)
     hits = _unit_ranges(text, hits, spec)
     _share_metrics(text, hits, spec)
-    _adjacent(hits)
+    _adjacent(text, hits)
     _respectively(text, hits, spec)
     _relate(text, hits, spec)
     hits = _unrepeated(text, hits)
@@ -222,13 +222,16 @@ def _unit_ranges(text: str, hits: list[IndicatorHit], spec: dict) -> list[Indica
     return out
 
 
-def _adjacent(hits: list[IndicatorHit]) -> None:
-    """发放宣传资料近91种9000多份: a figure right after another's unit, with no metric of its own,
-    counts what the other counts [indicator.metric.adjacent]."""
+def _adjacent(text: str, hits: list[IndicatorHit]) -> None:
+    """发放宣传资料近91种9000多份, 拆除违法建筑265处、62897.81平方米: a figure right after another's
+    unit, or after a 、 and in another base unit, with no metric of its own, measures what the other
+    counts [indicator.metric.adjacent]."""
     if not on("indicator.metric.adjacent"):
         return
     for prev, h in itertools.pairwise(hits):
-        if h.metric is None and prev.metric and prev.end == h.start and prev.unit != h.unit:
+        gap = text[prev.end : h.start]
+        other = prev.unit != h.unit if not gap else gap == "、" and prev.base_unit != h.base_unit
+        if h.metric is None and prev.metric and other:
             h.metric = prev.metric
 
 
@@ -430,10 +433,13 @@ def _bare_multiplier(text: str, blocked: list, spec: dict) -> list[IndicatorHit]
     """受援人近50万, 贷款160亿: a figure with 万/亿 and no unit, at the end of its clause, takes the base
     unit its metric implies (indicator.bare_multiplier); none implied, no indicator."""
     hits = []
-    for m in _bare_pattern().finditer(text):
+    for m in itertools.chain(_bare_pattern().finditer(text), _bare_noun_pattern().finditer(text)):
         if _inside(m.start("num"), blocked) or (m.start() and _after_code(text, m.start())):
             continue
-        metric, start = _backward_phrase(text, m.start(), spec)
+        if m.re is _bare_noun_pattern():  # 约17万村民受益: the people after the figure are counted
+            metric, start = m.group("noun"), m.start()
+        else:
+            metric, start = _backward_phrase(text, m.start(), spec)
         base = next(
             (b for b, nouns in spec["bare_multiplier_units"].items() if metric.endswith(tuple(nouns))), None
         )
@@ -504,6 +510,18 @@ def _bare_pattern() -> re.Pattern:
     return re.compile(
         rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?:个多?)?(?P<mult>万|亿)"
         rf"(?=[,，。；;、！!？?)）\n]|$)"  # 总投资3.1个亿: spoken for 3.1亿"
+    )
+
+
+@lru_cache(maxsize=1)
+def _bare_noun_pattern() -> re.Pattern:
+    """约17万村民受益, 1.3万群众: 万/亿 right before a noun of ``bare_multiplier_units`` that is no unit
+    (1.5万余人次 is read with its unit)."""
+    spec = _spec().data
+    units = {u for surfaces in spec["units"].values() for u in surfaces}
+    nouns = [n for b in spec["bare_multiplier_units"].values() for n in b if len(n) >= 2 and n not in units]
+    return re.compile(
+        rf"(?P<pre>{_alt(spec['qualifiers_prefix'])})?(?P<num>{ARABIC})(?P<mult>万|亿)(?:余|多)?(?P<noun>{_alt(nouns)})"
     )
 
 
@@ -1181,14 +1199,23 @@ def _verb_subject_end(text: str, start: int, end: int, spec: dict) -> int:
     k = max((text.rfind(w, start, end) for w in spec["subject_totals"]), default=-1)
     while k > start:
         w = next(w for w in spec["subject_totals"] if text.startswith(w, k))
+        verb = k + len(w) + _object_prep(text, k + len(w), end, spec)  # 共|向群众|发放
         if (
-            text.startswith(_object_verbs(), k + len(w))
-            and k + len(w) <= end - 2
+            text.startswith(_object_verbs(), verb)
+            and verb <= end - 2
             and text[k - 1 : k + 1] not in spec["subject_total_words"]  # 公共|服务
         ):
-            return k + len(w)
+            return verb
         k = max((text.rfind(w, start, k) for w in spec["subject_totals"]), default=-1)
     return start
+
+
+def _object_prep(text: str, i: int, end: int, spec: dict) -> int:
+    """Length of a phrase naming who receives (向群众, 为企业) between 共 and its object verb, or 0."""
+    m = re.match(
+        rf"(?:{_alt(spec['recipient_preps'])})[\u4e00-\u9fff]{{1,6}}?(?={_alt(_object_verbs())})", text[i:end]
+    )
+    return m.end() if m else 0
 
 
 def _affix(phrase: str, words: list[str], prefix: bool) -> int:
