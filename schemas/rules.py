@@ -158,6 +158,7 @@ class MetadataFile(_RuleFile):
     table_labels: Words = []
     event_labels: Words = []
     lead_words: Words = []
+    org_name_words: Words = []
     not_sources: Words
     outlet_suffixes: Words
     self_outlets: Words
@@ -294,6 +295,7 @@ class IndicatorsFile(_RuleFile):
     gathered_determiners: list[Word]
     predicate_verbs: list[Word] = []
     recipient_preps: list[Word] = []
+    numbered_meetings: list[Word] = []
     predicate_adverbs: list[Word] = []
     predicate_attributive_heads: list[Word] = []
     change_verbs: list[Word]

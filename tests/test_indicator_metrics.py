@@ -213,6 +213,31 @@ def test_adjacent_figures_bare_multipliers_before_people_and_recipients(text, ro
     assert _metrics(text)[: len(rows)] == rows
 
 
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # a change compared with a named year is said of the count before it
+        (
+            "败诉率22.22%,同2023年比下降14.45个百分点;",
+            [("败诉率", 22.22, "%"), ("败诉率较2023年下降", 14.45, "个百分点")],
+        ),
+        # 便利度 makes 分 a score; the level after a change is of what changed
+        (
+            "营商环境便利度为85.92分,较2020年提升了3.03分,",
+            [("营商环境便利度", 85.92, "分"), ("营商环境便利度较2020年提升", 3.03, "分")],
+        ),
+        (
+            "民营经济经营主体年均增长6.7%,目前达到53.8万户。",
+            [("民营经济经营主体年均增长", 6.7, "%"), ("民营经济经营主体", 538000, "户")],
+        ),
+        ("贯彻落实省委十四次党代会精神。", []),  # which congress, not how many
+        ("全省64个市县设立标准化行政复议接待场所。", [("市县", 64, "个")]),
+    ],
+)
+def test_year_comparisons_scores_levels_and_numbered_meetings(text, rows):
+    assert _metrics(text) == rows
+
+
 def test_predicate_stop_switch_reads_on():
     from pipeline import switches
 

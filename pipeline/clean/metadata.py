@@ -105,6 +105,7 @@ class Lexicon:
     counter_labels: tuple[str, ...]
     event_labels: tuple[str, ...]
     lead_words: tuple[str, ...]
+    org_name_words: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         t("counter_labels"),
         t("event_labels"),
         t("lead_words"),
+        t("org_name_words"),
     )
 
 
@@ -233,6 +235,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:^|[(（])(?P<o>{outlet})\s?(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
         ),
         "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
+        "org_name_tail": re.compile(rf"(?:{_alt(lx.org_name_words)})(?:{_alt(lx.org_suffixes)})$"),
+        "org_date": re.compile(
+            rf"^\s*(?P<o>[{_HAN}()（）]{{2,30}})\s*[|｜]?\s*(?:{DATE}|{CN_DATE}){TIME}\s*$"
+        ),
         "closing_byline": re.compile(rf"[(（]([^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
         # anchored by .match(line, pos): a 【column】 and a speaker's "Name:" in front of a headline
         "title_column": re.compile(r"[【\[][^】\]]{1,30}[】\]]\s*"),
@@ -401,11 +407,11 @@ def date_stamp(line: str) -> re.Match | None:
     if m is None:
         return None
     rest = (line[: m.start()] + line[m.end() :]).strip(
-        " []【】()（）—－-"
-    )  # ——— 2021-02-20: a rule before it
+        " []【】()（）—－-•·"
+    )  # ——— 2021-02-20: a rule before it; • 2024-01-23: a bullet
     timed = re.search(r"\d[:：]\d", m.group(0)) is not None
-    if _date_outlet(line):
-        return m  # 2024-03-30 黔东南新闻网 通讯员 刘斌: a date and the outlet's byline
+    if _date_outlet(line) or _org_date(line):
+        return m  # 2024-03-30 黔东南新闻网 通讯员 刘斌, …吉林市委员会| 2018-08-14: a date and its publisher
     if (
         (timed and len(rest) <= 30)
         or not rest
@@ -690,7 +696,15 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
             return _one("source.outlet_date", i, 0, m.end("o"), page.lines[i])
         if d := _date_outlet(page.lines[i]):  # 2024-03-30 黔东南新闻网 通讯员 刘斌
             return _one("source.outlet_date", i, d[0], d[1], page.lines[i])
+        if on("source.org_date") and (o := _org_date(page.lines[i])):
+            return _one("source.org_date", i, o.start("o"), o.end("o"), page.lines[i])
     return None
+
+
+def _org_date(line: str) -> re.Match | None:
+    """中国人民政治协商会议吉林市委员会| 2018-08-14: a body's name and a date, alone on a line."""
+    m = _patterns()["org_date"].match(line)
+    return m if m and is_org_line(m.group("o")) else None
 
 
 _DATE_THEN_WORD = re.compile(rf"\s*(?:{DATE}){TIME}\s+(?P<o>[^\s]{{2,20}})")
@@ -1009,6 +1023,8 @@ def is_org_line(line: str) -> bool:
     if len(line) > 30 or " " in line or not _patterns()["org"].match(line):
         return False
     bare = line.replace("中华人民共和国", "")  # its 和 is no headline's verb (中华人民共和国司法部)
+    if m := _patterns()["org_name_tail"].search(bare):
+        bare = bare[: m.start()]  # 陕西省发展与改革委员会, 人力资源和社会保障局: the body's own 与/和
     return not any(v in bare for v in lexicon().headline_verbs)
 
 

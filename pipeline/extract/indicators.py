@@ -193,6 +193,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _adjacent(text, hits)
     _respectively(text, hits, spec)
     _relate(text, hits, spec)
+    _level_after_change(text, hits, spec)
     hits = _unrepeated(text, hits)
     return hits, _found(hits)
 
@@ -233,6 +234,26 @@ def _adjacent(text: str, hits: list[IndicatorHit]) -> None:
         other = prev.unit != h.unit if not gap else gap == "、" and prev.base_unit != h.base_unit
         if h.metric is None and prev.metric and other:
             h.metric = prev.metric
+
+
+def _level_after_change(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """经营主体年均增长6.7%,目前达到53.8万户: a figure with no metric that a level verb leads, right after
+    a change, is the level of what changed (经营主体) [indicator.metric.level_after_change]."""
+    if not on("indicator.metric.level_after_change"):
+        return
+    for prev, h in itertools.pairwise(hits):
+        gap = text[prev.end : h.start]
+        changes = sorted(spec["bare_changes"], key=len, reverse=True)
+        change = next((c for c in changes if (prev.metric or "").endswith(c)), "")
+        if (
+            h.metric is None
+            and change
+            and len(prev.metric) - len(change) >= 2
+            and len(gap) <= 10
+            and gap.endswith(tuple(spec["next_figure_verbs"]))
+            and _same_sentence(text, prev.end, h.start)
+        ):
+            h.metric = re.sub(r"(?:同比|较\d{4}年)$", "", prev.metric[: -len(change)]) or None
 
 
 def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -313,12 +334,14 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         if not h.metric:
             continue
         h.metric = _comparison(h.metric, spec)
+        h.metric = _year_compared(text, h, spec) or h.metric
         share = _share(h.metric, spec)
         bare = h.metric in spec["bare_changes"]  # indicator.metric.bare_change
-        if share is None and not h.metric.startswith("同比") and not bare:
+        compared = h.metric.startswith(("同比", "较"))
+        if share is None and not compared and not bare:
             continue
         h.metric = share or h.metric
-        if not h.metric.startswith(("占", "同比")) and not bare:
+        if not h.metric.startswith(("占", "同比", "较")) and not bare:
             continue
         prev = hits[i - 1] if i else None
         if (
@@ -334,6 +357,19 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
 
 # the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
 _BRACKET_COMPARE = re.compile(r"[(（](?:\d{4}\s*年|上年同期|去年同期|上年|去年|同期)(?:为|是|[:：])?$")
+
+
+_YEAR_COMPARED = re.compile(r"(?:同|与|较|比)\s*(\d{4})\s*年(?:同期)?(?:相)?$")
+
+
+def _year_compared(text: str, h: IndicatorHit, spec: dict) -> str | None:
+    """较2020年提升了3.03分, 同2023年比下降14.45个百分点: a change compared with a named year, its
+    subject the count before it (营商环境便利度较2020年提升) [indicator.metric.year_compared]."""
+    change = h.metric.removeprefix("相比").removeprefix("比")
+    m = _YEAR_COMPARED.search(text, max(0, h.start - 12), h.start)
+    if not (m and change in spec["bare_changes"] and on("indicator.metric.year_compared")):
+        return None
+    return f"较{m.group(1)}年{change}"
 
 
 def _comparison(metric: str, spec: dict) -> str:
@@ -713,6 +749,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 80吨级: a size class
     if on("indicator.veto.set_phrase") and text.startswith(tuple(spec["set_phrase_after_unit"]), m.end()):
         return False  # 四位一体: a set phrase
+    if on("indicator.veto.numbered_meeting") and text.startswith(tuple(spec["numbered_meetings"]), m.end()):
+        return False  # 省委十四次党代会: which congress, not how many
     if m.start("num") > 0 and _after_code(text, m.start("num")):
         return False
     if re.fullmatch(ARABIC, num):
