@@ -1043,6 +1043,15 @@ def test_table_cells_copyright_notices_breadcrumbs_own_datelines_and_issuers(pag
             "  • 来源:某市司法局\n" + BODY,
             ("某市人民政府关于2023年度法治政府建设情况的报告", "2024-01-23", "某市司法局", None),
         ),
+        (
+            "某地涉企行政执法提质效\n天山网-新疆日报记者 隋云雁\n自2025年4月起,一场治理在全疆推开。\n" + BODY,
+            ("某地涉企行政执法提质效", None, "天山网-新疆日报", "隋云雁"),
+        ),
+        (
+            "发布时间:2024-11-26 06:21:56 来源: sp20241126\n中新网 5月24日电 某省介绍民营经济发展情况。\n"
+            + BODY,
+            (None, "2024-11-26", "中新网", None),
+        ),
     ],
 )
 def test_glued_table_fields_a_ministrys_site_line_and_a_byline_before_the_lead(page, expected):

@@ -646,6 +646,8 @@ def _plausible_source(text: str, page: Page) -> bool:
     lx = lexicon()
     if not re.search(f"[{_HAN}A-Za-z]", text) or len(text) < 2 or len(text) > 30:
         return False
+    if on("source.not.code") and re.fullmatch(r"[A-Za-z_\-]{0,6}\d{4,}[A-Za-z0-9_\-]*", text):
+        return False  # 来源: sp20241126 — a site's code, no publisher
     if on("source.not.listed") and (
         text in lx.not_sources or text.lower() in lx.not_sources or text.startswith(("http", "www"))
     ):
@@ -870,9 +872,12 @@ def _source_byline(page: Page, hints) -> Found | None:
 
 
 def _column_cut(outlet: str) -> int:
-    """四川新闻网-首屏新闻: the outlet ends before a column named after a hyphen (source.column)."""
-    head, dash, _ = outlet.partition("-")
-    return len(head) if dash and on("source.column") and _outlet_of(head) == head else len(outlet)
+    """四川新闻网-首屏新闻: the outlet ends before a column named after a hyphen (source.column); 天山网-
+    新疆日报 names two outlets, both kept."""
+    head, dash, tail = outlet.partition("-")
+    second = _outlet_of(tail) == tail and tail.endswith(("报", "网", "台", "社"))  # not 首屏新闻
+    column = dash and on("source.column") and _outlet_of(head) == head and not second
+    return len(head) if column else len(outlet)
 
 
 def _closing_bylines(page: Page):
