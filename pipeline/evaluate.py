@@ -3,7 +3,8 @@
 Matching (items marked ``uncertain`` count neither for nor against):
 - places: standard name;  officials: name;  regulations: canonical name (punctuation, quotes,
   dashes and 中华人民共和国 removed);
-- indicators: same normalized value and base unit (名/位 count as 人: older gold files kept them apart),
+- indicators: same normalized value and base unit (名/位 count as 人: older gold files kept them apart;
+  个工作日 as 工作日: annotators write both),
   the same upper bound when either side is a range (1至2亿元), and metrics that agree — one contains
   the other, or they share at least half of their characters (Jaccard), after removing punctuation.
 - metadata: exact equality per field (null = null counts as a match).
@@ -25,7 +26,7 @@ from pipeline import store
 KINDS = ("places", "officials", "regulations", "indicators")
 META_FIELDS = ("title", "publish_date", "source", "author")
 PANEL_FIELDS = ("scope", "period")
-_SAME_BASE = {"名": "人", "位": "人"}
+_SAME_BASE = {"名": "人", "位": "人", "个工作日": "工作日"}
 _PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉()（）\[\]【】、,，.。:：;；\-—–―~～·]")
 
 

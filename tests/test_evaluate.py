@@ -28,6 +28,14 @@ def test_indicator_match_needs_value_unit_and_metric():
     assert (s.tp, s.fp, s.fn) == (1, 1, 1)
 
 
+def test_base_units_annotators_write_two_ways_are_one():
+    gold = [{"text": "压减25个工作日", "metric": "审批时限压减", "normalized": 25, "base_unit": "个工作日"}]
+    preds = [{"metric": "审批时限压减", "normalized_value": 25.0, "base_unit": "工作日"}]
+    s = Score()
+    match("indicators", preds, gold, s, "d")
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+
+
 @pytest.mark.parametrize(
     "a, b, same",
     [

@@ -666,6 +666,9 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
             ["自治区红十字会条例", "自治区中医药条例", "青海省旅游条例"],
         ),
         ("会议审议了市人民政府关于提请审议某市物业管理条例草案的议案。", []),
+        # a report on "that" draft and the reporter's title are no title; a study outline is a book
+        ("听取了预算工委副主任林郁作关于该条例草案初步审查的报告。", []),
+        ("学习《习近平法治思想学习纲要》。", []),
         # an area's own version of a national plan does not make the national one its short form
         (
             "印发《和平区关于落实〈天津市法治政府建设实施纲要(2021-2025年)〉的实施方案》,"

@@ -238,6 +238,22 @@ def test_year_comparisons_scores_levels_and_numbered_meetings(text, rows):
     assert _metrics(text) == rows
 
 
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("累计压缩办理时限1213个工作日。", [("压缩办理时限", 1213, "工作日")]),  # a time saved
+        ("在3个工作日内办结。", []),  # a duration
+        ("办理时限压缩至3个工作日。", []),  # the new limit, no time saved
+        ("年底到现在有几十件。", []),  # no figure
+        ("指导新区行使5976项相对集中行政处罚权。", [("相对集中行政处罚权", 5976, "项")]),
+        ("10多个文艺节目更是让村民轻松掌握。", [("文艺节目", 10, "个")]),
+        ("定期召开专题会议4次。", [("召开专题会议", 4, "次")]),
+    ],
+)
+def test_time_saved_vague_numerals_and_more_noun_ends(text, rows):
+    assert _metrics(text) == rows
+
+
 def test_predicate_stop_switch_reads_on():
     from pipeline import switches
 

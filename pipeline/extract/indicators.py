@@ -574,7 +574,10 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
             continue  # 5个和3项: each has its own unit
         if unit in spec["context_units"]:
             continue  # a score, 3点建议: only their own context makes these counts, never a list's
-        if on("indicator.veto.duration") and unit == "个" and _shared_duration(text, m.end(), spec):
+        if on("indicator.veto.duration") and (
+            (unit == "个" and _shared_duration(text, m.end(), spec))
+            or (unit in spec["units"]["工作日"] and not _time_saved(text, m, spec))
+        ):
             continue  # 65、53、50个工作日: durations
         value = float(m.group("num").replace(",", ""))
         metric, start, _ = _metric(text, m, spec, 0)
@@ -601,6 +604,16 @@ def _shared_duration(text: str, i: int, spec: dict) -> bool:
     """The figure at ``i`` whose unit the list shares is a duration (50个工作日)."""
     m = _counted_pattern().match(text, i)
     return bool(m) and _duration_after(text, m.end(), spec)
+
+
+def _time_saved(text: str, m: re.Match, spec: dict) -> bool:
+    """A figure in 工作日 after a verb of saving time in its clause (压缩办理时限1213个工作日), not the new
+    limit after 至 (压缩至3个工作日)."""
+    clause = text[last_mark(text, "，,；;。！？!?\n", m.start()) + 1 : m.start()]
+    saved = re.search(
+        rf"(?:{_alt(spec['time_saving_verbs'])})(?![至到为])", clause
+    )  # not 压缩到目前的39、33…
+    return bool(saved) and not clause.endswith(("至", "到", "为", "在"))
 
 
 def _duration_after(text: str, i: int, spec: dict) -> bool:
@@ -736,7 +749,15 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     if on("indicator.veto.spoken_multiplier") and m.group("unit") == "个" and _SPOKEN.match(text, m.end()):
         return False  # 3.1个亿: the 个 belongs to the multiplier (read as a bare 亿)
     if on("indicator.veto.duration") and m.group("unit") == "个" and _duration_after(text, m.end(), spec):
-        return False  # 3个月, 1个工作日, 一个多月: durations
+        return False  # 3个月, 一个多月: durations
+    if (
+        on("indicator.veto.duration")
+        and m.group("unit") in spec["units"]["工作日"]
+        and not _time_saved(text, m, spec)
+    ):
+        return False  # 3个工作日内办结: a duration; 压减25个工作日 is a time saved
+    if on("indicator.veto.vague_numeral") and "几" in text[max(0, m.start("num") - 1) : m.end("num")]:
+        return False  # 有几十件: no figure
     if on("indicator.veto.duration") and m.group("unit") == "个" and _bare_duration(text, m, spec):
         return False  # 由21个工作日压减至3个: the bare 个 is the duration's
     if m.group("unit") == "点" and not (
