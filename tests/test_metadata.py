@@ -1052,6 +1052,20 @@ def test_table_cells_copyright_notices_breadcrumbs_own_datelines_and_issuers(pag
             + BODY,
             (None, "2024-11-26", "中新网", None),
         ),
+        (
+            "关于某市某区2025年度法治政府\n建设情况的报告\n2025年,某区坚持依法行政。\n" + BODY,
+            ("关于某市某区2025年度法治政府建设情况的报告", None, None, None),
+        ),
+        (
+            "日期选择 logo\n\n2021-07-19 第26,930号\n\n上海报业集团主管主办·文汇报社出版\n\nnewspaper\n"
+            "第2版:要闻\n\n某区创建先行区\n\n本报讯(记者薄小波)昨天某区举行大会。\n" + BODY,
+            ("某区创建先行区", "2021-07-19", "文汇报", "薄小波"),
+        ),
+        (
+            "某镇开展普法活动\n" + BODY + "\n(记者陈春艳实习生韩超)",
+            ("某镇开展普法活动", None, None, "陈春艳 韩超"),
+        ),
+        ("某镇开展普法活动\n" + BODY + "\n(撰写人:王承运)", ("某镇开展普法活动", None, None, "王承运")),
     ],
 )
 def test_glued_table_fields_a_ministrys_site_line_and_a_byline_before_the_lead(page, expected):

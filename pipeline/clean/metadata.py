@@ -167,7 +167,9 @@ def _patterns() -> dict[str, re.Pattern]:
         + lx.table_labels
     )
     outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
-    reporters = [w for w in lx.author_labels if w.endswith(("记者", "通讯员"))]
+    reporters = [
+        w for w in lx.author_labels if w.endswith(("记者", "通讯员", "实习生"))
+    ]  # may touch the name
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
     issuers = tuple(w for w in lx.source_labels if w.endswith(("机构", "单位", "部门", "机关")))
     return {
@@ -198,7 +200,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "glued_date": re.compile(rf"(?<=[{_HAN}]){DATE}{TIME}(?=\s*$|\s*(?:{all_labels})\s*[:：|｜/])"),
         # …2024年3月6日 星期三 第03版, or an e-paper's footer ending …2018年12月20日 星期四
         "edition_date": re.compile(
-            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次|[A-Z]?\d{{1,3}}\s*版)"
+            rf"(?:{DATE}|{CN_DATE})\s*(?:星期.\s*)?[,，]?\s*(?:第\s*[0-9一二三四五六七八九十]+\s*版|版次|[A-Z]?\d{{1,3}}\s*版"
+            rf"|第\s*\d[\d,，]*\s*[号期]\s*$)"  # 2021-07-19 第26,930号: the paper's issue
             rf"|(?:{DATE}|{CN_DATE})\s*星期[一二三四五六日天]\s*$"
         ),
         # 时间:6/9/2023 4:17:53 PM — a month-first date with a 12-hour clock (a .NET server's default)
@@ -245,7 +248,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
         "org": re.compile(rf"^[{_HAN}][{_HAN}A-Za-z0-9()（）]{{1,29}}(?:{_alt(lx.org_suffixes)})$"),
         "issuer": re.compile(
-            rf"^(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}|{_alt(lx.area_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
+            rf"^(?!关于)(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}|{_alt(lx.area_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
         ),
         "area": re.compile(rf"^(?![全我本该各])[{_HAN}]{{1,12}}(?:{_alt(lx.area_suffixes)})$"),
         # 标题:… / 标 题 | … | (a table's label cell, its chars spaced out)
@@ -690,6 +693,19 @@ def _source_label(page: Page, hints) -> Found | None:
     return None
 
 
+def _source_publisher_line(page: Page, hints) -> Found | None:
+    """上海报业集团主管主办·文汇报社出版: the paper a publisher's line above the headline names."""
+    if not on("source.publisher_line"):
+        return None
+    for i in range(min(page.body_start, 12, len(page.lines))):
+        if m := _PUBLISHER_LINE.search(page.lines[i]):
+            return _one("source.publisher_line", i, m.start("o"), m.end("o"), page.lines[i])
+    return None
+
+
+_PUBLISHER_LINE = re.compile(rf"(?:^|[·\s])(?P<o>[{_HAN}]{{2,8}}报)社出版$")
+
+
 def _source_outlet_date(page: Page, hints) -> Found | None:
     """西安商报 2017-04-21 06:02 — an outlet and a date on a line under the headline."""
     for i in sorted(set(range(min(page.body_start, 40))) | page.meta):
@@ -1008,6 +1024,7 @@ _SOURCE_RULES = (
     _source_label,
     _source_outlet_date,
     _source_masthead,
+    _source_publisher_line,
     _source_edition_line,
     _source_above_date,
     _source_dateline,
