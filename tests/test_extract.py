@@ -483,6 +483,22 @@ def test_a_model_person_span_loses_the_first_char_of_the_next_word(text, span, n
     assert [o.name for o in hits] == [name]
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "担任本次大会执行主席的还有:石玉钢、李小三、宗国英。",
+            [("石玉钢", "执行主席"), ("李小三", "执行主席"), ("宗国英", "执行主席")],
+        ),
+        ("市领导王强、贺鹏以及其他在家的市委常委出席。", [("王强", "市领导"), ("贺鹏", "市领导")]),
+        ("市委副书记黄金龙主持会议。", [("黄金龙", "市委副书记")]),  # 黄金 opens a name after a title
+        ("副市长黄河出席。", []),  # a word of its own is still no name
+    ],
+)
+def test_title_lists_after_a_colon_names_before_yiji_and_word_led_names(text, want):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want
+
+
 def test_a_name_after_a_title_ends_before_zuo_de():
     text = "听取了省财政厅副厅长陈明作的关于决算的报告。"  # 陈明|作的: made the report
     assert [o.name for o in officials.find(text, {})[0]] == ["陈明"]

@@ -254,6 +254,21 @@ def test_time_saved_vague_numerals_and_more_noun_ends(text, rows):
     assert _metrics(text) == rows
 
 
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("述法测评各1次。", [("述法测评", 1, "次")]),
+        ("衡量营商环境的18项核心指标之一。", [("核心指标", 18, "项")]),
+        ("为278个村配备公共法律服务设备。", [("村", 278, "个")]),  # a one-character noun, then a verb
+        ("12 个部门进驻中心。", [("部门", 12, "个")]),
+        ("内蒙古年鉴2022卷。", []),  # a volume
+        ("低于低保标准的2倍或者低收入家庭标准。", [("低保标准", 2, "倍")]),
+    ],
+)
+def test_each_one_of_single_nouns_volumes_and_or(text, rows):
+    assert [(m.removeprefix("低于") if m else m, v, u) for m, v, u in _metrics(text)] == rows
+
+
 def test_predicate_stop_switch_reads_on():
     from pipeline import switches
 

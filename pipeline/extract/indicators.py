@@ -607,6 +607,9 @@ def _shared_duration(text: str, i: int, spec: dict) -> bool:
     return bool(m) and _duration_after(text, m.end(), spec)
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def _time_saved(text: str, m: re.Match, spec: dict) -> bool:
     """A figure in 工作日 after a verb of saving time in its clause (压缩办理时限1213个工作日), not the new
     limit after 至 (压缩至3个工作日)."""
@@ -773,6 +776,12 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 四位一体: a set phrase
     if on("indicator.veto.numbered_meeting") and text.startswith(tuple(spec["numbered_meetings"]), m.end()):
         return False  # 省委十四次党代会: which congress, not how many
+    if (
+        on("indicator.veto.year_volume")
+        and m.group("unit") in spec["year_volume_units"]
+        and _A_YEAR.fullmatch(num)
+    ):
+        return False  # 2022卷: a yearbook's volume
     if m.start("num") > 0 and _after_code(text, m.start("num")):
         return False
     if re.fullmatch(ARABIC, num):
@@ -1049,7 +1058,7 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             and not (j == first and text.startswith(tuple(spec["forward_stops_inside"]), j))
         ):
             break
-        if j >= first + 2 and _predicate_at(text, j, spec):
+        if (j >= first + 2 or _single_noun(text, first, j, spec)) and _predicate_at(text, j, spec):
             return _before_adverbs(text, first, j, spec)  # 11个行业|形成典型案例: the predicate begins
         j += 1
     return j

@@ -330,7 +330,7 @@ def _title_is_list(text: str, ner_persons):
 @lru_cache(maxsize=1)
 def _title_then_opener() -> re.Pattern:
     openers = rules.alternation(rules.load("titles")["list_openers"])
-    return re.compile(rf"({_patterns().title_start.pattern})(?:{openers})")
+    return re.compile(rf"({_patterns().title_start.pattern})(?:{openers})[:：]?")
 
 
 def _collective(text: str, ner_persons):
@@ -629,6 +629,8 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
     if padded := _padded_name_end(text, i):
         ends.append(padded)  # 县领导王  伟、李  强: names padded to three
+    if i + 2 in ends and text.startswith("以及", i + 2):
+        return i + 2  # 市领导王强、贺鹏|以及其他…: not 贺鹏以
     for end in ends:
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end

@@ -72,13 +72,23 @@ def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
     return ends[::-1]
 
 
+_BODY_ENDS = frozenset("区县市镇乡村州省局院所厅委办")  # 高新|区: a place or a body, not a given name
+
+
 def is_person_name(text: str, bounded: bool = False, labelled: bool = False) -> bool:
     """A plausible full Chinese name: known surname + 1-2 given-name characters, not a common word;
     ``bounded`` (the caller saw a title or list before it and its end after it) also allows the
-    given-name chars of ``_LOOSE_IN_NAMES``; ``labelled`` (a byline's label before it: 记者黄河清)
+    given-name chars of ``_LOOSE_IN_NAMES`` and a three-character name opening with a word of
+    ``not_names`` (黄金|龙); ``labelled`` (a byline's label before it: 记者黄河清)
     allows a name whose first two chars are a word of ``not_names`` (黄河)."""
-    if not _HAN_NAME.fullmatch(text) or text in not_names() or (text[:2] in not_names() and not labelled):
+    if not _HAN_NAME.fullmatch(text) or text in not_names():
         return False
+    if (
+        text[:2] in not_names()
+        and not labelled
+        and not (bounded and len(text) == 3 and text[2] not in _BODY_ENDS)
+    ):
+        return False  # 黄河 is no name; 市委副书记黄金龙主持 is (a title before it, a boundary after)
     sn = surnames()
     barred = _NOT_IN_NAMES - _LOOSE_IN_NAMES if bounded else _NOT_IN_NAMES
     for k in (2, 1):
