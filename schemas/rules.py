@@ -297,6 +297,7 @@ class IndicatorsFile(_RuleFile):
     recipient_preps: list[Word] = []
     numbered_meetings: list[Word] = []
     year_volume_units: list[Word] = []
+    adverb_numerals: list[Word] = []
     time_saving_verbs: list[Word] = []
     predicate_adverbs: list[Word] = []
     predicate_attributive_heads: list[Word] = []

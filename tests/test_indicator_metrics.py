@@ -269,6 +269,20 @@ def test_each_one_of_single_nouns_volumes_and_or(text, rows):
     assert [(m.removeprefix("低于") if m else m, v, u) for m, v, u in _metrics(text)] == rows
 
 
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("市政府常务会议先后4次专题学习。", [("专题学习", 4, "次")]),
+        ("382项重点任务清单表。", [("重点任务", 382, "项")]),
+        ("法律援助案件突破1000件大关。", [("法律援助案件", 1000, "件")]),
+        ("具有十分重要的意义。", []),  # 十分: very
+        ("代写诉状2万余人(次)。", [("代写诉状", 20000, "人次")]),  # (次): counted in 人次
+    ],
+)
+def test_adverbs_lists_milestones_and_times_in_brackets(text, rows):
+    assert _metrics(text) == rows
+
+
 def test_predicate_stop_switch_reads_on():
     from pipeline import switches
 

@@ -1066,6 +1066,16 @@ def test_table_cells_copyright_notices_breadcrumbs_own_datelines_and_issuers(pag
             ("某镇开展普法活动", None, None, "陈春艳 韩超"),
         ),
         ("某镇开展普法活动\n" + BODY + "\n(撰写人:王承运)", ("某镇开展普法活动", None, None, "王承运")),
+        (
+            "卢氏:“法治副书记”入村,普法行动深入人心\n大河网讯 近日,某县法院选派干警。\n"
+            + BODY
+            + "\n举办法治宣传10余场(次)。(赵富林 程江娟/文图)",
+            ("卢氏:“法治副书记”入村,普法行动深入人心", None, "大河网", "赵富林 程江娟"),
+        ),
+        (
+            "通城镇人民政府\n2025年法治政府建设情况\n2025年,通城镇坚持依法行政。\n" + BODY,
+            ("通城镇人民政府2025年法治政府建设情况", None, "通城镇人民政府", None),
+        ),
     ],
 )
 def test_glued_table_fields_a_ministrys_site_line_and_a_byline_before_the_lead(page, expected):

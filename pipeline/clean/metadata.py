@@ -1008,7 +1008,7 @@ def _site_name(page: Page) -> Found | None:
     """The site a page belongs to: the first breadcrumb, or a short line just above the breadcrumb."""
     if not page.crumbs:
         return None
-    first = page.crumbs[0]
+    first = re.sub(r"^点击进入(.+?)首页$", r"\1", page.crumbs[0])  # 点击进入莞讯网首页>>: the site's link
     if first not in ("首页", "主页", "网站首页") and _plausible_source(first, page) and len(first) >= 3:
         return Found("source.site_crumb", first, _written_in(page, first))
     crumb_at = next((i for i in range(len(page.lines)) if page.removed.get(i) == "nav.breadcrumb"), 0)
@@ -1299,8 +1299,18 @@ def _author_speaker(page: Page, hints, title=None) -> Found | None:
         line = page.lines[i]
         col = p["title_column"].match(line)
         m = p["title_speaker"].match(line, col.end() if col else 0)
-        if m and _is_name(m.group(1)) and title is not None and title.text and title.text in line:
-            return _one("author.speaker", i, m.start(1), m.end(1), line)
+        name = m.group(1) if m else ""
+        if (
+            m
+            and _is_name(name)
+            and not _place_word(name)
+            and title is not None
+            and title.text
+            and title.text in line
+        ):
+            return _one(
+                "author.speaker", i, m.start(1), m.end(1), line
+            )  # not 卢氏:“法治副书记”入村 (a county)
     return None
 
 
@@ -1335,8 +1345,8 @@ def _author_closing_names(page: Page, hints, title=None) -> Found | None:
         if (
             m
             and (names := _names_after(line, m.start(1), i))
-            and not line[names[-1][-1][2] : m.end(1)].strip()
-        ):
+            and re.fullmatch(r"(?:[/／](?:文图|图文|文))?", line[names[-1][-1][2] : m.end(1)].strip())
+        ):  # (赵富林 程江娟/文图): their credit may follow the names
             text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
             return Found("author.closing_names", text, tuple(names), _separator(line, names), squeeze=True)
     return None

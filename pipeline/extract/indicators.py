@@ -776,6 +776,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 四位一体: a set phrase
     if on("indicator.veto.numbered_meeting") and text.startswith(tuple(spec["numbered_meetings"]), m.end()):
         return False  # 省委十四次党代会: which congress, not how many
+    if on("indicator.veto.adverb_numeral") and text[m.start("num") : m.end()] in spec["adverb_numerals"]:
+        return False  # 十分重要: very
     if (
         on("indicator.veto.year_volume")
         and m.group("unit") in spec["year_volume_units"]
@@ -815,6 +817,9 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     )
 
 
+_BRACKET_TIMES = re.compile(r"[(（]次[)）]")
+
+
 def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int) -> IndicatorHit | None:
     numeral, mult = split_multiplier(m.group("num"), m.group("mult"))
     try:
@@ -833,8 +838,14 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
     ):
         if m.group(key):
             qualifier = spec[table][m.group(key)]
+    times = _BRACKET_TIMES.match(text, m.end())
+    if times and unit_surface + "次" in unit_base and on("indicator.unit.bracket_times"):
+        unit_surface += "次"  # 2万余人(次), 10余场(次): counted in 人次, 场次
+        base = unit_base[unit_surface]
     unit = (mult + unit_surface) if mult else ("%" if base == "%" else unit_surface)
     metric, start, end = _metric(text, m, spec, floor)
+    if times and unit_surface.endswith("次") and end == m.end():
+        end = times.end()
     for short, full in spec["metric_aliases"].items():  # GDP → 生产总值 (indicator.metric.alias)
         metric = metric.replace(short, full) if metric and full not in metric else metric
     rule, value_max, normalized_max = "indicator.number_unit", None, None
