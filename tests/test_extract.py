@@ -685,6 +685,12 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
         # a report on "that" draft and the reporter's title are no title; a study outline is a book
         ("听取了预算工委副主任林郁作关于该条例草案初步审查的报告。", []),
         ("学习《习近平法治思想学习纲要》。", []),
+        # a kind of document with an aside is a short form too, or nothing when no title precedes it
+        ("印发《某书学习纲要（2023年版）》的通知。《纲要（2023年版）》共分八章。", []),
+        (
+            "印发《某市法治政府建设实施纲要(2021-2025年)》。《纲要(2021-2025年)》指出",
+            ["某市法治政府建设实施纲要(2021-2025年)"],
+        ),
         # an area's own version of a national plan does not make the national one its short form
         (
             "印发《和平区关于落实〈天津市法治政府建设实施纲要(2021-2025年)〉的实施方案》,"

@@ -152,7 +152,9 @@ def _short_forms(
     """《方案》-style short forms become mentions of the nearest earlier regulation whose name ends
     with them, an alias (以下简称《X》) of the one just before it (the mentions' names change in
     place); generic titles are never regulations."""
-    generic = set(rules.load("regulations")["generic_titles"]) | _tails(found) | (aliases & set(found))
+    kinds = set(rules.load("regulations")["generic_titles"])
+    bare = {n for n in found if _ASIDES.sub("", n) in kinds}  # 《纲要（2023年版）》: a kind with an aside
+    generic = kinds | bare | _tails(found) | (aliases & set(found))
     for f in sorted((f for f in mentions if f.normalized in generic), key=lambda f: f.start):
         earlier = [
             (s, h)
@@ -170,6 +172,7 @@ def _short_forms(
     return list(found.values())
 
 
+_ASIDES = re.compile(r"(?:\([^()]*\))+$")  # (2023年版)(试行) closing a normalized name
 _LIST_BEFORE = re.compile(r"(?:《[^《》\n]{1,80}》[、和及与,，]?)+$")
 
 
