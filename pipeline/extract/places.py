@@ -246,9 +246,9 @@ def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[
 
 
 def _stem_opening(text: str, k: int, spec: dict) -> bool:
-    """What may stand right before a bare county name read from the context or a two-character county
-    name (现将嵩县): nothing Chinese, a
-    preposition (在巫溪, 贵阳至荔波) or a slogan's word (法治长兴), not the rest of a word (雄|安新区)."""
+    """What may stand right before a bare county name read from the context, or before a two-character
+    county name glued to the word before it (现将嵩县): nothing Chinese, a preposition (在巫溪, 贵阳至荔波)
+    or a slogan's word (法治长兴), not the rest of a word (雄|安新区)."""
     before = text[k - 1 : k]
     return (
         not before.isalnum()  # nothing, a blank or punctuation; not a digit (3456.3|万载重吨)
