@@ -57,6 +57,7 @@ def _spec() -> _Spec:
         "change_verbs": tuple(raw["change_verbs"]),
         "people_units": tuple(raw["units"]["人"] + raw["units"]["人次"]),  # 名, 位, 人次: people
         "predicate_verbs": tuple(raw["predicate_verbs"]),
+        "predicate_attributive_heads": tuple(raw["predicate_attributive_heads"]),
     }
     # the stops of two chars or more: a predicate opening a parallel list's gap (实现…, not 中|管企业)
     spec["long_forward_stops"] = tuple(w for w in spec["forward_stops"] if len(w) >= 2)
@@ -577,7 +578,7 @@ def _shared_unit(text: str, blocked: list, spec: dict, unit_base: dict) -> tuple
             continue  # a score, 3点建议: only their own context makes these counts, never a list's
         if on("indicator.veto.duration") and (
             (unit == "个" and _shared_duration(text, m.end(), spec))
-            or (unit in spec["units"]["工作日"] and not _time_saved(text, m, spec))
+            or (unit in spec["units"]["工作日"] and not _time_saved(text, m))
         ):
             continue  # 65、53、50个工作日: durations
         value = float(m.group("num").replace(",", ""))
@@ -610,14 +611,17 @@ def _shared_duration(text: str, i: int, spec: dict) -> bool:
 _A_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def _time_saved(text: str, m: re.Match, spec: dict) -> bool:
+def _time_saved(text: str, m: re.Match) -> bool:
     """A figure in 工作日 after a verb of saving time in its clause (压缩办理时限1213个工作日), not the new
     limit after 至 (压缩至3个工作日)."""
     clause = text[last_mark(text, "，,；;。！？!?\n", m.start()) + 1 : m.start()]
-    saved = re.search(
-        rf"(?:{_alt(spec['time_saving_verbs'])})(?![至到为])", clause
-    )  # not 压缩到目前的39、33…
+    saved = _time_saving_pattern().search(clause)  # not 压缩到目前的39、33…
     return bool(saved) and not clause.endswith(("至", "到", "为", "在"))
+
+
+@lru_cache(maxsize=1)
+def _time_saving_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(_spec().data['time_saving_verbs'])})(?![至到为])")
 
 
 def _duration_after(text: str, i: int, spec: dict) -> bool:
@@ -757,7 +761,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     if (
         on("indicator.veto.duration")
         and m.group("unit") in spec["units"]["工作日"]
-        and not _time_saved(text, m, spec)
+        and not _time_saved(text, m)
     ):
         return False  # 3个工作日内办结: a duration; 压减25个工作日 is a time saved
     if on("indicator.veto.vague_numeral") and "几" in text[max(0, m.start("num") - 1) : m.end("num")]:
@@ -1085,7 +1089,7 @@ def _predicate_at(text: str, j: int, spec: dict) -> bool:
     if not on("indicator.metric.predicate_stop"):
         return False
     after = j + len(verb)
-    return not text.startswith(tuple(spec["predicate_attributive_heads"]), after) and not re.match(
+    return not text.startswith(spec["predicate_attributive_heads"], after) and not re.match(
         r"[\u4e00-\u9fff]{0,4}的", text[after : after + 5]
     )
 
@@ -1281,7 +1285,7 @@ def _verb_subject_end(text: str, start: int, end: int, spec: dict) -> int:
     k = max((text.rfind(w, start, end) for w in spec["subject_totals"]), default=-1)
     while k > start:
         w = next(w for w in spec["subject_totals"] if text.startswith(w, k))
-        verb = k + len(w) + _object_prep(text, k + len(w), end, spec)  # 共|向群众|发放
+        verb = k + len(w) + _object_prep(text, k + len(w), end)  # 共|向群众|发放
         if (
             text.startswith(_object_verbs(), verb)
             and verb <= end - 2
@@ -1292,12 +1296,16 @@ def _verb_subject_end(text: str, start: int, end: int, spec: dict) -> int:
     return start
 
 
-def _object_prep(text: str, i: int, end: int, spec: dict) -> int:
+def _object_prep(text: str, i: int, end: int) -> int:
     """Length of a phrase naming who receives (向群众, 为企业) between 共 and its object verb, or 0."""
-    m = re.match(
-        rf"(?:{_alt(spec['recipient_preps'])})[\u4e00-\u9fff]{{1,6}}?(?={_alt(_object_verbs())})", text[i:end]
-    )
+    m = _object_prep_pattern().match(text[i:end])
     return m.end() if m else 0
+
+
+@lru_cache(maxsize=1)
+def _object_prep_pattern() -> re.Pattern:
+    preps = _alt(_spec().data["recipient_preps"])
+    return re.compile(rf"(?:{preps})[\u4e00-\u9fff]{{1,6}}?(?={_alt(_object_verbs())})")
 
 
 def _affix(phrase: str, words: list[str], prefix: bool) -> int:

@@ -629,9 +629,9 @@ def _list_name(text: str, i: int, persons: dict[int, int]) -> int | None:
     ends += [e for e in [_ethnic_name_end(text, i)] if e]  # 县领导扎西次仁、王伟
     if padded := _padded_name_end(text, i):
         ends.append(padded)  # 县领导王  伟、李  强: names padded to three
-    if i + 2 in ends and text.startswith("以及", i + 2):
-        return i + 2  # 市领导王强、贺鹏|以及其他…: not 贺鹏以
     for end in ends:
+        if end == i + 3 and i + 2 in ends and text.startswith(_long_after_name_words(), end - 1):
+            continue  # 贺鹏|以及其他: the third char starts a word that follows names (as 李强|来到)
         if text[end : end + 1] == "、" or _boundary_after(text, end):
             return end
     return None
