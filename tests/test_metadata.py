@@ -1091,3 +1091,33 @@ def test_the_glued_field_and_lead_rules_switch_off():
     page = "发布机构某县某乡人民政府\n时效性有效\n某乡2025年法治政府建设工作情况报告\n" + BODY
     with switches.off({"source.glued_label"}):
         assert _meta(page)[2] != "某县某乡人民政府"
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a date and a place between the outlet and 讯
+            "某县人社局追回欠薪470万元\n中经联播10月11日齐齐哈尔讯(记者 魏伯勤 通讯员 王阿莹)" + BODY,
+            ("某县人社局追回欠薪470万元", None, "中经联播", "魏伯勤 王阿莹"),
+        ),
+        (  # a county's 广电 outlet, in Traditional characters as written
+            "第八屆湘商大會在郴州舉行\n永州廣電消息(記者 左仲豪)" + BODY,
+            ("第八屆湘商大會在郴州舉行", None, "永州廣電", "左仲豪"),
+        ),
+        (  # names in brackets after the dateline's place and date
+            "江西推进政务服务一网通办\n山阴新闻网讯 南昌2月27日 (苏路程 李丽丹)" + BODY,
+            ("江西推进政务服务一网通办", None, "山阴新闻网", "苏路程 李丽丹"),
+        ),
+        (
+            "青海高院发布行政审判白皮书\n本文转自:青海日报\n" + BODY,
+            ("青海高院发布行政审判白皮书", None, "青海日报", None),
+        ),
+        (  # a preview page's notice above the headline; an ISO 8601 stamp
+            "此为临时链接,仅用于预览,将在短期内失效。\n长江云\n\n湖北今年计划为企业降低成本1000亿元以上\n\n"
+            "2024-05-07T15:07:21+08:00\n" + BODY,
+            ("湖北今年计划为企业降低成本1000亿元以上", "2024-05-07", None, None),
+        ),
+    ],
+)
+def test_datelines_with_a_place_transfer_labels_preview_notices_and_iso_stamps(page, expected):
+    assert _meta(page) == expected

@@ -44,7 +44,8 @@ CN_DATE = (
     r"\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 ANY_DATE = re.compile(rf"{DATE}|{CN_DATE}")
-TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+# a clock time after a date; ISO 8601 puts a T before it and may add a zone (2017-07-25T20:27:27+00:00)
+TIME = r"(?:(?:\s*|T)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:(?<=\d{2}:\d{2}:\d{2})(?:Z|[+-]\d{2}:?\d{2}))?)?"
 _HAN = r"\u3400-\u9fff"
 _SENTENCE_END = re.compile(r"[。！？；!?…]$")
 _CLOSERS = "”’\"')）」』】]"
@@ -826,7 +827,8 @@ def _outlet_of(head: str) -> str | None:
     """The longest start of a dateline's head that names an outlet: 东北网鸡东7月9日 → 东北网,
     山西新闻网三农频道 → 山西新闻网; None for 本报 or a place."""
     lx = lexicon()
-    head = re.sub(r"\s?\d{1,2}\s?月\s?\d{1,2}\s?日$|\s?\d{1,2}\s?日$", "", head)  # blanks: PDF text
+    # a date, and the place after it (中经联播10月11日齐齐哈尔讯); blanks: PDF text
+    head = re.sub(r"\s?\d{1,2}\s?月\s?\d{1,2}\s?日[\u4e00-\u9fff]{0,8}$|\s?\d{1,2}\s?日$", "", head)
     best = None
     for k in range(2, len(head) + 1):
         if any(head[:k].endswith(s) for s in lx.outlet_suffixes):
@@ -1244,7 +1246,7 @@ def _author_dateline(page: Page, hints, title=None) -> Found | None:
         d = dateline(line) or _own_dateline(line)
         if not d:
             continue
-        b = re.compile(r"\s*[(（]").match(line, d[2])
+        b = _BRACKET_AFTER_DATELINE.match(line, d[2])
         if b:
             names = _names_after(line, b.end(), i)
             close = line.find(")", b.end()), line.find("）", b.end())
@@ -1256,6 +1258,10 @@ def _author_dateline(page: Page, hints, title=None) -> Found | None:
                 s = line.index(line[b.end() : end].strip(), b.end())
                 return _one("author.dateline", i, s, s + 4, line)
     return None
+
+
+# the bracket after a dateline's 讯, past a place and date written after it (网讯 南昌2月27日 (苏路程))
+_BRACKET_AFTER_DATELINE = re.compile(r"(?:\s*[\u4e00-\u9fff]{2,6}\s?\d{1,2}\s?月\s?\d{1,2}\s?日)?\s*[(（]")
 
 
 def _own_dateline(line: str) -> tuple[int, int, int] | None:
