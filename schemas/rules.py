@@ -294,6 +294,8 @@ class IndicatorsFile(_RuleFile):
     gathering_verbs: list[Word]
     gathered_determiners: list[Word]
     predicate_verbs: list[Word] = []
+    clause_verbs: list[Word] = []
+    forward_determiners: list[Word] = []
     recipient_preps: list[Word] = []
     numbered_meetings: list[Word] = []
     year_volume_units: list[Word] = []

@@ -53,12 +53,12 @@ def test_a_noun_of_its_own_before_and_is_no_paired_modifier():
 
 def test_a_headline_figure_restated_in_other_words_is_the_bodys():
     text = "全县化解信访积案达36件\n本报讯 今年以来,经过包案攻坚,依法终结的有36件,息访率提高。"
-    assert [(m, v) for m, v, _ in _metrics(text)] == [("依法终结", 36)]
+    assert [(m, v) for m, v, _ in _metrics(text)] == [("终结", 36)]  # 依法 says how, not what
 
 
 def test_a_small_headline_figure_may_be_a_second_statement():
     text = "全县化解信访积案达6件\n本报讯 今年以来,经过包案攻坚,依法终结的有6件,息访率提高。"
-    assert [m for m, _, _ in _metrics(text)] == ["化解信访积案", "依法终结"]
+    assert [m for m, _, _ in _metrics(text)] == ["化解信访积案", "终结"]
 
 
 @pytest.mark.parametrize(
@@ -487,3 +487,59 @@ def test_the_bodies_rule_switches_off():
 
     with switches.off({"indicator.metric.head_of_units"}):
         assert _metrics("4个单位主要负责人进行述法。") == [("单位主要负责人", 4, "个")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "查获假冒食盐3.2吨、酒1 375箱、饮料92箱。",
+            [("查获假冒食盐", 3.2, "吨"), ("酒", 1375, "箱"), ("饮料", 92, "箱")],
+        ),
+        ("设立50亿元(首期10亿元)科创母基金。", [("设立科创母基金", 5e9, "元"), ("首期", 1e9, "元")]),
+        ("举办2场人民调解员(专职调解员)业务培训班。", [("举办人民调解员业务培训班", 2, "场")]),
+        (
+            "共计40项创新案例,其中11项被国务院复制推广。",
+            [("创新案例", 40, "项"), ("被国务院复制推广", 11, "项")],
+        ),
+        ("败诉率降至10.8%,其中西夏区、贺兰县降至5%以下。", [("败诉率", 10.8, "%"), ("败诉率", 5, "%")]),
+        ("其中德州、潍坊超过80%。", [(None, 80, "%")]),  # places are where, not what
+        ("全区70%的金牌调解员为党员。", [("金牌调解员", 70, "%")]),
+        ("召开5次各类调度会议。", [("召开调度会议", 5, "次")]),
+        ("通过协调和解解决争议2375件。", [("通过协调和解解决争议", 2375, "件")]),  # 和 inside 和解
+        (
+            "依法受理14555件、审结13580件,同比分别上升60.7%、68.8%。",
+            [
+                ("受理", 14555, "件"),
+                ("审结", 13580, "件"),
+                ("受理同比上升", 60.7, "%"),
+                ("审结同比上升", 68.8, "%"),
+            ],
+        ),
+        ("近两年受理案件465件。", [("受理案件", 465, "件")]),  # the duration is the period's
+        ("130余名工人先后到劳动监察部门投诉。", [("工人", 130, "人")]),
+        ("212项高频事项掌上办理。", [("高频事项", 212, "项")]),
+        ("268项任务以分解表的形式明确。", [("任务", 268, "项")]),
+        ("759名调解员每月分析矛盾。", [("调解员", 759, "人")]),
+        ("18家单位近日发布倡议。", [("单位", 18, "家")]),
+        ("商务部等6部门联合发布。", [("部门", 6, "部门")]),
+        ("出动车辆120多台次。", [("出动车辆", 120, "台次")]),
+    ],
+)
+def test_lists_asides_predicates_rates_again_and_stops_of_local_reports(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_new_metric_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.predicate_clause"}):
+        assert _metrics("其中11项被国务院复制推广。") == [(None, 11, "项")]
+    with switches.off({"indicator.metric.list_item"}):
+        assert ("酒", 1375, "箱") not in _metrics("查获食盐3吨、酒1375箱。")
+    with switches.off({"indicator.metric.aside_after"}):
+        assert _metrics("设立50亿元(首期)科创基金。")[0][0] == "设立"
+    with switches.off({"indicator.metric.rate_again"}):
+        assert _metrics("败诉率降至10.8%,其中西夏区、贺兰县降至5%以下。")[1][0] is None
+    with switches.off({"indicator.metric.determiner"}):
+        assert _metrics("召开5次各类调度会议。") == [("召开各类调度会议", 5, "次")]

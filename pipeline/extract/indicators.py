@@ -57,6 +57,7 @@ def _spec() -> _Spec:
         "change_verbs": tuple(raw["change_verbs"]),
         "people_units": tuple(raw["units"]["人"] + raw["units"]["人次"]),  # 名, 位, 人次: people
         "predicate_verbs": tuple(raw["predicate_verbs"]),
+        "clause_verbs": tuple(raw["clause_verbs"]),
         "predicate_attributive_heads": tuple(raw["predicate_attributive_heads"]),
     }
     # the stops of two chars or more: a predicate opening a parallel list's gap (实现…, not 中|管企业)
@@ -264,7 +265,9 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     for i, h in enumerate(hits):
         if not h.metric or "分别" not in h.metric:
             continue
-        what = h.metric.split("分别", 1)[1]
+        compared, what = h.metric.split("分别", 1)
+        if _comparison(compared, spec) == "同比":
+            what = compared + what  # 同比分别上升60.7%、68.8%: each is a change on the year before
         run = [h]
         for nxt in hits[i + 1 :]:
             if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
@@ -333,6 +336,16 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and _same_sentence(text, prev.end, h.start)
         ):
             h.metric = prev.metric  # 新收申请3326件(2023年为867件): the same count, another year
+        rate = next((p for p in reversed(hits[:i]) if p.base_unit == "%"), None)
+        if (
+            h.metric is None
+            and h.base_unit == "%"
+            and rate
+            and (rate.metric or "").endswith("率")
+            and _same_sentence(text, rate.end, h.start)
+            and on("indicator.metric.rate_again")
+        ):
+            h.metric = rate.metric  # 败诉率降至10.8%,其中西夏区降至5%以下: the same rate, elsewhere
         if not h.metric:
             continue
         h.metric = _comparison(h.metric, spec)
@@ -917,7 +930,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         return _strip_quotes(before), start, m.end()  # 制定规范性文件1件《…》: the title is the item
     if after:
         end = m.end() + len(after) + (2 if text.startswith("《", m.end()) else 0)
-        noun = _strip_quotes(after[lead:])
+        noun = _drop_asides(_strip_quotes(after[lead:]))
         per = re.search(spec["per_unit"], before)
         if share_of:
             return noun, m.start(), end
@@ -933,7 +946,28 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     head = _list_head(text, m.start(), floor)
     if head:  # 举办培训班、报告会和《…》等830场次 → 举办培训班 (indicator.metric.list_head)
         return head, m.start(), m.end()
+    if (item := _LIST_ITEM.search(text, max(0, m.start() - 12), m.start())) and on(
+        "indicator.metric.list_item"
+    ):
+        return item.group(1), m.start() - 1, m.end()  # 食盐3.2吨、酒1375箱: one character names the item
+    if (clause := _predicate_clause(text, m.end(), spec)) and on("indicator.metric.predicate_clause"):
+        return clause, m.start(), m.end() + len(clause)  # 3928人次获得话费奖励 → 获得话费奖励
     return None, m.start(), m.end()
+
+
+# a one-character item of a list of figures: a figure and 、 before it (食盐3.2吨、酒1 375箱)
+_LIST_ITEM = re.compile(r"\d\s?[^\d\s、，,。；;]{1,3}、([\u4e00-\u9fff])$")
+_CLAUSE_HEAD = re.compile(r"[\u4e00-\u9fff“”]{2,16}(?=[，,。；;！!？?\n]|$)")
+
+
+def _predicate_clause(text: str, i: int, spec: dict) -> str | None:
+    """A figure with no noun before or after it and a predicate right after its unit (11项被国务院面向全国
+    复制推广, 4万余人次|提供帮办代办服务): the predicate up to the clause's end says what is counted
+    [indicator.metric.predicate_clause]."""
+    if not text.startswith(spec["clause_verbs"], i):
+        return None
+    m = _CLAUSE_HEAD.match(text, i)
+    return _strip_quotes(m.group()) if m else None
 
 
 def _light_verb(phrase: str, m: re.Match, spec: dict) -> int:
@@ -991,6 +1025,8 @@ def _list_head(text: str, i: int, floor: int) -> str | None:
         return None
     clause = _CLAUSE_TAIL.search(text[max(floor, k - 80) : k - 1]).group()
     item = re.split(r"[、和及与]", clause, maxsplit=1)[0] if re.search(r"[、和及与]", clause) else ""
+    if on("indicator.metric.place_only") and _all_places(item):
+        return None  # 兰考县、…东坡区等100个: the places are listed, not named as what is counted
     return item if 2 <= len(item) <= 16 and all(_is_han(c) for c in item) else None
 
 
@@ -1019,6 +1055,8 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1 : i + 2]) else 0
     cause = next((w for w in spec["cause_words"] if text.startswith(w, i)), "")
     lead = lead or len(cause)  # 224件因调解成功: the cause word is not what is counted
+    if on("indicator.metric.determiner") and text.startswith(tuple(spec["forward_determiners"]), i + lead):
+        lead += 2  # 5次各类调度会议: the determiner is not what is counted
     next_figure = _next_figure(tuple(spec["next_figure_verbs"]))
     j = _forward_end(text, i, i + lead, verbs, spec)
     if _attributive(text, i + lead, j, spec):  # 17块制作精美的宣传展牌 → 宣传展牌
@@ -1027,6 +1065,9 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
             lead, j = j + 1 - i, head_end
     if j == i + lead + 1 and (m := _SIBLINGS.match(text, j)):
         j = m.end()  # 15个县（市、区）: the bracket lists the unit's siblings (indicator.metric.siblings)
+    if (close := _aside_end(text, j)) and on("indicator.metric.aside_after"):
+        k = _forward_end(text, i, close, verbs, spec, close - i + 14)  # 2场人民调解员(专职…)业务培训班
+        j = k if k - close >= 2 else j
     if next_figure.match(text, j):
         return "", 0
     if text[i + lead : j].endswith(tuple(spec["measure_nouns"])) and _ARABIC.match(text, j):
@@ -1040,6 +1081,20 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     if _single_noun(text, i + lead, j, spec):
         return phrase, lead  # 14个区获得…: the area noun alone is what is counted
     return (phrase, lead) if len(_strip_quotes(phrase)) - lead >= 2 else ("", 0)
+
+
+_ASIDE = re.compile(r"[(（][^()（）。；;\n]{1,20}[)）](?=[\u4e00-\u9fff])")
+
+
+def _aside_end(text: str, j: int) -> int | None:
+    """Where an aside in brackets at j ends when the noun goes on after it (50亿元(首期10亿元)科创母基金,
+    2场人民调解员(专职人民调解员)业务培训班: the aside is read past and left out of the metric)."""
+    m = _ASIDE.match(text, j)
+    return m.end() if m and not _SIBLINGS.match(text, j) else None
+
+
+def _drop_asides(noun: str) -> str:
+    return noun if _SIBLINGS.search(noun) else re.sub(r"[(（][^()（）]*[)）]", "", noun)
 
 
 def _single_noun(text: str, start: int, end: int, spec: dict) -> bool:
@@ -1072,7 +1127,7 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             and not _in_word(text, j, spec["forward_words"])
             and not (j == first and text.startswith(tuple(spec["forward_stops_inside"]), j))
         ):
-            break
+            return _before_adverbs(text, first, j, spec)  # 212项高频事项|掌上|办理
         if (j >= first + 2 or _single_noun(text, first, j, spec)) and _predicate_at(text, j, spec):
             return _before_adverbs(text, first, j, spec)  # 11个行业|形成典型案例: the predicate begins
         j += 1
@@ -1234,6 +1289,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             and text[k + len(stop)] != "率"  # 调解成功率达98.5%: a rate's noun, not a stop
             and text[k + len(stop) : end] not in spec["backward_trailing"]  # 累计|完成873.7亿件
             and not _inside(k - start, kept)
+            and not (len(stop) == 1 and _in_word(text, k, spec["forward_words"]))  # 协调和解|解决争议
         ]
     )  # 与去年同期相比: no stop inside
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
@@ -1274,7 +1330,22 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         or text.startswith(spec["change_verbs"], start, i)  # 稳定在|1.3万亿斤: no 稳定 once 在 goes
     ):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
+    if on("indicator.metric.place_only") and (_all_places(phrase) or _SCOPE_WORD.fullmatch(phrase)):
+        return "", i  # 其中德州、潍坊、威海超过80%: where, not what is measured
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
+
+
+_SCOPE_WORD = re.compile(r"[全我本][省市县区州盟旗镇乡村]")  # 全区70%的金牌调解员: where, not what
+
+
+def _all_places(phrase: str) -> bool:
+    """Whether places of the gazetteer make up the whole phrase (威海, 湖北等)."""
+    cut = 0
+    for start, end, _ in load_gazetteer().scan(phrase):
+        if start != cut:
+            return False
+        cut = end
+    return cut > 0 and phrase[cut:] in ("", "等")
 
 
 def _verb_subject_end(text: str, start: int, end: int, spec: dict) -> int:
