@@ -732,3 +732,22 @@ def test_a_countys_bare_name_in_a_text_naming_its_province(text, county):
 def test_a_bare_county_name_without_its_province_or_in_a_word_is_no_place():
     assert "来凤县" not in _places("各地优化营商环境,来凤强力推进改革。")  # no context
     assert "同德县" not in _places("青海省各族干部群众同心同德,共建家园。")  # inside an idiom
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("会议由县人大常委会主任向勇主持。", ["向勇"]),  # 向 is a surname here, not "towards"
+        ("县人大常委会主任向勇,副主任何忠华出席。", ["向勇", "何忠华"]),
+        ("县人大常委会主任向大会作报告。", []),  # 向 + a word
+        ("委员和特邀代表出席。", []),
+        ("总书记强调要坚持依法行政。", []),
+    ],
+)
+def test_a_surname_that_follows_names_after_a_title(text, names):
+    assert [o.name for o in officials.find(text, {})[0]] == names
+
+
+def test_the_surname_after_title_rule_switches_off():
+    with switches.off({"official.surname_after_title"}):
+        assert officials.find("会议由县人大常委会主任向勇主持。", {})[0] == []

@@ -343,6 +343,7 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and rate
             and (rate.metric or "").endswith("率")
             and _same_sentence(text, rate.end, h.start)
+            and re.search(r"[，,]", text[rate.end : h.start])  # a later clause; 98%、96% after 分别 is a list
             and on("indicator.metric.rate_again")
         ):
             h.metric = rate.metric  # 败诉率降至10.8%,其中西夏区降至5%以下: the same rate, elsewhere

@@ -41,6 +41,7 @@ from pipeline.lexicons import (
     ethnic_name_ends,
     is_person_name,
     starts_inside_word,
+    surnames,
 )
 from pipeline.switches import on
 
@@ -857,6 +858,29 @@ def _glued_words() -> tuple[str, ...]:
     return tuple(rules.load("titles")["glued_after_name"])
 
 
+def _surname_not_verb(text: str, i: int) -> bool:
+    """A word that follows names at i is the surname of a name after a title (主任向勇主持, not 主任向
+    大会作报告): two or three characters bounded by punctuation or a word that follows names, whose
+    given name is no common word [official.surname_after_title]."""
+    word = next(w for w in _after_name_words() if text.startswith(w, i))
+    if not on("official.surname_after_title") or len(word) > 1 or word not in surnames():
+        return False  # 强调, 来到: no surname opens a two-character verb
+    for length in (3, 2):
+        end = i + length
+        if (
+            end <= len(text)
+            and is_person_name(text[i:end], bounded=True)
+            and (length == 2 or text[i + 1 : end] not in common_words(1))  # 和|特邀: a word, no given name
+            and (
+                end == len(text)
+                or not "\u4e00" <= text[end] <= "\u9fff"
+                or text.startswith(_long_after_name_words(), end)
+            )
+        ):
+            return True
+    return False
+
+
 def _plausible_name(name: str) -> bool:
     """A model PER span worth trusting next to a title: 2-8 Chinese characters (transliterated names
     run long: 加里巴什维利, 别尔德穆哈梅多夫) or a transliterated name with ·, not a common word, a
@@ -883,7 +907,11 @@ def _chain_then_name(text: str, end: int, chain_end: re.Pattern, after: bool = F
             end += 1  # 县长 王建国 在: text from a PDF keeps a space after the title
         elif aside := _title_aside().match(text, end):
             end = aside.end()  # 副局长（主持工作）周敏: what the post is, between title and name
-        if on("official.veto.verb_after_title") and text.startswith(_after_name_words(), end):
+        if (
+            on("official.veto.verb_after_title")
+            and text.startswith(_after_name_words(), end)
+            and not _surname_not_verb(text, end)
+        ):
             return  # 总书记强调: a verb, not a name
         dotted = _dotted_name_end(text, end)
         if dotted:  # 主任艾黎根·热西提主持
