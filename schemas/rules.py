@@ -296,6 +296,7 @@ class IndicatorsFile(_RuleFile):
     predicate_verbs: list[Word] = []
     clause_verbs: list[Word] = []
     forward_determiners: list[Word] = []
+    inner_light_verbs: list[Word] = []
     recipient_preps: list[Word] = []
     numbered_meetings: list[Word] = []
     year_volume_units: list[Word] = []

@@ -543,3 +543,23 @@ def test_the_new_metric_rules_switch_off():
         assert _metrics("败诉率降至10.8%,其中西夏区、贺兰县降至5%以下。")[1][0] is None
     with switches.off({"indicator.metric.determiner"}):
         assert _metrics("召开5次各类调度会议。") == [("召开各类调度会议", 5, "次")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("业务部门组织开展业务培训19次。", [("业务培训", 19, "次")]),  # the actor before the light verb goes
+        ("审理结果是维持46件。", [("维持", 46, "件")]),  # what follows 是 is what is counted
+        ("案件受理数量是前年的10倍。", [("案件受理数量是前年", 10, "倍")]),  # 是…的N倍 compares
+        ("3年来为村民调解纠纷500余次。", [("为村民调解纠纷", 500, "次")]),
+        ("7个镇可行使行政处罚权。", [("镇", 7, "个")]),
+        ("超过4万名无家可归者。", [("无家可归者", 40000, "人")]),  # 可 inside an idiom
+        ("办件100%“网上可办”。", [("网上可办", 100, "%")]),  # no stop inside quotes
+    ],
+)
+def test_light_verbs_inside_copulas_and_stops_inside_idioms_and_quotes(text, rows):
+    assert _metrics(text) == rows
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.inner_light_verb"}):
+        assert _metrics("业务部门组织开展业务培训19次。") == [("业务部门组织开展业务培训", 19, "次")]

@@ -895,7 +895,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     """Metric phrase after the unit (800余名行政执法人员) or before the number (签约额218.15亿元);
     returns it with the indicator's span, which covers number and metric."""
     before, start = _backward_phrase(text, m.start(), spec, floor)
-    if n := _light_verb(before, m, spec):  # 组织专题学法12次 → 专题学法
+    if n := _light_verb(before, m, spec) or _inner_light_verb(before, spec):  # 组织专题学法12次 → 专题学法
         before, start = before[n:], start + n
     if not before and _bracket_count(text, m):
         noun, start = _backward_phrase(text, m.start() - 1, spec, floor)
@@ -986,6 +986,19 @@ def _light_verb(phrase: str, m: re.Match, spec: dict) -> int:
     determiners = spec["gathered_determiners"] if people else []
     n = len(verb) + next((len(d) for d in determiners if phrase.startswith(d, len(verb))), 0)
     return n if len(phrase) - n >= 2 else 0
+
+
+def _inner_light_verb(phrase: str, spec: dict) -> int:
+    """Where the object of a light verb inside ``phrase`` starts (业务部门组织开展|业务培训19次,
+    党政主要负责人开展|述法人数): the actor before it is no part of what is counted
+    [indicator.metric.inner_light_verb]; 0 if none leaves two characters."""
+    if not on("indicator.metric.inner_light_verb"):
+        return 0
+    for verb in spec["inner_light_verbs"]:
+        k = phrase.find(verb, 1)
+        if k > 0 and len(phrase) - k - len(verb) >= 2:
+            return k + len(verb)
+    return 0
 
 
 def _title_instance(before: str) -> bool:
@@ -1127,12 +1140,25 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             text.startswith(verbs, j)
             and not _in_word(text, j, spec["forward_words"])
             and not (j == first and text.startswith(tuple(spec["forward_stops_inside"]), j))
+            and not _quote_open(text, first, j)
+            and not _in_idiom(text, j)
         ):
             return _before_adverbs(text, first, j, spec)  # 212项高频事项|掌上|办理
         if (j >= first + 2 or _single_noun(text, first, j, spec)) and _predicate_at(text, j, spec):
             return _before_adverbs(text, first, j, spec)  # 11个行业|形成典型案例: the predicate begins
         j += 1
     return j
+
+
+def _in_idiom(text: str, j: int) -> bool:
+    """The char at j is inside a four-character idiom (无家可归者: 可 is no stop there)."""
+    return any(text[k : k + 4] in _idioms() for k in range(max(0, j - 3), j))
+
+
+def _quote_open(text: str, first: int, j: int) -> bool:
+    """A quoted name opened after ``first`` is not closed before j (100%“网上可办”: no stop inside it)."""
+    k = max(text.rfind("“", first, j), text.rfind("「", first, j))
+    return k >= 0 and not re.search("[”」]", text[k:j])
 
 
 def _predicate_at(text: str, j: int, spec: dict) -> bool:
@@ -1291,10 +1317,16 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             and text[k + len(stop) : end] not in spec["backward_trailing"]  # 累计|完成873.7亿件
             and not _inside(k - start, kept)
             and not (len(stop) == 1 and _in_word(text, k, spec["forward_words"]))  # 协调和解|解决争议
+            and not (
+                stop == "是" and (_COMPARED_TIME.match(text, k + 1) or text[end - 1] == "的")
+            )  # 是…的10倍
         ]
     )  # 与去年同期相比: no stop inside
     if cut == start and start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
-        cut = start + (2 if text[start : start + 2] == "年度" else 1)  # 2020年法治建设, 2018年度结转案件
+        # 2020年法治建设, 2018年度结转案件, 3年来为村民调解纠纷
+        cut = start + next(
+            n for w, n in (("年以来", 3), ("年度", 2), ("年来", 2), ("", 1)) if text.startswith(w, start)
+        )
     while cut < end - 2 and text[cut] in _QUOTES:
         cut += 1  # “今年已放款20笔
     start = cut + _leading_places(text[cut:end])
@@ -1347,6 +1379,10 @@ def _all_places(phrase: str) -> bool:
             return False
         cut = end
     return cut > 0 and phrase[cut:] in ("", "等")
+
+
+# a time a figure is compared with (是前年的10倍, 是2023年的4.6倍)
+_COMPARED_TIME = re.compile(r"前年|去年|上年|同期|\d{4}\s*年")
 
 
 def _verb_subject_end(text: str, start: int, end: int, spec: dict) -> int:
