@@ -236,6 +236,7 @@ class PlacesFile(_RuleFile):
     generic_district_names: Words
     list_same_county_min: int = Field(gt=0)
     feature_suffixes: Words
+    list_below_county: Words = []
     stem_prepositions: Words = []
     stem_slogan_words: Words = []
     list_closers: Words
@@ -416,6 +417,8 @@ class TitlesFile(_RuleFile):
     bureau_endings: Words = Field(min_length=1)
     needs_body: Words = []
     body_endings: Words = []
+    collective_unit_chars: Words = []
+    collective_after_words: Words = []
 
 
 MODELS: dict[str, type[BaseModel]] = {

@@ -1038,3 +1038,13 @@ def test_party_proposals_and_explained_drafts_are_regulations():
     assert by_name["中共中央关于制定国民经济和社会发展第十五个五年规划的建议"].category == "党内法规"
     with switches.off({"reg.party_proposal", "reg.draft_explained"}):
         assert regulations.find(text)[0] == []
+
+
+def test_a_law_before_an_extension_title_and_local_standards():
+    from pipeline.extract import regulations as regs
+
+    assert [(r.name, r.rule) for r in regs.find("新的宪法《修正案》颁布以来,")[0]] == [
+        ("宪法修正案", "reg.law_extension")
+    ]
+    found = regs.find("制定《行政许可事项服务指南编写规范》等三项地方标准。")[0]
+    assert [(r.name, r.category) for r in found] == [("行政许可事项服务指南编写规范", "规范性文件")]

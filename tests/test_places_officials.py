@@ -751,3 +751,23 @@ def test_a_surname_that_follows_names_after_a_title(text, names):
 def test_the_surname_after_title_rule_switches_off():
     with switches.off({"official.surname_after_title"}):
         assert officials.find("会议由县人大常委会主任向勇主持。", {})[0] == []
+
+
+def test_lists_closed_by_de_and_a_units_leaders():
+    text = "卢伟、张峰、张建中、王伟等在家的县四个班子领导及副处级干部亲自督阵指挥。"
+    found = officials.find(text, {})[0]
+    assert [o.name for o in found] == ["卢伟", "张峰", "张建中", "王伟"]
+    assert {o.title for o in found} == {"在家的县四个班子领导及副处级干部"}
+    assert [o.name for o in officials.find("市司法局局长姜勇智,局领导蔡天新参加活动。", {})[0]] == [
+        "姜勇智",
+        "蔡天新",
+    ]
+    assert officials.find("中央军委领导同志和老同志参加。", {})[0] == []
+    assert officials.find("实现中小学校法治副校长全覆盖。", {})[0] == []  # 全 + a common word
+
+
+def test_a_list_closed_by_a_community_word_names_no_county():
+    text = "吉林省通化市东昌区司法局在龙水、船营等社区举办宪法知识宣讲活动6场。"
+    assert "船营区" not in _places(text)
+    with switches.off({"place.veto.list_of_communities"}):
+        assert "船营区" in _places(text)

@@ -340,12 +340,15 @@ def _collective(text: str, ner_persons):
     ends where a name may end (出席, punctuation)."""
     spec = rules.load("titles")
     opener = rules.alternation(spec["collective_openers"])
-    shared = re.compile(rf"({LEVEL})?(?:{rules.alternation(spec['collective_titles'])})(?:{opener}){{0,2}}")
+    level = rf"{LEVEL}|[{''.join(spec['collective_unit_chars'])}]"  # 局领导蔡天新: a unit's leaders
+    shared = re.compile(rf"({level})?(?:{rules.alternation(spec['collective_titles'])})(?:{opener}){{0,2}}")
     persons = {s: e for s, e in ner_persons}
     for m in shared.finditer(text):
         i = m.end()
         if on("official.veto.list_straddle") and starts_inside_word(text, i, _straddle_words()):
             continue  # 市领导有|关负责同志: the name would start inside a word
+        if text[i : i + 1] in ("和", "与", "及", "同"):
+            continue  # 军委领导同志|和老同志: a conjunction, no name
         names = _name_list(text, i, persons)
         unlevelled = not m.group(1) or m.group(0).startswith(
             tuple(spec["collective_without_level"]), len(m.group(1))
@@ -364,7 +367,11 @@ def _collective_after(text: str, ner_persons):
     if not on("official.collective_after"):
         return
     spec = rules.load("titles")
-    closing = re.compile(rf"等({LEVEL}(?:{rules.alternation(spec['collective_titles'])}))")
+    words = rules.alternation(spec["collective_after_words"])
+    # 等市领导; 等在家的县四个班子领导及副处级干部 (a level inside a short phrase, a second group after 及)
+    closing = re.compile(
+        rf"等((?:[\u4e00-\u9fff]{{0,10}}?{LEVEL}[\u4e00-\u9fff]{{0,6}}?)(?:{words})(?:[及和][\u4e00-\u9fff]{{0,6}}?(?:{words}))?)"
+    )
     persons = {s: e for s, e in ner_persons}
     for m in closing.finditer(text):
         start = last_mark(text, "，,。；;：:！!？?\n", m.start()) + 1

@@ -239,10 +239,17 @@ def _context_stems(text: str, hits: list[PlaceHit], blocked: SpanIndex) -> list[
             or local[0].adcode in named  # named in full: _named_stems reads its stems
             or not _bare_stem(text, k, e, taken, blocked)  # a common word, 青秀|山, 雄|安新区
             or not (k in ends or _stem_opening(text, k, spec))
+            or _community_after(text, e, spec)
         ):
             continue
         out.append(PlaceHit(k, e, surface, local, "context_stem"))
     return out
+
+
+def _community_after(text: str, e: int, spec: dict) -> bool:
+    """A unit below a county names what ends at e (船营|等社区) [place.veto.list_of_communities]."""
+    tail = e + (1 if text.startswith("等", e) else 0)
+    return on("place.veto.list_of_communities") and text.startswith(tuple(spec["list_below_county"]), tail)
 
 
 def _stem_opening(text: str, k: int, spec: dict) -> bool:
@@ -371,7 +378,11 @@ def _lists(text: str, hits: list[PlaceHit]) -> None:
     two places or more, and at least half of its items must be places."""
     gaz = load()
     at = {(h.start, h.end): h for h in hits}
+    spec = rules.load("places")
     for group, m in enumerate(_LIST.finditer(text)):
+        last = m.group(0).rsplit("、", 1)[1]
+        if any(_community_after(m.group(0), m.end() - m.start() - len(last) + k, spec) for k in range(1, 7)):
+            continue  # 龙水、船营等社区: the items are communities, whatever county shares a name
         items, pos = [], m.start()
         for part in m.group(0).split("、"):
             items.append((pos, pos + len(part)))

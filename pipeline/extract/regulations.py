@@ -120,6 +120,17 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         blocked.append((m.start(), m.end()))
         if on("reg.veto.art_work") and _art_work(text, m.start()) and not _spec().law.fullmatch(m.group(1)):
             continue  # 编排了《反邪教》、《夫妻学宪法》: performances, not laws (观看《宪法》… is the law)
+        if law := _law_before_extension(text, m):  # 宪法《修正案》: one title, the law's amendment
+            blocked.append((law.start(), m.start()))
+            _add(
+                found,
+                mentions,
+                law.group(0) + m.group(1).strip(),
+                law.start(),
+                "reg.law_extension",
+                check=False,
+            )
+            continue
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
         if on("reg.draft_explained") and (d := _DRAFT_EXPLAINED.fullmatch(m.group(1))):
             _add(found, mentions, d.group(1), m.start(1) + d.start(1), "reg.draft_explained")
@@ -144,6 +155,15 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
     regs = _short_forms(found, mentions, aliases)  # drops the generic rows from found
     return regs, [f for f in mentions if f.normalized in found], blocked
+
+
+def _law_before_extension(text: str, m: re.Match) -> re.Match | None:
+    """A law named right before a 《》 title that is only an extension of a law (宪法《修正案》, 《实施条例》)
+    [reg.law_extension]."""
+    if not on("reg.law_extension") or m.group(1).strip() not in rules.load("regulations")["law_extensions"]:
+        return None
+    laws = _spec().law.finditer(text, max(0, m.start() - 20), m.start())
+    return next((law for law in laws if law.end() == m.start()), None)
 
 
 def _short_forms(

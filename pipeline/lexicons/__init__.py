@@ -89,6 +89,8 @@ def is_person_name(text: str, bounded: bool = False, labelled: bool = False) -> 
         and not (bounded and len(text) == 3 and text[2] not in _BODY_ENDS)
     ):
         return False  # 黄河 is no name; 市委副书记黄金龙主持 is (a title before it, a boundary after)
+    if len(text) == 3 and text[0] in _LOOSE_IN_NAMES and text[1:] in common_words(1000):
+        return False  # 校长|全覆盖: a function char and a common word, no surname and given name
     sn = surnames()
     barred = _NOT_IN_NAMES - _LOOSE_IN_NAMES if bounded else _NOT_IN_NAMES
     for k in (2, 1):
