@@ -1121,3 +1121,53 @@ def test_the_glued_field_and_lead_rules_switch_off():
 )
 def test_datelines_with_a_place_transfer_labels_preview_notices_and_iso_stamps(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a two-part breadcrumb above a headline glued to its fields
+            "黑龙江网 > 龙江\n\n某市宪法主题广场正式揭幕 发布时间:2023-12-04 18:40 来源:冰城司法行政\n"
+            + BODY,
+            ("某市宪法主题广场正式揭幕", "2023-12-04", "冰城司法行政", None),
+        ),
+        (  # a byline line of two outlets, a reporter and a correspondent: no headline
+            "丝路昌吉/昌吉州融媒体中心 记者 刘茜 通讯员 姚博\n" + BODY,
+            (None, None, "丝路昌吉/昌吉州融媒体中心", "刘茜 姚博"),
+        ),
+        (  # a title wrapped before 和
+            "市政务服务办关于印发2024年工作总结\n和2025年工作要点的通知\n各区政务服务办:\n" + BODY,
+            ("市政务服务办关于印发2024年工作总结和2025年工作要点的通知", None, "市政务服务办", None),
+        ),
+        (  # an empty source field, then another field's label
+            "东昌区掀起学习宣传宪法知识热潮\n\n日期:2018-07-16 08:59:00\n来源:\n字体显示:\n\n" + BODY,
+            ("东昌区掀起学习宣传宪法知识热潮", "2018-07-16", None, None),
+        ),
+        (  # the lead glued to the last reporter's name
+            "某某标题新闻稿件\n本报讯 记者王斌 邵鹏璐日前从省营商环境建设局了解到,今年以来成效明显。\n"
+            + BODY,
+            ("某某标题新闻稿件", None, None, "王斌 邵鹏璐"),
+        ),
+        (  # a reporter without a label before a labelled correspondent
+            "某某标题新闻稿件\n" + BODY + "\n确保按时完成任务。(林伊敏 通讯员欧阳素联)",
+            ("某某标题新闻稿件", None, None, "林伊敏 欧阳素联"),
+        ),
+        (  # an outlet before the label is no reporter
+            "某某标题新闻稿件\n本报讯(郑报全媒体记者 董艳竹) 昨日下午,会议召开。\n" + BODY,
+            ("某某标题新闻稿件", None, "郑报", "董艳竹"),
+        ),
+    ],
+)
+def test_breadcrumbs_bylines_wrapped_titles_empty_fields_and_glued_leads(page, expected):
+    assert _meta(page) == expected
+
+
+def test_the_glued_lead_and_bracket_name_rules_switch_off():
+    from pipeline import switches
+
+    page = "某某标题新闻稿件\n本报讯 记者王斌 邵鹏璐日前从省营商环境建设局了解到,今年以来成效明显。\n" + BODY
+    with switches.off({"author.glued_lead"}):
+        assert _meta(page)[3] is None
+    page = "某某标题新闻稿件\n" + BODY + "\n确保按时完成任务。(林伊敏 通讯员欧阳素联)"
+    with switches.off({"author.bracket_names"}):
+        assert _meta(page)[3] == "欧阳素联"

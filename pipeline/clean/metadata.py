@@ -167,7 +167,7 @@ def _patterns() -> dict[str, re.Pattern]:
         + lx.counter_labels
         + lx.table_labels
     )
-    outlet = rf"[{_HAN}A-Za-z0-9·\-]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"
+    outlet = rf"[{_HAN}A-Za-z0-9·\-/／]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"  # 丝路昌吉/昌吉州融媒体中心
     reporters = [
         w for w in lx.author_labels if w.endswith(("记者", "通讯员", "实习生"))
     ]  # may touch the name
@@ -652,6 +652,8 @@ def _plausible_source(text: str, page: Page) -> bool:
         return False
     if on("source.not.code") and re.fullmatch(r"[A-Za-z_\-]{0,6}\d{4,}[A-Za-z0-9_\-]*", text):
         return False  # 来源: sp20241126 — a site's code, no publisher
+    if on("source.not.label") and text.endswith((":", "：")):
+        return False  # 来源: / 字体显示: — an empty field, then another label
     if on("source.not.listed") and (
         text in lx.not_sources or text.lower() in lx.not_sources or text.startswith(("http", "www"))
     ):
@@ -1112,9 +1114,20 @@ def _names_after(line: str, start: int, i: int) -> list[tuple[Piece, ...]]:
             k += 2
         elif names and line[slice(*tokens[k])].endswith("报道") and len(word) <= 6:
             k += 1  # 记者 苏志坚 长春报道: where the reporter filed from
+        elif cut := _glued_lead(word):
+            names.append(((i, s, s + cut),))  # 记者王斌 邵鹏璐日前从…: the lead touches the last name
+            break
         else:
             return []
     return names
+
+
+def _glued_lead(word: str) -> int | None:
+    """Length of a name that the story's lead follows without a break (邵鹏璐|日前从…) [author.glued_lead]."""
+    if not on("author.glued_lead"):
+        return None
+    lead = lexicon().lead_words
+    return next((n for n in (3, 2, 4) if word.startswith(lead, n) and _is_name(word[:n])), None)
 
 
 def _two_names(word: str) -> int | None:
@@ -1224,11 +1237,29 @@ def _author_label(page: Page, hints, title=None) -> Found | None:
             found = _names_after(line, m.end(), i)
             if found and not names:
                 sep = _separator(line, found)
+                names += _bracket_names_before(line, m.start(), i)  # (林伊敏 通讯员欧阳素联)
             names += found
         if names:
             text = sep.join("".join(line[s:e] for _, s, e in n) for n in names)
             return Found("author.label", text, tuple(names), sep, squeeze=True)
     return None
+
+
+def _bracket_names_before(line: str, pos: int, i: int) -> list[tuple[Piece, ...]]:
+    """Names between an opening bracket and the label at pos ((林伊敏 通讯员欧阳素联): a reporter
+    written without a label before a labelled one) [author.bracket_names]."""
+    k = max(line.rfind("(", 0, pos), line.rfind("（", 0, pos))
+    if (
+        not on("author.bracket_names")
+        or k < 0
+        or re.search(r"[)）]", line[k:pos])
+        or not line[k + 1 : pos].strip()
+    ):
+        return []
+    if _outlet_of(line[k + 1 : pos].strip()):
+        return []  # (郑报全媒体记者 董艳竹): the outlet, not a reporter
+    names = _names_after(line[:pos], k + 1, i)
+    return names if names and not line[names[-1][-1][2] : pos].strip() else []
 
 
 def _editor_before(line: str, pos: int) -> bool:
@@ -1555,7 +1586,9 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
         if (
             b == a + 1
             and " " not in la + lb
-            and not p["doc_type_end"].search(la)
+            and (
+                not p["doc_type_end"].search(la) or lb.startswith(("和", "及", "与", "暨"))
+            )  # …总结 / 和…的通知
             and p["doc_type_end"].search(lb)
             and len(la + lb) <= 80
             and not lb.startswith(("—", "-"))
