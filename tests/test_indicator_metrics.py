@@ -563,3 +563,21 @@ def test_light_verbs_inside_copulas_and_stops_inside_idioms_and_quotes(text, row
 
     with switches.off({"indicator.metric.inner_light_verb"}):
         assert _metrics("业务部门组织开展业务培训19次。") == [("业务部门组织开展业务培训", 19, "次")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("准确率连续6个月达到100%。", [("准确率", 100, "%")]),  # how long it held is no metric
+        ("粮食产量已连续两年超过800亿斤。", [("粮食产量", 8e10, "斤")]),
+        ("超限率控制在1%以内。", [("超限率", 1, "%")]),  # 以内: at most
+        ("开设17门法治课程。", [("法治课程", 17, "门")]),
+        ("共2331项纳入本级政务服务中心一体化管理。", [("纳入本级政务服务中心一体化管理", 2331, "项")]),
+    ],
+)
+def test_durations_before_a_figure_limits_and_courses(text, rows):
+    assert _metrics(text) == rows
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.duration_before"}):
+        assert _metrics("准确率连续6个月达到100%。")[0][0] != "准确率"

@@ -1271,6 +1271,9 @@ def _aside_start(text: str, i: int, floor: int) -> int | None:
 
 # a year (and 的) right before a figure: 从2020年27.5%, 由2020年的21.8%
 _YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年(?:底|末|初)?的?$")
+_DURATION_BEFORE = re.compile(
+    r"连续\s?[0-9一二三四五六七八九十两]+\s?个?(?:月|年|季度|周|天)(?:均|都)?(?:达到|达|保持|为)?$"
+)
 
 
 def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str, int]:
@@ -1282,6 +1285,10 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     if (k := _aside_start(text, i - len(total), floor)) is not None:  # 维持(以…方式结案)共93件
         phrase, start = _backward_phrase(text, k, spec, floor)
         if phrase:
+            return phrase, start
+    if on("indicator.metric.duration_before") and (d := _DURATION_BEFORE.search(text, max(floor, i - 12), i)):
+        phrase, start = _backward_phrase(text, d.start(), spec, floor)
+        if phrase:  # 准确率连续6个月达到100%: how long it held, the metric is before it
             return phrase, start
     if on("indicator.metric.year_before") and (y := _YEAR_BEFORE.search(text, max(floor, i - 9), i)):
         phrase, start = _backward_phrase(text, y.start(), spec, floor)
