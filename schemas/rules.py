@@ -298,6 +298,7 @@ class IndicatorsFile(_RuleFile):
     clause_verbs: list[Word] = []
     forward_determiners: list[Word] = []
     inner_light_verbs: list[Word] = []
+    head_noun_ends: list[Word] = []
     recipient_preps: list[Word] = []
     numbered_meetings: list[Word] = []
     year_volume_units: list[Word] = []

@@ -387,7 +387,7 @@ def test_idioms_end_a_noun_and_zai_leaves_a_metric(text, rows):
         ("邀请市内各类媒体(约20家,区新闻办负责)。", [("邀请市内各类媒体", 20, "家")]),
         ("1.区内企业代表(17家)。", [("区内企业代表", 17, "家")]),
         ("举办一场宣传晚会,开展一次集中宣传。", []),
-        ("我市有2个综合项目及4个单项项目入围。", [("综合项目", 2, "个"), ("单项项目入围", 4, "个")]),
+        ("我市有2个综合项目及4个单项项目入围。", [("综合项目", 2, "个"), ("单项项目", 4, "个")]),
         ("败诉率同比下降5.94百分点。", [("败诉率同比下降", 5.94, "个百分点")]),
         ("完成案卷评查2轮次。", [("案卷评查", 2, "轮次")]),
         ("停靠车次从50列增至70列。", [("停靠车次", 50, "列"), ("停靠车次", 70, "列")]),
@@ -581,3 +581,21 @@ def test_durations_before_a_figure_limits_and_courses(text, rows):
 
     with switches.off({"indicator.metric.duration_before"}):
         assert _metrics("准确率连续6个月达到100%。")[0][0] != "准确率"
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("发放法律书籍(宣传品)等32万余册(份)。", [("发放法律书籍", 32e4, "册")]),  # one item before 等
+        ("为1972名受援人避免经济损失。", [("受援人", 1972, "人")]),  # a head noun, then a verb
+        ("18837名干部群众收看公益课。", [("干部群众", 18837, "人")]),
+        ("约9000家德国零售企业倒闭。", [("德国零售企业", 9000, "家")]),
+        ("20辆无人驾驶车辆上路。", [("无人驾驶车辆上路", 20, "辆")]),  # 无人驾驶 is one word
+    ],
+)
+def test_one_item_before_deng_and_verbs_after_a_head_noun(text, rows):
+    assert _metrics(text) == rows
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.verb_after_head"}):
+        assert _metrics("18837名干部群众收看公益课。") == [("干部群众收看公益课", 18837, "人")]

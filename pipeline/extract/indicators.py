@@ -17,7 +17,7 @@ from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
-from pipeline.lexicons import common_words, tagged_words, word_tag
+from pipeline.lexicons import _two_char_words, common_words, long_words, tagged_words, word_tag
 from pipeline.switches import on
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -1038,7 +1038,11 @@ def _list_head(text: str, i: int, floor: int) -> str | None:
     if text[k - 1 : k] != "等":
         return None
     clause = _CLAUSE_TAIL.search(text[max(floor, k - 80) : k - 1]).group()
+    if on("indicator.metric.list_head_alone"):
+        clause = re.sub(r"[(（][^()（）]{1,12}[)）]", "", clause)  # 法律书籍(宣传品)等: the aside goes
     item = re.split(r"[、和及与]", clause, maxsplit=1)[0] if re.search(r"[、和及与]", clause) else ""
+    if not item and on("indicator.metric.list_head_alone"):
+        item = clause  # 发放法律书籍等32万余册: one item before 等 is what is counted
     if on("indicator.metric.place_only") and _all_places(item):
         return None  # 兰考县、…东坡区等100个: the places are listed, not named as what is counted
     return item if 2 <= len(item) <= 16 and all(_is_han(c) for c in item) else None
@@ -1146,6 +1150,8 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             return _before_adverbs(text, first, j, spec)  # 212项高频事项|掌上|办理
         if (j >= first + 2 or _single_noun(text, first, j, spec)) and _predicate_at(text, j, spec):
             return _before_adverbs(text, first, j, spec)  # 11个行业|形成典型案例: the predicate begins
+        if j >= first + 2 and _verb_after_head(text, first, j, spec):
+            return j  # 1972名受援人|避免损失: a head noun, then a verb
         j += 1
     return j
 
@@ -1159,6 +1165,23 @@ def _quote_open(text: str, first: int, j: int) -> bool:
     """A quoted name opened after ``first`` is not closed before j (100%“网上可办”: no stop inside it)."""
     k = max(text.rfind("“", first, j), text.rfind("「", first, j))
     return k >= 0 and not re.search("[”」]", text[k:j])
+
+
+def _verb_after_head(text: str, first: int, j: int, spec: dict) -> bool:
+    """A word jieba's dictionary tags as a verb (v) right after a noun read forwards that ends with a
+    head of people or things (受援人, 干部群众, 数据) opens the predicate, unless it is an attribute
+    before 的 [indicator.metric.verb_after_head]."""
+    head = max((len(w) for w in spec["head_noun_ends"] if text.endswith(w, first, j)), default=0)
+    if not head or not on("indicator.metric.verb_after_head"):
+        return False
+    entry = _two_char_words().get(text[j : j + 2])
+    if not (entry and entry[1] == "v" and entry[0] >= 100) or text[j + 2 : j + 3] == "的":
+        return False
+    # 无|人驾驶: a word of the dictionary that starts before the head runs across j (企业倒闭 does not)
+    words = long_words()
+    return not any(
+        text[a:b] in words for a in range(j - 2, j - head) for b in (j + 2, j + 3) if 3 <= b - a <= 4
+    )
 
 
 def _predicate_at(text: str, j: int, spec: dict) -> bool:

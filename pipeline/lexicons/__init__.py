@@ -122,6 +122,13 @@ def _two_char_words() -> dict[str, tuple[int, str]]:
         return {w: (int(freq), pos) for w, freq, pos in map(str.split, lines) if len(w) == 2}
 
 
+@lru_cache(maxsize=1)
+def long_words() -> frozenset[str]:
+    """The three- and four-character words of jieba's dictionary (无人驾驶, 居民自治)."""
+    with jieba_dict().open(encoding="utf-8") as lines:
+        return frozenset(w for w, _, _ in map(str.split, lines) if 3 <= len(w) <= 4)
+
+
 def word_tag(word: str) -> str | None:
     """The part of speech jieba's dictionary gives a two-character word (制作 → vn), or None."""
     entry = _two_char_words().get(word)
