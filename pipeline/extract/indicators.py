@@ -194,6 +194,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     hits = _unit_ranges(text, hits, spec)
     _share_metrics(text, hits, spec)
     _adjacent(text, hits)
+    _place_items(text, hits)
     _respectively(text, hits, spec)
     _relate(text, hits, spec)
     _level_after_change(text, hits, spec)
@@ -239,6 +240,17 @@ def _adjacent(text: str, hits: list[IndicatorHit]) -> None:
             h.metric = prev.metric
 
 
+def _place_items(text: str, hits: list[IndicatorHit]) -> None:
+    """海口1191亿元、三亚978亿元: a figure with no metric after a 、 and a place measures what the figure
+    before it measures, in that place [indicator.metric.place_items]."""
+    if not on("indicator.metric.place_items"):
+        return
+    for prev, h in itertools.pairwise(hits):
+        gap = text[prev.end : h.start]
+        if h.metric is None and prev.metric and gap[:1] in ("、", "和") and _all_places(gap[1:]):
+            h.metric = prev.metric
+
+
 def _level_after_change(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """经营主体年均增长6.7%,目前达到53.8万户: a figure with no metric that a level verb leads, right after
     a change, is the level of what changed (经营主体) [indicator.metric.level_after_change]."""
@@ -273,7 +285,11 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
                 break
             run.append(nxt)
-        subjects = [p for p in hits[:i] if p.metric and _same_sentence(text, p.end, h.start)][-len(run) :]
+        subjects = [
+            p
+            for p in hits[:i]
+            if p.metric and _same_sentence(text, p.end, h.start) and not _a_change(p.metric, spec)
+        ][-len(run) :]
         if len(subjects) == len(run) > 1:
             for subject, item in zip(subjects, run):
                 item.metric = subject.metric + what
@@ -298,6 +314,40 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             # 城镇和农村居民收入分别增长5%和7%: the first modifier takes the shared rest
             # (indicator.metric.respectively_pair)
             run[0].metric, run[1].metric = pair[1] + h.metric[2:], h.metric
+        elif h.metric and len(run) > 1 and on("indicator.metric.respectively_shared"):
+            _share_after_respectively(text, h, run)
+
+
+def _share_after_respectively(text: str, h: IndicatorHit, run: list[IndicatorHit]) -> None:
+    """济南、临沂受理案件数分别为3595件、3125件 / 败诉率分别为16.4%、11.36%: with no counts before them, the
+    figures after 分别 share its metric, each after its place when as many places are listed before it
+    (淄博、临沂两市收案数 → 淄博收案数, 临沂收案数) [indicator.metric.respectively_shared]."""
+    base = re.sub(r"^[两二三四五六七八九十\d]+个?[省市县区州盟旗镇乡]", "", h.metric) or h.metric
+    places = _places_before(text, h.start, len(run))
+    for k, item in enumerate(run):
+        item.metric = (places[k] if places else "") + base
+
+
+# a count of the places just listed (淄博、临沂|两市|收案数)
+_PLACE_COUNT = re.compile(r"[两二三四五六七八九十\d]+个?[省市县区州盟旗镇乡]$")
+
+
+def _places_before(text: str, end: int, n: int) -> list[str]:
+    """The n places listed with 、/和 right before ``end`` (济南、临沂、菏泽|受理…; 淄博、临沂两市|收案数),
+    or none."""
+    k = last_mark(text, "，,。；;：:！!？?\n", end) + 1
+    clause = text[k:end]
+    if m := _PLACE_COUNT.search(clause):
+        clause = clause[: m.start()]
+    names = [text[k + s : k + e] for s, e, _ in load_gazetteer().scan(clause)]
+    tail = names[-n:]
+    joined = re.sub(r"[、和及与]", "", clause[-sum(len(x) + 1 for x in tail) :]) if tail else ""
+    return tail if len(tail) == n and joined.endswith("".join(tail)) and clause.endswith(tail[-1]) else []
+
+
+def _a_change(metric: str, spec: dict) -> bool:
+    """The metric is a change (同比增长, 较一季度提高): no subject of another change."""
+    return "同比" in metric or "较" in metric or metric.endswith(tuple(spec["bare_changes"]))
 
 
 def _listed_metrics(text: str, h: IndicatorHit) -> list[str]:
@@ -744,6 +794,10 @@ def _after_code(text: str, i: int) -> bool:
     return on("indicator.veto.inside_code") and bool(re.match(r"[\d.A-Za-z]", text[i - 1]))
 
 
+_RANK_TAIL = re.compile(r"(?:排名|排在)?前[\d一二三四五六七八九十]+[名位]?$")
+_TOP_RANK = re.compile(r"前[\d一二三四五六七八九十]+[名位](?:的|是|为|分别|依次|[:：])")
+
+
 def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     """The number counts something; each test below is a veto with its id (indicator.veto.*)."""
     num = m.group("num")
@@ -762,6 +816,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not any(c in text[max(0, m.start() - 6) : m.start()] for c in spec["one_count_cues"])
     ):
         return False  # 举办一场宣传晚会: an article; 全年召开一次 counts
+    if on("indicator.veto.top_rank") and _TOP_RANK.match(text, m.start() - 1):
+        return False  # 投资额前5名是海口…: the top five of a ranking, no count of people
     if (
         on("indicator.veto.not_after")
         and text.startswith(tuple(spec["not_after"]), m.end("num"))
@@ -1394,6 +1450,11 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
     ):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     if on("indicator.metric.place_only") and (_all_places(phrase) or _SCOPE_WORD.fullmatch(phrase)):
+        if text[start - 1 : start] in ("是", "为", ":", "：") and start - 1 > floor:
+            rank = _RANK_TAIL.search(text, max(floor, start - 12), start - 1)
+            topic, at = _backward_phrase(text, rank.start() if rank else start - 1, spec, floor)
+            if len(topic) >= 2 and not _all_places(topic):
+                return topic, at  # 签约协议投资额前5名是|海口1191亿元: the topic before 是, at 海口
         return "", i  # 其中德州、潍坊、威海超过80%: where, not what is measured
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
 
