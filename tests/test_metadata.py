@@ -1171,3 +1171,29 @@ def test_the_glued_lead_and_bracket_name_rules_switch_off():
     page = "某某标题新闻稿件\n" + BODY + "\n确保按时完成任务。(林伊敏 通讯员欧阳素联)"
     with switches.off({"author.bracket_names"}):
         assert _meta(page)[3] == "欧阳素联"
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a breadcrumb with an arrow of dashes: 首页 is no site name, let alone a source
+            "设为首页 / 添加收藏 / 返回首页\n当前位置: 首页 -> 法院公告\n\n某市中级人民法院行政案件司法审判年度报告\n\n"
+            "发布时间:2023-05-15 16:38:43\n\n" + BODY,
+            ("某市中级人民法院行政案件司法审判年度报告", "2023-05-15", None, None),
+        ),
+        (  # a bullet before a byline's outlet; 全媒体 names the outlet when nothing before it does
+            "开局起步 西宁交出漂亮成绩单\n\n◎西海全媒体记者 范程程\n\n" + BODY,
+            ("开局起步 西宁交出漂亮成绩单", None, "西海全媒体", "范程程"),
+        ),
+        (  # ... and a paper's name before 全媒体记者 is the paper
+            "某某标题新闻稿件\n本报讯(郑报全媒体记者 董艳竹) 昨日下午,会议召开。\n" + BODY,
+            ("某某标题新闻稿件", None, "郑报", "董艳竹"),
+        ),
+        (  # three names closing the article
+            "某某标题新闻稿件\n" + BODY + "(石庆海 张吉云 徐玉玲)\n\n   联系我们   回到顶部",
+            ("某某标题新闻稿件", None, None, "石庆海 张吉云 徐玉玲"),
+        ),
+    ],
+)
+def test_dash_arrows_bullets_before_outlets_and_closing_name_runs(page, expected):
+    assert _meta(page) == expected

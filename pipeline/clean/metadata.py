@@ -236,7 +236,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "credit": re.compile(rf"^(?P<o>[{_HAN}A-Za-z0-9·\-]{{2,24}}?)(?:出品|制作|供稿)$"),
         "contributed": re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]"),
         "byline_outlet": re.compile(
-            rf"(?:^|[(（])(?P<o>{outlet})\s?(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
+            rf"(?:^[◎□■●◆]?|[(（])(?P<o>{outlet})\s?(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
         ),
         "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
         "org_name_tail": re.compile(rf"(?:{_alt(lx.org_name_words)})(?:{_alt(lx.org_suffixes)})$"),
@@ -429,7 +429,9 @@ def date_stamp(line: str) -> re.Match | None:
 def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
     for i, line in enumerate(lines[:20]):
         if removed.get(i) == "nav.breadcrumb":
-            parts = [p.strip(" :：") for p in re.split(r"[>＞»→]", re.sub(r"^.*?(位置)\s*[:：]?", "", line))]
+            # 首页 -> 法院公告, 首页 - 新闻中心 > 新闻动态: an arrow or a spaced dash parts a crumb
+            tail = re.sub(r"^.*?(位置)\s*[:：]?", "", line)
+            parts = [p.strip(" :：-－—") for p in re.split(r"-*[>＞»→]|\s[-－—]+\s", tail)]
             return [p for p in parts if p]
     return []
 
@@ -886,6 +888,8 @@ def _source_byline(page: Page, hints) -> Found | None:
         for m in p["byline_outlet"].finditer(line):
             outlet = m.group("o")
             if _outlet_of(outlet) == outlet and _names_after(line, m.end(), i):
+                if outlet.endswith("全媒体") and _outlet_of(outlet[:-3]) == outlet[:-3]:
+                    outlet = outlet[:-3]  # 郑报|全媒体记者: the paper; 西海全媒体 is a name of its own
                 end = m.start("o") + _column_cut(outlet)
                 return _one("source.byline", i, m.start("o"), end, line)
     return None
@@ -1365,6 +1369,9 @@ def _author_alone(page: Page, hints, title=None) -> Found | None:
 def _author_closing(page: Page, hints, title=None) -> Found | None:
     """(中共北镇市委书记 郑文彬) closing an article: the signed author."""
     for i, line, m in _closing_bylines(page):
+        names = _names_after(line, m.start(1), i)
+        if names and not line[names[-1][-1][2] : m.end(1)].strip():
+            continue  # (石庆海 张吉云 徐玉玲): all names, the closing names' rule reads them
         if not _is_name(m.group(1).strip()):  # (吴经山 田宇): two names, no post or body
             return _one("author.closing", i, m.start(2), m.end(2), line)
     return None
