@@ -224,8 +224,8 @@ def test_ranges(text, value, value_max, unit, normalized_max):
         ("覆盖率由85%提高到92%。", ["覆盖率", "覆盖率"]),
         (
             "办结率分别为98%、96%。",
-            ["办结率", None],
-        ),  # respectively, with no counts before: the second has another subject
+            ["办结率", "办结率"],
+        ),  # respectively, with no counts before: the figures share the metric (their subjects are unknown)
         ("共有律师事务所15家、律师236名。", ["律师事务所", "律师"]),
         ("群众满意度达95%、97%和99%。", ["群众满意度", "群众满意度", "群众满意度"]),
         ("负面清单由93项缩减到现在的31项。", ["负面清单", "负面清单"]),

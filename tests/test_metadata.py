@@ -1177,8 +1177,8 @@ def test_the_glued_lead_and_bracket_name_rules_switch_off():
     "page, expected",
     [
         (  # a breadcrumb with an arrow of dashes: 首页 is no site name, let alone a source
-            "设为首页 / 添加收藏 / 返回首页\n当前位置: 首页 -> 法院公告\n\n某市中级人民法院行政案件司法审判年度报告\n\n"
-            "发布时间:2023-05-15 16:38:43\n\n" + BODY,
+            "设为首页 / 添加收藏 / 返回首页\n当前位置: 首页 -> 法院公告\n\n"
+            "某市中级人民法院行政案件司法审判年度报告\n\n发布时间:2023-05-15 16:38:43\n\n" + BODY,
             ("某市中级人民法院行政案件司法审判年度报告", "2023-05-15", None, None),
         ),
         (  # a bullet before a byline's outlet; 全媒体 names the outlet when nothing before it does

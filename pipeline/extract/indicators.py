@@ -1206,7 +1206,11 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             return _before_adverbs(text, first, j, spec)  # 212项高频事项|掌上|办理
         if (j >= first + 2 or _single_noun(text, first, j, spec)) and _predicate_at(text, j, spec):
             return _before_adverbs(text, first, j, spec)  # 11个行业|形成典型案例: the predicate begins
-        if j >= first + 2 and _verb_after_head(text, first, j, spec):
+        if (
+            j >= first + 2
+            and not text.startswith(tuple(spec["cause_words"]), i)
+            and _verb_after_head(text, first, j, spec)
+        ):
             return j  # 1972名受援人|避免损失: a head noun, then a verb
         j += 1
     return j
