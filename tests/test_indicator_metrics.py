@@ -638,3 +638,10 @@ def test_one_item_before_deng_and_verbs_after_a_head_noun(text, rows):
 )
 def test_figures_after_fenbie_share_their_metric_and_places_in_a_ranking(text, rows):
     assert _metrics(text) == rows
+
+
+def test_county_short_names_in_a_ranking_and_top_tiers():
+    text = "签约协议投资额前5名是海口1191亿元、澄迈328亿元、陵水305亿元。"
+    assert [m for m, _, _ in _metrics(text)] == ["签约协议投资额"] * 3
+    assert _metrics("孙吴位列前20名。") == []  # the top 20 of a ranking
+    assert _metrics("大村5-8名,小村3-5名。")[0][2] == "人"  # 大村 is no county

@@ -795,7 +795,10 @@ def _after_code(text: str, i: int) -> bool:
 
 
 _RANK_TAIL = re.compile(r"(?:排名|排在)?前[\d一二三四五六七八九十]+[名位]?$")
-_TOP_RANK = re.compile(r"前[\d一二三四五六七八九十]+[名位](?:的|是|为|分别|依次|[:：])")
+# the top of a ranking, no count of people (前5名是…, 位列前20名)
+_TOP_RANK = re.compile(
+    r"前[\d一二三四五六七八九十]+[名位](?:的|是|为|分别|依次|[:：])|(?<=位列|进入|跻身|排名|位居)前"
+)
 
 
 def _plausible(text: str, m: re.Match, spec: dict) -> bool:
@@ -1467,7 +1470,11 @@ _SCOPE_WORD = re.compile(r"[全我本][省市县区州盟旗镇乡村]")  # 全�
 
 
 def _all_places(phrase: str) -> bool:
-    """Whether places of the gazetteer make up the whole phrase (威海, 湖北等)."""
+    """Whether places of the gazetteer make up the whole phrase (威海, 湖北等), or it is a county's bare
+    short name that is no common word (澄迈, 陵水)."""
+    stems = load_gazetteer().stems.by_name
+    if any(d.level == "county" for d in stems.get(phrase, ())) and phrase not in common_words(300):
+        return True
     cut = 0
     for start, end, _ in load_gazetteer().scan(phrase):
         if start != cut:
