@@ -763,6 +763,8 @@ def test_lists_closed_by_de_and_a_units_leaders():
         "蔡天新",
     ]
     assert officials.find("中央军委领导同志和老同志参加。", {})[0] == []
+    assert officials.find("深入推进局领导班子和干部职工学法常态化。", {})[0] == []  # a word, no name
+    assert [o.name for o in officials.find("市领导高峰、李强出席会议。", {})[0]] == ["高峰", "李强"]
     assert officials.find("实现中小学校法治副校长全覆盖。", {})[0] == []  # 全 + a common word
 
 

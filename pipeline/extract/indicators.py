@@ -17,7 +17,7 @@ from pipeline.extract.rules import alternation as _alt
 from pipeline.extract.scope import last_mark
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
-from pipeline.lexicons import _two_char_words, common_words, long_words, tagged_words, word_tag
+from pipeline.lexicons import common_words, long_words, tagged_words, word_entry, word_tag
 from pipeline.switches import on
 
 _PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
@@ -819,7 +819,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not any(c in text[max(0, m.start() - 6) : m.start()] for c in spec["one_count_cues"])
     ):
         return False  # 举办一场宣传晚会: an article; 全年召开一次 counts
-    if on("indicator.veto.top_rank") and _TOP_RANK.match(text, m.start() - 1):
+    if on("indicator.veto.top_rank") and m.start() and _TOP_RANK.match(text, m.start() - 1):
         return False  # 投资额前5名是海口…: the top five of a ranking, no count of people
     if (
         on("indicator.veto.not_after")
@@ -1237,7 +1237,7 @@ def _verb_after_head(text: str, first: int, j: int, spec: dict) -> bool:
     head = max((len(w) for w in spec["head_noun_ends"] if text.endswith(w, first, j)), default=0)
     if not head or not on("indicator.metric.verb_after_head"):
         return False
-    entry = _two_char_words().get(text[j : j + 2])
+    entry = word_entry(text[j : j + 2])
     if not (entry and entry[1] == "v" and entry[0] >= 100) or text[j + 2 : j + 3] == "的":
         return False
     # 无|人驾驶: a word of the dictionary that starts before the head runs across j (企业倒闭 does not)

@@ -347,8 +347,9 @@ def _collective(text: str, ner_persons):
         i = m.end()
         if on("official.veto.list_straddle") and starts_inside_word(text, i, _straddle_words()):
             continue  # 市领导有|关负责同志: the name would start inside a word
-        if text[i : i + 1] in ("和", "与", "及", "同"):
-            continue  # 军委领导同志|和老同志: a conjunction, no name
+        unit = m.group(1) in spec["collective_unit_chars"]
+        if text[i : i + 1] in ("和", "与", "及", "同") or (unit and text[i : i + 2] in _straddle_words()):
+            continue  # 军委领导同志|和老同志, 局领导|班子: a conjunction or a word, no name
         names = _name_list(text, i, persons)
         unlevelled = not m.group(1) or m.group(0).startswith(
             tuple(spec["collective_without_level"]), len(m.group(1))

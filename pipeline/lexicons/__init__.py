@@ -129,6 +129,11 @@ def long_words() -> frozenset[str]:
         return frozenset(w for w, _, _ in map(str.split, lines) if 3 <= len(w) <= 4)
 
 
+def word_entry(word: str) -> tuple[int, str] | None:
+    """The frequency and part of speech jieba's dictionary gives a two-character word, or None."""
+    return _two_char_words().get(word)
+
+
 def word_tag(word: str) -> str | None:
     """The part of speech jieba's dictionary gives a two-character word (制作 → vn), or None."""
     entry = _two_char_words().get(word)
