@@ -1048,3 +1048,13 @@ def test_a_law_before_an_extension_title_and_local_standards():
     ]
     found = regs.find("制定《行政许可事项服务指南编写规范》等三项地方标准。")[0]
     assert [(r.name, r.category) for r in found] == [("行政许可事项服务指南编写规范", "规范性文件")]
+
+
+def test_programmes_ending_in_a_law_word_and_arrangements():
+    from pipeline.extract import regulations as regs
+
+    assert regs.find("推出《执法者来普法》节目,")[0] == []
+    found = regs.find("印发《2023年理论学习中心组专题学习重点内容安排》。")[0]
+    assert [(r.name, r.category) for r in found] == [
+        ("2023年理论学习中心组专题学习重点内容安排", "规划/纲要/方案")
+    ]

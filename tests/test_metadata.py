@@ -328,9 +328,9 @@ LAYOUTS = [
         None,
     ),
     (
-        "a document number and an 原标题 line are no headline",
+        "a document number is no headline; with none of its own, the 原标题 line gives the title",
         "原标题:某县推进执法改革\n某政办发〔2023〕12号\n各乡镇人民政府:\n" + BODY,
-        None,
+        "某县推进执法改革",
         None,
         None,
         None,
@@ -1197,3 +1197,46 @@ def test_the_glued_lead_and_bracket_name_rules_switch_off():
 )
 def test_dash_arrows_bullets_before_outlets_and_closing_name_runs(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # the Party congress theme banner above a report's column and headline
+            "• 高举中国特色社会主义伟大旗帜,全面贯彻习近平新时代中国特色社会主义思想,"
+            "为全面推进民族复兴而团结奋斗。\n\n"
+            "工作信息\n\n某市司法局关于2023年法治政府建设情况的报告\n\n(2024-03-01)\n\n" + BODY,
+            ("某市司法局关于2023年法治政府建设情况的报告", "2024-03-01", "某市司法局", None),
+        ),
+        (  # an e-paper's list of its papers is no headline
+            "《西藏日报》 《西藏商报》 《西藏法制报》\n\n2025年06月13日\n\n"
+            "书写“人民至上”的法治答卷\n\n本报记者 王香香\n\n" + BODY,
+            ("书写“人民至上”的法治答卷", "2025-06-13", None, "王香香"),
+        ),
+        (  # a repost's original title, with no headline of its own
+            "原标题:宪法日法治宣传 广场活动海口举行\n"
+            "海口网12月4日消息(记者陈昌波 通讯员杨熠浩)3日,广场活动举行。\n" + BODY,
+            ("宪法日法治宣传 广场活动海口举行", None, "海口网", "陈昌波 杨熠浩"),
+        ),
+        (
+            "某某标题新闻稿件\n\n□ 本报记者 潘从武\n\n" + BODY,
+            ("某某标题新闻稿件", None, None, "潘从武"),
+        ),  # 从 in a byline
+    ],
+)
+def test_theme_banners_paper_lists_original_titles_and_byline_names(page, expected):
+    assert _meta(page) == expected
+
+
+def test_a_paragraph_glued_to_a_line_of_fields_is_kept():
+    from pipeline.clean import clean
+    from pipeline.ingest import RawDocument, doc_id_of
+
+    text = (
+        "团风县人大常委会视察法治政府建设\n时间:2025-12-23 来源: 作者: [收藏] [打印] [关闭]"
+        "12月17日,县人大常委会"
+        "开展法治政府建设工作视察。县人大常委会主任丁永忠出席。\n" + BODY
+    )
+    doc = clean(RawDocument(doc_id_of(text), "x.txt", "utf_8", text))
+    assert "县人大常委会主任丁永忠出席" in doc.clean_text and "[打印]" not in doc.clean_text
+    assert doc.publish_date.isoformat() == "2025-12-23"

@@ -325,10 +325,14 @@ def test_names_after_a_shared_title(text, names, title):
             "厅长李文喜、薛恒、王大伟案，讲述",
             [("李文喜", "official.title_name"), ("薛恒", "official.title_list")],
         ),
-        # an unknown item that ends like a name's verb is no name; 地区领导人 names no level's leaders
+        # 中 may end a listed name (刘国中); 地区领导人 names no level's leaders
         (
             "国务院副总理何立峰、张国清、刘国中出席。",
-            [("何立峰", "official.title_name"), ("张国清", "official.title_list")],
+            [
+                ("何立峰", "official.title_name"),
+                ("张国清", "official.title_list"),
+                ("刘国中", "official.title_list"),
+            ],
         ),
         ("窜美的台湾地区领导人蔡英文。", []),
         # 主席台 is a platform: no name 台就座 after the title
@@ -773,3 +777,10 @@ def test_a_list_closed_by_a_community_word_names_no_county():
     assert "船营区" not in _places(text)
     with switches.off({"place.veto.list_of_communities"}):
         assert "船营区" in _places(text)
+
+
+def test_member_lines_with_zhong_and_countries_after_a_title():
+    text = "新闻发布会现场 邹乐 摄\n王中伟 市高法院副院长\n谢建军 市司法局副局长\n"
+    assert [o.name for o in officials.find(text, {})[0]] == ["王中伟", "谢建军"]
+    assert [o.name for o in officials.find("县委书记李建中主持会议。", {})[0]] == ["李建中"]
+    assert officials.find("二十国集团轮值主席国中国提出倡议。", {})[0] == []  # a country, no name

@@ -59,6 +59,7 @@ def clean(raw: RawDocument) -> CleanDocument:
     _normalize_spaces(mt)
     lines = mt.text.split("\n")
     removed = boilerplate.boilerplate_lines(lines)
+    heads: dict[int, int] = {}  # lines whose first characters (meta fields) go, with how many
     if raw.body_spans:
         removed = {i: r for i, r in removed.items() if html_page.applies_in_body(r, lines[i])}
         md = metadata.extract(*html_page.article_area(raw), raw.hints)
@@ -66,10 +67,14 @@ def clean(raw: RawDocument) -> CleanDocument:
     else:
         md = metadata.extract(lines, removed, raw.hints, _as_written(mt, lines, raw.raw_text))
         for i in md.meta_lines if on("meta.fields") else ():
-            removed.setdefault(i, "meta.fields")
+            if on("meta.glued_body") and (cut := metadata.glued_body_start(lines[i])):
+                heads[i] = cut  # 时间:… 来源: [打印] [关闭]12月17日,…: the fields go, the paragraph stays
+                log.append(f"meta:glued_body: line {i + 1} keeps its text after the fields")
+            else:
+                removed.setdefault(i, "meta.fields")
         log += md.notes
     log += _summarize(removed)
-    _drop_lines(mt, lines, removed)
+    _drop_lines(mt, lines, removed, heads)
     log += layout.close_digit_blanks(mt)  # after metadata, whose values stay as written
     return CleanDocument(
         raw,
@@ -119,13 +124,15 @@ def _summarize(removed: dict[int, str]) -> list[str]:
     return [f"boilerplate:{rule_id}: removed {n} lines" for rule_id, n in sorted(counts.items())]
 
 
-def _drop_lines(mt: MappedText, lines: list[str], removed: dict[int, str]) -> None:
+def _drop_lines(mt: MappedText, lines: list[str], removed: dict[int, str], heads: dict[int, int]) -> None:
     spans = []
     offset = 0
     for i, line in enumerate(lines):
         end = offset + len(line) + (1 if i < len(lines) - 1 else 0)
         if i in removed:
             spans.append((offset, end))
+        elif i in heads:
+            spans.append((offset, offset + heads[i]))
         offset = end
     mt.delete(spans)
     mt.sub(re.compile(r"\n+$"), "")

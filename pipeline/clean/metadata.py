@@ -356,6 +356,18 @@ class Page:
         return [i for i in range(len(self.lines)) if self.kept(i)]
 
 
+def glued_body_start(line: str) -> int | None:
+    """Where a paragraph glued to a line of fields and widgets starts (时间:2025-12-23 来源: 作者:
+    [收藏] [打印] [关闭]12月17日,县人大常委会…): after the last bracketed widget, when what follows is
+    prose of 30 characters or more [meta.glued_body]; None if the line holds no such paragraph."""
+    ends = [m.end() for m in re.finditer(r"[\]】]", line[:80])]
+    if not ends:
+        return None
+    tail = line[ends[-1] :]
+    cut = ends[-1] + len(tail) - len(tail.lstrip())
+    return cut if len(tail.strip()) >= 30 and _COMMA.search(tail) and is_body_line(tail.strip()) else None
+
+
 def is_body_line(line: str) -> bool:
     """A paragraph of prose: a sentence, a long line, a dateline (某某讯) or an addressee (各单位:)."""
     han = len(re.findall(f"[{_HAN}]", line[:100]))
@@ -1448,6 +1460,7 @@ def _title(page: Page, hint: str | None) -> Found | None:
         _salutation_title,
         _glued_body_title,
         _issued_title,
+        _original_title,
     )
     text_title = next((f for f in (read(page) for read in readers) if _switched(f)), None)
     if not hint:
@@ -1464,6 +1477,17 @@ def _title(page: Page, hint: str | None) -> Found | None:
     if text_title is not None and (from_hint is None or truncated):
         return text_title  # the tag holds the site's name, or a truncated headline
     return from_hint
+
+
+def _original_title(page: Page) -> Found | None:
+    """原标题:宪法日法治宣传 广场活动海口举行 — with no headline of its own, a repost's original title
+    is its title (title.original)."""
+    if not on("title.original"):
+        return None
+    for i, line in enumerate(page.lines[:8]):
+        if (m := re.match(r"原标题\s*[:：]\s*", line)) and _is_candidate(line[m.end() :]):
+            return _one("title.original", i, m.end(), len(line), line)
+    return None
 
 
 def _labelled_title(page: Page) -> Found | None:

@@ -473,7 +473,7 @@ def _member_lines(text: str, chain_end: re.Pattern):
     after a blank, the post a title chain [official.member_line]."""
     for m in _MEMBER_LINE.finditer(text):
         name, post = squeezed(m.group(1)), m.group(2)
-        if is_person_name(name) and chain_end.search(post):
+        if is_person_name(name, bounded=True) and chain_end.search(post):
             yield Candidate(m.start(1), m.end(1), post, m.span(2), "official.member_line")
 
 

@@ -13,7 +13,9 @@ _NOT_IN_NAMES = set(
 )  # 兼 joins titles (王储兼首相); 也还说 follow names (卢拉也向); 中伊两国外长
 # ... of which these are also common given-name chars (袁登全, 刘向前, 李政, 张琼月): allowed
 # where the name is bounded on both sides (a title or a label before it, punctuation or a verb after it)
-_LOOSE_IN_NAMES = set("全向政月")
+_LOOSE_IN_NAMES = set("全向政月中")
+# ... and these too in a byline, after a reporter's label (潘从武, 李从军)
+_BYLINE_LOOSE = set("从")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # one-character function words that stand before names and places (和王伟, 在内蒙古)
 FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为应")
@@ -91,12 +93,23 @@ def is_person_name(text: str, bounded: bool = False, labelled: bool = False) -> 
         return False  # 黄河 is no name; 市委副书记黄金龙主持 is (a title before it, a boundary after)
     if len(text) == 3 and text[0] in _LOOSE_IN_NAMES and text[1:] in common_words(1000):
         return False  # 校长|全覆盖: a function char and a common word, no surname and given name
+    if len(text) == 3 and text[1:] in _countries():
+        return False  # 主席国|中国, 总统国|印尼: a country, no given name
     sn = surnames()
     barred = _NOT_IN_NAMES - _LOOSE_IN_NAMES if bounded else _NOT_IN_NAMES
+    if labelled:
+        barred = barred - _BYLINE_LOOSE  # 本报记者 潘从武: a byline's label and break bound it more
     for k in (2, 1):
         if text[:k] in sn and 1 <= len(text) - k <= 2:
             return not (set(text[k:]) & barred)
     return False
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from pipeline.extract.gazetteer import read_countries  # the extractors import this module
+
+    return read_countries() | {"中国"}
 
 
 def jieba_dict() -> Path:
