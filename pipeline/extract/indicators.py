@@ -322,14 +322,16 @@ def _share_after_respectively(text: str, h: IndicatorHit, run: list[IndicatorHit
     """济南、临沂受理案件数分别为3595件、3125件 / 败诉率分别为16.4%、11.36%: with no counts before them, the
     figures after 分别 share its metric, each after its place when as many places are listed before it
     (淄博、临沂两市收案数 → 淄博收案数, 临沂收案数) [indicator.metric.respectively_shared]."""
-    base = re.sub(r"^[两二三四五六七八九十\d]+个?[省市县区州盟旗镇乡]", "", h.metric) or h.metric
+    base = _PLACE_COUNT_LEAD.sub("", h.metric) or h.metric
     places = _places_before(text, h.start, len(run))
     for k, item in enumerate(run):
         item.metric = (places[k] if places else "") + base
 
 
-# a count of the places just listed (淄博、临沂|两市|收案数)
-_PLACE_COUNT = re.compile(r"[两二三四五六七八九十\d]+个?[省市县区州盟旗镇乡]$")
+# a count of the places just listed (淄博、临沂|两市|收案数): at the end of the list, or opening the metric
+_PLACES_COUNTED = r"[两二三四五六七八九十\d]+个?[省市县区州盟旗镇乡]"
+_PLACE_COUNT = re.compile(rf"{_PLACES_COUNTED}$")
+_PLACE_COUNT_LEAD = re.compile(rf"^{_PLACES_COUNTED}")
 
 
 def _places_before(text: str, end: int, n: int) -> list[str]:
@@ -1475,11 +1477,7 @@ def _all_places(phrase: str) -> bool:
     stems = load_gazetteer().stems.by_name
     if any(d.level == "county" for d in stems.get(phrase, ())) and phrase not in common_words(300):
         return True
-    cut = 0
-    for start, end, _ in load_gazetteer().scan(phrase):
-        if start != cut:
-            return False
-        cut = end
+    cut = _leading_places(phrase, keep=0)
     return cut > 0 and phrase[cut:] in ("", "等")
 
 
@@ -1528,11 +1526,12 @@ def _affix(phrase: str, words: list[str], prefix: bool) -> int:
     return 0
 
 
-def _leading_places(phrase: str) -> int:
-    """Length of the places heading a metric (甘肃省张掖市签约额: where, not what is measured)."""
+def _leading_places(phrase: str, keep: int = 2) -> int:
+    """Length of the places heading a metric (甘肃省张掖市签约额: where, not what is measured), stopping
+    before one that would leave fewer than ``keep`` characters."""
     cut = 0
     for start, end, _ in load_gazetteer().scan(phrase):
-        if start != cut or len(phrase) - end < 2:
+        if start != cut or len(phrase) - end < keep:
             break
         cut = end
     return cut

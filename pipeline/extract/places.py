@@ -380,8 +380,8 @@ def _lists(text: str, hits: list[PlaceHit]) -> None:
     at = {(h.start, h.end): h for h in hits}
     spec = rules.load("places")
     for group, m in enumerate(_LIST.finditer(text)):
-        last = m.group(0).rsplit("、", 1)[1]
-        if any(_community_after(m.group(0), m.end() - m.start() - len(last) + k, spec) for k in range(1, 7)):
+        last = m.end() - len(m.group(0).rsplit("、", 1)[1])  # where the last item starts
+        if any(_community_after(text, last + k, spec) for k in range(1, 7)):
             continue  # 龙水、船营等社区: the items are communities, whatever county shares a name
         items, pos = [], m.start()
         for part in m.group(0).split("、"):

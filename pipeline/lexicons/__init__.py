@@ -149,7 +149,7 @@ def word_entry(word: str) -> tuple[int, str] | None:
 
 def word_tag(word: str) -> str | None:
     """The part of speech jieba's dictionary gives a two-character word (制作 → vn), or None."""
-    entry = _two_char_words().get(word)
+    entry = word_entry(word)
     return entry[1] if entry else None
 
 
