@@ -317,6 +317,9 @@ class IndicatorsFile(_RuleFile):
     list_separators: list[Word]
     rank_verbs: list[Word] = Field(min_length=1)
     rank_tiers: list[Word] = Field(min_length=1)
+    rank_ordinals: list[Word] = Field(min_length=1)
+    rank_count_measures: list[Word] = Field(min_length=1)
+    rank_ordinal_verbs: list[Word] = Field(min_length=1)
     rank_scopes: list[Word] = Field(min_length=1)
     rank_lists: Regex
     metric_stops: list[Word]

@@ -645,3 +645,31 @@ def test_county_short_names_in_a_ranking_and_top_tiers():
     assert [m for m, _, _ in _metrics(text)] == ["签约协议投资额"] * 3
     assert _metrics("孙吴位列前20名。") == []  # the top 20 of a ranking
     assert _metrics("大村5-8名,小村3-5名。")[0][2] == "人"  # 大村 is no county
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("法治政府建设考核获全省第3名。", [("法治政府建设考核全省排名", 3, "名次")]),
+        ("荣获全省第二批示范项目。", []),  # an ordinal of a batch
+        ("获全省一等奖。", []),  # 获 is a rank verb only before 第
+        ("在评估中跃居第10位。", [("在评估排名", 10, "名次")]),
+        ("事项数量全国第2。", [("事项全国排名", 2, "名次")]),  # 数量 repeats what a rank says
+        ("是全国第一大县。", []),  # no verb and a noun follows: no rank
+        ("增速升至全国第六位。", [("增速全国排名", 6, "名次")]),
+        ("全市有5个指标居全省第一。", [("指标居全省第一", 5, "个")]),  # how many rank first
+    ],
+)
+def test_ranks_after_huo_verbless_scopes_and_counted_subjects(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_counted_rank_veto_switches_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.veto.rank_of_count"}):
+        assert ("个指标全省排名", 1, "名次") in _metrics("全市有5个指标居全省第一。")
+
+
+def test_a_rank_among_counted_places_stays_a_rank():
+    assert (3, "名次") in [row[1:] for row in _metrics("在21个城市中排名第3位。")]

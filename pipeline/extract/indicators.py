@@ -73,13 +73,17 @@ def _spec() -> _Spec:
     scopes = _alt(spec["rank_scopes"])
     head = (
         rf"(?:(?:{_alt(spec['rank_verbs'])})(?P<scope>{scopes})|(?P<list>{spec['rank_lists']})(?=第)"
-        rf"|(?P<bare>{_alt(spec['rank_bare_verbs'])})(?=第))"
+        rf"|(?P<bare>{_alt(spec['rank_bare_verbs'])})(?=第)"
+        rf"|(?:{_alt(spec['rank_ordinal_verbs'])})(?P<oscope>{scopes})(?=第)|(?P<vscope>{scopes})(?=第))"
         r"(?P<front>前)?第?"
         r"(?P<num>\d+|[一二三四五六七八九十]+)"
     )
+    verbless_end = r"(?(vscope)(?:位|名)?(?=[，,。；;、)）\s]|$))"  # 数量全国第2。 but not 全国第一大县
+    ordinals, tiers = spec["rank_ordinals"], spec["rank_tiers"]
+    tail = rf"{verbless_end}(?:位|名)?(?![\d一二三四五六七八九十]|{{}})"
     rank = {  # by whether indicator.veto.rank_tier is on: a tier (第一方阵) is no rank
-        True: re.compile(rf"{head}(?:位|名)?(?![\d一二三四五六七八九十]|{_alt(spec['rank_tiers'])})"),
-        False: re.compile(rf"{head}(?:位|名)?(?![\d一二三四五六七八九十])"),
+        True: re.compile(head + tail.format(_alt(tiers + ordinals))),
+        False: re.compile(head + tail.format(_alt(ordinals))),
     }
     freq = re.compile(
         rf"(?P<per>每(?:年度|年|半年|季度|月|周|天|日))要?(?:至少|不少于)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)"
@@ -167,7 +171,10 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
         taken.append((m.start(), m.end()))
     for m in rank[on("indicator.veto.rank_tier")].finditer(text):
         if not blocked.covers(m.start()):
-            hits.append(_rank_hit(text, m))
+            hit = _rank_hit(text, m)
+            if on("indicator.veto.rank_of_count") and _counted_before(text, hit.start, m.start()):
+                continue  # 5个指标居全省第一: how many rank first, counted by the number
+            hits.append(hit)
             taken.append((m.start(), m.end()))
     for s, e in taken:
         blocked.add(s, e)
@@ -1547,10 +1554,22 @@ def _cn_small(num: str) -> float:
     return value_of(num, "")[0] if len(num) > 1 else float(_CN_DIGITS[num])
 
 
+def _counted_before(text: str, start: int, verb: int) -> bool:
+    """The ranked phrase opens with a count's measure word (…、5|个指标居全省第一), not a group
+    that is ranked among (在21|个城市中排名第3位)."""
+    if text[start : start + 1] not in _spec().data["rank_count_measures"]:
+        return False
+    return bool(re.search(r"[\d一二两三四五六七八九十]$", text[max(0, start - 1) : start])) and not text[
+        :verb
+    ].endswith("中")
+
+
 def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
     value = _cn_small(m.group("num"))
     before, start = _backward_phrase(text, m.start(), _spec().data)
-    field = m.group("scope") or m.group("list") or ""  # 位居全省第二; 百强区县第19位; 竞争力排名第9位
+    field = next(
+        (g for g in (m.group("scope"), m.group("oscope"), m.group("vscope"), m.group("list")) if g), ""
+    )  # 位居全省第二; 百强区县第19位; 竞争力排名第9位
     before = _strip_quotes(before)
     named = before.removesuffix("中").removeprefix("在")  # 在西部百强县排名中|晋位至第43位: the ranking named
     metric = named if named.endswith("排名") else f"{before}{field}排名"
