@@ -165,6 +165,7 @@ class MetadataFile(_RuleFile):
     org_suffixes: Words
     area_suffixes: Words
     headline_verbs: Words
+    attendance_verbs: Words
     doc_types: Words
     salutations: Words
     body_openers: Words = []

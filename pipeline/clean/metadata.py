@@ -96,6 +96,7 @@ class Lexicon:
     org_suffixes: tuple[str, ...]
     area_suffixes: tuple[str, ...]
     headline_verbs: tuple[str, ...]
+    attendance_verbs: tuple[str, ...]
     doc_types: tuple[str, ...]
     salutation: re.Pattern
     body_opener: re.Pattern
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         t("org_suffixes"),
         t("area_suffixes"),
         t("headline_verbs"),
+        t("attendance_verbs"),
         t("doc_types"),
         re.compile(rf"(?:{'|'.join(spec['salutations'])})\s*[:：]"),
         re.compile("|".join(spec.get("body_openers") or ["(?!)"])),
@@ -299,6 +301,9 @@ def parse_date(text: str) -> dt.date | None:
 # ---------------------------------------------------------------- page layout
 
 
+_BANNER_GAP = 4  # header lines (关注我们, a breadcrumb, the headline) between a banner and its byline
+
+
 class Page:
     """Lines with their boilerplate verdicts, and where the header ends."""
 
@@ -327,17 +332,16 @@ class Page:
             ),
             len(lines),
         )
-        after = [k for k in range(i + 1, min(len(lines), i + 8)) if self.kept(k)][:2]
+        after = [k for k in range(i + 1, min(len(lines), i + 8)) if self.kept(k)][: _BANNER_GAP + 1]
+        byline = next((n for n, k in enumerate(after) if k in self.meta), None)
         if (
             on("title.banner")
-            and len(after) == 2
-            and after[0] not in self.meta
-            and not is_body_line(lines[after[0]])
-            and after[1] in self.meta
-            and ANY_DATE.search(lines[after[1]])  # the headline's dated byline, not credits after a body
+            and byline
+            and all(not is_body_line(lines[k]) for k in after[:byline])
+            and ANY_DATE.search(lines[after[byline]])  # the headline's dated byline, not credits after a body
         ):
             self.banners.add(i)
-            return self._body_start(after[1] + 1)
+            return self._body_start(after[byline] + 1)
         if (
             on("title.over_byline")
             and after
@@ -742,7 +746,8 @@ def _org_date(line: str) -> re.Match | None:
     return m if m and is_org_line(m.group("o")) else None
 
 
-_DATE_THEN_WORD = re.compile(rf"\s*(?:{DATE}){TIME}\s+(?P<o>[^\s]{{2,20}})")
+# www.zjol.com.cn  2006年05月09日 14:51:06  浙江在线新闻网站: the site's address may open the line
+_DATE_THEN_WORD = re.compile(rf"\s*(?:(?:https?://)?www\.[\w.-]+\s+)?(?:{DATE}){TIME}\s+(?P<o>[^\s]{{2,20}})")
 
 
 def _date_outlet(line: str) -> tuple[int, int] | None:
@@ -821,7 +826,8 @@ def _source_masthead(page: Page, hints) -> Found | None:
 
 
 # what ends a dateline's head: 讯, 电 (not 电话, 电视…: 举报电话 is no dateline), 消息 or 报道
-_DATELINE_END = re.compile(r"讯|电(?![话视子力影脑商网台])|消息|报道")  # 山西日报报道 2月24日
+# 山西日报报道 2月24日; 山东法制传媒网:(谭庆军) — an outlet, a colon and the reporters in brackets
+_DATELINE_END = re.compile(r"讯|电(?![话视子力影脑商网台])|消息|报道|[:：](?=\s*[(（])")
 
 
 def dateline(line: str) -> tuple[int, int, int] | None:
@@ -1005,13 +1011,24 @@ def _issuer_in_title(page: Page, title: Found) -> Found | None:
         return None
     m = p["issuer"].match(title.text)
     if not m or not (
-        is_org_line(m.group("o")) or (on("source.area_in_title") and p["area"].match(m.group("o")))
+        is_org_line(m.group("o"))
+        or (on("source.area_in_title") and p["area"].match(m.group("o")) and _issues_itself(title.text, m))
     ):
         return None  # 阜城县关于2022年度…报告: the area's government issues it (source.area_in_title)
     if not title.parts:
         return Found("source.issuer_in_title", m.group("o"))
     (i, s, _), *_ = title.parts[0]
     return Found("source.issuer_in_title", m.group("o"), (((i, s, s + m.end("o")),),))
+
+
+def _issues_itself(title: str, m: re.Match) -> bool:
+    """An area issues a title in the form X关于…, or when it is a town (梅仙镇2025年…报告: a town
+    reports on itself); 柳城县2023年法治政府建设年度报告 may be about the county, by anyone."""
+    area = m.group("o")
+    return area.endswith(_TOWN_LEVEL) or title[m.end("o") :].lstrip().startswith("关于")
+
+
+_TOWN_LEVEL = ("镇", "乡", "街道", "苏木")
 
 
 def _written_in(page: Page, text: str) -> tuple:
@@ -1554,11 +1571,29 @@ def _header_title(page: Page) -> Found | None:
         above = next((i for i in cands if bylined(i)), None) if on("title.above_byline") else None
         if above is not None and above != pick:
             pick, rule = above, "title.above_byline"  # 中新社四川分社正文 above the headline
+    pick = _without_trailers(lines, cands, pick)
     end = len(lines[pick])
     if (m := _patterns()["site_tail"].search(lines[pick])) and _site_like(m.group(1)):
         end = m.start()  # 标题_某某市人民政府: the site's name after the headline
     picked = _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
     return _with_issuer(page, picked)  # 海东市人民政府 / 关于2019年度…的报告
+
+
+def _without_trailers(lines: list[str], cands: list[int], pick: int) -> int:
+    """围绕中心依法履职 切实提高监督实效 政务要闻-政务 吕宏文 2881927: a page-title copy with the
+    column, editor and id after the headline; the headline's own line wins (title.not.with_trailers)."""
+    if not on("title.not.with_trailers"):
+        return pick
+    return next(
+        (
+            j
+            for j in cands
+            if j != pick
+            and lines[pick].startswith(lines[j] + " ")
+            and re.search(r"\d|[-_|｜]", lines[pick][len(lines[j]) :])  # not a headline's next part
+        ),
+        pick,
+    )
 
 
 def _cell_title(page: Page) -> Found | None:
@@ -1595,8 +1630,12 @@ _DASHES = ("——", "—", "--", "－－")
 
 
 def _subtitle(line: str) -> bool:
-    """——海南营商环境建设专场 under a headline: its subtitle, never the title (title.not.dash_subtitle)."""
-    return on("title.not.dash_subtitle") and line.lstrip().startswith(_DASHES)
+    """——海南营商环境建设专场 under a headline: its subtitle, never the title (title.not.dash_subtitle);
+    so is a line naming who attended and who chaired (张宝东列席…金东海主持并讲话; title.not.names_subtitle)."""
+    if on("title.not.dash_subtitle") and line.lstrip().startswith(_DASHES):
+        return True
+    verbs = re.findall(_alt(lexicon().attendance_verbs), line)
+    return on("title.not.names_subtitle") and len(verbs) >= 2 and not _SENTENCE_END.search(line)
 
 
 def _popup(lines: list[str], i: int) -> bool:

@@ -152,6 +152,8 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
     for m in rules.finditer_from(_spec().law, _spec().law_starts, text):
         if taken.covers(m.start()) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
+        if on("reg.veto.law_day") and _LAW_DAY.match(text, m.end()):
+            continue  # 国家宪法日, 民法典宣传月: a day or a campaign named after the law, no citation
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
     regs = _short_forms(found, mentions, aliases)  # drops the generic rows from found
     return regs, [f for f in mentions if f.normalized in found], blocked
@@ -231,12 +233,20 @@ def _local_version(prefix: str) -> bool:
     return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(prefix)
 
 
+# 宪法日, not 工作规则日前印发 / 矿产资源法日益完善 (a day's 日 starts no adverb)
+_LAW_DAY = re.compile(r"日(?!前(?!夕)|益|常|趋|均|起|内|报|渐|期|后|以来|至)|宣传(?:周|月|日)|学习月")
+
+
 def _glued_law(text: str, m: re.Match) -> bool:
     """诉讼法学 / 宪法学 are disciplines, 草原法律法规 and 海关法规 are no law's name."""
     after = text[m.end() : m.end() + 2]
     if after.startswith("规") and after != "规定":
         return True  # 海关法规 is 海关 + 法规; 宪法规定 is the 宪法
     return after[:1] in ("学", "律", "院", "庭", "官", "治", "人", "制")
+
+
+# …条例(草案), …(草案二次审议稿), …(表决稿): one law at the stages of its passage (reg.draft_stages)
+_DRAFT_STAGE = re.compile(r"\((?:[^()]*草案[^()]*|[^()]*稿)\)$")
 
 
 def _add(found: dict, mentions: list[Found], title: str, start: int, rule: str, check: bool = True) -> None:
@@ -248,8 +258,9 @@ def _add(found: dict, mentions: list[Found], title: str, start: int, rule: str, 
     end = start + len(title_text)
     name = normalize(title_text)
     cat, place = category(name)
-    hit = found.get(name)
+    key = _DRAFT_STAGE.sub("", name) if on("reg.draft_stages") else name
+    hit = found.get(key)
     if hit is None:
-        found[name] = hit = RegulationHit(title_text, name, cat, place, [], rule)
+        found[key] = hit = RegulationHit(title_text, name, cat, place, [], rule)
     hit.spans.append((start, end))
-    mentions.append(Found(start, end, "REGULATION", name, rule, rules.confidence(rule)))
+    mentions.append(Found(start, end, "REGULATION", hit.name, rule, rules.confidence(rule)))
