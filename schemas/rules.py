@@ -297,6 +297,7 @@ class IndicatorsFile(_RuleFile):
     gathered_determiners: list[Word]
     predicate_verbs: list[Word] = []
     clause_verbs: list[Word] = []
+    clause_copulas: list[Word] = []
     forward_determiners: list[Word] = []
     inner_light_verbs: list[Word] = []
     head_noun_ends: list[Word] = []

@@ -1058,3 +1058,24 @@ def test_programmes_ending_in_a_law_word_and_arrangements():
     assert [(r.name, r.category) for r in found] == [
         ("2023年理论学习中心组专题学习重点内容安排", "规划/纲要/方案")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (  # one law at the stages of its passage, named as first written
+            "审议了《铁岭市停车管理条例(草案二次审议稿)》,表决通过《铁岭市停车管理条例(表决稿)》。",
+            ["铁岭市停车管理条例(草案二次审议稿)"],
+        ),
+        (  # ... or as passed, when the text names it so
+            "关于《福州市大气污染防治办法(草案)》修改情况的报告;表决通过了《福州市大气污染防治办法》。",
+            ["福州市大气污染防治办法"],
+        ),
+        ("开展“12.4”国家宪法日宣传活动。", []),  # a day named after the law
+        ("开展民法典宣传月活动,修订后的行政复议法日前施行。", ["民法典", "行政复议法"]),
+    ],
+)
+def test_draft_stages_are_one_regulation_and_a_law_day_cites_no_law(text, names):
+    regs, mentions, _ = regulations.find(text)
+    assert [r.name for r in regs] == names
+    assert {m.normalized for m in mentions} == set(names)

@@ -673,3 +673,34 @@ def test_the_counted_rank_veto_switches_off():
 
 def test_a_rank_among_counted_places_stays_a_rank():
     assert (3, "名次") in [row[1:] for row in _metrics("在21个城市中排名第3位。")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [  # a unit closing a list of three figures is each one's
+        ("收案分别为12、15和18件。", [("收案", 12, "件"), ("收案", 15, "件"), ("收案", 18, "件")]),
+        (  # what the figures are, after 为
+            "调解纠纷3起,其中2起为邻里纠纷,1起为家庭纠纷。",
+            [("调解纠纷", 3, "起"), ("邻里纠纷", 2, "起"), ("家庭纠纷", 1, "起")],
+        ),
+        ("共受理信箱信件41封。", [("受理信箱信件", 41, "封")]),
+        ("办件量前十名单位办件量占全市的50%。", [("办件量前十名单位办件量占全市", 50, "%")]),
+    ],
+)
+def test_lists_closed_by_a_unit_copulas_letters_and_top_tens(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_a_percentage_range_is_one_range_and_the_word_after_it_no_metric():
+    (hit,) = [h for h in indicators.find("满意度在85%-100%之间。", [])[0]]
+    assert (hit.metric, hit.value, hit.value_max, hit.unit) == ("满意度", 85, 100, "%")
+
+
+def test_a_bare_multiplier_before_taxpayers_counts_people():
+    (hit,) = indicators.find("减免税收惠及近10万纳税人。", [])[0]
+    assert (hit.metric, hit.normalized_value, hit.base_unit) == ("纳税人", 100000, "人")
+
+
+def test_a_quoted_word_after_a_copula_is_read_without_its_quotes():
+    rows = _metrics("目前有400多处野火仍在燃烧,其中200多处为“失控”状态,多伦多等地笼罩在浓烟中。")
+    assert (200, "处") in [row[1:] for row in rows]  # no crash on the quotes (a bug found in the news)

@@ -1240,3 +1240,61 @@ def test_a_paragraph_glued_to_a_line_of_fields_is_kept():
     doc = clean(RawDocument(doc_id_of(text), "x.txt", "utf_8", text))
     assert "县人大常委会主任丁永忠出席" in doc.clean_text and "[打印]" not in doc.clean_text
     assert doc.publish_date.isoformat() == "2025-12-23"
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # an area issues a title written X关于…; a county's year report may be about it, by anyone
+            "阜城县关于2022年度法治政府建设情况报告\n" + BODY,
+            ("阜城县关于2022年度法治政府建设情况报告", None, "阜城县", None),
+        ),
+        ("柳城县2023年法治政府建设年度报告\n" + BODY, ("柳城县2023年法治政府建设年度报告", None, None, None)),
+        (
+            "梅仙镇2025年法治政府建设年度报告\n" + BODY,
+            ("梅仙镇2025年法治政府建设年度报告", None, "梅仙镇", None),
+        ),
+        (  # a spam banner, a widget and a breadcrumb between it and the headline's dated byline
+            "某某影院在线观看完整版,在线看最新大片,免费观看高清完整版,人人都爱看\n关注我们\n荆楚网 > 鄂东新闻\n"
+            "鄂州营商环境满意度创新高\n发布时间:2022年02月09日17:13 来源: 荆楚网\n" + BODY,
+            ("鄂州营商环境满意度创新高", "2022-02-09", "荆楚网", None),
+        ),
+        (  # the subtitle naming who attended and who chaired is no part of the headline
+            "市九届人大常委会第二十六次会议召开\n张宝东列席并提请人事任免事项金东海主持并讲话\n"
+            "来源:铁岭日报   发布时间:2025年01月06日\n" + BODY,
+            ("市九届人大常委会第二十六次会议召开", "2025-01-06", "铁岭日报", None),
+        ),
+        (  # a page-title copy with column, editor and id after the headline
+            "围绕中心依法履职 切实提高监督实效 政务要闻-政务 吕宏文 2881927\n您当前的位置 :首页 > 政务 > 政务要闻\n"
+            "围绕中心依法履职 切实提高监督实效\n2019-05-22 08:42 | 来源: 吉林日报\n" + BODY,
+            ("围绕中心依法履职 切实提高监督实效", "2019-05-22", "吉林日报", None),
+        ),
+        (  # a ticker above the page, and an outlet's colon before the reporter in brackets
+            "今日特推: 山东省泗水县“空中”社保“播起来”,政策宣传“活起来”\n搜索:\n"
+            "沂城街道村村有一个“流动网格服务站”\n浏览: 来源:山东法制传媒网\n"
+            "山东法制传媒网:(谭庆军)近日,沂城街道加强了流动网格服务站建设,把室内工作变为室外工作。\n" + BODY,
+            ("沂城街道村村有一个“流动网格服务站”", None, "山东法制传媒网", "谭庆军"),
+        ),
+        (  # rows of short links above the headline; the site's address before the date and outlet
+            "浙江潮评论 | 浙商网 | 长三角 | 国内 | 国际 | 教育 | 娱乐 | 体育 | 社会 | 摄影 | 传媒 | 论坛\n"
+            "浙江高层动态 | 浙江新闻 | 杭州 | 宁波 | 温州 | 绍兴 | 嘉兴 | 湖州 | 金华 | 台州 | 衢州 | 丽水 | 舟山\n"
+            "新昌磐安两县交界处 “冤家”变“亲家”\nwww.zjol.com.cn  2006年05月09日 14:51:06  浙江在线新闻网站\n"
+            + BODY,
+            ("新昌磐安两县交界处 “冤家”变“亲家”", "2006-05-09", "浙江在线新闻网站", None),
+        ),
+        ("镇里调解纠纷见成效\n" + BODY + "(洪新典)", ("镇里调解纠纷见成效", None, None, "洪新典")),
+    ],
+)
+def test_report_issuers_banners_subtitles_tickers_and_link_rows(page, expected):
+    assert _meta(page) == expected
+
+
+def test_the_names_subtitle_and_trailer_rules_switch_off():
+    from pipeline import switches
+
+    page = (
+        "市九届人大常委会第二十六次会议召开\n张宝东列席并提请人事任免事项金东海主持并讲话\n"
+        "来源:铁岭日报   发布时间:2025年01月06日\n" + BODY
+    )
+    with switches.off({"title.not.names_subtitle"}):
+        assert _meta(page)[0] != "市九届人大常委会第二十六次会议召开"

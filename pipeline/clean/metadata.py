@@ -1631,7 +1631,8 @@ _DASHES = ("——", "—", "--", "－－")
 
 def _subtitle(line: str) -> bool:
     """——海南营商环境建设专场 under a headline: its subtitle, never the title (title.not.dash_subtitle);
-    so is a line naming who attended and who chaired (张宝东列席…金东海主持并讲话; title.not.names_subtitle)."""
+    so is a line naming who attended and who chaired (张宝东列席…金东海主持并讲话;
+    title.not.names_subtitle)."""
     if on("title.not.dash_subtitle") and line.lstrip().startswith(_DASHES):
         return True
     verbs = re.findall(_alt(lexicon().attendance_verbs), line)

@@ -58,6 +58,7 @@ def _spec() -> _Spec:
         "people_units": tuple(raw["units"]["人"] + raw["units"]["人次"]),  # 名, 位, 人次: people
         "predicate_verbs": tuple(raw["predicate_verbs"]),
         "clause_verbs": tuple(raw["clause_verbs"]),
+        "clause_copulas": tuple(raw["clause_copulas"]),
         "predicate_attributive_heads": tuple(raw["predicate_attributive_heads"]),
     }
     # the stops of two chars or more: a predicate opening a parallel list's gap (实现…, not 中|管企业)
@@ -211,7 +212,8 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
 
 def _unit_ranges(text: str, hits: list[IndicatorHit], spec: dict) -> list[IndicatorHit]:
     """1.5亿元至2亿元: two figures of one unit joined by a range separator are one range, as 1.5至2亿元
-    is (indicator.range_units); the second has no metric of its own and is the larger."""
+    is (indicator.range_units); the second, right after the separator, is the larger (a word after it,
+    85%-100%之间, is no metric of its own)."""
     if not on("indicator.range_units"):
         return hits
     out: list[IndicatorHit] = []
@@ -220,7 +222,6 @@ def _unit_ranges(text: str, hits: list[IndicatorHit], spec: dict) -> list[Indica
         if (
             a is not None
             and a.value_max is None
-            and h.metric is None
             and h.value_max is None
             and a.unit == h.unit
             and a.rule == h.rule == "indicator.number_unit"
@@ -720,9 +721,10 @@ def _counted_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _shared_pattern() -> re.Pattern:
     spec, unit_base = _spec().data, _spec().unit_base
+    seps = _alt(spec["list_separators"])
     return re.compile(
-        rf"(?P<num>{ARABIC})(?P<part>个)?(?:{_alt(spec['list_separators'])})"
-        rf"(?={ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))"
+        rf"(?P<num>{ARABIC})(?P<part>个)?(?:{seps})"  # 12、|15和18件: the unit closes the whole list
+        rf"(?=(?:{ARABIC}个?(?:{seps}))*{ARABIC}(?:{_alt(spec['qualifiers_before_unit'])})?(?P<unit>{_alt(unit_base)}))"
     )
 
 
@@ -804,9 +806,10 @@ def _after_code(text: str, i: int) -> bool:
 
 
 _RANK_TAIL = re.compile(r"(?:排名|排在)?前[\d一二三四五六七八九十]+[名位]?$")
-# the top of a ranking, no count of people (前5名是…, 位列前20名)
+# the top of a ranking, no count of people (前5名是…, 位列前20名, 前十名单位)
 _TOP_RANK = re.compile(
-    r"前[\d一二三四五六七八九十]+[名位](?:的|是|为|分别|依次|[:：])|(?<=位列|进入|跻身|排名|位居)前"
+    r"前[\d一二三四五六七八九十]+[名位](?:的|是|为|分别|依次|[:：]|单位|部门|企业|城市|地区|县|市|区|乡镇|街道)"
+    r"|(?<=位列|进入|跻身|排名|位居)前"
 )
 
 
@@ -1020,7 +1023,7 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     ):
         return item.group(1), m.start() - 1, m.end()  # 食盐3.2吨、酒1375箱: one character names the item
     if (clause := _predicate_clause(text, m.end(), spec)) and on("indicator.metric.predicate_clause"):
-        return clause, m.start(), m.end() + len(clause)  # 3928人次获得话费奖励 → 获得话费奖励
+        return clause[0], m.start(), clause[1]  # 3928人次获得话费奖励 → 获得话费奖励
     return None, m.start(), m.end()
 
 
@@ -1029,14 +1032,15 @@ _LIST_ITEM = re.compile(r"\d\s?[^\d\s、，,。；;]{1,3}、([\u4e00-\u9fff])$")
 _CLAUSE_HEAD = re.compile(r"[\u4e00-\u9fff“”]{2,16}(?=[，,。；;！!？?\n]|$)")
 
 
-def _predicate_clause(text: str, i: int, spec: dict) -> str | None:
+def _predicate_clause(text: str, i: int, spec: dict) -> tuple[str, int] | None:
     """A figure with no noun before or after it and a predicate right after its unit (11项被国务院面向全国
     复制推广, 4万余人次|提供帮办代办服务): the predicate up to the clause's end says what is counted
     [indicator.metric.predicate_clause]."""
-    if not text.startswith(spec["clause_verbs"], i):
+    copula = next((c for c in spec["clause_copulas"] if text.startswith(c, i)), "")
+    if not copula and not text.startswith(spec["clause_verbs"], i):
         return None
-    m = _CLAUSE_HEAD.match(text, i)
-    return _strip_quotes(m.group()) if m else None
+    m = _CLAUSE_HEAD.match(text, i + len(copula))  # 其中2起为|邻里纠纷: what the figures are
+    return (_strip_quotes(m.group()), m.end()) if m and _strip_quotes(m.group()) else None
 
 
 def _light_verb(phrase: str, m: re.Match, spec: dict) -> int:

@@ -153,7 +153,7 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
         if taken.covers(m.start()) or (on("reg.veto.glued_law") and _glued_law(text, m)):
             continue  # 宪法 inside 宪法修正案, a law inside a longer title: one regulation
         if on("reg.veto.law_day") and _LAW_DAY.match(text, m.end()):
-            continue  # 国家宪法日, 民法典宣传月: a day or a campaign named after the law, no citation
+            continue  # 国家宪法日: a day named after the law, no citation (民法典宣传月 is a campaign for it)
         _add(found, mentions, m.group(0), m.start(), "reg.bare_law", check=False)
     regs = _short_forms(found, mentions, aliases)  # drops the generic rows from found
     return regs, [f for f in mentions if f.normalized in found], blocked
@@ -234,7 +234,7 @@ def _local_version(prefix: str) -> bool:
 
 
 # 宪法日, not 工作规则日前印发 / 矿产资源法日益完善 (a day's 日 starts no adverb)
-_LAW_DAY = re.compile(r"日(?!前(?!夕)|益|常|趋|均|起|内|报|渐|期|后|以来|至)|宣传(?:周|月|日)|学习月")
+_LAW_DAY = re.compile(r"日(?!前(?!夕)|益|常|趋|均|起|内|报|渐|期|后|以来|至)")
 
 
 def _glued_law(text: str, m: re.Match) -> bool:
@@ -245,8 +245,17 @@ def _glued_law(text: str, m: re.Match) -> bool:
     return after[:1] in ("学", "律", "院", "庭", "官", "治", "人", "制")
 
 
-# …条例(草案), …(草案二次审议稿), …(表决稿): one law at the stages of its passage (reg.draft_stages)
+# …条例(草案), …(草案二次审议稿), …(表决稿): one law at the stages of its passage, named as passed
+# when the text names it so, else as first written (reg.draft_stages)
 _DRAFT_STAGE = re.compile(r"\((?:[^()]*草案[^()]*|[^()]*稿)\)$")
+
+
+def _other_stage(found: dict, name: str) -> RegulationHit | None:
+    """The row of the same law at another stage of its passage (reg.draft_stages)."""
+    if not on("reg.draft_stages"):
+        return None
+    key = _DRAFT_STAGE.sub("", name)
+    return next((h for h in found.values() if _DRAFT_STAGE.sub("", h.name) == key), None)
 
 
 def _add(found: dict, mentions: list[Found], title: str, start: int, rule: str, check: bool = True) -> None:
@@ -258,9 +267,13 @@ def _add(found: dict, mentions: list[Found], title: str, start: int, rule: str, 
     end = start + len(title_text)
     name = normalize(title_text)
     cat, place = category(name)
-    key = _DRAFT_STAGE.sub("", name) if on("reg.draft_stages") else name
-    hit = found.get(key)
+    hit = found.get(name) or _other_stage(found, name)
     if hit is None:
-        found[key] = hit = RegulationHit(title_text, name, cat, place, [], rule)
+        found[name] = hit = RegulationHit(title_text, name, cat, place, [], rule)
+    elif hit.name != name == _DRAFT_STAGE.sub("", name):  # the draft first, the law as passed later
+        for f in mentions:
+            f.normalized = name if f.normalized == hit.name else f.normalized
+        found[name] = found.pop(hit.name)
+        hit.text, hit.name = title_text, name
     hit.spans.append((start, end))
     mentions.append(Found(start, end, "REGULATION", hit.name, rule, rules.confidence(rule)))
