@@ -704,3 +704,31 @@ def test_a_bare_multiplier_before_taxpayers_counts_people():
 def test_a_quoted_word_after_a_copula_is_read_without_its_quotes():
     rows = _metrics("目前有400多处野火仍在燃烧,其中200多处为“失控”状态,多伦多等地笼罩在浓烟中。")
     assert (200, "处") in [row[1:] for row in rows]  # no crash on the quotes (a bug found in the news)
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # a list of attributes describes the noun closing the clause
+            "街道聘请了6名政治可靠、业务过硬、热心公益的律师,组成专家组。",
+            [("聘请律师", 6, "人")],
+        ),
+        ("出土300余件木俑、成组的青铜礼器。", [("木俑", 300, "件")]),  # a list of nouns: no attributes
+        ("20个村有8个村与邻乡紧邻。", [("村", 20, "个"), ("村", 8, "个")]),  # the whole, then part of it
+        ("21批援助物资目前只有3批运抵。", [("援助物资", 21, "批"), ("运抵", 3, "批")]),
+        ("接待行政复议申请、咨询上访等共达3000多人。", [("咨询上访", 3000, "人")]),
+        ("满意度在85%-100%之间(含85%,下同)。", [("满意度", 85, "%")]),  # the bound restated is no figure
+    ],
+)
+def test_attribute_lists_parts_of_a_whole_totals_and_restated_bounds(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_attribute_list_and_part_of_whole_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.attribute_list", "indicator.metric.part_of_whole"}):
+        assert _metrics("街道聘请了6名政治可靠、业务过硬、热心公益的律师,组成专家组。") != [
+            ("聘请律师", 6, "名")
+        ]
+        assert _metrics("20个村有8个村与邻乡紧邻。")[0] != ("村", 20, "个")

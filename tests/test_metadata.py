@@ -650,11 +650,11 @@ LAYOUTS = [
         "黄河清",
     ),
     (
-        "a report's title headed by its area, above a font-size widget",
+        "a report's title headed by its area (no issuer: no 关于), above a font-size widget",
         "洛川县2023年度法治政府建设情况报告\n字号:\n大 中 小\n" + BODY,
         "洛川县2023年度法治政府建设情况报告",
         None,
-        "洛川县",
+        None,
         None,
     ),
     (
@@ -1255,7 +1255,8 @@ def test_a_paragraph_glued_to_a_line_of_fields_is_kept():
             ("梅仙镇2025年法治政府建设年度报告", None, "梅仙镇", None),
         ),
         (  # a spam banner, a widget and a breadcrumb between it and the headline's dated byline
-            "某某影院在线观看完整版,在线看最新大片,免费观看高清完整版,人人都爱看\n关注我们\n荆楚网 > 鄂东新闻\n"
+            "某某影院在线观看完整版,在线看最新大片,免费观看高清完整版,人人都爱看\n关注我们\n"
+            "荆楚网 > 鄂东新闻\n"
             "鄂州营商环境满意度创新高\n发布时间:2022年02月09日17:13 来源: 荆楚网\n" + BODY,
             ("鄂州营商环境满意度创新高", "2022-02-09", "荆楚网", None),
         ),
@@ -1265,7 +1266,8 @@ def test_a_paragraph_glued_to_a_line_of_fields_is_kept():
             ("市九届人大常委会第二十六次会议召开", "2025-01-06", "铁岭日报", None),
         ),
         (  # a page-title copy with column, editor and id after the headline
-            "围绕中心依法履职 切实提高监督实效 政务要闻-政务 吕宏文 2881927\n您当前的位置 :首页 > 政务 > 政务要闻\n"
+            "围绕中心依法履职 切实提高监督实效 政务要闻-政务 吕宏文 2881927\n"
+            "您当前的位置 :首页 > 政务 > 政务要闻\n"
             "围绕中心依法履职 切实提高监督实效\n2019-05-22 08:42 | 来源: 吉林日报\n" + BODY,
             ("围绕中心依法履职 切实提高监督实效", "2019-05-22", "吉林日报", None),
         ),
@@ -1277,12 +1279,20 @@ def test_a_paragraph_glued_to_a_line_of_fields_is_kept():
         ),
         (  # rows of short links above the headline; the site's address before the date and outlet
             "浙江潮评论 | 浙商网 | 长三角 | 国内 | 国际 | 教育 | 娱乐 | 体育 | 社会 | 摄影 | 传媒 | 论坛\n"
-            "浙江高层动态 | 浙江新闻 | 杭州 | 宁波 | 温州 | 绍兴 | 嘉兴 | 湖州 | 金华 | 台州 | 衢州 | 丽水 | 舟山\n"
+            "浙江高层动态 | 浙江新闻 | 杭州 | 宁波 | 温州 | 绍兴 | 嘉兴 | 湖州 | 金华 | 台州 | 衢州\n"
             "新昌磐安两县交界处 “冤家”变“亲家”\nwww.zjol.com.cn  2006年05月09日 14:51:06  浙江在线新闻网站\n"
             + BODY,
             ("新昌磐安两县交界处 “冤家”变“亲家”", "2006-05-09", "浙江在线新闻网站", None),
         ),
         ("镇里调解纠纷见成效\n" + BODY + "(洪新典)", ("镇里调解纠纷见成效", None, None, "洪新典")),
+        (  # a reporter's label inside the source field's brackets; 采访人员 is 新京报's word for a reporter
+            "吉林省政府法制工作会议召开\n来源:中国日报吉林记者站(记者 刘晓) 编辑:许银娟\n" + BODY,
+            ("吉林省政府法制工作会议召开", None, "中国日报吉林记者站", "刘晓"),
+        ),
+        (
+            "垃圾分类新规实施三个月\n新京报快讯(采访人员 黄哲程)今天,发布会召开。\n" + BODY,
+            ("垃圾分类新规实施三个月", None, "新京报", "黄哲程"),
+        ),
     ],
 )
 def test_report_issuers_banners_subtitles_tickers_and_link_rows(page, expected):

@@ -171,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern]:
     )
     outlet = rf"[{_HAN}A-Za-z0-9·\-/／]{{1,24}}(?:{_alt(lx.outlet_suffixes)})"  # 丝路昌吉/昌吉州融媒体中心
     reporters = [
-        w for w in lx.author_labels if w.endswith(("记者", "通讯员", "实习生"))
+        w for w in lx.author_labels if w.endswith(("记者", "通讯员", "实习生", "采访人员"))
     ]  # may touch the name
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
     issuers = tuple(w for w in lx.source_labels if w.endswith(("机构", "单位", "部门", "机关")))
@@ -620,6 +620,7 @@ def _clean_source(value: str) -> tuple[int, int]:
         ANY_DATE,
         re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])"),
         p["table_cell"],
+        re.compile(rf"[(（]\s*(?:{_alt(lx.author_labels)})"),  # 中国日报吉林记者站(记者 刘晓)
     ):
         if m := pattern.search(value):
             end = min(end, m.start())

@@ -1153,6 +1153,8 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
         head_end = _forward_end(text, i, j + 1, verbs, spec, 14 + j + 1 - i)
         if head_end - j - 1 >= 2 and not next_figure.match(text, head_end):
             lead, j = j + 1 - i, head_end
+    if (head := _listed_attributes(text, i + lead, j, spec)) and not next_figure.match(text, head[1]):
+        lead, j = head[0] - i, head[1]  # 6名政治可靠、业务过硬的律师 → 律师
     if j == i + lead + 1 and (m := _SIBLINGS.match(text, j)):
         j = m.end()  # 15个县（市、区）: the bracket lists the unit's siblings (indicator.metric.siblings)
     if (close := _aside_end(text, j)) and on("indicator.metric.aside_after"):
@@ -1202,6 +1204,8 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
         and j - i < limit
         and (_is_han(text[j]) or (text[j] in _QUOTES and (j > first or text[j] in "“「‘")))
     ):  # 50名“法律明白人”培训: a name in quotes may open the phrase
+        if j > first and _PART_OF_WHOLE.match(text, j) and on("indicator.metric.part_of_whole"):
+            return j  # 20个村|有8个村…: the whole, then how many of it
         if on("indicator.metric.head_noun") and (head := _head_at(text, j, spec)):
             if on("indicator.metric.head_of_units") and j > first and not _counts_people(text, i, spec):
                 return _before_modifiers(text, first, j, spec)  # 4个单位|主要负责人: units are counted
@@ -1230,6 +1234,11 @@ def _forward_end(text: str, i: int, j: int, verbs: tuple, spec: dict, limit: int
             return j  # 1972名受援人|避免损失: a head noun, then a verb
         j += 1
     return j
+
+
+_PART_OF_WHOLE = re.compile(
+    r"(?:中|当中|之中|目前|现|只|仅|共|还)*有(?=\d|[一二两三四五六七八九十]+[个名家项件户人])"
+)
 
 
 def _in_idiom(text: str, j: int) -> bool:
@@ -1313,6 +1322,32 @@ def _before_modifiers(text: str, first: int, j: int, spec: dict) -> int:
 def _head_at(text: str, j: int, spec: dict) -> int:
     """Length of a head noun of ``forward_heads`` at j (负责人), else 0."""
     return next((len(w) for w in spec["forward_heads"] if text.startswith(w, j)), 0)
+
+
+_ATTRIBUTE_LIST = re.compile(
+    r"([\u4e00-\u9fff]{2,6})(?:、[\u4e00-\u9fff]{2,6})+的([\u4e00-\u9fff]{2,10})(?=[，,。；;！!？?\n])"
+)
+
+
+def _listed_attributes(text: str, start: int, j: int, spec: dict) -> tuple[int, int] | None:
+    """(start, end) of the noun after a list of attributes that the phrase read forwards opens
+    (聘请了6名政治可靠、业务过硬、热心公益的律师: the lawyers are counted) [indicator.metric.attribute_list];
+    a list of nouns (300余件木俑、成组的青铜礼器) is none."""
+    if not on("indicator.metric.attribute_list") or "、" not in text[start : j + 7]:
+        return None
+    m = _ATTRIBUTE_LIST.match(text, start)
+    if not m or not _predicate_like(m.group(1), spec):
+        return None
+    return m.start(2), m.end(2)
+
+
+def _predicate_like(phrase: str, spec: dict) -> bool:
+    """政治可靠, 签约较早, 可复制: ends with a verb or an adjective, or opens with a verb that takes
+    an object."""
+    return (
+        word_tag(phrase[-2:]) in spec["attributive_end_tags"]
+        and phrase[-2:] not in spec["attributive_not_ends"]
+    ) or phrase.startswith(tuple(spec["attributive_verbs"]))
 
 
 def _attributive(text: str, start: int, j: int, spec: dict) -> bool:
