@@ -1308,3 +1308,11 @@ def test_the_names_subtitle_and_trailer_rules_switch_off():
     )
     with switches.off({"title.not.names_subtitle"}):
         assert _meta(page)[0] != "市九届人大常委会第二十六次会议召开"
+
+
+def test_a_dateline_over_a_documents_title_is_no_banner():
+    page = (
+        "央视网消息（新闻联播）：\n中共中央 国务院 中央军委\n关于给景海鹏颁发“特级航天功勋奖章”\n"
+        "授予朱杨柱、桂海潮“英雄航天员”荣誉称号\n并颁发“三级航天功勋奖章”的决定\n（2024年4月18日）\n" + BODY
+    )
+    assert _meta(page)[2] == "央视网"

@@ -784,3 +784,19 @@ def test_member_lines_with_zhong_and_countries_after_a_title():
     assert [o.name for o in officials.find(text, {})[0]] == ["王中伟", "谢建军"]
     assert [o.name for o in officials.find("县委书记李建中主持会议。", {})[0]] == ["李建中"]
     assert officials.find("二十国集团轮值主席国中国提出倡议。", {})[0] == []  # a country, no name
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("震泽镇党委书记王刚认为,没有实体经济不行。", ["王刚"]),  # what an official says ends the name
+        ("镇党委书记顾全认为,实体经济是根本。", ["顾全"]),  # a name that is also a word (顾全大局)
+        ("文化和旅游部部长傅政华主持会议。", ["傅政华"]),  # 傅, 洪, 阎, 萧, 赖 are surnames
+    ],
+)
+def test_speech_verbs_end_a_name_and_more_surnames_are_known(text, names):
+    assert [o.name for o in extract(text).officials] == names
+
+
+def test_cheng_follows_a_name_and_never_ends_one():
+    assert is_person_name("赖德") and not is_person_name("赖德称", bounded=True)

@@ -337,6 +337,7 @@ class Page:
         if (
             on("title.banner")
             and byline
+            and not dateline(lines[i])  # 央视网消息(新闻联播): the body's dateline over a document's title
             and all(not is_body_line(lines[k]) for k in after[:byline])
             and ANY_DATE.search(lines[after[byline]])  # the headline's dated byline, not credits after a body
         ):
@@ -839,7 +840,7 @@ def dateline(line: str) -> tuple[int, int, int] | None:
     start = 1 if line[:1] in "【[" else garbled
     for m in _DATELINE_END.finditer(line[start : start + 40]):
         head = line[start : start + m.start()]
-        if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"]|(?<!\d)\s(?!\d)", head):
+        if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"|｜]|(?<!\d)\s(?!\d)", head):
             return None
         if outlet := _outlet_of(head):
             return start, start + len(outlet), start + m.end()
