@@ -1079,3 +1079,24 @@ def test_draft_stages_are_one_regulation_and_a_law_day_cites_no_law(text, names)
     regs, mentions, _ = regulations.find(text)
     assert [r.name for r in regs] == names
     assert {m.normalized for m in mentions} == set(names)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (  # two regulations listed in one 《》
+            "审议《重庆市人民代表大会常务委员会议事规则、重庆市水资源管理条例(修正草案)》。",
+            ["重庆市人民代表大会常务委员会议事规则", "重庆市水资源管理条例(修正草案)"],
+        ),
+        (  # one title around a list
+            "通过《全国人民代表大会常务委员会关于修改中华人民共和国农业技术推广法、中华人民共和国生物安全法的决定》。",
+            [
+                "全国人民代表大会常务委员会关于修改中华人民共和国农业技术推广法、中华人民共和国生物安全法的决定"
+            ],
+        ),
+        ("印发《福建省优化营商环境近期举措》。", ["福建省优化营商环境近期举措"]),
+        ("发放《村民交通安全须知》2000份。", []),  # a leaflet
+    ],
+)
+def test_titles_listed_in_one_bracket_measures_and_leaflets(text, names):
+    assert [r.name for r in regulations.find(text)[0]] == names

@@ -732,3 +732,22 @@ def test_the_attribute_list_and_part_of_whole_rules_switch_off():
             ("聘请律师", 6, "名")
         ]
         assert _metrics("20个村有8个村与邻乡紧邻。")[0] != ("村", 20, "个")
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("计划监察119 矿次,责令停产整顿3 矿次。", [("计划监察", 119, "矿次"), ("责令停产整顿", 3, "矿次")]),
+        (  # the subjects listed right before 分别, not the counts earlier in the sentence
+            "全市发生事故40起,事故起数、死亡人数、直接经济损失同比分别下降11.1%、25.5%和23.4%。",
+            [
+                ("发生事故", 40, "起"),
+                ("事故起数同比下降", 11.1, "%"),
+                ("死亡人数同比下降", 25.5, "%"),
+                ("直接经济损失同比下降", 23.4, "%"),
+            ],
+        ),
+    ],
+)
+def test_mine_visits_and_subjects_listed_before_respectively(text, rows):
+    assert _metrics(text) == rows

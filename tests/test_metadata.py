@@ -1316,3 +1316,45 @@ def test_a_dateline_over_a_documents_title_is_no_banner():
         "授予朱杨柱、桂海潮“英雄航天员”荣誉称号\n并颁发“三级航天功勋奖章”的决定\n（2024年4月18日）\n" + BODY
     )
     assert _meta(page)[2] == "央视网"
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a masthead with the site's address, a font-size widget, a document number: no headline
+            "湖南省应急管理厅 yjt.hunan.gov.cn 时间:2017-01-09 00:00\n【字体: 大 中 小】\n"
+            "湘安监通报﹝2017﹞2号\n"
+            "各市州安监局:\n" + BODY,
+            (None, "2017-01-09", None, None),
+        ),
+        (  # the site's clock over the page dates no article; the byline's date does
+            "2023年11月23日 星期四\n某县司法所开展普法活动\n2016-04-11 10:49:41   来源:人民网-法治频道\n"
+            + BODY,
+            ("某县司法所开展普法活动", "2016-04-11", "人民网-法治频道", None),
+        ),
+        (  # a headline, its date and its source on one line
+            "市人大常委会会议召开 审议气象条例等 2024-09-27 来源:解放日报\n记者 王海燕\n" + BODY,
+            ("市人大常委会会议召开 审议气象条例等", "2024-09-27", "解放日报", "王海燕"),
+        ),
+        (  # a headline glued to the paper's own dateline
+            "市政府举行第21次常务会议 审议并原则通过《青岛市城市管理条例(草案)》等 本报讯 受市长委托,"
+            "昨日上午,常务副市长主持召开了常务会议。\n" + BODY,
+            ("市政府举行第21次常务会议 审议并原则通过《青岛市城市管理条例(草案)》等", None, None, None),
+        ),
+        (  # a Tibetan reporter's name has no surname
+            "全区人民调解工作成效明显\n"
+            "本网拉萨1月3日讯(记者 旦增旺姆 见习记者 李欣梦)日前,记者从有关部门了解到情况。\n" + BODY,
+            ("全区人民调解工作成效明显", None, None, "旦增旺姆 李欣梦"),
+        ),
+        (  # the writer's credit before the paper's name; 来源:本站 is the site itself
+            "人大常委会工作报告解读\n来源:本站\n文/北京青年报记者 张月朦\n" + BODY,
+            ("人大常委会工作报告解读", None, "本站", "张月朦"),
+        ),
+        (  # a photographer's credit with an aside before 摄
+            "县委召开依法治县委员会会议\n会议现场。墨竹融媒记者德吉卓嘎(大)摄\n" + BODY,
+            ("县委召开依法治县委员会会议", None, None, None),
+        ),
+    ],
+)
+def test_mastheads_clocks_glued_headlines_ethnic_names_and_credits(page, expected):
+    assert _meta(page) == expected

@@ -800,3 +800,10 @@ def test_speech_verbs_end_a_name_and_more_surnames_are_known(text, names):
 
 def test_cheng_follows_a_name_and_never_ends_one():
     assert is_person_name("赖德") and not is_person_name("赖德称", bounded=True)
+
+
+def test_an_ethnic_name_ends_within_the_text():
+    from pipeline.lexicons import ethnic_name_ends
+
+    assert ethnic_name_ends("旦增旺姆", 0) == [4]  # no element read past the text's end
+    assert ethnic_name_ends("记者旦增旺姆说", 2) == [6]

@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from pipeline.clean import layout
-from pipeline.lexicons import common_words, is_person_name, word_tag
+from pipeline.lexicons import common_words, ethnic_name_ends, is_person_name, word_tag
 from pipeline.switches import on
 from schemas.rules import check
 
@@ -238,7 +238,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "credit": re.compile(rf"^(?P<o>[{_HAN}A-Za-z0-9·\-]{{2,24}}?)(?:出品|制作|供稿)$"),
         "contributed": re.compile(r"[(（]([^()（）]{2,30}?)供稿[)）]"),
         "byline_outlet": re.compile(
-            rf"(?:^[◎□■●◆]?|[(（])(?P<o>{outlet})\s?(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
+            # 文/北京青年报记者 张月朦: the writer's credit before the paper's name
+            rf"(?:^[◎□■●◆]?|[(（])(?:(?:文图|图文|文|图)\s?[/／|｜]\s?)?(?P<o>{outlet})\s?"
+            rf"(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
         ),
         "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
         "org_name_tail": re.compile(rf"(?:{_alt(lx.org_name_words)})(?:{_alt(lx.org_suffixes)})$"),
@@ -310,7 +312,9 @@ class Page:
     def __init__(self, lines: list[str], removed: dict[int, str]):
         self.lines = lines
         self.removed = removed
-        self.meta = {i for i, line in enumerate(lines) if is_meta_line(line)}
+        self.meta = {  # the site's clock (2023年11月23日 星期四, widget.today) dates no article
+            i for i, line in enumerate(lines) if is_meta_line(line) and removed.get(i) != "widget.today"
+        }
         self.banners: set[int] = set()
         self.body_start = self._body_start(0)
         weak = _patterns()["weak_only"]  # 时间:/地点: inside a notice's body are its text, not metadata
@@ -1192,10 +1196,12 @@ def _field_labels() -> tuple[str, ...]:
 def _photo_credit(line: str, name_end: int, run_end: int) -> bool:
     """房佳伟摄: 摄 glued to the last name makes it a photographer's credit; 李明 摄影:王强 is the
     next field's label."""
+    aside = re.match(r"[(（][^()（）]{1,4}[)）]", line[run_end:])  # 德吉卓嘎(大)摄: an aside, then 摄
+    after = run_end + (aside.end() if aside else 0)
     return (
-        line[run_end : run_end + 1] == "摄"
+        line[after : after + 1] == "摄"
         and run_end == name_end
-        and line[run_end + 1 : run_end + 2] not in ("影", "像")
+        and line[after + 1 : after + 2] not in ("影", "像")
     )
 
 
@@ -1234,6 +1240,8 @@ def _is_name(word: str) -> bool:
         return False
     if "·" in word:
         return bool(re.fullmatch(rf"[{_HAN}]{{1,8}}(?:·[{_HAN}]{{1,8}})+", word))
+    if len(word) >= 3 and len(word) in ethnic_name_ends(word, 0) and on("author.ethnic_name"):
+        return True  # 记者 旦增旺姆: a Tibetan or Mongolian name has no surname
     # a label or a title before it and a break after it bound the name
     return is_person_name(word, bounded=True, labelled=True) and not _common_word(word)
 
@@ -1618,6 +1626,8 @@ def _fields_title(page: Page) -> Found | None:
         line = page.lines[i]
         m = _patterns()["any_label"].search(line)
         head = line[: m.start()].rstrip() if m else ""
+        if (d := ANY_DATE.search(head)) and not head[d.end() :].strip(" :：0123456789") and d.start():
+            head = head[: d.start()].rstrip()  # 黄莉新主持全体会议 2024-09-27 来源:解放日报
         if (
             m
             and line[m.start() - 1 : m.start()].isspace()
@@ -1740,7 +1750,8 @@ def _salutation_title(page: Page) -> Found | None:
 
 def _glued_body_title(page: Page) -> Found | None:
     """某县2025年度法治政府建设情况报告2025年,全县… — a report's or a notice's title glued to its first
-    paragraph: cut after the first doc_types word that a body opener follows."""
+    paragraph: cut after the first doc_types word that a body opener follows, or before the paper's
+    own dateline (… 本报讯 受市长…委托)."""
     kept = page.kept_lines()
     if not kept:
         return None
@@ -1756,7 +1767,12 @@ def _glued_body_title(page: Page) -> Found | None:
             and not _COMMA.search(head)
         ):
             return _one("title.glued_body", i, 0, m.end(), line)
+    if (m := _GLUED_DATELINE.search(line, 6, 120)) and _is_candidate(head := line[: m.start()].rstrip()):
+        return _one("title.glued_body", i, 0, len(head), line)  # 市政府举行第21次常务会议 本报讯 受市长…
     return None
+
+
+_GLUED_DATELINE = re.compile(r"\s+(?=(?:本报|本网|本台|本刊)(?:讯|消息))")
 
 
 def _issued_title(page: Page) -> Found | None:

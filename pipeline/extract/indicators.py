@@ -293,6 +293,13 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
                 break
             run.append(nxt)
+        listed = _listed_metrics(text, h)
+        if len(listed) == len(run) > 1:  # 办结率、满意率分别为99.2%和98.7% (indicator.metric.respectively)
+            comp = next((w for w in ("同比", "环比") if listed[-1].endswith(w) and len(listed[-1]) > 3), "")
+            listed[-1] = listed[-1].removesuffix(comp)  # …、直接经济损失|同比|分别下降: each is a change
+            for metric, item in zip(listed, run):
+                item.metric = metric + (comp if not what.startswith(comp) else "") + what
+            continue  # the list right before 分别 names them, not counts earlier in the sentence
         subjects = [
             p
             for p in hits[:i]
@@ -301,11 +308,6 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         if len(subjects) == len(run) > 1:
             for subject, item in zip(subjects, run):
                 item.metric = subject.metric + what
-            continue
-        listed = _listed_metrics(text, h)
-        if len(listed) == len(run) > 1:  # 办结率、满意率分别为99.2%和98.7% (indicator.metric.respectively)
-            for metric, item in zip(listed, run):
-                item.metric = metric + what
             continue
         h.metric = h.metric.replace("分别", "") or None
         pairs = spec["paired_modifiers"]

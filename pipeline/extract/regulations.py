@@ -131,6 +131,10 @@ def find(text: str) -> tuple[list[RegulationHit], list[Found], list[tuple[int, i
                 check=False,
             )
             continue
+        if parts := _listed_titles(m.group(1)):  # 《…议事规则、…水资源管理条例(修正草案)》: two titles
+            for k, part in parts:
+                _add(found, mentions, part, m.start(1) + k, "reg.listed_titles")
+            continue
         _add(found, mentions, m.group(1), m.start(1), "reg.book_title")
         if on("reg.draft_explained") and (d := _DRAFT_EXPLAINED.fullmatch(m.group(1))):
             _add(found, mentions, d.group(1), m.start(1) + d.start(1), "reg.draft_explained")
@@ -248,6 +252,20 @@ def _glued_law(text: str, m: re.Match) -> bool:
 # …条例(草案), …(草案二次审议稿), …(表决稿): one law at the stages of its passage, named as passed
 # when the text names it so, else as first written (reg.draft_stages)
 _DRAFT_STAGE = re.compile(r"\((?:[^()]*草案[^()]*|[^()]*稿)\)$")
+
+
+def _listed_titles(title: str) -> list[tuple[int, str]]:
+    """(offset, title) of each of several regulations listed in one 《》 with 、 (an editor's slip);
+    none unless every part is a regulation's title of six characters or more (reg.listed_titles)."""
+    if "、" not in title or not on("reg.listed_titles"):
+        return []
+    parts, k = [], 0
+    for part in title.split("、"):
+        parts.append((k, part))
+        k += len(part) + 1
+    ok = all(len(p.strip()) >= 6 and is_regulation(normalize(p)) for _, p in parts)
+    framed = "关于" in title or "的" in title  # 关于修改…法、…法的决定: one title around the list
+    return parts if ok and not framed else []
 
 
 def _other_stage(found: dict, name: str) -> RegulationHit | None:

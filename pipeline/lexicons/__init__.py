@@ -56,7 +56,7 @@ def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
     parts, longest = _ethnic_parts()
     ends, i = [], start
     for _ in range(max_parts):
-        n = next((n for n in range(longest, 1, -1) if text[i : i + n] in parts), 0)
+        n = next((n for n in range(longest, 1, -1) if i + n <= len(text) and text[i : i + n] in parts), 0)
         if not n:
             break
         i += n
