@@ -304,11 +304,11 @@ LAYOUTS = [
         "王晓明",
     ),
     (
-        "本站 names no publisher",
+        "本站 is the site's own word for itself, kept as written (原创 is no part of it)",
         "全市推进包容审慎监管\n来源:本站原创\n" + BODY,
         "全市推进包容审慎监管",
         None,
-        None,
+        "本站",
         None,
     ),
     (
