@@ -1100,3 +1100,10 @@ def test_draft_stages_are_one_regulation_and_a_law_day_cites_no_law(text, names)
 )
 def test_titles_listed_in_one_bracket_measures_and_leaflets(text, names):
     assert [r.name for r in regulations.find(text)[0]] == names
+
+
+def test_a_plan_of_tasks_and_their_division_is_a_regulation():
+    text = "印发《中共上海市宝山区委全面依法治区委员会2022年工作要点与责任分工》。"
+    assert [r.name for r in regulations.find(text)[0]] == [
+        "中共上海市宝山区委全面依法治区委员会2022年工作要点与责任分工"
+    ]

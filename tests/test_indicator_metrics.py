@@ -751,3 +751,21 @@ def test_the_attribute_list_and_part_of_whole_rules_switch_off():
 )
 def test_mine_visits_and_subjects_listed_before_respectively(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # places with their figures in brackets after a ranked topic
+            "各县市区中工单办理数排在前五位的是:岳阳县(4383件)、岳阳楼区(4048件)。",
+            [("工单办理数", 4383, "件"), ("工单办理数", 4048, "件")],
+        ),
+        (  # a summary and its detail run together in one paragraph: one figure
+            "全市法院受理各类行政诉讼案件15216件,审结13582件。《白皮书》显示,全市法院受理各类行政诉讼案件15216件。",
+            [("法院受理各类行政诉讼案件", 15216, "件"), ("审结", 13582, "件")],
+        ),
+        ("每村配备1名调解员,每组配备1名网格员。", [("配备调解员", 1, "人"), ("配备网格员", 1, "人")]),
+    ],
+)
+def test_ranked_places_in_brackets_and_large_figures_said_twice(text, rows):
+    assert _metrics(text) == rows

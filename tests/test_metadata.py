@@ -1358,3 +1358,21 @@ def test_a_dateline_over_a_documents_title_is_no_banner():
 )
 def test_mastheads_clocks_glued_headlines_ethnic_names_and_credits(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a dateline with a blank after the outlet
+            "兵团多元化解矛盾纠纷机制日益健全\n"
+            "中新网 乌鲁木齐8月9日电 (史玉江 蒋易)8日下午,记者从新闻办获悉。\n" + BODY,
+            ("兵团多元化解矛盾纠纷机制日益健全", None, "中新网", "史玉江 蒋易"),
+        ),
+        (  # an outlet and its reporter on a line of their own
+            "行政争议化解见成效\n台州政法融媒体中心 赵梦琴\n" + BODY,
+            ("行政争议化解见成效", None, "台州政法融媒体中心", "赵梦琴"),
+        ),
+    ],
+)
+def test_datelines_with_a_blank_and_outlet_name_lines(page, expected):
+    assert _meta(page) == expected

@@ -844,6 +844,11 @@ def dateline(line: str) -> tuple[int, int, int] | None:
     start = 1 if line[:1] in "【[" else garbled
     for m in _DATELINE_END.finditer(line[start : start + 40]):
         head = line[start : start + m.start()]
+        blank = re.search(r"(?<!\d)\s(?!\d)", head)
+        if blank and _outlet_of(head[: blank.start()]) == head[: blank.start()]:
+            head = (
+                head[: blank.start()] + head[blank.end() :]
+            )  # 中新网 乌鲁木齐8月9日电: a blank after the outlet
         if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"|｜]|(?<!\d)\s(?!\d)", head):
             return None
         if outlet := _outlet_of(head):
@@ -917,6 +922,29 @@ def _source_byline(page: Page, hints) -> Found | None:
                 end = m.start("o") + _column_cut(outlet)
                 return _one("source.byline", i, m.start("o"), end, line)
     return None
+
+
+def _outlet_names_line(page: Page) -> tuple[int, re.Match] | None:
+    """台州政法融媒体中心 赵梦琴: a line of an outlet and its reporters' names, with no label, near the
+    top of the page (source.outlet_names, author.outlet_names)."""
+    for i in page.kept_lines()[:12]:
+        m = _OUTLET_NAMES.fullmatch(page.lines[i].strip())
+        if m and _outlet_of(m["o"]) == m["o"] and all(_is_name(w) for w in m["n"].split()):
+            return i, m
+    return None
+
+
+_OUTLET_NAMES = re.compile(
+    r"(?P<o>[\u4e00-\u9fff]{3,20})\s+(?P<n>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})"
+)
+
+
+def _source_outlet_names(page: Page, hints) -> Found | None:
+    if not on("source.outlet_names") or not (hit := _outlet_names_line(page)):
+        return None
+    i, m = hit
+    start = page.lines[i].index(m["o"])
+    return _one("source.outlet_names", i, start, start + len(m["o"]), page.lines[i])
 
 
 def _column_cut(outlet: str) -> int:
@@ -1073,6 +1101,7 @@ _SOURCE_RULES = (
     _source_dateline,
     _source_credit,
     _source_byline,
+    _source_outlet_names,
     _source_closing,
     _source_editor_credit,
     _source_credit_block,
@@ -1405,6 +1434,19 @@ def _author_alone(page: Page, hints, title=None) -> Found | None:
     return None
 
 
+def _author_outlet_names(page: Page, hints, title=None) -> Found | None:
+    """台州政法融媒体中心 赵梦琴: the names after an outlet on a line of their own."""
+    if not on("author.outlet_names") or not (hit := _outlet_names_line(page)):
+        return None
+    i, m = hit
+    line = page.lines[i]
+    names = _names_after(line, line.index(m["n"], line.index(m["o"]) + len(m["o"])), i)
+    if not names:
+        return None
+    text = " ".join("".join(line[s:e] for _, s, e in n) for n in names)
+    return Found("author.outlet_names", text, tuple(names), _separator(line, names), squeeze=True)
+
+
 def _author_closing(page: Page, hints, title=None) -> Found | None:
     """(中共北镇市委书记 郑文彬) closing an article: the signed author."""
     for i, line, m in _closing_bylines(page):
@@ -1441,6 +1483,7 @@ _AUTHOR_RULES = (
     _author_hint,
     _author_speaker,
     _author_alone,
+    _author_outlet_names,
     _author_closing,
     _author_closing_names,
     _author_contributed,

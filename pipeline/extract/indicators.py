@@ -249,14 +249,17 @@ def _adjacent(text: str, hits: list[IndicatorHit]) -> None:
 
 
 def _place_items(text: str, hits: list[IndicatorHit]) -> None:
-    """海口1191亿元、三亚978亿元: a figure with no metric after a 、 and a place measures what the figure
-    before it measures, in that place [indicator.metric.place_items]."""
+    """海口1191亿元、三亚978亿元, 岳阳县(4383件)、岳阳楼区(4048件): a figure with no metric after a 、 and
+    a place measures what the figure before it measures, in that place [indicator.metric.place_items]."""
     if not on("indicator.metric.place_items"):
         return
     for prev, h in itertools.pairwise(hits):
-        gap = text[prev.end : h.start]
-        if h.metric is None and prev.metric and gap[:1] in ("、", "和") and _all_places(gap[1:]):
+        gap = _PLACE_ITEM_GAP.fullmatch(text, prev.end, h.start)  # 岳阳县(4383件)、岳阳楼区(4048件)
+        if h.metric is None and prev.metric and gap and _all_places(gap[1]):
             h.metric = prev.metric
+
+
+_PLACE_ITEM_GAP = re.compile(r"[)）]?[、和]([^、和()（）]+?)[(（]?")
 
 
 def _level_after_change(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -483,10 +486,24 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return not re.search(r"[。；;！？!?\n]", text[start:end])
 
 
+_BIG_REPEAT = 100  # a figure this large said twice with an alike metric is said of one thing
+
+
+def _repeats(kept: str, metric: str | None) -> bool:
+    return not metric or _alike(kept, metric)
+
+
+def _contains(kept: str, metric: str | None) -> bool:
+    """Within one paragraph only a metric inside the other's makes a repeat (审结 | 法院审结各类…)."""
+    return bool(metric) and (kept in metric or metric in kept)
+
+
 def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     """A figure repeated with an alike metric in another paragraph (headline and body, summary and
     detail) is one indicator (indicator.veto.repeat); the first mention stays. Within one paragraph
-    the same figure twice is two statements (每村1名…; 每组1名…)."""
+    a small figure twice is two statements (每村1名…; 每组1名…), a large one with an alike metric is
+    one (受理…案件15216件 in a summary and in its detail, where a page ran its paragraphs together;
+    indicator.veto.big_repeat)."""
     breaks = [m.start() for m in re.finditer("\n", text)]
     out: list[IndicatorHit] = []
     # the distinct metrics kept per figure and paragraph: a long text is not scanned per figure
@@ -495,8 +512,13 @@ def _unrepeated(text: str, hits: list[IndicatorHit]) -> list[IndicatorHit]:
     for h in hits:
         para = bisect.bisect_left(breaks, h.start)
         by_para = kept.setdefault((h.normalized_value, h.base_unit), {})
+        big = (
+            h.normalized_value >= _BIG_REPEAT
+            and h.base_unit not in ("%", "个百分点", "名次")  # 满意率100% twice: two rates
+            and on("indicator.veto.big_repeat")
+        )
         repeat = repeats_go and any(
-            m and p != para and (not h.metric or _alike(m, h.metric))
+            m and (_repeats(m, h.metric) if p != para else big and _contains(m, h.metric))
             for p, metrics in by_para.items()
             for m in metrics
         )
@@ -807,7 +829,7 @@ def _after_code(text: str, i: int) -> bool:
     return on("indicator.veto.inside_code") and bool(re.match(r"[\d.A-Za-z]", text[i - 1]))
 
 
-_RANK_TAIL = re.compile(r"(?:排名|排在)?前[\d一二三四五六七八九十]+[名位]?$")
+_RANK_TAIL = re.compile(r"(?:排名|排在)?前[\d一二三四五六七八九十]+[名位]?的?$")
 # the top of a ranking, no count of people (前5名是…, 位列前20名, 前十名单位)
 _TOP_RANK = re.compile(
     r"前[\d一二三四五六七八九十]+[名位](?:的|是|为|分别|依次|[:：]|单位|部门|企业|城市|地区|县|市|区|乡镇|街道)"
@@ -1508,14 +1530,19 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
     if on("indicator.metric.place_only") and (_all_places(phrase) or _SCOPE_WORD.fullmatch(phrase)):
         if text[start - 1 : start] in ("是", "为", ":", "：") and start - 1 > floor:
-            rank = _RANK_TAIL.search(text, max(floor, start - 12), start - 1)
-            topic, at = _backward_phrase(text, rank.start() if rank else start - 1, spec, floor)
+            k = start - 2 if text[start - 2 : start] in ("是:", "是：", "为:", "为：") else start - 1  # 的是:
+            rank = _RANK_TAIL.search(text, max(floor, k - 12), k)
+            topic, at = _backward_phrase(text, rank.start() if rank else k, spec, floor)
+            if (among := _AMONG.match(topic)) and len(topic) - among.end() >= 2:
+                topic, at = topic[among.end() :], at + among.end()  # 各县市区中|工单办理数排在前五位的是
             if len(topic) >= 2 and not _all_places(topic):
                 return topic, at  # 签约协议投资额前5名是|海口1191亿元: the topic before 是, at 海口
         return "", i  # 其中德州、潍坊、威海超过80%: where, not what is measured
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
 
 
+# the field a ranking is among, before what is ranked (各县市区中|工单办理数…)
+_AMONG = re.compile(r"(?:各|全)?(?:县市区|县区|区县|市县|乡镇|镇街|地市|市州|单位|部门|城市|县)中")
 _SCOPE_WORD = re.compile(r"[全我本][省市县区州盟旗镇乡村]")  # 全区70%的金牌调解员: where, not what
 
 
