@@ -769,3 +769,19 @@ def test_mine_visits_and_subjects_listed_before_respectively(text, rows):
 )
 def test_ranked_places_in_brackets_and_large_figures_said_twice(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        ("配备无人机14架。", [("配备无人机", 14, "架")]),
+        ("巡查事项共6大类、28小项。", [("巡查事项", 6, "类"), ("巡查事项", 28, "项")]),
+        (  # a change after a rank is said of the count before the rank
+            "各类经营主体1465.9万户,居全国第二位,同比增长4.4%。",
+            [("各类经营主体", 14659000, "户"), ("全国排名", 2, "名次"), ("各类经营主体同比增长", 4.4, "%")],
+        ),
+        ("位列全国第10位,比去年同期提升21名。", [("全国排名", 10, "名次"), ("全国排名同比提升", 21, "人")]),
+    ],
+)
+def test_aircraft_sub_items_and_changes_after_a_rank(text, rows):
+    assert _metrics(text) == rows

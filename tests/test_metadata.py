@@ -1376,3 +1376,27 @@ def test_mastheads_clocks_glued_headlines_ethnic_names_and_credits(page, expecte
 )
 def test_datelines_with_a_blank_and_outlet_name_lines(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a menu of the group's papers is no headline
+            "海南日报报业集团旗下媒体: 海南日报 |南国都市报 |南海网 |南岛晚报 |证券导报 返回首页\n"
+            "白沙七坊镇综治中心高效解纷\n" + BODY,
+            ("白沙七坊镇综治中心高效解纷", None, None, None),
+        ),
+        (  # an icon's caption before the home link is no site name
+            "面包屑导航小图标 首页 > 人大资料 > 人大常委会公报\n\n关于优化营商环境议案办理情况的报告\n"
+            + BODY,
+            ("关于优化营商环境议案办理情况的报告", None, None, None),
+        ),
+        (  # byline lines under one another, a label spaced out; 本报 with a stray letter is no outlet
+            "政协常委会议召开\n\n■通 讯 员 王成虎\n\n融媒体记者 张小燕 杨盼盼\n\n" + BODY,
+            ("政协常委会议召开", None, None, "王成虎 张小燕 杨盼盼"),
+        ),
+        ("梅花镇推进网格化管理\nN本报记者 江方方\n" + BODY, ("梅花镇推进网格化管理", None, None, "江方方")),
+    ],
+)
+def test_menus_icons_byline_lines_and_stray_letters(page, expected):
+    assert _meta(page) == expected

@@ -222,7 +222,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
-            rf"(?:{_alt(reporters)})(?:\s*[:：|｜/]\s*|\s+|(?=[{_HAN}]))"
+            rf"(?:{_spaced(reporters)})(?:\s*[:：|｜/]\s*|\s+|(?=[{_HAN}]))"  # 通 讯 员 王成虎
             rf"|(?<![{_HAN}])(?:{_alt(writers)})(?:\s*[:：|｜/]\s*|\s+)|(?<![{_HAN}])文\s*[:：|｜/]\s*"
         ),
         "not_author": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.not_author_labels)})\s*[:：|｜/]?"),
@@ -866,7 +866,7 @@ def _outlet_of(head: str) -> str | None:
     for k in range(2, len(head) + 1):
         if any(head[:k].endswith(s) for s in lx.outlet_suffixes):
             best = head[:k]
-    if best is None or best in lx.self_outlets or any(best.startswith(s) for s in lx.self_outlets):
+    if best is None or best in lx.self_outlets or any(s in best for s in lx.self_outlets):  # N本报记者
         return None
     return best
 
@@ -1080,7 +1080,12 @@ def _site_name(page: Page) -> Found | None:
     if not page.crumbs:
         return None
     first = re.sub(r"^点击进入(.+?)首页$", r"\1", page.crumbs[0])  # 点击进入莞讯网首页>>: the site's link
-    if first not in ("首页", "主页", "网站首页") and _plausible_source(first, page) and len(first) >= 3:
+    if (
+        first not in ("首页", "主页", "网站首页")
+        and not first.endswith(("首页", "主页"))  # 面包屑导航小图标 首页: an icon's caption and the home link
+        and _plausible_source(first, page)
+        and len(first) >= 3
+    ):
         return Found("source.site_crumb", first, _written_in(page, first))
     crumb_at = next((i for i in range(len(page.lines)) if page.removed.get(i) == "nav.breadcrumb"), 0)
     above = [i for i in range(crumb_at) if page.kept(i)]
@@ -1312,9 +1317,23 @@ def _author_label(page: Page, hints, title=None) -> Found | None:
                 names += _bracket_names_before(line, m.start(), i)  # (林伊敏 通讯员欧阳素联)
             names += found
         if names:
-            text = sep.join("".join(line[s:e] for _, s, e in n) for n in names)
+            names += _next_byline_lines(page, i) if on("author.byline_lines") else []
+            text = sep.join("".join(page.lines[k][s:e] for k, s, e in n) for n in names)
             return Found("author.label", text, tuple(names), sep, squeeze=True)
     return None
+
+
+def _next_byline_lines(page: Page, i: int) -> list[tuple[Piece, ...]]:
+    """■通 讯 员 王成虎 / 融媒体记者 张小燕 杨盼盼: the byline lines right under the first one."""
+    p, names = _patterns(), []
+    for j in [k for k in page.kept_lines() if i < k <= i + 3]:
+        line = page.lines[j]
+        m = p["author_label"].search(line, 0, 10)
+        found = _names_after(line, m.end(), j) if m and len(line) <= 40 else []
+        if not found or line[found[-1][-1][2] :].strip():
+            break  # not a byline line of names alone
+        names += found
+    return names
 
 
 def _bracket_names_before(line: str, pos: int, i: int) -> list[tuple[Piece, ...]]:

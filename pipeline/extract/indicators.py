@@ -427,6 +427,14 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         prev = hits[i - 1] if i else None
         if (
             prev
+            and prev.base_unit == "名次"
+            and h.base_unit == "%"  # 提升21名 after a rank is the rank's own change
+            and i > 1
+            and on("indicator.metric.change_past_rank")
+        ):
+            prev = hits[i - 2]  # 1465.9万户,居全国第二位,同比增长4.4%: the count grew, not the rank
+        if (
+            prev
             and prev.metric
             and _same_sentence(text, prev.end, h.start)
             and not _related(prev.metric, spec)
