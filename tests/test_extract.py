@@ -1107,3 +1107,7 @@ def test_a_plan_of_tasks_and_their_division_is_a_regulation():
     assert [r.name for r in regulations.find(text)[0]] == [
         "中共上海市宝山区委全面依法治区委员会2022年工作要点与责任分工"
     ]
+
+
+def test_the_local_organisation_law_is_named_bare():
+    assert [r.name for r in regulations.find("就新修改的地方组织法开展执法检查。")[0]] == ["地方组织法"]

@@ -1400,3 +1400,21 @@ def test_datelines_with_a_blank_and_outlet_name_lines(page, expected):
 )
 def test_menus_icons_byline_lines_and_stray_letters(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # a page-title copy with the column and the site after underscores
+            "群众有纠纷,就找“老娘舅”_衢州新闻_浙江网\n浙江网\n群众有纠纷,就找“老娘舅”\n2024-06-24 13:33:55\n"
+            + BODY,
+            ("群众有纠纷,就找“老娘舅”", "2024-06-24", None, None),
+        ),
+        (  # a bullet before the date, the paper and the reporter
+            "全区政务服务改革现场推进会召开\n  • 2021-12-09   柳州日报   记者 谢耘\n" + BODY,
+            ("全区政务服务改革现场推进会召开", "2021-12-09", "柳州日报", "谢耘"),
+        ),
+    ],
+)
+def test_underscored_title_copies_and_bulleted_bylines(page, expected):
+    assert _meta(page) == expected

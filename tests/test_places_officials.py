@@ -807,3 +807,17 @@ def test_an_ethnic_name_ends_within_the_text():
 
     assert ethnic_name_ends("旦增旺姆", 0) == [4]  # no element read past the text's end
     assert ethnic_name_ends("记者旦增旺姆说", 2) == [6]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "吉安市政府副市长、社市委主委周密率工作组赴新干县召开座谈会。",
+            ["周密"],
+        ),  # a democratic party's chair
+        ("市政协党组书记、主席杜伟以人大代表身份来到西乡塘区。", ["杜伟"]),  # 以 follows a name
+    ],
+)
+def test_party_committee_chairs_and_yi_after_a_name(text, names):
+    assert [o.name for o in extract(text).officials] == names

@@ -753,7 +753,9 @@ def _org_date(line: str) -> re.Match | None:
 
 
 # www.zjol.com.cn  2006年05月09日 14:51:06  浙江在线新闻网站: the site's address may open the line
-_DATE_THEN_WORD = re.compile(rf"\s*(?:(?:https?://)?www\.[\w.-]+\s+)?(?:{DATE}){TIME}\s+(?P<o>[^\s]{{2,20}})")
+_DATE_THEN_WORD = re.compile(
+    rf"\s*[•·●◆■□]?\s*(?:(?:https?://)?www\.[\w.-]+\s+)?(?:{DATE}){TIME}\s+(?P<o>[^\s]{{2,20}})"
+)  # • 2021-12-09   柳州日报   记者 谢耘
 
 
 def _date_outlet(line: str) -> tuple[int, int] | None:
@@ -1661,7 +1663,9 @@ def _without_trailers(lines: list[str], cands: list[int], pick: int) -> int:
             j
             for j in cands
             if j != pick
-            and lines[pick].startswith(lines[j] + " ")
+            and lines[pick].startswith(lines[j])
+            and lines[pick][len(lines[j]) : len(lines[j]) + 1]
+            in (" ", "_", "-", "|", "｜")  # …_衢州新闻_浙江网
             and re.search(r"\d|[-_|｜]", lines[pick][len(lines[j]) :])  # not a headline's next part
         ),
         pick,

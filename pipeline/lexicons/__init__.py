@@ -9,8 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 _NOT_IN_NAMES = set(
-    "市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向等各全本我该其中年月日员兼也还说称两"
-)  # 兼 joins titles (王储兼首相); 也还说称 follow names (卢拉也向, 赖德称); 中伊两国外长
+    "市县省区局委厅部处科室办院会党政府的在和与及是了为对把将从向以等各全本我该其中年月日员兼也还说称两"
+)  # 兼 joins titles (王储兼首相); 也还说称以 follow names (卢拉也向, 赖德称, 杜伟以…身份); 中伊两国外长
 # ... of which these are also common given-name chars (袁登全, 刘向前, 李政, 张琼月): allowed
 # where the name is bounded on both sides (a title or a label before it, punctuation or a verb after it)
 _LOOSE_IN_NAMES = set("全向政月中")
