@@ -1418,3 +1418,11 @@ def test_menus_icons_byline_lines_and_stray_letters(page, expected):
 )
 def test_underscored_title_copies_and_bulleted_bylines(page, expected):
     assert _meta(page) == expected
+
+
+def test_a_title_cell_after_a_spaced_label_and_a_colon():
+    page = (
+        "公开内容快速切换\n索 引 号: | 640100-142/2019-00027 | 发布日期: | 2019-07-16 |\n"
+        "名 称: | “12345一号通”平台2019年第25周受理办理情况通报 |\n" + BODY
+    )
+    assert _meta(page)[:2] == ("“12345一号通”平台2019年第25周受理办理情况通报", "2019-07-16")

@@ -256,8 +256,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"^(?!关于)(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}|{_alt(lx.area_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
         ),
         "area": re.compile(rf"^(?![全我本该各])[{_HAN}]{{1,12}}(?:{_alt(lx.area_suffixes)})$"),
-        # 标题:… / 标 题 | … | (a table's label cell, its chars spaced out)
-        "title_label": re.compile(rf"{_LEAD}(?:{_spaced(lx.title_labels)})\s*[:：|｜]\s*(?=\S)"),
+        # 标题:… / 标 题 | … | / 名 称: | … | (a table's label cell, its chars spaced out)
+        "title_label": re.compile(
+            rf"{_LEAD}(?:{_spaced(lx.title_labels)})\s*(?:[:：]\s*[|｜]?|[|｜])\s*(?=\S)"
+        ),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
         "doc_type": re.compile(_alt(lx.doc_types)),
