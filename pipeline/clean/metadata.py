@@ -849,10 +849,8 @@ def dateline(line: str) -> tuple[int, int, int] | None:
     for m in _DATELINE_END.finditer(line[start : start + 40]):
         head = line[start : start + m.start()]
         blank = re.search(r"(?<!\d)\s(?!\d)", head)
-        if blank and _outlet_of(head[: blank.start()]) == head[: blank.start()]:
-            head = (
-                head[: blank.start()] + head[blank.end() :]
-            )  # 中新网 乌鲁木齐8月9日电: a blank after the outlet
+        if blank and _outlet_of(head[: blank.start()]) == head[: blank.start()]:  # 中新网 乌鲁木齐8月9日电
+            head = head[: blank.start()] + head[blank.end() :]  # a blank after the outlet
         if len(head) < 2 or re.search(r"[,，。:：;；(（)）【】\[\]《》“”\"|｜]|(?<!\d)\s(?!\d)", head):
             return None
         if outlet := _outlet_of(head):

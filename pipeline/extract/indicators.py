@@ -1393,13 +1393,7 @@ def _attributive(text: str, start: int, j: int, spec: dict) -> bool:
         and j - start >= 2
         and text.startswith("的", j)
         and _is_han(text[j + 1 : j + 2])
-        and (
-            (
-                word_tag(text[j - 2 : j]) in spec["attributive_end_tags"]
-                and text[j - 2 : j] not in spec["attributive_not_ends"]
-            )
-            or text.startswith(tuple(spec["attributive_verbs"]), start)
-        )
+        and _predicate_like(text[start:j], spec)
     )
 
 
@@ -1635,9 +1629,8 @@ def _counted_before(text: str, start: int, verb: int) -> bool:
     that is ranked among (在21|个城市中排名第3位)."""
     if text[start : start + 1] not in _spec().data["rank_count_measures"]:
         return False
-    return bool(re.search(r"[\d一二两三四五六七八九十]$", text[max(0, start - 1) : start])) and not text[
-        :verb
-    ].endswith("中")
+    counted = re.search(r"[\d一二两三四五六七八九十]$", text[max(0, start - 1) : start])
+    return bool(counted) and text[verb - 1 : verb] != "中"
 
 
 def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
