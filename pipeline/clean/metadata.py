@@ -261,6 +261,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"{_LEAD}(?:{_spaced(lx.title_labels)})\s*(?:[:：]\s*[|｜]?|[|｜])\s*(?=\S)"
         ),
         "field": re.compile(rf"^([{_HAN}]{{2,6}})\s*[:：]\s*\S"),
+        "attendance": re.compile(_alt(lx.attendance_verbs)),  # 出席, 主持: title.not.names_subtitle
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
         "doc_type": re.compile(_alt(lx.doc_types)),
         "doc_type_end": re.compile(rf"(?:{_alt(lx.doc_types)})$"),
@@ -1328,7 +1329,7 @@ def _author_label(page: Page, hints, title=None) -> Found | None:
 def _next_byline_lines(page: Page, i: int) -> list[tuple[Piece, ...]]:
     """■通 讯 员 王成虎 / 融媒体记者 张小燕 杨盼盼: the byline lines right under the first one."""
     p, names = _patterns(), []
-    for j in [k for k in page.kept_lines() if i < k <= i + 3]:
+    for j in [k for k in range(i + 1, min(i + 4, len(page.lines))) if page.kept(k)]:
         line = page.lines[j]
         m = p["author_label"].search(line, 0, 10)
         found = _names_after(line, m.end(), j) if m and len(line) <= 40 else []
@@ -1713,8 +1714,11 @@ def _subtitle(line: str) -> bool:
     title.not.names_subtitle)."""
     if on("title.not.dash_subtitle") and line.lstrip().startswith(_DASHES):
         return True
-    verbs = re.findall(_alt(lexicon().attendance_verbs), line)
-    return on("title.not.names_subtitle") and len(verbs) >= 2 and not _SENTENCE_END.search(line)
+    return (
+        on("title.not.names_subtitle")
+        and len(_patterns()["attendance"].findall(line)) >= 2
+        and not _SENTENCE_END.search(line)
+    )
 
 
 def _popup(lines: list[str], i: int) -> bool:

@@ -1072,7 +1072,8 @@ def _predicate_clause(text: str, i: int, spec: dict) -> tuple[str, int] | None:
     if not copula and not text.startswith(spec["clause_verbs"], i):
         return None
     m = _CLAUSE_HEAD.match(text, i + len(copula))  # 其中2起为|邻里纠纷: what the figures are
-    return (_strip_quotes(m.group()), m.end()) if m and _strip_quotes(m.group()) else None
+    clause = _strip_quotes(m.group()) if m else ""
+    return (clause, m.end()) if clause else None
 
 
 def _light_verb(phrase: str, m: re.Match, spec: dict) -> int:

@@ -129,17 +129,28 @@ def tagged_words(tag: str, min_len: int) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _word_tables() -> tuple[dict[str, tuple[int, str]], frozenset[str]]:
+    """jieba's dictionary read once: its two-character words with their frequencies and parts of
+    speech, and its three- and four-character words."""
+    two: dict[str, tuple[int, str]] = {}
+    longer: set[str] = set()
+    with jieba_dict().open(encoding="utf-8") as lines:
+        for w, freq, pos in map(str.split, lines):
+            if len(w) == 2:
+                two[w] = (int(freq), pos)
+            elif 3 <= len(w) <= 4:
+                longer.add(w)
+    return two, frozenset(longer)
+
+
 def _two_char_words() -> dict[str, tuple[int, str]]:
     """The two-character words of jieba's dictionary with their frequencies and parts of speech."""
-    with jieba_dict().open(encoding="utf-8") as lines:
-        return {w: (int(freq), pos) for w, freq, pos in map(str.split, lines) if len(w) == 2}
+    return _word_tables()[0]
 
 
-@lru_cache(maxsize=1)
 def long_words() -> frozenset[str]:
     """The three- and four-character words of jieba's dictionary (无人驾驶, 居民自治)."""
-    with jieba_dict().open(encoding="utf-8") as lines:
-        return frozenset(w for w, _, _ in map(str.split, lines) if 3 <= len(w) <= 4)
+    return _word_tables()[1]
 
 
 def word_entry(word: str) -> tuple[int, str] | None:
