@@ -785,3 +785,89 @@ def test_ranked_places_in_brackets_and_large_figures_said_twice(text, rows):
 )
 def test_aircraft_sub_items_and_changes_after_a_rank(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # a topic with an evaluative predicate, then a figure opening the next clause
+            "从申请事项看,行政处罚类数量最多,共349件,占比31%。",
+            [("行政处罚类", 349, "件"), ("行政处罚类占比", 31, "%")],
+        ),
+        (  # a measure as the topic, then a change from one month's figure to another's
+            "违法行为的立案量占全部立案量的比例 , 从5月的34.04% , 上升到7月的58.20% 。",
+            [
+                ("违法行为的立案量占全部立案量的比例", 34.04, "%"),
+                ("违法行为的立案量占全部立案量的比例", 58.2, "%"),
+            ],
+        ),
+        (
+            "宁夏有湿地310万亩,其中河流湿地最多,达到147万亩。",
+            [("湿地", 3100000, "亩"), ("河流湿地", 1470000, "亩")],
+        ),
+        ("粮食产量再创历史新高,达69541万吨。", [("粮食产量", 695410000, "吨")]),
+        # a whole statement before the figure is no topic, nor a clause saying where figures come from
+        ("一座桥梁因货船撞击而坍塌,约20人。", [(None, 20, "人")]),
+        ("据统计,共120人。", [(None, 120, "人")]),
+    ],
+)
+def test_a_figure_opening_its_clause_measures_the_topic_before(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_a_clause_with_a_figure_of_its_own_is_no_topic():
+    assert _metrics("其中3类数量最多,共12件。")[-1] == (None, 12, "件")
+
+
+def test_the_topic_before_can_be_switched_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.topic_before"}):
+        assert _metrics("行政处罚类数量最多,共349件。") == [(None, 349, "件")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # a total broken down by place after 其中, a short label no rule knows among them
+            "受理跨省事项共计6248件。其中市本级576件,平安124件,民和684件,循化1120件。",
+            [("受理跨省事项", 6248, "件")] + [("受理跨省事项", n, "件") for n in (576, 124, 684, 1120)],
+        ),
+        (  # ... and by category: each counts that part of the total
+            "共受理各类诉求事项4425件,其中咨询类3000件,投诉类421件。",
+            [
+                ("受理各类诉求事项", 4425, "件"),
+                ("咨询类受理诉求事项", 3000, "件"),
+                ("投诉类受理诉求事项", 421, "件"),
+            ],
+        ),
+        (  # a change after a bare daily average is of the count before it
+            "热线平台受理办件402万余件,日均11020件,同比增长33.51%。",
+            [
+                ("热线平台受理办件", 4020000, "件"),
+                ("日均", 11020, "件"),
+                ("热线平台受理办件同比增长", 33.51, "%"),
+            ],
+        ),
+        (  # a multiple of a past year's figure, then a share: both of the count before them
+            "地区生产总值达741.8亿元,是2012年的2.75倍,占全区的35.7%。",
+            [
+                ("地区生产总值", 74180000000, "元"),
+                ("地区生产总值是2012年", 2.75, "倍"),
+                ("地区生产总值占全区比例", 35.7, "%"),
+            ],
+        ),
+        (
+            "案件受理数量是前年的10倍,是去年的6倍。",
+            [("案件受理数量是前年", 10, "倍"), ("案件受理数量是去年", 6, "倍")],
+        ),
+        ("网办率9月底达到80%。", [("网办率", 80, "%")]),
+        ("其中电话1400件左右。联系电话:0379-64823389。", [("电话", 1400, "件")]),
+        ("收到群众送的感谢锦旗13面。", [("感谢锦旗", 13, "面")]),
+        ("全县有235个行政村和17个社区。", [("行政村", 235, "个"), ("社区", 17, "个")]),
+        ("新增加停车场400个。", [("停车场", 400, "个")]),
+        ("医保结算惠及3135万人次。", [("医保结算惠及", 31350000, "人次")]),  # 惠及 is a word, no conjunction
+    ],
+)
+def test_breakdowns_averages_multiples_and_second_conjuncts(text, rows):
+    assert _metrics(text) == rows

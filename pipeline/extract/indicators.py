@@ -204,6 +204,8 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _adjacent(text, hits)
     _place_items(text, hits)
     _respectively(text, hits, spec)
+    _topic_before(text, hits, spec)
+    _breakdown(text, hits, spec)
     _relate(text, hits, spec)
     _level_after_change(text, hits, spec)
     hits = _unrepeated(text, hits)
@@ -280,6 +282,112 @@ def _level_after_change(text: str, hits: list[IndicatorHit], spec: dict) -> None
             and _same_sentence(text, prev.end, h.start)
         ):
             h.metric = re.sub(r"(?:同比|较\d{4}年)$", "", prev.metric[: -len(change)]) or None
+
+
+def _breakdown(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """受理跨省事项6248件。其中市本级576件,民和684件,循化1120件: the items of a total broken down by
+    place after 其中 count what the total counts (受理跨省事项); by category (投诉类421件), they count
+    that part of it (投诉类受理跨省事项) [indicator.metric.breakdown]."""
+    if not on("indicator.metric.breakdown"):
+        return
+    for k, total in enumerate(hits):
+        opener = _BREAKDOWN_OPENER.match(text, total.end)
+        if not total.metric or opener is None:
+            continue
+        labelled, at = [], opener.end()
+        for h in hits[k + 1 :]:
+            digit = re.search(r"\d", text[h.start : h.end])  # the hit may hold its label: 投诉类|421件
+            label = text[at : h.start + (digit.start() if digit else 0)].strip(" \u3000，,、；;")
+            kind = _item_kind(label, spec)
+            if h.base_unit != total.base_unit or kind is None or h.metric not in (None, label):
+                break
+            labelled.append((h, label, kind))
+            at = h.end
+        known = sum(kind != "guest" for _, _, kind in labelled)
+        if len(labelled) < 2 or known < max(2, len(labelled) - known):
+            continue  # 平安124件, 互助2233件: short labels no rule knows, among places
+        for h, label, kind in labelled:
+            whole = total.metric.replace(
+                "各类", ""
+            )  # 其中投诉类421件 of 受理各类诉求事项: 投诉类受理诉求事项
+            h.metric = label + whole if kind == "category" else total.metric
+
+
+# 其中 after a total, opening the sentence or clause after it
+_BREAKDOWN_OPENER = re.compile(r"[^\S\n]*[。，,；;][^\S\n]*其中[，,:：]?[^\S\n]*")
+
+
+def _item_kind(label: str, spec: dict) -> str | None:
+    """What labels an item of a breakdown: a place (民和, 迎泽区), the total's own level (市本级), a
+    category (投诉类), or a short label no rule knows (a guest: 平安, 互助); None for anything else."""
+    if not 2 <= len(label) <= 8 or re.search(r"[^\u4e00-\u9fff]", label):
+        return None
+    if _all_places(label) or label in spec["breakdown_levels"]:
+        return "place"
+    if label.endswith(tuple(spec["breakdown_categories"])):
+        return "category"
+    return "guest" if len(label) <= 4 else None
+
+
+def _topic_before(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """行政处罚类数量最多,共349件; 占比持续提高,达到98.8%: a figure with no metric that opens its clause
+    measures the topic of the clause before, when that clause has no figure of its own
+    [indicator.metric.topic_before]; 从5月的34.04%,上升到7月的58.20%: the change's end point, with no
+    metric either, measures the same."""
+    if not on("indicator.metric.topic_before"):
+        return
+    lead, series = _topic_patterns(tuple(spec["topic_figure_leads"]), spec["change_verbs"])
+    prev: IndicatorHit | None = None
+    for h in hits:
+        own = next((w for w in spec["topic_figure_leads"] if text.startswith(w, h.start)), "")
+        if h.metric is None and (m := lead.search(text, max(0, h.start - 14), h.start + len(own))):
+            h.metric = _clause_topic(text, m.start(), spec)
+        if (
+            h.metric is None
+            and prev is not None
+            and prev.metric
+            and prev.base_unit == h.base_unit
+            and series.fullmatch(text, prev.end, h.start)
+        ):
+            h.metric = prev.metric
+        prev = h
+
+
+_CLAUSE_BREAKS = set("，,。；;：:！!？?\n")
+
+
+@lru_cache(maxsize=4)
+def _topic_patterns(leads: tuple[str, ...], changes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    period = r"(?:\d{4}\s?年|\d{1,2}\s?月)?的?"
+    lead = re.compile(rf"[，,]\s*(?:{_alt(leads)}){period}\s*$")
+    series = re.compile(rf"\s*[，,]\s*再?(?:{_alt(changes)}|到){period}\s*")
+    return lead, series
+
+
+def _clause_topic(text: str, comma: int, spec: dict) -> str | None:
+    """The topic of the clause that ends at comma: its noun phrase read backwards, without an
+    evaluative predicate at its end (数量最多, 持续提高); None when the clause has a figure, or only
+    says where the figures come from (据统计, 从…看)."""
+    end = comma
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1] not in _CLAUSE_BREAKS:
+        start -= 1
+    clause = text[start:end]
+    if not clause or re.search(r"[0-9０-９]", clause) or clause.endswith(tuple(spec["topic_not"])):
+        return None
+    if clause.startswith(("据", "从", "经", "截至", "截止")) and not clause.startswith("从事"):
+        return None
+    phrase, _ = _backward_phrase(text, end, spec, start)
+    evaluated = False
+    while n := _affix(phrase, spec["topic_predicates"], prefix=False):
+        phrase, evaluated = phrase[:-n], True
+    if not (evaluated or phrase.endswith(tuple(spec["topic_measures"]))):
+        return None  # 一座桥梁因货船撞击而坍塌,约20人: a whole statement, not a topic
+    if len(phrase) < 2 or _all_places(phrase) or phrase in spec["metric_leading"]:
+        return None
+    return phrase
 
 
 def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -412,6 +520,8 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and on("indicator.metric.rate_again")
         ):
             h.metric = rate.metric  # 败诉率降至10.8%,其中西夏区降至5%以下: the same rate, elsewhere
+        if h.metric is None and prev and prev.metric and (past := _multiple_of_past(text, h, prev)):
+            h.metric = _subject_of(prev.metric) + "是" + past  # 地区生产总值…,是2012年的2.75倍
         if not h.metric:
             continue
         h.metric = _comparison(h.metric, spec)
@@ -435,17 +545,43 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             prev = hits[i - 2]  # 1465.9万户,居全国第二位,同比增长4.4%: the count grew, not the rank
         if (
             prev
+            and prev.metric in spec["bare_averages"]
+            and i > 1
+            and hits[i - 2].metric
+            and on("indicator.metric.change_past_average")
+        ):
+            prev = hits[i - 2]  # 受理办件402万件,日均11020件,同比增长33.51%: the count grew
+        if (
+            prev
             and prev.metric
             and _same_sentence(text, prev.end, h.start)
             and not _related(prev.metric, spec)
             and not (bare and prev.metric.endswith(tuple(spec["bare_changes"])))  # 增长|提高: two changes
-            and (subject := prev.metric.split("同比", 1)[0])
+            and (subject := _subject_of(prev.metric))
         ):
             h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
 
 
 # the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
 _BRACKET_COMPARE = re.compile(r"[(（](?:\d{4}\s*年|上年同期|去年同期|上年|去年|同期)(?:为|是|[:：])?$")
+
+
+def _subject_of(metric: str) -> str:
+    """What a metric is said of, without its change or multiple (进出口同比增长 → 进出口,
+    地区生产总值是2012年 → 地区生产总值)."""
+    return _PAST_MULTIPLE_TAIL.sub("", metric.split("同比", 1)[0])
+
+
+_PAST_MULTIPLE_TAIL = re.compile(r"是(?:前年|去年|上年|\d{4}\s*年)(?:同期)?$")
+_MULTIPLE_OF_PAST = re.compile(r"(?:是|为|相当于)((?:前年|去年|上年|\d{4}\s*年)(?:同期)?)的$")
+
+
+def _multiple_of_past(text: str, h: IndicatorHit, prev: IndicatorHit) -> str | None:
+    """The past (2012年) of which h is a multiple, when it is said right after the count before it
+    in the sentence [indicator.metric.multiple_of_past]."""
+    m = _MULTIPLE_OF_PAST.search(text, max(0, h.start - 12), h.start)
+    ok = m and h.base_unit == "倍" and _same_sentence(text, prev.end, h.start)
+    return m.group(1) if ok and on("indicator.metric.multiple_of_past") else None
 
 
 _YEAR_COMPARED = re.compile(r"(?:同|与|较|比)\s*(\d{4})\s*年(?:同期)?(?:相)?$")
@@ -845,6 +981,9 @@ _TOP_RANK = re.compile(
 )
 
 
+_CONTACT_DIGITS = re.compile(r"[\d\-－ ]*")
+
+
 def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     """The number counts something; each test below is a veto with its id (indicator.veto.*)."""
     num = m.group("num")
@@ -855,6 +994,12 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not _bracket_count(text, m)
     ):
         return False
+    if (
+        on("indicator.veto.not_before")
+        and before.endswith(tuple(spec["contact_before"]))
+        and len(re.sub(r"\D", "", _CONTACT_DIGITS.match(text, m.start("num")).group())) >= 5
+    ):
+        return False  # 电话0379-64823389, but 其中电话1400件
     if (
         on("indicator.veto.article_one")
         and num == "一"
@@ -1430,8 +1575,12 @@ def _aside_start(text: str, i: int, floor: int) -> int | None:
     return k if ok else None
 
 
-# a year (and 的) right before a figure: 从2020年27.5%, 由2020年的21.8%
-_YEAR_BEFORE = re.compile(r"(?<!\d)\d{4}\s?年(?:底|末|初)?的?$")
+# a year (and 的) right before a figure: 从2020年27.5%, 由2020年的21.8%; a month with a verb of level:
+# 网办率9月底达到80%, 覆盖率2025年底达到95%
+_YEAR_BEFORE = re.compile(
+    r"(?<!\d)(?:\d{4}\s?年(?:底|末|初)?的?"
+    r"|(?:\d{4}\s?年)?\d{1,2}\s?月(?:底|末|初|份)?(?:达到|达|为)|\d{4}\s?年(?:底|末|初)?(?:达到|达|为))$"
+)
 _DURATION_BEFORE = re.compile(
     r"连续\s?[0-9一二三四五六七八九十两]+\s?个?(?:月|年|季度|周|天)(?:均|都)?(?:达到|达|保持|为)?$"
 )
@@ -1451,7 +1600,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         phrase, start = _backward_phrase(text, d.start(), spec, floor)
         if phrase:  # 准确率连续6个月达到100%: how long it held, the metric is before it
             return phrase, start
-    if on("indicator.metric.year_before") and (y := _YEAR_BEFORE.search(text, max(floor, i - 9), i)):
+    if on("indicator.metric.year_before") and (y := _YEAR_BEFORE.search(text, max(floor, i - 14), i)):
         phrase, start = _backward_phrase(text, y.start(), spec, floor)
         if phrase:  # 被诉率从2020年27.5%降至…: the year dates the figure, the metric is before it
             return phrase, start
@@ -1531,6 +1680,12 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         or text.startswith(spec["change_verbs"], start, i)  # 稳定在|1.3万亿斤: no 稳定 once 在 goes
     ):
         return "", i  # 其中8项, 达到51.6%, 缩减到现在的31项: no metric of its own
+    if (
+        phrase.endswith(_CONJUNCTIONS)
+        and (phrase.endswith("以及") or phrase[-2:] not in common_words(1))  # 总和, 惠及: words
+        and on("indicator.metric.second_conjunct")
+    ):
+        return "", i  # 235个行政村和|17个社区: the figure is the second of two, its noun after it
     if on("indicator.metric.place_only") and (_all_places(phrase) or _SCOPE_WORD.fullmatch(phrase)):
         if text[start - 1 : start] in ("是", "为", ":", "：") and start - 1 > floor:
             k = start - 2 if text[start - 2 : start] in ("是:", "是：", "为:", "为：") else start - 1  # 的是:
@@ -1542,6 +1697,9 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
                 return topic, at  # 签约协议投资额前5名是|海口1191亿元: the topic before 是, at 海口
         return "", i  # 其中德州、潍坊、威海超过80%: where, not what is measured
     return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
+
+
+_CONJUNCTIONS = ("和", "与", "及", "以及")
 
 
 # the field a ranking is among, before what is ranked (各县市区中|工单办理数…)
