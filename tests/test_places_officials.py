@@ -821,3 +821,34 @@ def test_an_ethnic_name_ends_within_the_text():
 )
 def test_party_committee_chairs_and_yi_after_a_name(text, names):
     assert [o.name for o in extract(text).officials] == names
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (  # one Tibetan name element is a whole name when the list goes on after it
+            "自治区人大常委会副主任坚参、江白、张洪波出席。",
+            [
+                ("坚参", "自治区人大常委会副主任"),
+                ("江白", "自治区人大常委会副主任"),
+                ("张洪波", "自治区人大常委会副主任"),
+            ],
+        ),
+        ("会议决定任命平措旦增为西藏自治区人民政府副主席。", [("平措旦增", "自治区人民政府副主席")]),
+        ("村民坚参说,家里种了青稞。", []),  # no title, no list: a single element is no name
+    ],
+)
+def test_tibetan_names_in_lists_and_appointments(text, want):
+    assert sorted((o.name, o.title) for o in officials.find(text, {})[0]) == sorted(want)
+
+
+def test_an_autonomous_regions_government_title_keeps_its_level():
+    assert officials.split_chain("西藏自治区人民政府副主席", {}) == ("西藏自治区", "自治区人民政府副主席")
+    assert officials.split_chain("四川省人民政府副省长", {}) == ("四川省", "省人民政府副省长")
+
+
+@pytest.mark.parametrize(
+    "text", ["县委书记荣军组织召开专题推进会。", "县长王建军召开会议。", "市长李明赴北京考察。"]
+)
+def test_a_name_after_a_title_may_be_followed_by_the_meeting_it_calls(text):
+    assert [o.title for o in officials.find(text, {})[0]] in (["县委书记"], ["县长"], ["市长"])

@@ -424,7 +424,7 @@ def _appointed(m: re.Match) -> list[tuple[int, int]]:
     bounds them, so given-name chars such as 向 and 全 pass: 刘向前)."""
     spans, start, guests = [], m.start(1), 0
     for part in m.group(1).split("、"):
-        if not is_person_name(part, bounded=True):
+        if not (is_person_name(part, bounded=True) or _ethnic_name(part)):
             if not (on("official.list_guest") and _guest_name(part)):
                 return []
             guests += 1
@@ -433,6 +433,11 @@ def _appointed(m: re.Match) -> list[tuple[int, int]]:
     if guests and not _guests_outnumbered(len(spans) - guests, guests):
         return []
     return spans
+
+
+def _ethnic_name(part: str) -> bool:
+    """The whole item is a Tibetan or Mongolian name (任命平措旦增为…) [official.ethnic_name]."""
+    return on("official.ethnic_name") and len(part) in ethnic_name_ends(part, 0)
 
 
 def _holder_name(text: str, m: re.Match) -> bool:
@@ -1074,6 +1079,9 @@ def _country_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(c) for c in read_countries()}, reverse=True))
 
 
+_AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
+
+
 def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, str]:
     """中共北镇市委书记 → (北镇市, 市委书记); 市长 → (document's main city, 市长); 市司法局局长 →
     (the main city's 司法局, 局长); 美国总统 → (美国, 总统)."""
@@ -1088,7 +1096,8 @@ def split_chain(chain: str, main_places: dict[str, str]) -> tuple[str | None, st
         place = load_gazetteer().by_name[hits[0].surface][0].name
         rest = body[hits[0].end :]
         if rest[:1] in ("委", "政") or rest.startswith("人民政府"):
-            return place, place[-1] + rest  # 北镇市|委书记 → (北镇市, 市委书记)
+            level = next((w for w in _AUTONOMOUS_LEVELS if place.endswith(w)), place[-1])
+            return place, level + rest  # 北镇市|委书记 → (北镇市, 市委书记); 西藏自治区|人民政府…
         bureau = bureau_pattern.match(rest)
         if bureau and bureau.end() < len(rest):  # 张掖市|司法局局长 → (张掖市司法局, 局长)
             return place + bureau.group(0), rest[bureau.end() :]

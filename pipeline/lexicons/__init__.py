@@ -62,6 +62,8 @@ def ethnic_name_ends(text: str, start: int, max_parts: int = 4) -> list[int]:
         i += n
         if ends or i - start >= 3:
             ends.append(i)
+    if not ends and i - start == 2 and text[i : i + 1] == "、":
+        ends.append(i)  # 副主任坚参、江白: one element is a whole name when a list goes on after it
     pair = text[i : i + 2]  # 才仁|郎公: one known element, then one the list lacks
     if (
         not ends
