@@ -1426,3 +1426,32 @@ def test_a_title_cell_after_a_spaced_label_and_a_colon():
         "名 称: | “12345一号通”平台2019年第25周受理办理情况通报 |\n" + BODY
     )
     assert _meta(page)[:2] == ("“12345一号通”平台2019年第25周受理办理情况通报", "2019-07-16")
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (  # two issuers before 关于; a breadcrumb that opens with the home link is no site name
+            "首页 专题专栏 > 法治政府建设\n中共某县委 某县人民政府 关于2023年度法治政府建设情况的报告\n"
+            "时间:2024-03-05 11:41 来源:\n" + BODY,
+            (
+                "中共某县委 某县人民政府 关于2023年度法治政府建设情况的报告",
+                "2024-03-05",
+                "中共某县委 某县人民政府",
+                None,
+            ),
+        ),
+        (  # an empty source label before another label, and a poster's user name
+            "省政协召开主席会议\n2018-12-26 02:48:16 信息来源:发布者:isen点击量:\n" + BODY,
+            ("省政协召开主席会议", "2018-12-26", None, None),
+        ),
+        ("(相关资料图)\n" + BODY, (None, None, None, None)),  # a picture's caption is no headline
+    ],
+)
+def test_joint_issuers_empty_labels_and_picture_captions(page, expected):
+    assert _meta(page) == expected
+
+
+def test_an_organisation_line_in_traditional_script_is_no_headline():
+    assert metadata.is_org_line("福建省某縣司法局")
+    assert metadata.not_title_rule("福建省某縣司法局") == "title.not.org"

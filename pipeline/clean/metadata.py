@@ -29,6 +29,7 @@ from importlib import resources
 import yaml
 
 from pipeline.clean import layout
+from pipeline.clean.script import simplified
 from pipeline.lexicons import common_words, ethnic_name_ends, is_person_name, word_tag
 from pipeline.switches import on
 from schemas.rules import check
@@ -252,8 +253,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "title_column": re.compile(r"[【\[][^】\]]{1,30}[】\]]\s*"),
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
         "org": re.compile(rf"^[{_HAN}][{_HAN}A-Za-z0-9()（）]{{1,29}}(?:{_alt(lx.org_suffixes)})$"),
+        # an issuer, or two of them (中共洛宁县委 洛宁县人民政府), before 关于 or a year
         "issuer": re.compile(
-            rf"^(?!关于)(?P<o>[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}|{_alt(lx.area_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
+            rf"^(?!关于)(?P<o>(?:[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)})\s)?"
+            rf"[{_HAN}()（）]{{2,30}}?(?:{_alt(lx.org_suffixes)}|{_alt(lx.area_suffixes)}))(?=\s*(?:关于|\d{{4}}\s*年|二〇))"
         ),
         "area": re.compile(rf"^(?![全我本该各])[{_HAN}]{{1,12}}(?:{_alt(lx.area_suffixes)})$"),
         # 标题:… / 标 题 | … | / 名 称: | … | (a table's label cell, its chars spaced out)
@@ -687,6 +690,8 @@ def _plausible_source(text: str, page: Page) -> bool:
         return False
     if on("source.not.crumb") and ((text in page.crumbs[1:] and not _body_like(text)) or _menu_only(text)):
         return False  # a breadcrumb category is not a publisher (a body's name may end the crumb: …> 徐庄镇)
+    if on("source.not.user_name") and re.fullmatch(r"[a-z][a-z0-9_.-]{1,19}", text):
+        return False  # 发布者:isen — a poster's user name, no publisher
     return not _patterns()["any_label"].match(text)
 
 
@@ -706,6 +711,8 @@ def _source_label(page: Page, hints) -> Found | None:
         for m in _patterns()["source_label"].finditer(line):
             if on("source.not.copyright") and re.search(r"(?:注明|标明|标注)\W{0,2}$", line[: m.start()]):
                 continue  # 版权声明:凡注明“来源:中国西藏网”的所有作品: a copyright notice, no source
+            if on("source.not.label") and _labelled_next(line[m.end() :]):
+                continue  # 信息来源:发布者:isen — the label is empty, the next field's value is no source
             s, e = _clean_source(line[m.end() :])
             f = _one("source.label", i, m.end() + s, m.end() + e, line)
             if _plausible_source(f.text, page):
@@ -721,6 +728,11 @@ def _source_label(page: Page, hints) -> Found | None:
             if _plausible_source(f.text, page) and not is_meta_line(lines[i + 1]):
                 return f
     return None
+
+
+def _labelled_next(value: str) -> bool:
+    """The value after a label opens with another field's label (发布者:, 作者:): the first is empty."""
+    return bool(re.match(rf"\s*(?:{_alt(_field_labels())})\s*[:：]", value))
 
 
 def _source_publisher_line(page: Page, hints) -> Found | None:
@@ -1048,7 +1060,7 @@ def _issuer_in_title(page: Page, title: Found) -> Found | None:
         return None
     m = p["issuer"].match(title.text)
     if not m or not (
-        is_org_line(m.group("o"))
+        all(is_org_line(org) for org in m.group("o").split())  # two issuers: 中共洛宁县委 洛宁县人民政府
         or (on("source.area_in_title") and p["area"].match(m.group("o")) and _issues_itself(title.text, m))
     ):
         return None  # 阜城县关于2022年度…报告: the area's government issues it (source.area_in_title)
@@ -1086,6 +1098,7 @@ def _site_name(page: Page) -> Found | None:
     if (
         first not in ("首页", "主页", "网站首页")
         and not first.endswith(("首页", "主页"))  # 面包屑导航小图标 首页: an icon's caption and the home link
+        and not re.match(r"(?:网站)?(?:首页|主页)\s", first)  # 首页 专题专栏: the home link, then a column
         and _plausible_source(first, page)
         and len(first) >= 3
     ):
@@ -1121,7 +1134,7 @@ _SOURCE_RULES = (
 
 def is_org_line(line: str) -> bool:
     """An organisation's name and nothing else (温州市中级人民法院), not a headline ending in one."""
-    line = line.strip()
+    line = simplified(line.strip())  # 北京市司法局人民參與和促進法治處: a Traditional page's body
     if len(line) > 30 or " " in line or not _patterns()["org"].match(line):
         return False
     bare = line.replace("中华人民共和国", "")  # its 和 is no headline's verb (中华人民共和国司法部)
