@@ -278,6 +278,8 @@ class IndicatorsFile(_RuleFile):
     not_after: list[Word]
     not_before: list[Word]
     contact_before: list[Word] = []
+    policy_name_units: list[Word] = []
+    policy_name_heads: list[Word] = []
     cn_quantity_cues: list[Word]
     one_count_cues: list[Word] = []
     duration_after_unit: list[Word]

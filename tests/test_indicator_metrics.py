@@ -871,3 +871,21 @@ def test_the_topic_before_can_be_switched_off():
 )
 def test_breakdowns_averages_multiples_and_second_conjuncts(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # policy packages named by their topic and article count are names, not counts
+            "先后出台促进民营经济高质量发展20条、稳增长24条等政策举措。",
+            [],
+        ),
+        ("出台严格规范涉企行政检查22条举措。", [("举措", 22, "条")]),  # a noun counted after 条
+        ("整改问题24条。", [("整改问题", 24, "条")]),
+        ("对4家无证造纸厂实施了强制断电关停。", [("无证造纸厂", 4, "家")]),  # 实施 opens the predicate
+        ("10项便利措施正式实施。", [("便利措施", 10, "项")]),
+        ("抓获4名实施者。", [("实施者", 4, "人")]),  # 实施者 is a noun
+    ],
+)
+def test_policy_names_and_implementing_verbs(text, rows):
+    assert _metrics(text) == rows

@@ -1007,6 +1007,18 @@ def test_captions_outlet_reports_and_a_towns_own_report(page, expected):
             "海东市人民政府\n关于2019年度法治政府建设工作情况的报告\n来源:    时间:2020年03月01日\n" + BODY,
             ("海东市人民政府关于2019年度法治政府建设工作情况的报告", "2020-03-01", "海东市人民政府", None),
         ),
+        (  # a headline as a cell's right half, the table's row under it
+            "区人大常委会召开第三十一次会议 |\n| 时间:2026-03-02 20:21:37 来源:武进新闻 |\n" + BODY,
+            ("区人大常委会召开第三十一次会议", "2026-03-02", "武进新闻", None),
+        ),
+        (  # picture captions with a bar after them are no headline
+            "某县律师工作座谈会现场 |\n公证处工作人员正进行远程视频公证 |\n" + BODY,
+            (None, None, None, None),
+        ),
+        (  # a title's short last part on its own line
+            "2022年第三季度政务服务和公共资源交易\n工作情况\n一、政务服务大厅办件情况\n" + BODY,
+            ("2022年第三季度政务服务和公共资源交易工作情况", None, None, None),
+        ),
     ],
 )
 def test_table_cells_copyright_notices_breadcrumbs_own_datelines_and_issuers(page, expected):

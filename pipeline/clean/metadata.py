@@ -1687,13 +1687,16 @@ def _without_trailers(lines: list[str], cands: list[int], pick: int) -> int:
 
 
 def _cell_title(page: Page) -> Found | None:
-    """| 2025年度新村街行政执法工作情况报告 |: a headline as a table's only cell (title.table_cell)."""
+    """| 2025年度新村街行政执法工作情况报告 |: a headline as a table's only cell, or its right half
+    (区人大常委会召开第三十一次会议 |) (title.table_cell)."""
     if not on("title.table_cell"):
         return None
     for i in page.header[:3]:
-        m = re.fullmatch(r"\s*[|｜]\s*([^|｜]+?)\s*[|｜]\s*", page.lines[i])
-        if m and _is_candidate(m.group(1)):
-            return _one("title.table_cell", i, m.start(1), m.end(1), page.lines[i])
+        m = re.fullmatch(r"\s*([|｜]?)\s*([^|｜]+?)\s*[|｜]\s*", page.lines[i])
+        nxt = page.lines[i + 1].lstrip() if i + 1 < len(page.lines) else ""
+        half = m and not m.group(1) and not nxt.startswith(("|", "｜"))  # a half cell opens a table row
+        if m and not half and _is_candidate(m.group(2)):
+            return _one("title.table_cell", i, m.start(2), m.end(2), page.lines[i])
     return None
 
 
@@ -1765,13 +1768,19 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
 
 def _doc_type_line(page: Page, cands: list[int]) -> Found | None:
     """关于2023年度法治政府建设情况的 / 报 告: the document's type alone on the next line, spaced like a
-    heading, ends the title (title.doc_type_line)."""
+    heading, or a short last part ending in one (… / 工作情况), ends the title (title.doc_type_line)."""
     if not on("title.doc_type_line"):
         return None
     for a in cands:
         la, lb = page.lines[a], page.lines[a + 1] if a + 1 < len(page.lines) else ""
         kind = re.sub(r"\s", "", lb)  # 报 告 → 报告
-        if la.endswith("的") and kind in lexicon().doc_types:
+        tail = (  # 2022年第三季度政务服务和公共资源交易 / 工作情况: a short last part
+            re.fullmatch(f"[{_HAN}]{{2,6}}", kind)
+            and _patterns()["doc_type_end"].search(kind)
+            and not _patterns()["doc_type_end"].search(la)
+            and re.search(f"[{_HAN}]$", la)
+        )
+        if (la.endswith("的") and kind in lexicon().doc_types) or tail:
             return Found(
                 "title.doc_type_line",
                 la + kind,

@@ -984,6 +984,17 @@ _TOP_RANK = re.compile(
 _CONTACT_DIGITS = re.compile(r"[\d\-－ ]*")
 
 
+def _policy_name(text: str, m: re.Match, spec: dict) -> bool:
+    """稳增长24条, 出台促进…发展20条、…: a policy package's popular name, nothing counted after it."""
+    nxt = text[m.end() : m.end() + 1]
+    return (
+        m.group("unit") in spec["policy_name_units"]
+        and not m.group("mult")
+        and text[: m.start()].endswith(tuple(spec["policy_name_heads"]))
+        and not (_is_han(nxt) and nxt not in "等和及与")
+    )
+
+
 def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     """The number counts something; each test below is a veto with its id (indicator.veto.*)."""
     num = m.group("num")
@@ -1008,6 +1019,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not any(c in text[max(0, m.start() - 6) : m.start()] for c in spec["one_count_cues"])
     ):
         return False  # 举办一场宣传晚会: an article; 全年召开一次 counts
+    if on("indicator.veto.policy_name") and _policy_name(text, m, spec):
+        return False
     if on("indicator.veto.top_rank") and m.start() and _TOP_RANK.match(text, m.start() - 1):
         return False  # 投资额前5名是海口…: the top five of a ranking, no count of people
     if (
