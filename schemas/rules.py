@@ -159,6 +159,7 @@ class MetadataFile(_RuleFile):
     event_labels: Words = []
     lead_words: Words = []
     org_name_words: Words = []
+    event_endings: Words = []
     not_sources: Words
     outlet_suffixes: Words
     self_outlets: Words
@@ -229,6 +230,9 @@ class ScopeFile(_RuleFile):
 class PlacesFile(_RuleFile):
     not_place_words: Words
     not_place_endings: Words
+    word_tail_names: Words = []
+    given_name_verbs: Words = []
+    village_suffixes: Words = []
     word_cut_min_freq: int = Field(gt=0)
     place_word_openers: Words
     country_pair_char: str = Field(min_length=1, max_length=1)
@@ -278,7 +282,10 @@ class IndicatorsFile(_RuleFile):
     not_after: list[Word]
     not_before: list[Word]
     contact_before: list[Word] = []
+    page_counter_labels: list[Word] = []
     policy_name_units: list[Word] = []
+    rank_change_units: list[Word] = []
+    rank_change_verbs: list[Word] = []
     policy_name_heads: list[Word] = []
     cn_quantity_cues: list[Word]
     one_count_cues: list[Word] = []
@@ -435,6 +442,9 @@ class TitlesFile(_RuleFile):
     body_endings: Words = []
     collective_unit_chars: Words = []
     collective_after_words: Words = []
+    government_unit_ends: Words = []
+    visit_verbs: Words = []
+    province_abbreviations: Words = []
 
 
 MODELS: dict[str, type[BaseModel]] = {

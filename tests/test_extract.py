@@ -708,6 +708,16 @@ def test_regulation_titles_of_local_notices_and_older_texts(text, names):
     assert [r.name for r in regulations.find(text)[0]] == names
 
 
+def test_general_rules_and_nested_titles_in_angle_quotes():
+    text = (
+        "会议审议《中国人民政治协商会议某省委员会专门委员会通则(修订草案)》"
+        "和《关于贯彻落实‹法治政府建设实施纲要›的实施意见》。"
+    )
+    names = [r.name for r in regulations.find(text)[0]]
+    assert "中国人民政治协商会议某省委员会专门委员会通则(修订草案)" in names  # 通则: general rules
+    assert "法治政府建设实施纲要" in names  # the nested title in ‹›, too
+
+
 def test_the_art_work_veto_can_be_switched_off():
     with switches.off({"reg.veto.art_work"}):
         assert [r.name for r in regulations.find("编排了《夫妻学宪法》等节目。")[0]] == ["夫妻学宪法"]

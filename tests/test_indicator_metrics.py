@@ -780,7 +780,10 @@ def test_ranked_places_in_brackets_and_large_figures_said_twice(text, rows):
             "各类经营主体1465.9万户,居全国第二位,同比增长4.4%。",
             [("各类经营主体", 14659000, "户"), ("全国排名", 2, "名次"), ("各类经营主体同比增长", 4.4, "%")],
         ),
-        ("位列全国第10位,比去年同期提升21名。", [("全国排名", 10, "名次"), ("全国排名同比提升", 21, "人")]),
+        (  # places gained in the ranking, no people
+            "位列全国第10位,比去年同期提升21名。",
+            [("全国排名", 10, "名次"), ("全国排名同比提升", 21, "名次")],
+        ),
     ],
 )
 def test_aircraft_sub_items_and_changes_after_a_rank(text, rows):
@@ -889,3 +892,39 @@ def test_breakdowns_averages_multiples_and_second_conjuncts(text, rows):
 )
 def test_policy_names_and_implementing_verbs(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("来源:大连市人民政府 官网 点击数:59次 更新时间:2025/5/29", []),  # the page's hit counter
+        ("阅读量超8.27亿人次。", [("阅读量", 8.27e8, "人次")]),  # a figure of the text keeps its counter word
+        ("肢体冲突不下数十次。", []),  # 数十: no figure
+        ("沿线钉入60根界桩。", [("界桩", 60, "根")]),
+        (  # the share is of what follows 占, its subject the count before it
+            "其中窗口办件30.6万件,占全市办件量的88%。",
+            [("窗口办件", 306000, "件"), ("窗口办件占全市办件量比例", 88, "%")],
+        ),
+        (  # an aside inside a name is read past and left out; a level's alternatives stay
+            "“一网通办”综合服务平台(宁夏政务服务网)办件量1.74万件。",
+            [("一网通办综合服务平台办件量", 17400, "件")],
+        ),
+        ("各乡镇(街道)及村(社区)办件4.32万件。", [("各乡镇(街道)及村(社区)办件", 43200, "件")]),
+        (  # a noun longer than 14 characters is read to its clause's end, not cut in a word
+            "牵头在区政府常务会上开展4次习近平法治思想系列专题法治讲座,与区委党校合作。",
+            [("习近平法治思想系列专题法治讲座", 4, "次")],
+        ),
+        ("全区已有1900项。", [(None, 1900, "项")]),  # 已有 names nothing
+        ("当天共拆除18宗违法建筑。", [("违法建筑", 18, "宗")]),
+        ("当天办结率51%。", [("当天办结率", 51, "%")]),  # 当天 alone is part of the rate
+        ("良好等级市(州)15个。", [("良好等级市", 15, "个")]),  # 等 inside 等级 is no stop
+    ],
+)
+def test_counters_vague_tens_shares_asides_and_long_nouns(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_a_change_of_rank_is_in_places_of_the_ranking():
+    hits = indicators.find("居全国第14位、较去年前进1位。", [])[0]
+    assert [(h.value, h.base_unit) for h in hits] == [(14, "名次"), (1, "名次")]
+    assert [h.base_unit for h in indicators.find("队伍增加了3名。", [])[0]] == ["人"]

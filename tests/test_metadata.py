@@ -1467,3 +1467,55 @@ def test_joint_issuers_empty_labels_and_picture_captions(page, expected):
 def test_an_organisation_line_in_traditional_script_is_no_headline():
     assert metadata.is_org_line("福建省某縣司法局")
     assert metadata.not_title_rule("福建省某縣司法局") == "title.not.org"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (  # a document's number and signer over joint issuers and the rest of the title
+            "惠委〔2026〕17号 签发人:庄稼祥 黄育奇\n中共惠安县委 惠安县人民政府\n"
+            "关于2025年度法治政府建设工作情况的报告\n" + BODY,
+            (
+                "中共惠安县委 惠安县人民政府关于2025年度法治政府建设工作情况的报告",
+                None,
+                "中共惠安县委 惠安县人民政府",
+                None,
+            ),
+        ),
+        ("王清祥 四川法治报全媒体记者 夏菲妮\n" + BODY, (None, None, None, "夏菲妮")),  # no headline
+        (  # a breadcrumb opening with the home link, then the headline
+            "首页 政法·热点 详情\n对症下药开良方——广西平果市基层调解见闻\n来源:农民日报\n" + BODY,
+            ("对症下药开良方——广西平果市基层调解见闻", None, "农民日报", None),
+        ),
+        (  # an app's banner over the page
+            "上游新闻\n更多的资讯等着你...\n立即下载\n赞!又一区域违建被综合整治\n" + BODY,
+            ("赞!又一区域违建被综合整治", None, None, None),
+        ),
+        (  # an accessibility notice and a disclosure table's row over the headline
+            "本站已启用无障碍浏览系统,欢迎点击访问!\n"
+            "责任部门 灵武市审批服务管理局 公开时限 长期公开 所属分类 重点工作\n"
+            "灵武市政务服务2022年上半年运行分析情况的通报\n" + BODY,
+            ("灵武市政务服务2022年上半年运行分析情况的通报", None, None, None),
+        ),
+        (  # a meeting's name is no body: the original title of a repost
+            "原标题:省十三届人大常委会第九次会议闭会\n" + BODY,
+            ("省十三届人大常委会第九次会议闭会", None, None, None),
+        ),
+        (  # the headline, a bar, then its source and date
+            "市人大常委会开展执法检查 | 来源:大连市人民政府 点击数:59次 更新时间:2025/5/29 12:52:57\n" + BODY,
+            ("市人大常委会开展执法检查", "2025-05-29", "大连市人民政府", None),
+        ),
+        (  # an e-paper's edition line and its speech button are chrome; a reporter's rarer surname
+            "第7604期:第02版 综合新闻\n陕西食品安全监督抽检合格率达97.57%\n语音播报: 语音播报\n"
+            "本报讯(记者 赵院刚)11月13日,记者从省政府新闻办公室获悉。\n" + BODY,
+            ("陕西食品安全监督抽检合格率达97.57%", None, None, "赵院刚"),
+        ),
+        ("本报讯 (记者 代建新)8月31日,市人大常委会召开会议。\n" + BODY, (None, None, None, "代建新")),
+        (  # a menu's column is no headline
+            "工作情况公开\n来电类型公开\n承办情况公开\n反映热点公开\n" + BODY,
+            (None, None, None, None),
+        ),
+    ],
+)
+def test_signers_reporter_lines_banners_rows_and_menu_columns(page, expected):
+    assert _meta(page) == expected

@@ -210,8 +210,17 @@ def test_an_outlet_in_the_byline_names_no_place_an_outlet_in_a_sentence_does():
     assert "鄂温克族自治旗" in _places("呼伦贝尔市和鄂温克旗电视台等媒体进行了报道。")
 
 
+def test_a_given_name_a_village_and_a_town_stem_are_no_city():
+    assert _places("县委新闻发言人张和田介绍情况。") == {}  # a surname, a short name, then 介绍
+    assert "河池市" not in _places("该村河池屯的林地纠纷。")  # a village of that name
+    assert "河池市" in _places("河池市村级组织换届。")  # the full name; 村级 is a word
+    assert "海城市" not in _places("加快建设高品质现代化滨海城市。")  # 滨海|城市
+    found = _places("玉龙县塔城乡多元共治。塔城乡依托综治中心,打造《塔城小剧场》。")
+    assert "塔城乡" in found and "塔城地区" not in found  # the town's stem alone is the town
+
+
 def test_a_place_inside_a_person_span_is_none():
-    text = "县委新闻发言人张和田介绍情况。"
+    text = "县委新闻发言人张和田今天通报情况。"
     start = text.index("张和田")
     assert "和田地区" in _places(text) and "和田地区" not in _places(text, [(start, start + 3)])
     assert "吉林省" in _places(
@@ -852,3 +861,22 @@ def test_an_autonomous_regions_government_title_keeps_its_level():
 )
 def test_a_name_after_a_title_may_be_followed_by_the_meeting_it_calls(text):
     assert [o.title for o in officials.find(text, {})[0]] in (["县委书记"], ["县长"], ["市长"])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("由市长任专班组长,各副市长任专班副组长。", []),  # 任 after a title: an appointment, no name
+        (
+            "市中小企业局局长葛文军受市人民政府委托作报告。",
+            [("葛文军", "市中小企业局局长")],
+        ),  # a bureau, no company
+        ("五峰农商银行副行长张三出席。", []),  # a bank's officer is no official
+        ("深入学习贯彻习近平总书记来陕考察重要讲话精神。", [("习近平", "总书记")]),  # 来陕: a visit
+        ("俞垛司法所所长孙进给全镇法律明白人提出要求。", [("孙进", "所长")]),
+        ("副区长可晓林主持会议。", [("可晓林", "副区长")]),  # a rarer surname after a title
+        ("县长代表县政府讲话。", []),  # ... but not a common word
+    ],
+)
+def test_appointments_bureaus_visits_and_rarer_surnames(text, want):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want

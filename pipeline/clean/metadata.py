@@ -109,6 +109,7 @@ class Lexicon:
     event_labels: tuple[str, ...]
     lead_words: tuple[str, ...]
     org_name_words: tuple[str, ...]
+    event_endings: tuple[str, ...]
 
 
 def _alt(words) -> str:
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         t("event_labels"),
         t("lead_words"),
         t("org_name_words"),
+        t("event_endings"),
     )
 
 
@@ -840,7 +842,9 @@ def _source_masthead(page: Page, hints) -> Found | None:
     suffixes = tuple(lexicon().outlet_suffixes)
     for i in range(min(page.body_start, 40, len(lines) - 1)):
         name = p["epaper"].sub("", lines[i].strip())
-        if not name.endswith(suffixes) or _outlet_of(name) != name:  # endswith first: cheap
+        if (
+            not name.endswith(suffixes) or _outlet_of(name) != name or not page.kept(i)
+        ):  # endswith first: cheap
             continue
         below = next((lines[k].strip() for k in range(i + 1, len(lines)) if lines[k].strip()), "")
         if p["edition_date"].search(below) or p["edition"].match(below) or p["own_news"].match(below):
@@ -1135,8 +1139,13 @@ _SOURCE_RULES = (
 def is_org_line(line: str) -> bool:
     """An organisation's name and nothing else (温州市中级人民法院), not a headline ending in one."""
     line = simplified(line.strip())  # 北京市司法局人民參與和促進法治處: a Traditional page's body
+    parts = line.split()
+    if 1 < len(parts) <= 3 and len(line) <= 40:  # 中共惠安县委 惠安县人民政府: joint issuers
+        return all(is_org_line(part) for part in parts)
     if len(line) > 30 or " " in line or not _patterns()["org"].match(line):
         return False
+    if line.endswith(tuple(lexicon().event_endings)):
+        return False  # 省十三届人大常委会第九次会议闭会: a meeting, no body
     bare = line.replace("中华人民共和国", "")  # its 和 is no headline's verb (中华人民共和国司法部)
     if m := _patterns()["org_name_tail"].search(bare):
         bare = bare[: m.start()]  # 陕西省发展与改革委员会, 人力资源和社会保障局: the body's own 与/和
@@ -1547,9 +1556,17 @@ def not_title_rule(line: str) -> str | None:
         and not _is_name(m.group(1))
     ):
         return "title.not.field"  # 主题分类:综合政务 — a field; 市场监管局:护航营商环境 is a headline
+    if on("title.not.fields_row") and _labels_in(line) >= 2:
+        return "title.not.fields_row"  # 责任部门 某局 公开时限 长期公开: a disclosure table's row
     if on("title.not.glued_field") and p["glued_field"].match(line):
         return "title.not.glued_field"  # 发布机构屏边县新华乡人民政府: a table's label glued to its value
     return None
+
+
+def _labels_in(line: str) -> int:
+    """How many table or source labels open a space-separated part of the line."""
+    labels = lexicon().table_labels + lexicon().source_labels
+    return sum(part.startswith(labels) for part in line.split())
 
 
 def _is_candidate(line: str) -> bool:
@@ -1626,6 +1643,8 @@ def _header_title(page: Page) -> Found | None:
     lines = page.lines
     cands = [i for i in page.header if _is_candidate(lines[i]) and not _popup(lines, i)]
     cands = [i for k, i in enumerate(cands) if not (k and _subtitle(lines[i]))]
+    if on("title.not.menu_column"):
+        cands = [i for i in cands if not _in_menu_column(page, i)]
     found = _with_issuer(page, _wrapped_title(page, cands)) or _issuer_title(page, cands)
     whole = next(
         (i for i in cands if found and lines[i].endswith(found.text) and lines[i] != found.text), None
@@ -1665,6 +1684,18 @@ def _header_title(page: Page) -> Found | None:
         end = m.start()  # 标题_某某市人民政府: the site's name after the headline
     picked = _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
     return _with_issuer(page, picked)  # 海东市人民政府 / 关于2019年度…的报告
+
+
+def _in_menu_column(page: Page, i: int) -> bool:
+    """工作情况公开 / 来电类型公开 / 承办情况公开: three or more short header lines in a row are a
+    menu's column, no headline (title.not.menu_column)."""
+    short = [len(page.lines[k].strip()) <= 8 and bool(page.lines[k].strip()) for k in range(len(page.lines))]
+    run_start, run_end = i, i
+    while run_start > 0 and short[run_start - 1]:
+        run_start -= 1
+    while run_end + 1 < len(short) and short[run_end + 1]:
+        run_end += 1
+    return short[i] and run_end - run_start >= 2
 
 
 def _without_trailers(lines: list[str], cands: list[int], pick: int) -> int:
@@ -1708,7 +1739,7 @@ def _fields_title(page: Page) -> Found | None:
     for i in sorted(i for i in page.meta | set(page.header) if i < page.body_start):
         line = page.lines[i]
         m = _patterns()["any_label"].search(line)
-        head = line[: m.start()].rstrip() if m else ""
+        head = line[: m.start()].rstrip().rstrip("|｜").rstrip() if m else ""  # 标题 | 来源:…
         if (d := ANY_DATE.search(head)) and not head[d.end() :].strip(" :：0123456789") and d.start():
             head = head[: d.start()].rstrip()  # 黄莉新主持全体会议 2024-09-27 来源:解放日报
         if (
@@ -1755,6 +1786,7 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
         if (
             b == a + 1
             and " " not in la + lb
+            and len(la) >= 8  # 办理情况公开 / 2021年工作计划: two items of a menu
             and (
                 not p["doc_type_end"].search(la) or lb.startswith(("和", "及", "与", "暨"))
             )  # …总结 / 和…的通知

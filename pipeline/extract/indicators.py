@@ -207,6 +207,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _topic_before(text, hits, spec)
     _breakdown(text, hits, spec)
     _relate(text, hits, spec)
+    _rank_changes(text, hits, spec)
     _level_after_change(text, hits, spec)
     hits = _unrepeated(text, hits)
     return hits, _found(hits)
@@ -560,6 +561,29 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and (subject := _subject_of(prev.metric))
         ):
             h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
+
+
+def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """较去年前进1位, 排名提升21名: places gained or lost in a ranking are 名次, not people
+    [indicator.metric.rank_change]."""
+    if not on("indicator.metric.rank_change"):
+        return
+    for i, h in enumerate(hits):
+        if h.unit not in spec["rank_change_units"] or not text.endswith(
+            tuple(spec["rank_change_verbs"]), max(0, h.start - 4), _num_start(text, h)
+        ):
+            continue
+        prev = hits[i - 1] if i else None
+        ranked = "排名" in (h.metric or "") or (
+            prev is not None and prev.base_unit == "名次" and _same_sentence(text, prev.end, h.start)
+        )
+        if ranked:
+            h.base_unit = "名次"
+
+
+def _num_start(text: str, h: IndicatorHit) -> int:
+    m = re.compile(r"\d|[一二两三四五六七八九十]").search(text, h.start, h.end)
+    return m.start() if m else h.start
 
 
 # the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
@@ -981,7 +1005,14 @@ _TOP_RANK = re.compile(
 )
 
 
+_VAGUE_TENS = re.compile(r"(?<![人次件户家个])数[十百千万]")
 _CONTACT_DIGITS = re.compile(r"[\d\-－ ]*")
+
+
+@lru_cache(maxsize=1)
+def _page_counter() -> re.Pattern:
+    labels = "|".join(map(re.escape, _spec().data["page_counter_labels"]))
+    return re.compile(rf"(?:{labels})\s*[:：]\s*$")
 
 
 def _policy_name(text: str, m: re.Match, spec: dict) -> bool:
@@ -1021,6 +1052,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 举办一场宣传晚会: an article; 全年召开一次 counts
     if on("indicator.veto.policy_name") and _policy_name(text, m, spec):
         return False
+    if on("indicator.veto.page_counter") and _page_counter().search(text, max(0, m.start() - 10), m.start()):
+        return False  # 点击数:59次: the page's hit counter, not a figure of the text
     if on("indicator.veto.top_rank") and m.start() and _TOP_RANK.match(text, m.start() - 1):
         return False  # 投资额前5名是海口…: the top five of a ranking, no count of people
     if (
@@ -1041,6 +1074,10 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 3个工作日内办结: a duration; 压减25个工作日 is a time saved
     if on("indicator.veto.vague_numeral") and "几" in text[max(0, m.start("num") - 1) : m.end("num")]:
         return False  # 有几十件: no figure
+    if on("indicator.veto.vague_numeral") and _VAGUE_TENS.search(
+        text, max(0, m.start("num") - 2), m.end("num")
+    ):
+        return False  # 不下数十次, 数百名: no figure (人数十人 is a count)
     if on("indicator.veto.duration") and m.group("unit") == "个" and _bare_duration(text, m, spec):
         return False  # 由21个工作日压减至3个: the bare 个 is the duration's
     if m.group("unit") == "点" and not (
@@ -1340,6 +1377,9 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
         lead += 2  # 5次各类调度会议: the determiner is not what is counted
     next_figure = _next_figure(tuple(spec["next_figure_verbs"]))
     j = _forward_end(text, i, i + lead, verbs, spec)
+    if j - i >= 14 and _is_han(text[j : j + 1]) and on("indicator.metric.long_noun"):
+        k = _forward_end(text, i, i + lead, verbs, spec, 20)  # 4次习近平法治思想系列专题法治讲座
+        j = k if k - i < 20 and not _is_han(text[k : k + 1]) else j
     if _attributive(text, i + lead, j, spec):  # 17块制作精美的宣传展牌 → 宣传展牌
         head_end = _forward_end(text, i, j + 1, verbs, spec, 14 + j + 1 - i)
         if head_end - j - 1 >= 2 and not next_figure.match(text, head_end):
@@ -1578,6 +1618,32 @@ def _is_han(ch: str) -> bool:
     return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
+_HAVE_ONLY = re.compile(r"[已还尚仍均都另]?有")
+# an aside inside a name read backwards goes (法律书籍(宣传品), 平台(宁夏政务服务网)); a level's
+# alternatives stay: 村(社区), 乡镇(街道), 县(市、区), 党委(党组)
+_ASIDE_IN_NAME = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
+def _level_alternative(m: re.Match) -> str:
+    """Keep 村(社区), 县(市、区), 党委(党组): the level's alternatives; drop any other aside."""
+    before = m.string[m.start() - 1 : m.start()]
+    return (
+        m.group()
+        if before and before in "村乡镇县市区州旗盟组级直委" and _SIBLINGS.fullmatch(m.group())
+        else ""
+    )
+
+
+def _inner_aside(text: str, j: int, i: int, floor: int) -> int | None:
+    """Where an aside in brackets ending at j opens, when the name goes on after it up to the figure
+    at i and goes on before it too (综合服务平台(宁夏政务服务网)办件量) [indicator.metric.inner_aside]."""
+    if j >= i or not _is_han(text[j : j + 1]) or not on("indicator.metric.inner_aside"):
+        return None
+    k = _aside_start(text, j, floor)
+    ok = k is not None and k - 1 > floor and _is_han(text[k - 1]) and not re.search(r"\s", text[k:j])
+    return k if ok else None  # 电(周雨蒙 肖干): names of reporters, not an aside
+
+
 def _aside_start(text: str, i: int, floor: int) -> int | None:
     """Where a short aside in brackets without digits that ends at i opens ((含村卫生室), (GDP),
     (以驳回行政复议申请或维持原具体行为等方式结案))."""
@@ -1617,12 +1683,16 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         phrase, start = _backward_phrase(text, y.start(), spec, floor)
         if phrase:  # 被诉率从2020年27.5%降至…: the year dates the figure, the metric is before it
             return phrase, start
-    j, quoted = i, False
-    while j > floor and i - j < 24 and not text[j - 1].isdigit():
+    j, quoted, skipped = i, False, 0
+    while j > floor and i - j - skipped < 24 and not text[j - 1].isdigit():
         if text[j - 1] in "”」":
             quoted = True
         elif text[j - 1] in "“「":
             quoted = False
+        elif (k := _inner_aside(text, j, i, floor)) is not None:
+            skipped += j - k  # 综合服务平台(宁夏政务服务网)办件量: the aside inside the name is read past
+            j = k
+            continue
         elif text[j - 1] in _PUNCT and not (quoted and text[j - 1] == "、"):
             break  # “双随机、一公开”抽查: a 、 inside quotes is part of the name
         j -= 1
@@ -1646,6 +1716,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             and text[k + len(stop)] != "率"  # 调解成功率达98.5%: a rate's noun, not a stop
             and text[k + len(stop) : end] not in spec["backward_trailing"]  # 累计|完成873.7亿件
             and not _inside(k - start, kept)
+            and not (text[k - 1 : k] == "占" and on("indicator.metric.share_base"))  # 占全市办件量的88%
             and not (len(stop) == 1 and _in_word(text, k, spec["forward_words"]))  # 协调和解|解决争议
             and not (
                 stop == "是" and (_COMPARED_TIME.match(text, k + 1) or text[end - 1] == "的")
@@ -1679,7 +1750,9 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         and (n := _affix(text[start:end], spec["backward_trailing"], prefix=False))
     ):
         end -= n  # 受理率为 → 受理率, but 维持原行政行为 keeps its 为
-    phrase = text[start:end] + ("缺口" if gap else "")
+    phrase = _ASIDE_IN_NAME.sub(_level_alternative, text[start:end]) + ("缺口" if gap else "")
+    if _HAVE_ONLY.fullmatch(phrase):
+        return "", i  # 已有1900项实现网上办理: 已有 names nothing
     if phrase.endswith("率占比"):
         phrase = phrase[:-2]  # 优秀率占比30%: the rate is the metric
     if "占" not in phrase and (n := _affix(phrase, spec["count_totals"], prefix=False)):

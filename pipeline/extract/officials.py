@@ -180,7 +180,8 @@ def find(
             or (on("official.veto.staff_byline") and before.endswith(not_official))
             or (on("official.veto.redaction") and _redacted(name))
             or (on("official.veto.bare_title") and _bare_title(text, chain_span))
-            or (on("official.veto.title_as_name") and _title_as_name(name))
+            or (on("official.veto.title_as_name") and _title_as_name(name, text, name_start, rule))
+            or (on("official.veto.visit") and _visit(name))
             or (on("official.veto.body_name") and name.endswith(_body_endings()))
             or (on("official.veto.title_lead") and _title_lead(name, name_end, chain_span))
             or (on("official.veto.place_of_title") and _place_of_title(text, name_end, chain_span))
@@ -291,10 +292,19 @@ def _redacted(name: str) -> bool:
     return any(c in name for c in rules.load("titles")["redaction_chars"])
 
 
-def _title_as_name(name: str) -> bool:
-    """由县长任|组长, 常务副县长任|副组长: a surname followed by a title is an appointment, no name
+def _visit(name: str) -> bool:
+    """总书记来陕考察: a verb of travel and a province's one-character name, no name [official.veto.visit]."""
+    spec = rules.load("titles")
+    return len(name) == 2 and name[0] in spec["visit_verbs"] and name[1] in spec["province_abbreviations"]
+
+
+def _title_as_name(name: str, text: str = "", start: int = 0, rule: str = "") -> bool:
+    """由县长任|组长, 常务副县长任|副组长: a surname followed by a title is an appointment, no name;
+    so is 任 after a title when a title follows the name (副市长任专班|副组长)
     [official.veto.title_as_name]."""
     title = _patterns().title_start
+    if rule == "official.name_title" and name[0] in "任兼" and _patterns().chain_end.search(text, 0, start):
+        return True
     return title.fullmatch(name, 1) is not None or (
         name[:2] in compound_surnames() and title.fullmatch(name, 2) is not None
     )
@@ -312,7 +322,10 @@ def _in_company(text: str, chain: str, chain_span: tuple[int, int] | None) -> bo
     clause = text[clause_start : chain_span[1]]
     for bank in spec["government_banks"]:
         clause = clause.replace(bank, "")
-    return any(w in clause for w in spec["company_units"])
+    ends = tuple(spec["government_unit_ends"])  # 市中小企业局: a bureau for companies is an office
+    return any(
+        w in clause and not clause.startswith(ends, clause.find(w) + len(w)) for w in spec["company_units"]
+    )
 
 
 def _title_is_list(text: str, ner_persons):

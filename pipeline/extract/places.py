@@ -25,7 +25,7 @@ from pipeline.extract import rules
 from pipeline.extract.gazetteer import Division, is_zone, load, read_countries, read_idioms, town_stem
 from pipeline.extract.spans import SpanIndex, SpanSet
 from pipeline.extract.types import Found
-from pipeline.lexicons import common_words, starts_inside_word, tagged_words
+from pipeline.lexicons import common_words, starts_inside_word, surnames, tagged_words
 from pipeline.switches import on
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -146,12 +146,15 @@ def find(text: str, blocked: list[tuple[int, int]] = ()) -> list[PlaceHit]:
     persons = SpanIndex(blocked)
     hits = _names(text, persons)
     towns = _towns(text, persons, hits)
-    if on("place.veto.town_stem_start"):  # 江西沟乡 … 江西沟司法所: no 江西 at the start of the town's stem
+    if on("place.veto.town_stem_start"):  # 江西沟乡 … 江西沟司法所: no 江西 at the start of the town's stem;
+        # 塔城乡 … 塔城夜话: the town's stem alone is the town, not 塔城地区
         stems = {town_stem(t.surface) for t in towns}
         hits = [
             h
             for h in hits
             if not any(len(st) > h.end - h.start and text.startswith(st, h.start) for st in stems)
+            and not (h.surface in stems and h.surface != h.candidates[0].name)  # 塔城乡 … 塔城夜话
+            and not any(t.start <= h.start and h.end < t.end for t in towns)  # 塔城|乡: not 塔城地区
         ]
     hits += towns
     _lists(text, hits)
@@ -308,6 +311,17 @@ def _names(text: str, blocked: SpanIndex) -> list[PlaceHit]:
         ) or (on("place.veto.not_place_ending") and text[end - 1 : end + 1] in _stop_words()[1]):
             continue
         after_place = start == prev_end
+        if (
+            on("place.veto.word_straddle")
+            and surface.endswith(tuple(spec["word_tail_names"]))
+            and _starts_inside_word(text, start, after_place)
+        ):
+            continue  # 滨|海城市: a common word, then 城市
+        if is_alias and (
+            (on("place.veto.given_name") and _given_name(text, start, end, spec))
+            or (on("place.veto.village_name") and _village_name(text, end, spec))
+        ):
+            continue
         if is_alias and (
             (on("place.veto.inside_word") and _inside_word(text, start, end))
             or (on("place.veto.word_straddle") and _starts_inside_word(text, start, after_place))
@@ -318,6 +332,24 @@ def _names(text: str, blocked: SpanIndex) -> list[PlaceHit]:
         hits.append(PlaceHit(start, end, surface, gaz.by_name[surface]))
         prev_end = end
     return hits
+
+
+def _given_name(text: str, start: int, end: int, spec: dict) -> bool:
+    """调解员陆|海东|介绍: a two-character short name after a surname and before a verb said of people
+    is a person's given name [place.veto.given_name]."""
+    return (
+        end - start == 2
+        and start > 0
+        and text[start - 1] in surnames()
+        and text.startswith(tuple(spec["given_name_verbs"]), end)
+    )
+
+
+def _village_name(text: str, end: int, spec: dict) -> bool:
+    """河池|屯, 海东|村: a short name before a village's suffix names the village, not the city
+    [place.veto.village_name]; 村镇, 村级 are words of their own."""
+    tail = text[end : end + 2]
+    return text[end : end + 1] in spec["village_suffixes"] and tail not in common_words(1)
 
 
 def _byline(text: str, start: int) -> bool:

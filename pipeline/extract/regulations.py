@@ -15,7 +15,7 @@ from pipeline.extract.types import Found, RegulationHit
 from pipeline.switches import on
 
 BOOK_TITLE = re.compile(r"《\s*([^《》\n]{2,80})》")  # 《⏎国务院…的通知》: a line may break after 《
-INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
+INNER_TITLE = re.compile(r"[〈<‹＜]([^〈〉<>‹›＜＞]{2,60})[〉>›＞]")
 _DASHES = re.compile(r"\s*[-—–―－~～]+\s*")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[-—–―－~～至]+\s*(\d{4})")
 

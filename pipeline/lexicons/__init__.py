@@ -14,8 +14,8 @@ _NOT_IN_NAMES = set(
 # ... of which these are also common given-name chars (袁登全, 刘向前, 李政, 张琼月): allowed
 # where the name is bounded on both sides (a title or a label before it, punctuation or a verb after it)
 _LOOSE_IN_NAMES = set("全向政月中")
-# ... and these too in a byline, after a reporter's label (潘从武, 李从军)
-_BYLINE_LOOSE = set("从")
+# ... and these too in a byline, after a reporter's label (潘从武, 李从军, 赵院刚, 刘科)
+_BYLINE_LOOSE = set("从院科")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # one-character function words that stand before names and places (和王伟, 在内蒙古)
 FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为应")
@@ -30,6 +30,12 @@ def read_words(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     return frozenset(read_words("surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def rare_surnames() -> frozenset[str]:
+    """Surnames read only where a label or a title bounds the name (代建新, 可晓林)."""
+    return frozenset(read_words("rare_surnames.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +103,7 @@ def is_person_name(text: str, bounded: bool = False, labelled: bool = False) -> 
         return False  # 校长|全覆盖: a function char and a common word, no surname and given name
     if len(text) == 3 and text[1:] in _countries():
         return False  # 主席国|中国, 总统国|印尼: a country, no given name
-    sn = surnames()
+    sn = surnames() | rare_surnames() if bounded else surnames()
     barred = _NOT_IN_NAMES - _LOOSE_IN_NAMES if bounded else _NOT_IN_NAMES
     if labelled:
         barred = barred - _BYLINE_LOOSE  # 本报记者 潘从武: a byline's label and break bound it more
