@@ -243,7 +243,8 @@ def test_year_comparisons_scores_levels_and_numbered_meetings(text, rows):
     [
         ("累计压缩办理时限1213个工作日。", [("压缩办理时限", 1213, "工作日")]),  # a time saved
         ("在3个工作日内办结。", []),  # a duration
-        ("办理时限压缩至3个工作日。", []),  # the new limit, no time saved
+        ("办理时限压缩至3个工作日。", [("办理时限", 3, "工作日")]),  # the new limit, named
+        ("压缩至3个工作日。", []),  # no limit named
         ("年底到现在有几十件。", []),  # no figure
         ("指导新区行使5976项相对集中行政处罚权。", [("相对集中行政处罚权", 5976, "项")]),
         ("10多个文艺节目更是让村民轻松掌握。", [("文艺节目", 10, "个")]),
@@ -928,3 +929,23 @@ def test_a_change_of_rank_is_in_places_of_the_ranking():
     hits = indicators.find("居全国第14位、较去年前进1位。", [])[0]
     assert [(h.value, h.base_unit) for h in hits] == [(14, "名次"), (1, "名次")]
     assert [h.base_unit for h in indicators.find("队伍增加了3名。", [])[0]] == ["人"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # an amount with 以上 before the noun it classes is part of that noun's name
+            "谋划储备6个300亿元以上特大项目。引进投资5000万元以上项目87个。",
+            [("300亿元以上特大项目", 6, "个"), ("引进投资5000万元以上项目", 87, "个")],
+        ),
+        ("为企业减负2500亿元以上。", [("为企业减负", 2.5e11, "元")]),  # an amount, nothing classed
+        (  # a time limit cut to a figure, and an average time, are indicators; a deadline is not
+            "企业设立登记时间压缩至2个工作日,3个工作日内办结。承诺件平均办理用时0.7个工作日。",
+            [("企业设立登记时间", 2, "工作日"), ("承诺件平均办理用时", 0.7, "工作日")],
+        ),
+        ("东风路天明路交叉口南100米路北广告招贴栏1个。", [("路北广告招贴栏", 1, "个")]),  # 米 is 100's
+        ("将信用修复办理时限压缩至2个工作日。", [("信用修复办理时限", 2, "工作日")]),
+    ],
+)
+def test_thresholds_time_limits_and_units_of_other_figures(text, rows):
+    assert _metrics(text) == rows

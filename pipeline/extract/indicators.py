@@ -878,11 +878,18 @@ _A_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _time_saved(text: str, m: re.Match) -> bool:
-    """A figure in 工作日 after a verb of saving time in its clause (压缩办理时限1213个工作日), not the new
-    limit after 至 (压缩至3个工作日)."""
+    """A figure in 工作日 after a verb of saving time in its clause (压缩办理时限1213个工作日), or a time
+    limit named in its clause and cut to it (企业设立登记时间压缩至2个工作日; indicator.metric.time_limit);
+    not a bare 压缩至3个工作日 nor 压缩到目前的39、33…"""
     clause = text[last_mark(text, "，,；;。！？!?\n", m.start()) + 1 : m.start()]
-    saved = _time_saving_pattern().search(clause)  # not 压缩到目前的39、33…
-    return bool(saved) and not clause.endswith(("至", "到", "为", "在"))
+    saved = _time_saving_pattern().search(clause)
+    if saved and not clause.endswith(("至", "到", "为", "在")):
+        return True
+    limit = re.search(
+        r"(?:时间|时限|用时|时长|周期)(?:压缩|压减|缩短|减少|降低?)(?:至|到|为)$|平均(?:办理|办结|审批)?(?:用时|时长)(?:为|仅)?$",
+        clause,
+    )  # …压缩至2个工作日; 承诺件平均办理用时0.7个工作日
+    return bool(limit) and limit.start() >= 2 and on("indicator.metric.time_limit")
 
 
 @lru_cache(maxsize=1)
@@ -1015,6 +1022,26 @@ def _page_counter() -> re.Pattern:
     return re.compile(rf"(?:{labels})\s*[:：]\s*$")
 
 
+_THRESHOLD_TAIL = re.compile(r"[\d.]*[万亿千百]?元及?(?:以上|以下)的?[\u4e00-\u9fff]")
+_THRESHOLD_HEAD = re.compile(r"\d[\d.]*[万亿千百]?元及?(?:以上|以下)的?(?=[\u4e00-\u9fff])")
+
+
+def _threshold_at(text: str, j: int, floor: int) -> bool:
+    """The digits ending at j open an amount that classes the noun after it (5000|万元以上项目)."""
+    return on("indicator.veto.threshold") and bool(_THRESHOLD_TAIL.match(text, j)) and j - 1 >= floor
+
+
+def _threshold(text: str, m: re.Match, spec: dict) -> bool:
+    """An amount with 以上/以下 right before the noun it classes (300亿元以上特大项目, 10亿元以上的项目)."""
+    bound = m.group("suf2") in ("以上", "及以上", "以下", "及以下")
+    after = text[m.end() : m.end() + 2]
+    return (
+        bound
+        and m.group("unit") in spec["units"]["元"]
+        and ((_is_han(after[:1]) and after[:1] != "的") or (after[:1] == "的" and _is_han(after[1:2])))
+    )
+
+
 def _policy_name(text: str, m: re.Match, spec: dict) -> bool:
     """稳增长24条, 出台促进…发展20条、…: a policy package's popular name, nothing counted after it."""
     nxt = text[m.end() : m.end() + 1]
@@ -1052,6 +1079,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False  # 举办一场宣传晚会: an article; 全年召开一次 counts
     if on("indicator.veto.policy_name") and _policy_name(text, m, spec):
         return False
+    if on("indicator.veto.threshold") and _threshold(text, m, spec):
+        return False  # 5000万元以上项目: a class of projects, not an amount
     if on("indicator.veto.page_counter") and _page_counter().search(text, max(0, m.start() - 10), m.start()):
         return False  # 点击数:59次: the page's hit counter, not a figure of the text
     if on("indicator.veto.top_rank") and m.start() and _TOP_RANK.match(text, m.start() - 1):
@@ -1377,6 +1406,8 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
         lead += 2  # 5次各类调度会议: the determiner is not what is counted
     next_figure = _next_figure(tuple(spec["next_figure_verbs"]))
     j = _forward_end(text, i, i + lead, verbs, spec)
+    if j == i + lead and (t := _THRESHOLD_HEAD.match(text, j)) and on("indicator.veto.threshold"):
+        j = _forward_end(text, i, t.end(), verbs, spec, 14 + t.end() - j)  # 6个|300亿元以上特大项目
     if j - i >= 14 and _is_han(text[j : j + 1]) and on("indicator.metric.long_noun"):
         k = _forward_end(text, i, i + lead, verbs, spec, 20)  # 4次习近平法治思想系列专题法治讲座
         j = k if k - i < 20 and not _is_han(text[k : k + 1]) else j
@@ -1684,7 +1715,11 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
         if phrase:  # 被诉率从2020年27.5%降至…: the year dates the figure, the metric is before it
             return phrase, start
     j, quoted, skipped = i, False, 0
-    while j > floor and i - j - skipped < 24 and not text[j - 1].isdigit():
+    while j > floor and i - j - skipped < 24 and (not text[j - 1].isdigit() or _threshold_at(text, j, floor)):
+        if text[j - 1].isdigit():
+            while j > floor and (text[j - 1].isdigit() or text[j - 1] == "."):
+                j -= 1  # 引进投资5000万元以上项目87个: the threshold is part of the name
+            continue
         if text[j - 1] in "”」":
             quoted = True
         elif text[j - 1] in "“「":
@@ -1723,8 +1758,13 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             )  # 是…的10倍
         ]
     )  # 与去年同期相比: no stop inside
-    if cut == start and start > 0 and text[start - 1].isdigit() and text[start : start + 1] in "年月日号":
-        # 2020年法治建设, 2018年度结转案件, 3年来为村民调解纠纷
+    if (
+        cut == start
+        and start > 0
+        and text[start - 1].isdigit()
+        and text[start : start + 1] in "年月日号米层楼栋"
+    ):
+        # 2020年法治建设, 2018年度结转案件, 3年来为村民调解纠纷; 交叉口南100米|路北广告招贴栏
         cut = start + next(
             n for w, n in (("年以来", 3), ("年度", 2), ("年来", 2), ("", 1)) if text.startswith(w, start)
         )
