@@ -26,7 +26,7 @@ from pipeline import store
 KINDS = ("places", "officials", "regulations", "indicators")
 META_FIELDS = ("title", "publish_date", "source", "author")
 PANEL_FIELDS = ("scope", "period")
-_SAME_BASE = {"名": "人", "位": "人", "个工作日": "工作日"}
+_SAME_BASE = {"名": "人", "位": "人", "个工作日": "工作日", "宗": "件"}  # gold files write 宗 both ways
 _PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉()（）\[\]【】、,，.。:：;；\-—–―~～·]")
 
 

@@ -233,6 +233,7 @@ class PlacesFile(_RuleFile):
     word_tail_names: Words = []
     given_name_verbs: Words = []
     village_suffixes: Words = []
+    village_name_ends: Words = []
     word_cut_min_freq: int = Field(gt=0)
     place_word_openers: Words
     country_pair_char: str = Field(min_length=1, max_length=1)
@@ -283,6 +284,7 @@ class IndicatorsFile(_RuleFile):
     not_before: list[Word]
     contact_before: list[Word] = []
     page_counter_labels: list[Word] = []
+    threshold_classes: list[Word] = []
     policy_name_units: list[Word] = []
     rank_change_units: list[Word] = []
     rank_change_verbs: list[Word] = []

@@ -718,6 +718,11 @@ def test_general_rules_and_nested_titles_in_angle_quotes():
     assert "法治政府建设实施纲要" in names  # the nested title in ‹›, too
 
 
+def test_regulations_handed_out_by_their_short_names():
+    text = "发放宪法读本5000册,法律援助条例、反家暴法、信访条例等各类法治宣传资料。"
+    assert [r.name for r in regulations.find(text)[0]] == ["宪法", "法律援助条例", "反家暴法", "信访条例"]
+
+
 def test_the_art_work_veto_can_be_switched_off():
     with switches.off({"reg.veto.art_work"}):
         assert [r.name for r in regulations.find("编排了《夫妻学宪法》等节目。")[0]] == ["夫妻学宪法"]

@@ -456,7 +456,7 @@ def test_the_adjacent_figure_rule_switches_off():
         ("造成2人死亡、6人受伤。", [("死亡", 2, "人"), ("受伤", 6, "人")]),
         ("空气质量排第3名。", [("空气质量排名", 3, "名次")]),
         ("再减少24项。", [("减少", 24, "项")]),
-        ("抽查案卷中的18844宗。", [("抽查案卷", 18844, "宗")]),
+        ("抽查案卷中的18844宗。", [("抽查案卷", 18844, "件")]),
         ("医院距离震中约8公里。", [("医院距离震中", 8, "公里")]),
         ("全省18个监测站显示,", [("监测站", 18, "个")]),
         ("4位村民因重伤致残。", [("村民", 4, "人")]),
@@ -916,7 +916,7 @@ def test_policy_names_and_implementing_verbs(text, rows):
             [("习近平法治思想系列专题法治讲座", 4, "次")],
         ),
         ("全区已有1900项。", [(None, 1900, "项")]),  # 已有 names nothing
-        ("当天共拆除18宗违法建筑。", [("违法建筑", 18, "宗")]),
+        ("当天共拆除18宗违法建筑。", [("违法建筑", 18, "件")]),
         ("当天办结率51%。", [("当天办结率", 51, "%")]),  # 当天 alone is part of the rate
         ("良好等级市(州)15个。", [("良好等级市", 15, "个")]),  # 等 inside 等级 is no stop
     ],
@@ -949,3 +949,11 @@ def test_a_change_of_rank_is_in_places_of_the_ranking():
 )
 def test_thresholds_time_limits_and_units_of_other_figures(text, rows):
     assert _metrics(text) == rows
+
+
+def test_a_table_row_names_its_figures_by_row_and_column():
+    text = (
+        "类型 | 数量(件) | 占比 |\n咨询类 | 1318 | 29.4% |\n问题处理类 | 955 | 21.3% |\n合计 | 4480 | 100% |"
+    )
+    assert _metrics(text) == [("咨询类占比", 29.4, "%"), ("问题处理类占比", 21.3, "%"), (None, 100, "%")]
+    assert _metrics("受理行政案件10447宗。") == [("受理行政案件", 10447, "件")]  # 宗 counts as 件

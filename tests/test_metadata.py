@@ -1519,3 +1519,43 @@ def test_an_organisation_line_in_traditional_script_is_no_headline():
 )
 def test_signers_reporter_lines_banners_rows_and_menu_columns(page, expected):
     assert _meta(page) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            "天津刑事治安案件大幅减少 破案率再创新高******\n" + BODY,
+            ("天津刑事治安案件大幅减少 破案率再创新高", None, None, None),
+        ),
+        (
+            "[权威发布]福建省2017年法治政府建设情况报告\n" + BODY,
+            ("福建省2017年法治政府建设情况报告", None, None, None),
+        ),
+        (
+            "【工作动态】平房区开展宣传活动\n" + BODY,
+            ("【工作动态】平房区开展宣传活动", None, None, None),
+        ),  # the headline's own
+        ("政 府 工 作 报 告\n五莲县县长 孙丽\n" + BODY, (None, None, None, None)),  # who reports
+        (  # a question over its dated byline is a headline
+            "谁是山歌王中王?\n广播 2019-12-07 19:43 在柳州APP\n" + BODY,
+            ("谁是山歌王中王?", "2019-12-07", None, None),
+        ),
+        (  # figures make a headline, not two organisations
+            "哈尔滨市30天清理露天烧烤874处 取缔占道经营13627处\n2017-08-18 11:11:00 来源:黑龙江晨报\n" + BODY,
+            ("哈尔滨市30天清理露天烧烤874处 取缔占道经营13627处", "2017-08-18", "黑龙江晨报", None),
+        ),
+        (  # the paper's credit closing the article
+            "本报哈尔滨11月30日电 (记者郝迎灿)今年收成好。\n"
+            + BODY
+            + "\n《 人民日报 》( 2020年12月01日 11 版)",
+            (None, "2020-12-01", "人民日报", "郝迎灿"),
+        ),
+        (
+            "汝州市12345民呼必应热线\n七月份工作简报\n" + BODY,
+            ("汝州市12345民呼必应热线七月份工作简报", None, None, None),
+        ),
+    ],
+)
+def test_ornaments_speakers_questions_and_paper_credits(page, expected):
+    assert _meta(page) == expected

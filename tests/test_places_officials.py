@@ -880,3 +880,28 @@ def test_a_name_after_a_title_may_be_followed_by_the_meeting_it_calls(text):
 )
 def test_appointments_bureaus_visits_and_rarer_surnames(text, want):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want
+
+
+def test_streets_villages_and_areas_named_after_a_place_are_no_place():
+    assert "泰安市" not in _places("和瑞街道泰安里社区、口泉乡上窝寨村。")  # a community's name
+    assert "河南省" not in _places("经济技术开发区:河南庄村、友谊路。")
+    assert "南京市" not in _places("上海淮海路、南京路等商圈人气旺。")  # a street of another city
+    assert "天津市" in _places("在天津五大道,春日美景吸引游客。")
+    assert "那曲市" in _places("2011年,边巴到那曲驻村。")  # 驻村 is no village's name
+    found = _places("此次拆违的重点片区为天山区:赛马场、燕儿窝、大湾、南草滩片区。")
+    assert not [p for p in found if p.endswith("街道")]  # areas, no subdistricts
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("公安厅禁毒总队二级高级警长王铁峰出席。", [("王铁峰", "二级高级警长")]),
+        (
+            "菏泽市中级人民法院审判委员会委员、三级高级法官姚长河先生;",
+            [("姚长河", "审判委员会委员、三级高级法官")],
+        ),
+        ("推荐人大代表候选人参加选举。", []),
+    ],
+)
+def test_police_and_judges_ranks(text, want):
+    assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want

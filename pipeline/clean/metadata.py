@@ -361,8 +361,8 @@ class Page:
             and after[0] in self.meta
             and ANY_DATE.search(lines[after[0]])
             and len(lines[i]) <= 60
-            and not _SENTENCE_END.search(lines[i].rstrip(_CLOSERS + " "))
-        ):  # 深耕复议主渠道,法治为民谱新篇——…综述 over 来源:… 发布时间:…: a headline with a comma
+            and not re.search(r"[。；;…]$", lines[i].rstrip(_CLOSERS + " "))
+        ):  # 深耕复议主渠道,法治为民谱新篇——…综述 over 来源:… 发布时间:…: a headline with a comma or a "?"
             return self._body_start(after[0] + 1)
         return i
 
@@ -994,6 +994,17 @@ def _source_closing(page: Page, hints) -> Found | None:
     return None
 
 
+_PAPER_CREDIT = re.compile(rf"^\s*《\s*([{_HAN}]{{2,10}}(?:报|日报|晚报))\s*》\s*[(（]")
+
+
+def _source_paper_credit(page: Page, hints) -> Found | None:
+    """《 人民日报 》( 2020年12月01日 11 版) closing an article: the paper and its edition."""
+    for i in reversed(page.kept_lines()[-5:]):
+        if (m := _PAPER_CREDIT.match(page.lines[i])) and _patterns()["edition_date"].search(page.lines[i]):
+            return _one("source.paper_credit", i, m.start(1), m.end(1), page.lines[i])
+    return None
+
+
 _EDITOR_CREDIT = re.compile(
     rf"[(（]\s*([{_HAN}]{{2,20}}?)\s*(?:责任编辑|责编|编辑)\s*[:：]?\s*[{_HAN}]{{2,4}}\s*[)）][\s|｜]*$"
 )
@@ -1128,6 +1139,7 @@ _SOURCE_RULES = (
     _source_byline,
     _source_outlet_names,
     _source_closing,
+    _source_paper_credit,
     _source_editor_credit,
     _source_credit_block,
     _source_hint,
@@ -1141,7 +1153,7 @@ def is_org_line(line: str) -> bool:
     line = simplified(line.strip())  # 北京市司法局人民參與和促進法治處: a Traditional page's body
     parts = line.split()
     if 1 < len(parts) <= 3 and len(line) <= 40:  # 中共惠安县委 惠安县人民政府: joint issuers
-        return all(is_org_line(part) for part in parts)
+        return not re.search(r"\d", line) and all(is_org_line(part) for part in parts)  # not …874处 …13627处
     if len(line) > 30 or " " in line or not _patterns()["org"].match(line):
         return False
     if line.endswith(tuple(lexicon().event_endings)):
@@ -1931,7 +1943,15 @@ def _strip_title(found: Found, line: str) -> Found:
         s += len(line[s:e]) - len(line[s:e].lstrip(" —-－"))
     if on("title.not.doc_number_lead") and (m := _DOC_NUMBER_LEAD.match(line, s)) and e - m.end() >= 6:
         s = m.end()
+    if on("title.not.ornaments") and (m := _TITLE_LEAD.match(line, s)) and e - m.end() >= 6:
+        s = m.end()  # • 标题, [权威发布]标题: a bullet or a column's tag
+    if on("title.not.ornaments") and (m := _TITLE_TAIL.search(line, s, e)) and m.start() - s >= 6:
+        e = m.start()  # 标题******: stars after the headline
     return _one(found.rule, i, _speaker_end(line, s) or s, e, line)
+
+
+_TITLE_LEAD = re.compile(r"\s*(?:[•·●◆■▶►]\s*|\[[\u4e00-\u9fff]{2,6}\]\s*)")  # 【工作动态】 is the headline's
+_TITLE_TAIL = re.compile(r"\s*[*＊#=~～]{2,}\s*$")
 
 
 _DOC_NUMBER_LEAD = re.compile(

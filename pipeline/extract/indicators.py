@@ -206,6 +206,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _respectively(text, hits, spec)
     _topic_before(text, hits, spec)
     _breakdown(text, hits, spec)
+    _table_cells(text, hits)
     _relate(text, hits, spec)
     _rank_changes(text, hits, spec)
     _level_after_change(text, hits, spec)
@@ -561,6 +562,45 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and (subject := _subject_of(prev.metric))
         ):
             h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
+
+
+def _table_cells(text: str, hits: list[IndicatorHit]) -> None:
+    """咨询类 | 1318 | 29.4% | under 类型 | 数量(件) | 占比 |: a figure with no metric in a row of a
+    table takes the row's label and its column's name (咨询类占比) [indicator.metric.table_cell]."""
+    if not on("indicator.metric.table_cell") or "|" not in text:
+        return
+    for h in hits:
+        if h.metric:
+            continue
+        line_start = text.rfind("\n", 0, h.start) + 1
+        line_end = text.find("\n", h.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 2 or not _is_han(cells[0][:1]) or re.search(r"\d", cells[0]):
+            continue
+        if cells[0] in ("合计", "总计", "小计") and h.base_unit == "%" and h.normalized_value == 100:
+            continue  # 合计 | 4480 | 100%: the whole, nothing measured
+        column = line[: h.start - line_start].count("|") - line.lstrip().startswith("|")
+        header = _table_header(text, line_start)
+        name = header[column] if header and column < len(header) else ""
+        name = re.sub(r"[(（][^()（）]*[)）]", "", name)  # 数量(件) → 数量
+        h.metric = cells[0] + ("" if name in ("数量", "数值", "件数", "") else name)
+
+
+def _table_header(text: str, line_start: int) -> list[str] | None:
+    """The cells of the nearest row above with bars and no digit: the table's header."""
+    end = line_start - 1
+    for _ in range(20):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "|" not in line:
+            return None
+        if not re.search(r"\d", line):
+            return [c.strip() for c in line.strip().strip("|").split("|")]
+        end = start - 1
+    return None
 
 
 def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -1032,14 +1072,13 @@ def _threshold_at(text: str, j: int, floor: int) -> bool:
 
 
 def _threshold(text: str, m: re.Match, spec: dict) -> bool:
-    """An amount with 以上/以下 right before the noun it classes (300亿元以上特大项目, 10亿元以上的项目)."""
+    """An amount with 以上/以下 right before the noun it classes (300亿元以上特大项目, 10亿元以上的项目);
+    not 5万亿元以上的巨大市场 (an amount said of a noun)."""
     bound = m.group("suf2") in ("以上", "及以上", "以下", "及以下")
-    after = text[m.end() : m.end() + 2]
-    return (
-        bound
-        and m.group("unit") in spec["units"]["元"]
-        and ((_is_han(after[:1]) and after[:1] != "的") or (after[:1] == "的" and _is_han(after[1:2])))
-    )
+    after = text[m.end() : m.end() + 4]
+    classed = _is_han(after[:1]) and after[:1] != "的"
+    classed = classed or (after[:1] == "的" and after[1:].startswith(tuple(spec["threshold_classes"])))
+    return bound and m.group("unit") in spec["units"]["元"] and classed
 
 
 def _policy_name(text: str, m: re.Match, spec: dict) -> bool:
@@ -1397,6 +1436,8 @@ def _forward_phrase(text: str, i: int, spec: dict, share_of: bool = False) -> tu
     if text[i : i + 1] == "《":
         close = text.find("》", i)
         return (text[i + 1 : close], 0) if 0 < close - i <= 40 else ("", 0)
+    if text.startswith(("内", "以内"), i) and text.endswith(("工作日", "日", "天", "小时", "分钟"), 0, i):
+        return "", 0  # 压缩到1个工作日|内办结: within the limit, no noun (but 107条内河)
     verbs = tuple(spec["forward_stops"])  # str.startswith tries a tuple's words in C
     bound = share_of or text[max(0, i - 2) : i] in spec["qualifiers_after_unit"]  # 60学时以上的培训
     lead = 1 if bound and text.startswith("的", i) and _is_han(text[i + 1 : i + 2]) else 0

@@ -348,8 +348,16 @@ def _given_name(text: str, start: int, end: int, spec: dict) -> bool:
 def _village_name(text: str, end: int, spec: dict) -> bool:
     """河池|屯, 海东|村: a short name before a village's suffix names the village, not the city
     [place.veto.village_name]; 村镇, 村级 are words of their own."""
-    tail = text[end : end + 2]
-    return text[end : end + 1] in spec["village_suffixes"] and tail not in common_words(1)
+    suffixes = tuple(spec["village_suffixes"])
+    for at in (end, end + 1):  # 河池|屯, 河南|庄村, 泰安|里社区
+        if at > end and text[end:at] not in spec["village_name_ends"]:
+            break
+        suffix = next((x for x in suffixes if text.startswith(x, at)), "")
+        if at > end and text[end : at + len(suffix)] in common_words(1):
+            break  # 安康|铁路: a word of its own after the name
+        if suffix and (len(suffix) > 1 or text[at : at + 2] not in common_words(1)):
+            return True  # 村镇, 村级, 村民: words of their own
+    return False
 
 
 def _byline(text: str, start: int) -> bool:
