@@ -957,3 +957,23 @@ def test_a_table_row_names_its_figures_by_row_and_column():
     )
     assert _metrics(text) == [("咨询类占比", 29.4, "%"), ("问题处理类占比", 21.3, "%"), (None, 100, "%")]
     assert _metrics("受理行政案件10447宗。") == [("受理行政案件", 10447, "件")]  # 宗 counts as 件
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("举办“1名村(居)法律顾问+N名法律明白人”行动。", []),  # a scheme's formula, no count
+        (  # a sum of counts is counted
+            "建成“1个县级中心+21个乡镇(街道)分中心”阵地。",
+            [("县级中心", 1, "个"), ("乡镇", 21, "个")],
+        ),
+        ("关停涉案电话号码15万个。", [("关停涉案电话号码", 150000, "个")]),  # no phone number
+        ("统一社会信用代码91110000123456。", []),
+        (  # a class and its count
+            "成功招引亿元以上项目27个,其中3亿元以上17个。",
+            [("招引亿元以上项目", 27, "个"), ("3亿元以上", 17, "个")],
+        ),
+    ],
+)
+def test_formulas_codes_and_classes_with_counts(text, rows):
+    assert _metrics(text) == rows

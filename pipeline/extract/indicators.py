@@ -1002,8 +1002,15 @@ _PARALLEL_GAP = re.compile(r"[\u4e00-\u9fff“”]{1,16}、")
 
 
 def _slogans(text: str) -> list[tuple[int, int]]:
-    """Short quoted phrases (“五个过硬”, “三重一大”) are names, not counts."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,12}[”\"’」』]", text)]
+    """Short quoted phrases (“五个过硬”, “三重一大”) and N+N formulas (1名村(居)法律顾问+N名法律明白人,
+    1+3+N) are names, not counts."""
+    quoted = re.finditer(r"[“\"‘「『][^“”\"‘’「」『』\n]{1,12}[”\"’」』]", text)
+    return [(m.start(), m.end()) for m in quoted] + [(m.start(), m.end()) for m in _FORMULA.finditer(text)]
+
+
+_FORMULA = re.compile(  # not 1个县级中心+21个乡镇分中心: a sum of counts
+    r"[0-9一]\s*[个名家项支]?[\u4e00-\u9fff()（）]{0,12}?\s*[+＋]\s*(?:\d+\s*[+＋]\s*)*[NnXx]\s*[个名家项支]?[\u4e00-\u9fff]{0,8}"
+)
 
 
 # 3.1个亿, 1个多亿元: a spoken multiplier (not 3个万亿级产业集群)
@@ -1062,7 +1069,7 @@ def _page_counter() -> re.Pattern:
     return re.compile(rf"(?:{labels})\s*[:：]\s*$")
 
 
-_THRESHOLD_TAIL = re.compile(r"[\d.]*[万亿千百]?元及?(?:以上|以下)的?[\u4e00-\u9fff]")
+_THRESHOLD_TAIL = re.compile(r"[\d.]*[万亿千百]?元及?(?:以上|以下)(?:的?[\u4e00-\u9fff]|\d)")
 _THRESHOLD_HEAD = re.compile(r"\d[\d.]*[万亿千百]?元及?(?:以上|以下)的?(?=[\u4e00-\u9fff])")
 
 
@@ -1076,7 +1083,7 @@ def _threshold(text: str, m: re.Match, spec: dict) -> bool:
     not 5万亿元以上的巨大市场 (an amount said of a noun)."""
     bound = m.group("suf2") in ("以上", "及以上", "以下", "及以下")
     after = text[m.end() : m.end() + 4]
-    classed = _is_han(after[:1]) and after[:1] != "的"
+    classed = (_is_han(after[:1]) and after[:1] != "的") or after[:1].isdigit()  # 3亿元以上|17个
     classed = classed or (after[:1] == "的" and after[1:].startswith(tuple(spec["threshold_classes"])))
     return bound and m.group("unit") in spec["units"]["元"] and classed
 
