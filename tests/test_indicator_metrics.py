@@ -977,3 +977,25 @@ def test_a_table_row_names_its_figures_by_row_and_column():
 )
 def test_formulas_codes_and_classes_with_counts(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # a series of years counts the same thing
+            "2021年全市法院受理各类行政一审案件805件,2022年488件,2023年551件。",
+            [("法院受理各类行政一审案件", n, "件") for n in (805, 488, 551)],
+        ),
+        (
+            "拆除面积约1504万㎡。拆违面积近2万平米。",
+            [("拆除面积", 15040000, "平方米"), ("拆违面积", 20000, "平方米")],
+        ),
+        (  # a table's caption, then its figures in brackets
+            "表二:瑶海区工作进度表(13个镇街园,已拆除2368175㎡)",
+            [("镇街园", 13, "个"), ("拆除", 2368175, "平方米")],
+        ),
+        ("(1)项目建设。", []),  # a bracket inside a line still numbers a list
+    ],
+)
+def test_year_series_square_metres_and_caption_brackets(text, rows):
+    assert _metrics(text) == rows

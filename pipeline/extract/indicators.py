@@ -14,7 +14,7 @@ from pipeline.extract.gazetteer import load as load_gazetteer
 from pipeline.extract.gazetteer import read_idioms
 from pipeline.extract.numbers import ARABIC, CHINESE, MIXED, parse_numeral, split_multiplier, value_of
 from pipeline.extract.rules import alternation as _alt
-from pipeline.extract.scope import last_mark
+from pipeline.extract.scope import last_mark, number_at
 from pipeline.extract.spans import SpanSet
 from pipeline.extract.types import Found, IndicatorHit
 from pipeline.lexicons import common_words, long_words, tagged_words, word_entry, word_tag
@@ -207,6 +207,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _topic_before(text, hits, spec)
     _breakdown(text, hits, spec)
     _table_cells(text, hits)
+    _time_series(text, hits)
     _relate(text, hits, spec)
     _rank_changes(text, hits, spec)
     _level_after_change(text, hits, spec)
@@ -562,6 +563,24 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and (subject := _subject_of(prev.metric))
         ):
             h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
+
+
+_SERIES_GAP = re.compile(
+    r"\s*[,，;；、]\s*(?:\d{4}\s*年)?(?:\d{1,2}\s*(?:[-—~至]\s*\d{1,2}\s*)?月(?:份|底|末)?)?(?:为|是|达)?\s*"
+)
+
+
+def _time_series(text: str, hits: list[IndicatorHit]) -> None:
+    """受理各类行政一审案件805件,2022年488件,2023年551件: a figure whose clause is only another year
+    (or month) and the figure counts the same thing as the one before it [indicator.metric.time_series]."""
+    if not on("indicator.metric.time_series"):
+        return
+    for prev, cur in itertools.pairwise(hits):
+        if cur.metric or not prev.metric or prev.base_unit != cur.base_unit:
+            continue
+        gap = _SERIES_GAP.fullmatch(text, prev.end, number_at(text, cur.start, cur.end))
+        if gap and re.search(r"年|月", gap.group()) and "分别" not in prev.metric:
+            cur.metric = prev.metric
 
 
 def _table_cells(text: str, hits: list[IndicatorHit]) -> None:
@@ -1045,6 +1064,20 @@ def _bracket_count(text: str, m: re.Match) -> bool:
     )
 
 
+def _line_bracket(text: str, m: re.Match) -> bool:
+    """(13个镇街园,已拆除2368175㎡) opening a line or after a table's caption (…工作进度表(13个…):
+    the bracket holds figures."""
+    k = m.start()
+    return (
+        k >= 1
+        and text[k - 1] in "(（"
+        and (k == 1 or text[k - 2] == "\n" or bool(_CAPTION.search(text, 0, k - 1)))
+    )
+
+
+_CAPTION = re.compile(r"(?:进度|统计|情况|一览|明细|汇总|总)表$")  # not 企业代表(17家)
+
+
 def _after_code(text: str, i: int) -> bool:
     """A digit, a point or a Latin letter before the number: part of a code or a longer number
     (indicator.veto.inside_code)."""
@@ -1107,6 +1140,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         on("indicator.veto.not_before")
         and any(before.endswith(w) for w in spec["not_before"])
         and not _bracket_count(text, m)
+        and not _line_bracket(text, m)
     ):
         return False
     if (
