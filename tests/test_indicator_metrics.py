@@ -999,3 +999,10 @@ def test_formulas_codes_and_classes_with_counts(text, rows):
 )
 def test_year_series_square_metres_and_caption_brackets(text, rows):
     assert _metrics(text) == rows
+
+
+def test_places_ranked_under_a_topic_take_the_topic():
+    text = "各区政府集中管辖受案排名前五位分别为浦东新区1269件;杨浦区911件;松江区836件。"
+    assert _metrics(text) == [("管辖受案", n, "件") for n in (1269, 911, 836)]
+    text = "宝安区164宗,占比23.1%;罗湖区135宗,占比19%。"  # no ranked topic: no metric made up
+    assert [m for m, _, _ in _metrics(text)] == [None, "占比", None, "占比"]

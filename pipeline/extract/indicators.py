@@ -255,16 +255,34 @@ def _adjacent(text: str, hits: list[IndicatorHit]) -> None:
 
 def _place_items(text: str, hits: list[IndicatorHit]) -> None:
     """海口1191亿元、三亚978亿元, 岳阳县(4383件)、岳阳楼区(4048件): a figure with no metric after a 、 and
-    a place measures what the figure before it measures, in that place [indicator.metric.place_items]."""
+    a place measures what the figure before it measures, in that place; after ; or , only in a run
+    that a ranked topic opens (受案排名前五位分别为浦东新区1269件;杨浦区911件)
+    [indicator.metric.place_items]."""
     if not on("indicator.metric.place_items"):
         return
+    topic = None  # the ranked topic a run of places separated by ; or , measures
     for prev, h in itertools.pairwise(hits):
         gap = _PLACE_ITEM_GAP.fullmatch(text, prev.end, h.start)  # 岳阳县(4383件)、岳阳楼区(4048件)
         if h.metric is None and prev.metric and gap and _all_places(gap[1]):
             h.metric = prev.metric
+            continue
+        clause = _CLAUSE_PLACE_GAP.fullmatch(text, prev.end, h.start)  # 浦东新区1269件;杨浦区911件
+        ranked = _RANKED_PLACE.fullmatch(prev.metric or "")
+        if ranked and _all_places(ranked[2]):
+            topic = ranked[1]
+        if h.metric is None and clause and _all_places(clause[1]) and prev.base_unit == h.base_unit and topic:
+            if ranked:
+                prev.metric = topic  # 受案排名前五位分别为浦东新区|1269件: the topic, not the place
+            h.metric = topic
+        elif h.metric is not None:
+            topic = None
 
 
 _PLACE_ITEM_GAP = re.compile(r"[)）]?[、和]([^、和()（）]+?)[(（]?")
+_CLAUSE_PLACE_GAP = re.compile(r"[;；,，]([^、和;；,，()（）]+?)")
+_RANKED_PLACE = re.compile(
+    r"(.{2,}?)(?:排名|排在|位居|位列)?前[\d一二三四五六七八九十]+[名位]?(?:的)?(?:分别)?(?:为|是)[:：]?(.+)"
+)
 
 
 def _level_after_change(text: str, hits: list[IndicatorHit], spec: dict) -> None:
