@@ -1577,8 +1577,12 @@ def not_title_rule(line: str) -> str | None:
 
 def _labels_in(line: str) -> int:
     """How many table or source labels open a space-separated part of the line."""
-    labels = lexicon().table_labels + lexicon().source_labels
-    return sum(part.startswith(labels) for part in line.split())
+    return sum(part.startswith(_row_labels()) for part in line.split())
+
+
+@lru_cache(maxsize=1)
+def _row_labels() -> tuple[str, ...]:
+    return lexicon().table_labels + lexicon().source_labels
 
 
 def _is_candidate(line: str) -> bool:
@@ -1701,13 +1705,19 @@ def _header_title(page: Page) -> Found | None:
 def _in_menu_column(page: Page, i: int) -> bool:
     """工作情况公开 / 来电类型公开 / 承办情况公开: three or more short header lines in a row are a
     menu's column, no headline (title.not.menu_column)."""
-    short = [len(page.lines[k].strip()) <= 8 and bool(page.lines[k].strip()) for k in range(len(page.lines))]
-    run_start, run_end = i, i
-    while run_start > 0 and short[run_start - 1]:
+    lines = page.lines
+
+    def short(k: int) -> bool:
+        return 0 < len(lines[k].strip()) <= 8
+
+    if not short(i):
+        return False
+    run_start, run_end = i, i  # the run of short lines around i, read outwards from it
+    while run_start > 0 and short(run_start - 1):
         run_start -= 1
-    while run_end + 1 < len(short) and short[run_end + 1]:
+    while run_end + 1 < len(lines) and short(run_end + 1):
         run_end += 1
-    return short[i] and run_end - run_start >= 2
+    return run_end - run_start >= 2
 
 
 def _without_trailers(lines: list[str], cands: list[int], pick: int) -> int:

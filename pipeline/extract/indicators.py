@@ -612,7 +612,7 @@ def _table_cells(text: str, hits: list[IndicatorHit]) -> None:
         line_start = text.rfind("\n", 0, h.start) + 1
         line_end = text.find("\n", h.end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        cells = _cells(line)
         if len(cells) < 2 or not _is_han(cells[0][:1]) or re.search(r"\d", cells[0]):
             continue
         if cells[0] in ("合计", "总计", "小计") and h.base_unit == "%" and h.normalized_value == 100:
@@ -622,6 +622,11 @@ def _table_cells(text: str, hits: list[IndicatorHit]) -> None:
         name = header[column] if header and column < len(header) else ""
         name = re.sub(r"[(（][^()（）]*[)）]", "", name)  # 数量(件) → 数量
         h.metric = cells[0] + ("" if name in ("数量", "数值", "件数", "") else name)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table's row written with bars (| 咨询类 | 1318 | 29.4% |)."""
+    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def _table_header(text: str, line_start: int) -> list[str] | None:
@@ -635,7 +640,7 @@ def _table_header(text: str, line_start: int) -> list[str] | None:
         if "|" not in line:
             return None
         if not re.search(r"\d", line):
-            return [c.strip() for c in line.strip().strip("|").split("|")]
+            return _cells(line)
         end = start - 1
     return None
 
@@ -647,7 +652,7 @@ def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         return
     for i, h in enumerate(hits):
         if h.unit not in spec["rank_change_units"] or not text.endswith(
-            tuple(spec["rank_change_verbs"]), max(0, h.start - 4), _num_start(text, h)
+            tuple(spec["rank_change_verbs"]), max(0, h.start - 4), number_at(text, h.start, h.end)
         ):
             continue
         prev = hits[i - 1] if i else None
@@ -656,11 +661,6 @@ def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         )
         if ranked:
             h.base_unit = "名次"
-
-
-def _num_start(text: str, h: IndicatorHit) -> int:
-    m = re.compile(r"\d|[一二两三四五六七八九十]").search(text, h.start, h.end)
-    return m.start() if m else h.start
 
 
 # the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
@@ -962,11 +962,13 @@ def _time_saved(text: str, m: re.Match) -> bool:
     saved = _time_saving_pattern().search(clause)
     if saved and not clause.endswith(("至", "到", "为", "在")):
         return True
-    limit = re.search(
-        r"(?:时间|时限|用时|时长|周期)(?:压缩|压减|缩短|减少|降低?)(?:至|到|为)$|平均(?:办理|办结|审批)?(?:用时|时长)(?:为|仅)?$",
-        clause,
-    )  # …压缩至2个工作日; 承诺件平均办理用时0.7个工作日
+    limit = _TIME_LIMIT.search(clause)  # …压缩至2个工作日; 承诺件平均办理用时0.7个工作日
     return bool(limit) and limit.start() >= 2 and on("indicator.metric.time_limit")
+
+
+_TIME_LIMIT = re.compile(
+    r"(?:时间|时限|用时|时长|周期)(?:压缩|压减|缩短|减少|降低?)(?:至|到|为)$|平均(?:办理|办结|审批)?(?:用时|时长)(?:为|仅)?$"
+)
 
 
 @lru_cache(maxsize=1)

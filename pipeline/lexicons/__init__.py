@@ -39,6 +39,11 @@ def rare_surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _bounded_surnames() -> frozenset[str]:
+    return surnames() | rare_surnames()
+
+
+@lru_cache(maxsize=1)
 def compound_surnames() -> frozenset[str]:
     """欧阳, 司马, 诸葛…: a name starting with one may run to four characters (欧阳明辉)."""
     return frozenset(s for s in surnames() if len(s) == 2)
@@ -103,7 +108,7 @@ def is_person_name(text: str, bounded: bool = False, labelled: bool = False) -> 
         return False  # 校长|全覆盖: a function char and a common word, no surname and given name
     if len(text) == 3 and text[1:] in _countries():
         return False  # 主席国|中国, 总统国|印尼: a country, no given name
-    sn = surnames() | rare_surnames() if bounded else surnames()
+    sn = _bounded_surnames() if bounded else surnames()
     barred = _NOT_IN_NAMES - _LOOSE_IN_NAMES if bounded else _NOT_IN_NAMES
     if labelled:
         barred = barred - _BYLINE_LOOSE  # 本报记者 潘从武: a byline's label and break bound it more
