@@ -362,6 +362,8 @@ class IndicatorsFile(_RuleFile):
     point_nouns: list[Word]
     list_nouns: list[Word] = []
     forward_heads: list[Word] = []
+    forward_heads_not: list[Word] = []
+    article_units: list[Word] = []
     head_modifiers: list[Word] = []
     context_units: list[Word] = []
     rank_bare_verbs: list[Word] = []

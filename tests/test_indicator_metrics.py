@@ -148,7 +148,8 @@ def test_the_next_item_of_a_parallel_list_counts_the_same_thing():
     from pipeline import switches
 
     with switches.off({"indicator.metric.parallel"}):
-        assert _metrics("243项政务服务事项实现跨省通办、158项实现省内通办。")[1][0] is None
+        # the second figure keeps the predicate after its own unit
+        assert _metrics("243项政务服务事项实现跨省通办、158项实现省内通办。")[1][0] == "实现省内通办"
 
 
 @pytest.mark.parametrize(
@@ -1006,3 +1007,180 @@ def test_places_ranked_under_a_topic_take_the_topic():
     assert _metrics(text) == [("管辖受案", n, "件") for n in (1269, 911, 836)]
     text = "宝安区164宗,占比23.1%;罗湖区135宗,占比19%。"  # no ranked topic: no metric made up
     assert [m for m, _, _ in _metrics(text)] == [None, "占比", None, "占比"]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # a list in 《》 and its total after 共: the list's items are counted
+            "截至目前,《长治市消减信访存量清单》共231件已化解130件。",
+            [("长治市消减信访存量清单", 231, "件"), ("化解", 130, "件")],
+        ),
+        (  # no noun before or after the figure: the predicate after the unit says what is counted
+            "已有1900项实现网上办理,14.66万人通过考核获得证书。",
+            [("实现网上办理", 1900, "项"), ("通过考核获得证书", 146600, "人")],
+        ),
+        (  # from one figure to another: both measure the clause before, without its trend
+            "12345热线受理量呈现逐年增长态势:从2019年的683件,到2025年的33,267件。",
+            [("热线受理量", 683, "件"), ("热线受理量", 33267, "件")],
+        ),
+        (
+            "龙华区案件数量增幅最大,由2017年的48宗增加到2018年度的94宗。",
+            [("案件数量", 48, "件"), ("案件数量", 94, "件")],
+        ),
+        (  # a bare noun phrase is topic enough before a change
+            "其中,城建类中的拆迁案件,由1451件降为224件。",
+            [("拆迁案件", 1451, "件"), ("拆迁案件", 224, "件")],
+        ),
+        # but a whole statement is not
+        ("一座桥梁因货船撞击而坍塌,由20人增加到30人。", [(None, 20, "人"), (None, 30, "人")]),
+    ],
+)
+def test_titles_with_totals_predicates_and_changes_from_one_figure_to_another(text, rows):
+    assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "收案主要集中在城乡规划、市场监管和公安三个领域,分别为36件、33件和31件,"
+            "占全年新收行政复议案件的23.2%、21.3%和20%。",
+            [
+                ("城乡规划领域", 36, "件"),
+                ("市场监管领域", 33, "件"),
+                ("公安领域", 31, "件"),
+                ("城乡规划领域占全年新收行政复议案件比例", 23.2, "%"),
+                ("市场监管领域占全年新收行政复议案件比例", 21.3, "%"),
+                ("公安领域占全年新收行政复议案件比例", 20, "%"),
+            ],
+        ),
+        ("受理的案件中,涉及土地、房屋征收,分别为12件、9件。", [("土地", 12, "件"), ("房屋征收", 9, "件")]),
+        ("一审和二审,分别为12件、9件。", [("一审", 12, "件"), ("二审", 9, "件")]),
+        # as many items as figures, or none is named
+        ("涉及土地、房屋征收和林业,分别为12件、9件。", [(None, 12, "件"), (None, 9, "件")]),
+    ],
+)
+def test_figures_after_respectively_count_the_items_listed_before(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_listed_items_before_respectively_can_be_switched_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.respectively_listed"}):
+        assert _metrics("一审和二审,分别为12件、9件。") == [(None, 12, "件"), (None, 9, "件")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # concentrations, and names with letters listed before 分别 sharing one noun
+            "全省PM2.5、PM10、CO年均浓度分别为59微克/立方米、96微克/立方米、1.8毫克/立方米。",
+            [
+                ("PM2.5年均浓度", 59, "微克/立方米"),
+                ("PM10年均浓度", 96, "微克/立方米"),
+                ("CO年均浓度", 1.8, "毫克/立方米"),
+            ],
+        ),
+        (  # days are counted where the sentence counts days; elsewhere 天 is a duration
+            "全省18个省辖市累计重污染天数仅为109天,成为同期最少的年份,较2018年同期减少75天。",
+            [("省辖市", 18, "个"), ("重污染天数", 109, "天"), ("重污染天数较2018年同期减少", 75, "天")],
+        ),
+        ("相关工单通常在1至2天内办结,审批时间由240多天缩短。", []),
+        (  # bodies are counted, not their heads; a preposition ends the noun read forwards
+            "组织28家执法单位领导旁听庭审,将104项三级指标按照职能分工。",
+            [("执法单位", 28, "家"), ("三级指标", 104, "项")],
+        ),
+        ("近20位阿拉伯国家领导人出席。", [("阿拉伯国家领导人", 20, "人")]),
+        (  # a change after a count in brackets is said of the count before the bracket
+            "共受理各类行政诉讼案件14427件(含旧存1436件),同比下降6.85%。",
+            [
+                ("受理各类行政诉讼案件", 14427, "件"),
+                ("含旧存", 1436, "件"),
+                ("受理各类行政诉讼案件同比下降", 6.85, "%"),
+            ],
+        ),
+        (  # a place's 市 that opens 市场 stays with it
+            "自贡市场监管部门检查各类市场主体11754个。",
+            [("市场监管部门检查各类市场主体", 11754, "个")],
+        ),
+        (  # a list of short words modifies the noun counted
+            "检查特种设备制造、安装、改造及修理单位49家。",
+            [("检查特种设备制造、安装、改造及修理单位", 49, "家")],
+        ),
+        (  # ... but places listed are where, and items before 分别 each have a figure
+            "东部、中部、西部地区奖补比例分别为40%、50%、60%。",
+            [("东部", 40, "%"), ("中部", 50, "%"), ("西部地区奖补比例", 60, "%")],
+        ),
+        ("《条例》立足毕节实际,不设章节,共32条。", [("条例", 32, "条")]),
+    ],
+)
+def test_units_days_heads_asides_and_lists_of_local_reports(text, rows):
+    assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "四、县(市、区)政府和市直部门(共30个)\n(一)县(市、区)政府(16个):鹿泉区、高邑县。",
+            [("市直部门", 30, "个"), ("县(市、区)政府", 16, "个")],
+        ),
+        ("建设示范县(市、区)(30个)\n西湖区、萧山区", [("建设示范县", 30, "个")]),
+        (  # a bracket opening a line counts the heading above it
+            "一、法治浙江(法治政府)建设示范市\n\n  (4个,按照地区顺序排列,下同)\n\n  杭州市、宁波市",
+            [("法治浙江(法治政府)建设示范市", 4, "个")],
+        ),
+        (  # a turned table: the row names the measure, the header what is measured
+            "申请事项 | 举报投诉处理 | 政府信息公开 |\n数量 | 75件 | 16件 |\n"
+            "占新受理数比例 | 49.66% | 10.59% |",
+            [
+                ("举报投诉处理", 75, "件"),
+                ("政府信息公开", 16, "件"),
+                ("举报投诉处理占新受理数比例", 49.66, "%"),
+                ("政府信息公开占新受理数比例", 10.59, "%"),
+            ],
+        ),
+    ],
+)
+def test_counts_in_brackets_under_headings_and_in_turned_tables(text, rows):
+    assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (
+            "民营经济增加值达8374亿元,占全省GDP比重为49.8%,较上年末提升0.3个百分点。",
+            [
+                ("民营经济增加值", 8374e8, "元"),
+                ("民营经济增加值占全省生产总值比重", 49.8, "%"),
+                ("民营经济增加值占比较上年末提升", 0.3, "个百分点"),
+            ],
+        ),
+        (
+            "民间投资占全部投资的比重为43.1%,占比较上年同期提高1.4个百分点。",
+            [("民间投资占全部投资的比重", 43.1, "%"), ("民间投资占比同比提高", 1.4, "个百分点")],
+        ),
+        (  # against the year's end is no change on the same period
+            "5G用户达5.61亿户,比上年末净增1.55亿户。",
+            [("5G用户", 5.61e8, "户"), ("5G用户比上年末净增", 1.55e8, "户")],
+        ),
+    ],
+)
+def test_changes_of_shares_and_against_the_years_end(text, rows):
+    assert _metrics(text) == rows
+
+
+def test_the_new_list_and_heading_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.short_items"}):
+        assert _metrics("检查特种设备制造、安装、改造及修理单位49家。")[0][0] == "改造及修理单位"
+    with switches.off({"indicator.metric.heading_above"}):
+        assert _metrics("一、建设示范市\n(4个,按照地区顺序排列)")[0][0] is None
+    with switches.off({"indicator.metric.day_count"}):
+        assert _metrics("累计重污染天数仅为109天。") == []
+    with switches.off({"indicator.metric.sentence_title"}):
+        assert _metrics("《条例》立足实际,共32条。") == [(None, 32, "条")]

@@ -20,7 +20,7 @@ from pipeline.extract.types import Found, IndicatorHit
 from pipeline.lexicons import common_words, long_words, tagged_words, word_entry, word_tag
 from pipeline.switches import on
 
-_PUNCT = set("，,。；;：:！!？?、()（）【】[]《》\n 　")
+_PUNCT = set("，,。；;：:！!？?、()（）【】[]《》|\n 　")
 _QUOTES = '“”"‘’「」『』'
 _HEADLINE_CHARS = 60  # a first line this short is a headline
 _CN_DIGITS = {
@@ -204,6 +204,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _adjacent(text, hits)
     _place_items(text, hits)
     _respectively(text, hits, spec)
+    _respectively_listed(text, hits, spec)
     _topic_before(text, hits, spec)
     _breakdown(text, hits, spec)
     _table_cells(text, hits)
@@ -362,7 +363,8 @@ def _topic_before(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     for h in hits:
         own = next((w for w in spec["topic_figure_leads"] if text.startswith(w, h.start)), "")
         if h.metric is None and (m := lead.search(text, max(0, h.start - 14), h.start + len(own))):
-            h.metric = _clause_topic(text, m.start(), spec)
+            changed = m.group().lstrip("，,:： ")[:1] in "从由" and _changes_after(text, h, series)
+            h.metric = _clause_topic(text, m.start(), spec, changed)
         if (
             h.metric is None
             and prev is not None
@@ -375,20 +377,29 @@ def _topic_before(text: str, hits: list[IndicatorHit], spec: dict) -> None:
 
 
 _CLAUSE_BREAKS = set("，,。；;：:！!？?\n")
+_HAS_FIGURE = re.compile(r"(?<!\d)(?!123\d\d(?!\d))[0-9０-９]")  # a 123xx hotline is a name, not a figure
+_TREND = re.compile(r"(?:近年来|近几年来?|多年来|历年来|一直)?呈现?出?[\u4e00-\u9fff]{1,8}(?:态势|趋势)$")
 
 
 @lru_cache(maxsize=4)
 def _topic_patterns(leads: tuple[str, ...], changes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    period = r"(?:\d{4}\s?年|\d{1,2}\s?月)?的?"
-    lead = re.compile(rf"[，,]\s*(?:{_alt(leads)}){period}\s*$")
-    series = re.compile(rf"\s*[，,]\s*再?(?:{_alt(changes)}|到){period}\s*")
+    period = r"(?:\d{4}\s?年度?|\d{1,2}\s?月)?的?"
+    lead = re.compile(rf"[，,:：]\s*(?:{_alt(leads)}){period}\s*$")
+    series = re.compile(rf"\s*(?:[，,]\s*再?(?:{_alt(changes)}|到)|{_alt(changes)}){period}\s*")
     return lead, series
 
 
-def _clause_topic(text: str, comma: int, spec: dict) -> str | None:
+def _changes_after(text: str, h: IndicatorHit, series: re.Pattern) -> bool:
+    """由1451件降为224件: the figure after 从/由 is where a change starts."""
+    m = series.match(text, h.end)
+    return bool(m) and text[m.end() : m.end() + 1].isdigit()
+
+
+def _clause_topic(text: str, comma: int, spec: dict, changed: bool = False) -> str | None:
     """The topic of the clause that ends at comma: its noun phrase read backwards, without an
-    evaluative predicate at its end (数量最多, 持续提高); None when the clause has a figure, or only
-    says where the figures come from (据统计, 从…看)."""
+    evaluative predicate at its end (数量最多, 持续提高, 呈逐年增长态势); None when the clause has a
+    figure, or only says where the figures come from (据统计, 从…看). Before a change (…拆迁案件,由1451件
+    降为224件) a bare noun phrase is topic enough."""
     end = comma
     while end > 0 and text[end - 1] in " \u3000":
         end -= 1
@@ -396,15 +407,20 @@ def _clause_topic(text: str, comma: int, spec: dict) -> str | None:
     while start > 0 and text[start - 1] not in _CLAUSE_BREAKS:
         start -= 1
     clause = text[start:end]
-    if not clause or re.search(r"[0-9０-９]", clause) or clause.endswith(tuple(spec["topic_not"])):
+    if not clause or _HAS_FIGURE.search(clause) or clause.endswith(tuple(spec["topic_not"])):
         return None
     if clause.startswith(("据", "从", "经", "截至", "截止")) and not clause.startswith("从事"):
         return None
+    trend = _TREND.search(text, start, end)  # 呈现逐年增长态势: how the figures move
+    if trend and trend.start() - start >= 2:
+        end, evaluated = trend.start(), True
+    else:
+        evaluated = False
     phrase, _ = _backward_phrase(text, end, spec, start)
-    evaluated = False
     while n := _affix(phrase, spec["topic_predicates"], prefix=False):
         phrase, evaluated = phrase[:-n], True
-    if not (evaluated or phrase.endswith(tuple(spec["topic_measures"]))):
+    bare = changed and clause.endswith(phrase) and word_tag(phrase[-2:]) == "n"
+    if not (evaluated or bare or phrase.endswith(tuple(spec["topic_measures"]))):
         return None  # 一座桥梁因货船撞击而坍塌,约20人: a whole statement, not a topic
     if len(phrase) < 2 or _all_places(phrase) or phrase in spec["metric_leading"]:
         return None
@@ -460,6 +476,58 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             _share_after_respectively(text, h, run)
 
 
+def _respectively_listed(text: str, hits: list[IndicatorHit], spec: dict) -> None:
+    """集中在城乡规划、市场监管和公安三个领域,分别为36件、33件和31件: figures with no metric after
+    分别 open their clause; the k-th is counted of the k-th item listed at the end of the clause before
+    (城乡规划领域) [indicator.metric.respectively_listed]."""
+    if not on("indicator.metric.respectively_listed"):
+        return
+    for i, h in enumerate(hits):
+        figure = h.start + len(_OPENING_RESPECTIVELY.match(text, h.start).group())  # 分别为|36件
+        lead = _RESPECTIVELY_LEAD.search(text, max(0, h.start - 50), figure)
+        if h.metric is not None or not lead:
+            continue
+        run = [h]
+        for nxt in hits[i + 1 :]:
+            if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
+                break
+            run.append(nxt)
+        *items, last = lead.group("list").split("、")
+        items += re.split(r"[和及](?=[^和及]{2,}$)", last, maxsplit=1)
+        counted = _COUNTED_TAIL.search(items[-1])
+        noun = counted.group("noun") if counted else ""
+        items[-1] = items[-1][: counted.start()] if counted else items[-1]
+        items[0] = re.split(r"涉及|包括|[在于是为:：]", items[0])[-1]
+        items[0] = items[0][_affix(items[0], _spec().data["metric_leading"], prefix=True) :]
+        if len(items) == len(run) and all(len(item) >= 2 for item in items):
+            for item, hit in zip(items, run):
+                hit.metric = item + noun
+            shares = _run_after(text, hits, i + len(run))
+            if len(shares) == len(run) and (shares[0].metric or "").startswith("占"):
+                share = _share(shares[0].metric, spec) or shares[0].metric
+                for item, hit in zip(items, shares):  # …,占全年新收案件的23.2%、21.3%和20%
+                    hit.metric = item + noun + share
+
+
+def _run_after(text: str, hits: list[IndicatorHit], k: int) -> list[IndicatorHit]:
+    """The figures from hits[k] on that are listed together (23.2%、21.3%和20%), in the same sentence."""
+    if k >= len(hits) or not _same_sentence(text, hits[k - 1].end, hits[k].start):
+        return []
+    run = [hits[k]]
+    for nxt in hits[k + 1 :]:
+        if nxt.base_unit != run[0].base_unit or text[run[-1].end : nxt.start] not in ("、", "和", "及"):
+            break
+        run.append(nxt)
+    return run
+
+
+_RESPECTIVELY_LEAD = re.compile(
+    r"(?P<list>[\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,12})*(?:[、和及][\u4e00-\u9fff]{2,12}))[，,]\s*分别(?:为|是|有|达)?\s*$"
+)
+_OPENING_RESPECTIVELY = re.compile(r"(?:分别(?:为|是|有|达)?\s*)?")
+_COUNTED_TAIL = re.compile(r"[两二三四五六七八九十\d]+[个类项大](?P<noun>[\u4e00-\u9fff]{0,3})$")
+
+
 def _share_after_respectively(text: str, h: IndicatorHit, run: list[IndicatorHit]) -> None:
     """济南、临沂受理案件数分别为3595件、3125件 / 败诉率分别为16.4%、11.36%: with no counts before them, the
     figures after 分别 share its metric, each after its place when as many places are listed before it
@@ -494,13 +562,25 @@ def _a_change(metric: str, spec: dict) -> bool:
     return "同比" in metric or "较" in metric or metric.endswith(tuple(spec["bare_changes"]))
 
 
+# names listed before 分别: words, or codes with letters (PM2.5、PM10、SO2)
+_LISTED = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,12}|[A-Za-z][A-Za-z0-9.]{1,7})[、和及])+$")
+
+
+_CODE_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
+
+
 def _listed_metrics(text: str, h: IndicatorHit) -> list[str]:
     """办结率、满意率分别…: the metrics listed before 分别, when they end alike (率, 数, 额)."""
     own = h.metric.split("分别", 1)[0]
-    m = re.search(r"(?:[\u4e00-\u9fff]{2,12}[、和及])+$", text[max(0, h.start - 60) : h.start])
+    m = _LISTED.search(text, max(0, h.start - 60), h.start)
     if not m or not own:
         return []
     items = [*re.split(r"[、和及]", m.group(0))[:-1], own]
+    if any(item.replace(".", "").isdigit() for item in items):
+        return []  # 5、8和|10件: figures, not names
+    code = _CODE_HEAD.match(own)
+    if code and all(_CODE_HEAD.fullmatch(item) for item in items[:-1]):
+        return [item + own[code.end() :] for item in items[:-1]] + [own]  # PM10、CO年均浓度: one noun
     leading = _spec().data["metric_leading"]
     while n := _affix(items[0], leading, prefix=True):
         items[0] = items[0][n:]  # 今年上半年地区生产总值、…: the time is no part of the first metric
@@ -549,11 +629,11 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         h.metric = _year_compared(text, h, spec) or h.metric
         share = _share(h.metric, spec)
         bare = h.metric in spec["bare_changes"]  # indicator.metric.bare_change
-        compared = h.metric.startswith(("同比", "较"))
+        compared = h.metric.startswith(("同比", "较", "比上年", "比去年"))
         if share is None and not compared and not bare:
             continue
         h.metric = share or h.metric
-        if not h.metric.startswith(("占", "同比", "较")) and not bare:
+        if not h.metric.startswith(("占", "同比", "较", "比上年", "比去年")) and not bare:
             continue
         prev = hits[i - 1] if i else None
         if (
@@ -566,21 +646,51 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             prev = hits[i - 2]  # 1465.9万户,居全国第二位,同比增长4.4%: the count grew, not the rank
         if (
             prev
+            and i > 1
+            and _in_aside(text, hits[i - 2], prev, h)
+            and on("indicator.metric.change_past_aside")
+        ):
+            prev = hits[i - 2]  # 受理案件14427件(含旧存1436件),同比下降6.85%: the whole count fell
+        if (
+            prev
             and prev.metric in spec["bare_averages"]
             and i > 1
             and hits[i - 2].metric
             and on("indicator.metric.change_past_average")
         ):
             prev = hits[i - 2]  # 受理办件402万件,日均11020件,同比增长33.51%: the count grew
+        points = h.base_unit == "个百分点" and h.metric.startswith(
+            ("同比", "较")
+        )  # …比重为49.8%,较上年末提升0.3个百分点
+        if (
+            prev
+            and (h.metric.startswith("占比") or (points and prev.base_unit == "%"))
+            and "占" in (prev.metric or "")
+            and len(owner := prev.metric.split("占", 1)[0]) >= 2
+            and _same_sentence(text, prev.end, h.start)
+            and on("indicator.metric.share_change")
+        ):
+            share = "" if h.metric.startswith("占比") else "占比"
+            h.metric = owner + share + h.metric  # …占全部投资的比重为43.1%,占比较上年同期提高1.4个百分点
+            continue
         if (
             prev
             and prev.metric
             and _same_sentence(text, prev.end, h.start)
             and not _related(prev.metric, spec)
-            and not (bare and prev.metric.endswith(tuple(spec["bare_changes"])))  # 增长|提高: two changes
+            and not (
+                (bare or (compared and prev.base_unit in ("%", "个百分点")))
+                and prev.metric.endswith(tuple(spec["bare_changes"]))
+            )  # 增长|提高, 环比增长5%,较2022年同期增长8%: two changes, neither the other's subject
             and (subject := _subject_of(prev.metric))
         ):
             h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
+
+
+def _in_aside(text: str, before: IndicatorHit, prev: IndicatorHit, h: IndicatorHit) -> bool:
+    """prev sits in a bracket right after the figure before it (14427件(含旧存1436件)), h after it."""
+    opened = re.fullmatch(r"[(（][^()（）]{0,12}", text[before.end : prev.start])
+    return bool(opened) and text[prev.end : prev.end + 1] in ")）" and prev.end < h.start
 
 
 _SERIES_GAP = re.compile(
@@ -621,7 +731,16 @@ def _table_cells(text: str, hits: list[IndicatorHit]) -> None:
         header = _table_header(text, line_start)
         name = header[column] if header and column < len(header) else ""
         name = re.sub(r"[(（][^()（）]*[)）]", "", name)  # 数量(件) → 数量
-        h.metric = cells[0] + ("" if name in ("数量", "数值", "件数", "") else name)
+        label = re.sub(r"[(（][^()（）]*[)）]", "", cells[0])
+        if label.endswith(_ROW_MEASURES) and name and column:  # 数量 | 75件 under 举报投诉处理
+            h.metric = name + ("" if label in _BARE_COUNTS else label)
+        else:
+            h.metric = cells[0] + ("" if name in (*_BARE_COUNTS, "") else name)
+
+
+# a row label that names a measure: the table is turned, its header names what is measured
+_BARE_COUNTS = ("数量", "数值", "件数", "个数", "人数")
+_ROW_MEASURES = (*_BARE_COUNTS, "比例", "占比", "比重", "率", "金额", "总数")
 
 
 def _cells(line: str) -> list[str]:
@@ -670,9 +789,10 @@ _BRACKET_COMPARE = re.compile(r"[(（](?:\d{4}\s*年|上年同期|去年同期|�
 def _subject_of(metric: str) -> str:
     """What a metric is said of, without its change or multiple (进出口同比增长 → 进出口,
     地区生产总值是2012年 → 地区生产总值)."""
-    return _PAST_MULTIPLE_TAIL.sub("", metric.split("同比", 1)[0])
+    return _PAST_MULTIPLE_TAIL.sub("", _COMPARED.split(metric, 1)[0])
 
 
+_COMPARED = re.compile(r"同比|[较比](?:上年|去年|年初|上月)")  # 较上年末净增: against the year's end
 _PAST_MULTIPLE_TAIL = re.compile(r"是(?:前年|去年|上年|\d{4}\s*年)(?:同期)?$")
 _MULTIPLE_OF_PAST = re.compile(r"(?:是|为|相当于)((?:前年|去年|上年|\d{4}\s*年)(?:同期)?)的$")
 
@@ -692,15 +812,20 @@ def _year_compared(text: str, h: IndicatorHit, spec: dict) -> str | None:
     """较2020年提升了3.03分, 同2023年比下降14.45个百分点: a change compared with a named year, its
     subject the count before it (营商环境便利度较2020年提升) [indicator.metric.year_compared]."""
     change = h.metric.removeprefix("相比").removeprefix("比")
+    same_time = "同期" if change.startswith("同期") else ""  # 较2018年|同期增加35天
+    change = change.removeprefix(same_time)
     m = _YEAR_COMPARED.search(text, max(0, h.start - 12), h.start)
     if not (m and change in spec["bare_changes"] and on("indicator.metric.year_compared")):
         return None
-    return f"较{m.group(1)}年{change}"
+    return f"较{m.group(1)}年{same_time}{change}"
 
 
 def _comparison(metric: str, spec: dict) -> str:
     for word in sorted(spec["comparison_words"], key=len, reverse=True):
-        if word in metric:
+        k = metric.find(word)
+        if k >= 0 and metric[k + len(word) : k + len(word) + 1] in ("末", "底", "初"):
+            return metric  # 较上年末提升: against the year's end, not the same period
+        if k >= 0:
             return metric.replace(word, "同比", 1)
     return metric
 
@@ -712,6 +837,8 @@ def _share(metric: str, spec: dict) -> str | None:
         return None
     subject, base = metric.split("占", 1)
     base = base.removesuffix("的")
+    if base.startswith("比") and len(base) > 1 and not subject:
+        return metric  # 占比同比提高: the share itself changed
     if subject or base.endswith(("比重", "比例", "份额")):  # 户数占农户总户数: complete as written
         return f"{subject}占{base}"
     return f"占{base}比例" if base not in ("", "比") else "占比"  # named after the count before it
@@ -1024,6 +1151,8 @@ def _share_metrics(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             gap in spec["list_separators"] or gap.startswith(spec["change_verbs"]) or _parallel(gap, spec)
         ):
             cur.metric = prev.metric
+        elif cur.metric and cur.metric[:2] == gap[:2] and _parallel(gap, spec):
+            cur.metric = prev.metric  # …、158项|实现省内通办: the predicate repeats the item before
 
 
 def _parallel(gap: str, spec: dict) -> bool:
@@ -1070,18 +1199,21 @@ def _score(text: str, m: re.Match, spec: dict) -> bool:
     return any(w in sentence for w in spec["score_words"])
 
 
-def _bracket_count(text: str, m: re.Match) -> bool:
+def _bracket_count(text: str, m: re.Match) -> int | None:
     """A figure that opens a bracket after a noun and closes it or a comma clause (市内各类媒体(约20家,
-    区新闻办负责), 出席范围(约150人)): it counts the noun [indicator.metric.bracket_count]."""
+    区新闻办负责), 出席范围(约150人), 市直部门(共30个), 示范县(市、区)(30个)): it counts the noun
+    [indicator.metric.bracket_count]. Returns where the bracket opens."""
     after = text[m.end() : m.end() + 1]
-    return (
+    k = m.start() - next((len(w) for w in ("共计", "共") if text.endswith(w, 0, m.start())), 0)
+    ok = (
         on("indicator.metric.bracket_count")
-        and m.start() >= 2
-        and text[m.start() - 1] in "(（"
-        and _is_han(text[m.start() - 2])
+        and k >= 2
+        and text[k - 1] in "(（"
+        and (_is_han(text[k - 2]) or text[k - 2] in ")）")
         and after != ""
         and after in ")）,，"
     )
+    return k - 1 if ok else None
 
 
 def _line_bracket(text: str, m: re.Match) -> bool:
@@ -1091,8 +1223,32 @@ def _line_bracket(text: str, m: re.Match) -> bool:
     return (
         k >= 1
         and text[k - 1] in "(（"
-        and (k == 1 or text[k - 2] == "\n" or bool(_CAPTION.search(text, 0, k - 1)))
+        and (
+            not text[: k - 1].strip(" \u3000")
+            or _opens_line(text, k - 1)
+            or bool(_CAPTION.search(text, 0, k - 1))
+        )
     )
+
+
+def _opens_line(text: str, k: int) -> bool:
+    """Only blanks stand before k on its line."""
+    return not text[text.rfind("\n", 0, k) + 1 : k].strip(" \u3000\t")
+
+
+def _heading_above(text: str, k: int) -> str | None:
+    """The short heading on the line above a bracket that opens a line at k (一、…建设示范市 / (4个,按照
+    地区顺序排列)): what the bracket's figure counts [indicator.metric.heading_above]."""
+    if not (on("indicator.metric.heading_above") and text[k : k + 1] in "(（" and _opens_line(text, k)):
+        return None
+    lines = [line.strip(" \u3000\t") for line in text[max(0, k - 120) : k].split("\n")][:-1]
+    line = next((x for x in reversed(lines) if x), "")
+    heading = _LIST_NUMBER.sub("", line)
+    ok = 2 <= len(heading) <= 30 and not re.search(r"[\d。，,；;：:！!？?]", heading)
+    return heading if ok else None
+
+
+_LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 
 
 _CAPTION = re.compile(r"(?:进度|统计|情况|一览|明细|汇总|总)表$")  # not 企业代表(17家)
@@ -1159,7 +1315,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
     if (
         on("indicator.veto.not_before")
         and any(before.endswith(w) for w in spec["not_before"])
-        and not _bracket_count(text, m)
+        and _bracket_count(text, m) is None
         and not _line_bracket(text, m)
     ):
         return False
@@ -1189,8 +1345,11 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         on("indicator.veto.not_after")
         and text.startswith(tuple(spec["not_after"]), m.end("num"))
         and not m.group("mult")
+        and not _day_count(text, m)
     ):  # no copy of the rest
         return False
+    if m.group("unit") == "天" and not _day_count(text, m):
+        return False  # 审批时间240多天, 1至2天内办结: durations
     if on("indicator.veto.spoken_multiplier") and m.group("unit") == "个" and _SPOKEN.match(text, m.end()):
         return False  # 3.1个亿: the 个 belongs to the multiplier (read as a bare 亿)
     if on("indicator.veto.duration") and m.group("unit") == "个" and _duration_after(text, m.end(), spec):
@@ -1265,6 +1424,18 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
 _BRACKET_TIMES = re.compile(r"[(（]次[)）]")
 
 
+def _day_count(text: str, m: re.Match) -> bool:
+    """优良天数为960天, …,较2018年减少75天: days counted, not a duration, where the sentence before the
+    figure names a count of days [indicator.metric.day_count]."""
+    if m.group("unit") != "天" or not on("indicator.metric.day_count"):
+        return False
+    clause = text[last_mark(text, "，,。；;！？!?\n", m.start()) + 1 : m.start()]
+    if "天数" in clause:
+        return True
+    start = last_mark(text, "。；;！？!?\n", m.start()) + 1  # …天数…,较2018年减少75天
+    return clause.startswith(("较", "比", "同比")) and "天数" in text[max(start, m.start() - 60) : m.start()]
+
+
 def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int) -> IndicatorHit | None:
     numeral, mult = split_multiplier(m.group("num"), m.group("mult"))
     try:
@@ -1324,8 +1495,10 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     before, start = _backward_phrase(text, m.start(), spec, floor)
     if n := _light_verb(before, m, spec) or _inner_light_verb(before, spec):  # 组织专题学法12次 → 专题学法
         before, start = before[n:], start + n
-    if not before and _bracket_count(text, m):
-        noun, start = _backward_phrase(text, m.start() - 1, spec, floor)
+    if not before and (heading := _heading_above(text, m.start() - 1)):
+        return heading, m.start(), m.end()  # 一、…建设示范市 / (4个,…): the heading is counted
+    if not before and (bracket := _bracket_count(text, m)) is not None:
+        noun, start = _backward_phrase(text, bracket, spec, floor)
         if noun:  # 市内各类媒体(约20家: the noun before the bracket is what is counted
             return noun, start, m.end()
     verb = _verb_ending(before, len(before))
@@ -1380,7 +1553,25 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         return item.group(1), m.start() - 1, m.end()  # 食盐3.2吨、酒1375箱: one character names the item
     if (clause := _predicate_clause(text, m.end(), spec)) and on("indicator.metric.predicate_clause"):
         return clause[0], m.start(), clause[1]  # 3928人次获得话费奖励 → 获得话费奖励
+    if m.group("unit") in spec["article_units"] and (title := _sentence_title(text, m.start())):
+        return title, m.start(), m.end()  # 《条例》立足毕节实际,不设章节,共32条 → 条例
     return None, m.start(), m.end()
+
+
+def _sentence_title(text: str, i: int) -> str | None:
+    """The title in 《》 that opens the sentence of the figure at i: what its articles belong to
+    [indicator.metric.sentence_title]."""
+    start = last_mark(text, "。；;！？!?\n", i) + 1
+    while start < i and text[start] in " \u3000":
+        start += 1
+    close = text.find("》", start, i)
+    if (
+        text[start : start + 1] != "《"
+        or not 1 < close - start <= 40
+        or not on("indicator.metric.sentence_title")
+    ):
+        return None
+    return text[start + 1 : close]
 
 
 # a one-character item of a list of figures: a figure and 、 before it (食盐3.2吨、酒1 375箱)
@@ -1440,13 +1631,21 @@ def _title_instance(before: str) -> bool:
 def _book_title_before(text: str, i: int, spec: dict) -> tuple[str, int] | None:
     """A figure right after a title in 《》 counts copies of it (发放《宪法知识读本》1000本): the title,
     with the verb before it, and where that starts."""
+    link = _TOTAL_LINK.search(text, max(0, i - 3), i)  # 《…清单》共231件: the list's items
+    i = link.start() if link else i
     if text[i - 1 : i] != "》":
         return None
     k = text.rfind("《", max(0, i - 42), i)
     if k < 0 or "》" in text[k : i - 1]:
         return None
     verb = _verb_ending(text, k)
-    return verb + text[k + 1 : i - 1], k - len(verb)
+    title = text[k + 1 : i - 1]
+    if link and (n := _affix(title, _spec().data["list_nouns"], prefix=False)):
+        title = title[:-n]  # 《…委员名单》共205名: the members are counted
+    return verb + title, k - len(verb)
+
+
+_TOTAL_LINK = re.compile(r"(?:共计|合计|总计|共|计|有)$")
 
 
 def _verb_ending(text: str, end: int) -> str:
@@ -1685,6 +1884,8 @@ def _before_modifiers(text: str, first: int, j: int, spec: dict) -> int:
 
 def _head_at(text: str, j: int, spec: dict) -> int:
     """Length of a head noun of ``forward_heads`` at j (负责人), else 0."""
+    if text.startswith(tuple(spec["forward_heads_not"]), j):
+        return 0
     return next((len(w) for w in spec["forward_heads"] if text.startswith(w, j)), 0)
 
 
@@ -1830,7 +2031,11 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             skipped += j - k  # 综合服务平台(宁夏政务服务网)办件量: the aside inside the name is read past
             j = k
             continue
-        elif text[j - 1] in _PUNCT and not (quoted and text[j - 1] == "、"):
+        elif (
+            text[j - 1] in _PUNCT
+            and not (quoted and text[j - 1] == "、")
+            and not _short_items(text, j - 1, i)
+        ):
             break  # “双随机、一公开”抽查: a 、 inside quotes is part of the name
         j -= 1
     if j > floor and j < i - 1 and text[j] in ".．" and _is_han(text[j + 1]):
@@ -1924,10 +2129,25 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             if len(topic) >= 2 and not _all_places(topic):
                 return topic, at  # 签约协议投资额前5名是|海口1191亿元: the topic before 是, at 海口
         return "", i  # 其中德州、潍坊、威海超过80%: where, not what is measured
-    return (phrase, start) if len(_strip_quotes(phrase)) >= 2 else ("", i)
+    named = len(_strip_quotes(phrase)) >= 2 and re.search(r"[\u4e00-\u9fffA-Za-z]", phrase)
+    return (phrase, start) if named else ("", i)  # ——1218个: a dash names nothing
 
 
 _CONJUNCTIONS = ("和", "与", "及", "以及")
+_SHORT_ITEM_BEFORE = re.compile(r"、[\u4e00-\u9fff]{1,2}$")
+_SHORT_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}、")
+
+
+def _short_items(text: str, k: int, i: int) -> bool:
+    """The 、 at k is inside a list of one- and two-character words (制造、安装、改造及修理单位): the list
+    modifies the noun the figure at i counts, and is read past [indicator.metric.short_items]; not
+    before 分别, where each item has a figure of its own (东部、中部、西部地区奖补比例分别为…)."""
+    if text[k] != "、" or not on("indicator.metric.short_items") or "分别" in text[k:i]:
+        return False
+    before = _SHORT_ITEM_BEFORE.search(text, max(0, k - 3), k)
+    after = _SHORT_ITEM_AFTER.match(text, k + 1)
+    items = [m.group().strip("、") for m in (before, after) if m]
+    return bool(items) and not any(_all_places(item) for item in items)  # 济南、临沂受理…: places
 
 
 # the field a ranking is among, before what is ranked (各县市区中|工单办理数…)
@@ -1997,8 +2217,13 @@ def _leading_places(phrase: str, keep: int = 2) -> int:
     for start, end, _ in load_gazetteer().scan(phrase):
         if start != cut or len(phrase) - end < keep:
             break
+        if phrase[end - 1 : end + 1] in _PLACE_END_WORDS:
+            return end - 1  # 自贡|市场监管部门: the 市 opens 市场
         cut = end
     return cut
+
+
+_PLACE_END_WORDS = ("市场", "市民", "县域", "区域")
 
 
 def _strip_quotes(s: str) -> str:
