@@ -741,6 +741,57 @@ LAYOUTS = [
         "梧州日报",
         "杨苑君",
     ),
+    (
+        "an issued plan whose own heading the page cuts off: the quoted name",
+        "各乡镇人民政府:\n《某某市提升营商环境行动计划》已经市委、市政府研究同意,现印发你们,请结合实际认真贯彻执行。\n"
+        "某某市人民政府办公室\n2018年7月29日\n" + BODY,
+        "某某市提升营商环境行动计划",
+        None,
+        "某某市人民政府办公室",
+        None,
+    ),
+    (
+        "a summary line above a notice's headline wrapped over two lines",
+        "摘要:为深入贯彻落实优化营商环境条例,以更加优质高效务实举措打造服务环境,支持各类经营主体健康发展,制定如下措施。\n"
+        "某某市人民政府办公厅关于印发某某市\n持续打造优质服务环境若干措施的通知\n各区人民政府:\n" + BODY,
+        "某某市人民政府办公厅关于印发某某市持续打造优质服务环境若干措施的通知",
+        None,
+        "某某市人民政府办公厅",  # the issuer the headline names
+        None,
+    ),
+    (
+        "two issuers over a notice's headline wrapped before 关于",
+        "某政发〔2025〕4号\n某某市人民政府 某某市中级人民法院印发\n关于完善府院联动机制的意见的通知\n"
+        "各县(区)人民政府、法院:\n" + BODY,
+        "某某市人民政府 某某市中级人民法院印发关于完善府院联动机制的意见的通知",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a site's name after the headline and an underscore",
+        "群众有纠纷就找老娘舅_某某新闻\n发布时间:2024-06-24\n" + BODY,
+        "群众有纠纷就找老娘舅",
+        "2024-06-24",
+        None,
+        None,
+    ),
+    (
+        "an e-paper's name field; an office with its other name in brackets",
+        "当前报纸名称:某某晚报\n" + BODY,
+        None,
+        None,
+        "某某晚报",
+        None,
+    ),
+    (
+        "a source whose bracket names the office again, not a place",
+        "某某办2025年度法治政府建设工作报告\n作者: 来源:区藏语委办(编译局) 发布时间:2026-01-09\n" + BODY,
+        "某某办2025年度法治政府建设工作报告",
+        "2026-01-09",
+        "区藏语委办(编译局)",
+        None,
+    ),
 ]
 
 

@@ -905,3 +905,24 @@ def test_streets_villages_and_areas_named_after_a_place_are_no_place():
 )
 def test_police_and_judges_ranks(text, want):
     assert [(o.name, o.title) for o in officials.find(text, {})[0]] == want
+
+
+@pytest.mark.parametrize(
+    "text, names, title",
+    [  # a unit's leaders keep the unit's name when it opens the clause
+        (
+            "省人大常委会领导班子成员叶贞琴、张硕辅、肖亚非出席会议。",
+            ["叶贞琴", "张硕辅", "肖亚非"],
+            "省人大常委会领导班子成员",
+        ),
+        ("会上,市司法局领导王建国、李明作了发言。", ["王建国", "李明"], "市司法局领导"),
+    ],
+)
+def test_names_after_a_units_shared_title(text, names, title):
+    found, _ = officials.find(text, {})
+    assert [(o.name, o.title) for o in found] == [(n, title) for n in names]
+
+
+def test_guests_are_no_city_named_laibin():
+    assert _places("会上,各位来宾和来宾们观看了展览。") == {}
+    assert "来宾市" in _places("广西来宾市召开会议。")

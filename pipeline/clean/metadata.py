@@ -270,7 +270,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "site_tail": re.compile(r"\s*[-_|｜]\s*([^-_|｜]{2,20})$"),
         "doc_type": re.compile(_alt(lx.doc_types)),
         "doc_type_end": re.compile(rf"(?:{_alt(lx.doc_types)})$"),
-        "issued": re.compile(r"《([^《》]{6,80})》[^。《]{0,30}印发给你们"),
+        "issued": re.compile(r"《([^《》]{6,80})》[^。《]{0,30}印发给?你们"),
         "position": re.compile(r"^(?:当前位置|您的位置|您现在的位置|您的当前位置|所在位置|现在的位置)"),
     }
 
@@ -311,6 +311,7 @@ def parse_date(text: str) -> dt.date | None:
 # ---------------------------------------------------------------- page layout
 
 
+_SUMMARY_LEAD = re.compile(r"\s*(?:内容)?(?:摘要|提要|导读|核心提示)\s*[:：]")
 _BANNER_GAP = 4  # header lines (关注我们, a breadcrumb, the headline) between a banner and its byline
 
 
@@ -344,6 +345,9 @@ class Page:
             ),
             len(lines),
         )
+        if i < len(lines) and on("title.summary_lead") and _SUMMARY_LEAD.match(lines[i]):
+            self.banners.add(i)  # 摘要:为深入贯彻… over the notice's headline: a summary, no body yet
+            return self._body_start(i + 1)
         after = [k for k in range(i + 1, min(len(lines), i + 8)) if self.kept(k)][: _BANNER_GAP + 1]
         byline = next((n for n, k in enumerate(after) if k in self.meta), None)
         if (
@@ -633,7 +637,9 @@ def _clean_source(value: str) -> tuple[int, int]:
         ANY_DATE,
         re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])"),
         p["table_cell"],
-        re.compile(rf"[(（]\s*(?:{_alt(lx.author_labels)})"),  # 中国日报吉林记者站(记者 刘晓)
+        re.compile(
+            rf"[(（]\s*(?:{_alt(lx.author_labels)})(?![{_ORG_ENDS}])"
+        ),  # 记者站(记者 刘晓), not (编译局)
     ):
         if m := pattern.search(value):
             end = min(end, m.start())
@@ -648,8 +654,9 @@ def _clean_source(value: str) -> tuple[int, int]:
         and value.count(value[end - 1], start, end) > sum(value.count(o, start, end) for o in "(（")
     ):
         end -= 1  # 【来源:某某网) — a bracket closed around the whole field
-    if (m := re.search(rf"[(（][{_HAN}]{{2,3}}[)）]$", value[start:end])) and m.start() >= 2:
-        end = start + m.start()  # 财经网(北京): the place it reports from
+    m = re.search(rf"[(（][{_HAN}]{{2,3}}[)）]$", value[start:end])
+    if m and m.start() >= 2 and m.group()[-2] not in _ORG_ENDS:
+        end = start + m.start()  # 财经网(北京): the place it reports from; not 区藏语委办(编译局)
     if (m := re.search(r"\s+(\S+)$", value[start:end])) and m.group(1) in lx.menu_words:
         end = start + m.start()  # 海口市司法局 打印: a widget after the value
     changed = True
@@ -664,6 +671,9 @@ def _clean_source(value: str) -> tuple[int, int]:
                 end -= len(word)
                 changed = True
     return start, end
+
+
+_ORG_ENDS = "局办委院所部会处队社厅"
 
 
 def _account(value: str, trailer: str) -> bool:
@@ -1807,7 +1817,7 @@ def _wrapped_title(page: Page, cands: list[int]) -> Found | None:
         la, lb = page.lines[a], page.lines[b]
         if (
             b == a + 1
-            and " " not in la + lb
+            and (" " not in la + lb or (lb.startswith("关于") and " " not in lb))  # 市政府 市法院印发 / 关于…
             and len(la) >= 8  # 办理情况公开 / 2021年工作计划: two items of a menu
             and (
                 not p["doc_type_end"].search(la) or lb.startswith(("和", "及", "与", "暨"))
@@ -1924,10 +1934,14 @@ _GLUED_DATELINE = re.compile(r"\s+(?=(?:本报|本网|本台|本刊)(?:讯|消�
 def _issued_title(page: Page) -> Found | None:
     """《X》已经…印发给你们 and X standing alone on a later line: the issued document's title."""
     issued = _patterns()["issued"]
-    quoted = {m.group(1) for i in page.kept_lines()[:10] for m in issued.finditer(page.lines[i])}
+    found = [(i, m) for i in page.kept_lines()[:10] for m in issued.finditer(page.lines[i])]
+    quoted = {m.group(1) for _, m in found}
     for i in page.kept_lines():
         if page.lines[i] in quoted:
             return _one("title.issued", i, 0, len(page.lines[i]), page.lines[i])
+    if found and on("title.issued_quote"):  # the page ends before the document's own heading
+        i, m = found[0]
+        return _one("title.issued_quote", i, m.start(1), m.end(1), page.lines[i])
     return None
 
 
@@ -1956,12 +1970,12 @@ def _strip_title(found: Found, line: str) -> Found:
     if on("title.not.ornaments") and (m := _TITLE_LEAD.match(line, s)) and e - m.end() >= 6:
         s = m.end()  # • 标题, [权威发布]标题: a bullet or a column's tag
     if on("title.not.ornaments") and (m := _TITLE_TAIL.search(line, s, e)) and m.start() - s >= 6:
-        e = m.start()  # 标题******: stars after the headline
+        e = m.start()  # 标题******: stars after the headline; 标题_站名: the site's name
     return _one(found.rule, i, _speaker_end(line, s) or s, e, line)
 
 
 _TITLE_LEAD = re.compile(r"\s*(?:[•·●◆■▶►]\s*|\[[\u4e00-\u9fff]{2,6}\]\s*)")  # 【工作动态】 is the headline's
-_TITLE_TAIL = re.compile(r"\s*[*＊#=~～]{2,}\s*$")
+_TITLE_TAIL = re.compile(r"\s*(?:[*＊#=~～]{2,}|_[\u4e00-\u9fffA-Za-z]{2,10})\s*$")  # 标题_华宇名表: the site
 
 
 _DOC_NUMBER_LEAD = re.compile(

@@ -371,8 +371,19 @@ def _collective(text: str, ner_persons):
             continue  # 领导 without a level (a garbled 县: ??h领导), 领导人 (地区领导人): a long list only
         if names:
             title = re.sub(rf"(?:{opener})+$", "", m.group(0))
+            begin = m.start() - (len(_unit_name(text, m.start())) if unit else 0)  # 省人大常委|会领导班子成员
+            title = text[begin : m.start()] + title
             for s, e in names:
-                yield Candidate(s, e, title, (m.start(), m.start() + len(title)), "official.collective_list")
+                yield Candidate(s, e, title, (begin, begin + len(title)), "official.collective_list")
+
+
+_UNIT_NAME = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\s]))[^\W\d_由在对向和与及是为]{1,8}$")
+
+
+def _unit_name(text: str, i: int) -> str:
+    """The name of the unit that ends at i when it opens its clause (省人大常委|会领导), else ""."""
+    m = _UNIT_NAME.search(text, max(0, i - 9), i)
+    return m.group() if m and all("\u4e00" <= c <= "\u9fff" for c in m.group()) else ""
 
 
 def _collective_after(text: str, ner_persons):
