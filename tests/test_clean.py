@@ -239,3 +239,12 @@ def test_symbols_salted_between_han_characters_are_removed_and_offsets_still_map
 
     with switches.off({"script.noise"}):
         assert "▓" in clean(_doc(raw)).clean_text
+
+
+def test_a_tables_header_is_no_row_of_links():
+    links = "浙江潮评论 | 浙商网 | 长三角 | 国内 | 国际 | 评论"
+    header = "申请事项 | 举报投诉处理 | 政府信息公开 | 行政处罚 | 行政强制 | 工伤认定"
+    row = "数量 | 75件 | 16件 | 40件 | 0件 | 0件"
+    assert boilerplate.boilerplate_lines([links, "正文。"]) == {0: "nav.link_row"}
+    assert boilerplate.boilerplate_lines([links, row]) == {}  # a row of figures below: a table
+    assert boilerplate.boilerplate_lines([header, row]) == {}

@@ -1097,7 +1097,7 @@ def test_the_listed_items_before_respectively_can_be_switched_off():
             "共受理各类行政诉讼案件14427件(含旧存1436件),同比下降6.85%。",
             [
                 ("受理各类行政诉讼案件", 14427, "件"),
-                ("含旧存", 1436, "件"),
+                ("受理各类行政诉讼案件中旧存", 1436, "件"),
                 ("受理各类行政诉讼案件同比下降", 6.85, "%"),
             ],
         ),
@@ -1184,3 +1184,8 @@ def test_the_new_list_and_heading_rules_switch_off():
         assert _metrics("累计重污染天数仅为109天。") == []
     with switches.off({"indicator.metric.sentence_title"}):
         assert _metrics("《条例》立足实际,共32条。") == [(None, 32, "条")]
+
+
+def test_a_count_in_brackets_after_han_is_a_part_of_the_count_before():
+    rows = _metrics("共受理各类行政诉讼案件14427件(含旧存1436件),同比下降6.85%。")
+    assert rows[1] == ("受理各类行政诉讼案件中旧存", 1436, "件")

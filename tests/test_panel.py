@@ -123,6 +123,11 @@ def test_scope(text, kw, want):
         ("2018年以来，立案受理监督案件68件。2019年3月，条例施行。", None, [None]),  # ends later
         # 去年 after 比/较 is the comparison's base, not the figure's period
         ("今年以来，共调解纠纷78件，比去年同期减少17件。", dt.date(2022, 7, 7), ["2022", "2022"]),
+        # ... nor is a year named after 较/比, or before 相比
+        ("2024年，入库企业突破4.6万家，较2020年增长2.9倍。", None, ["2024", "2024"]),
+        ("全省命案数量逐年下降，2021年与2012年相比下降了51.89%。", None, ["2021"]),
+        # a span of days over a whole year is that year
+        ("2020年1月1日至12月31日，共受理诉求107.7万件。", None, ["2020"]),
     ],
 )
 def test_period(text, published, want):

@@ -46,7 +46,7 @@ def boilerplate_lines(lines: list[str], protected: set[int] = frozenset()) -> di
         if i in protected:
             continue
         rule = match_line(line)
-        if rule is None:
+        if rule is None or (rule.id == "nav.link_row" and _heads_figures(lines, i)):
             continue
         if rule.scope == "tail" and i >= len(lines) // 2:
             for j in range(i, len(lines)):
@@ -54,3 +54,10 @@ def boilerplate_lines(lines: list[str], protected: set[int] = frozenset()) -> di
             break
         removed[i] = rule.id
     return removed
+
+
+def _heads_figures(lines: list[str], i: int) -> bool:
+    """The bar row at i heads a table: the next line is a bar row with figures (申请事项 | 举报投诉处理 |…
+    over 数量 | 75件 | 16件 |…), so it names the columns and is no row of links."""
+    following = next((line for line in lines[i + 1 : i + 3] if line.strip()), "")
+    return "|" in following and bool(re.search(r"\d", following))

@@ -209,6 +209,7 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
     _breakdown(text, hits, spec)
     _table_cells(text, hits)
     _time_series(text, hits)
+    _included_parts(text, hits)
     _relate(text, hits, spec)
     _rank_changes(text, hits, spec)
     _level_after_change(text, hits, spec)
@@ -685,6 +686,16 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and (subject := _subject_of(prev.metric))
         ):
             h.metric = subject + h.metric  # 进出口同比增长7.6%,占…的18.2%: the subject is 进出口
+
+
+def _included_parts(text: str, hits: list[IndicatorHit]) -> None:
+    """受理案件14427件(含旧存1436件): the count in the bracket is a part of the one before it
+    (受理案件中旧存) [indicator.metric.included_part]."""
+    if not on("indicator.metric.included_part"):
+        return
+    for a, b in itertools.pairwise(hits):
+        if a.metric and b.metric and b.metric.startswith("含") and text[a.end : b.start] in ("(", "（"):
+            b.metric = f"{_subject_of(a.metric)}中{b.metric[1:]}"
 
 
 def _in_aside(text: str, before: IndicatorHit, prev: IndicatorHit, h: IndicatorHit) -> bool:

@@ -22,6 +22,7 @@ from pipeline.extract import rules
 from pipeline.extract.rules import alternation
 from pipeline.extract.scope import CLAUSE_END, last_mark, next_mark, number_at, sentence_bounds
 from pipeline.extract.spans import SpanSet
+from pipeline.switches import on
 
 _DIGIT_YEAR = r"((?:19|20)\d{2})"
 _SEP = r"(?:至|到|—|–|－|-|~|～)+"
@@ -58,6 +59,8 @@ def day(y: int, m: int, d: int) -> Period:
 def span(a: Period, b: Period) -> Period | None:
     if b.end < a.start:
         return None
+    if a.start.year == b.end.year and (a.start.month, a.start.day, b.end.month, b.end.day) == (1, 1, 12, 31):
+        return year(a.start.year)  # 2020年1月1日至12月31日: the year
     return a if a == b else Period(f"{a.text}/{b.text}", a.start, b.end)
 
 
@@ -214,6 +217,8 @@ def _apply(
         elif r == "period.month":
             p = month(int(g[0]), int(g[1]))
         elif r == "period.year":
+            if _year_base(text, e):
+                return st  # 较2018年减少75天, 2021年与2012年相比: the year compared with
             p = year(int(g[0]))
         elif r == "period.plan":
             first = spec["plans"][g[0]]
@@ -261,6 +266,20 @@ def _compared(text: str, e: Expr, spec: dict) -> bool:
     """A year counted back (上年, 去年) right after 较/比/同比…: the base a figure is compared with,
     not the time it covers."""
     return text[max(0, e.start - 2) : e.start].endswith(tuple(spec["not_before_previous"]))
+
+
+def _year_base(text: str, e: Expr) -> bool:
+    """A year a figure is compared with (较2020年增长2.9倍, 与2012年相比, 同2023年比), not the time it
+    covers [period.compared_year]."""
+    if not on("period.compared_year"):
+        return False
+    before = text[max(0, e.start - 1) : e.start]
+    return before in ("较", "比") or (
+        before in ("与", "同", "和") and bool(_THEN_COMPARED.match(text, e.end))
+    )
+
+
+_THEN_COMPARED = re.compile(r"(?:年)?(?:同期)?相?比")
 
 
 def _relative(
