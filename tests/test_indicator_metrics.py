@@ -1189,3 +1189,15 @@ def test_the_new_list_and_heading_rules_switch_off():
 def test_a_count_in_brackets_after_han_is_a_part_of_the_count_before():
     rows = _metrics("共受理各类行政诉讼案件14427件(含旧存1436件),同比下降6.85%。")
     assert rows[1] == ("受理各类行政诉讼案件中旧存", 1436, "件")
+
+
+def test_a_blank_after_a_figures_unit_ends_its_clause():
+    # a headline's clauses split by a blank; a PDF's blanks around a figure still join it
+    assert _metrics("河南查处环境违法犯罪案件1863起 刑拘1775人") == [
+        ("查处环境违法犯罪案件", 1863, "起"),
+        ("刑拘", 1775, "人"),
+    ]
+    assert _metrics("办理复议案件 96 件 审查规范性文件58 件") == [
+        ("办理复议案件", 96, "件"),
+        ("审查规范性文件", 58, "件"),
+    ]
