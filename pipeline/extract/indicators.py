@@ -370,6 +370,8 @@ def _topic_before(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         if h.metric is None and (m := lead.search(text, max(0, h.start - 14), h.start + len(own))):
             changed = m.group().lstrip("，,:： ")[:1] in "从由" and _changes_after(text, h, series)
             h.metric = _clause_topic(text, m.start(), spec, changed)
+        if h.metric is None and (c := _COLON_LEAD.search(text, max(0, h.start - 24), h.start)):
+            h.metric = _backward_phrase(text, c.start(), spec)[0] or None  # 接听总量分别为:2021年30.2万个
         if (
             h.metric is None
             and prev is not None
@@ -382,6 +384,8 @@ def _topic_before(text: str, hits: list[IndicatorHit], spec: dict) -> None:
 
 
 _CLAUSE_BREAKS = set("，,。；;：:！!？?\n")
+# a topic, 分别为 and a colon before a figure (各年度接听总量分别为:2021年30.2万个)
+_COLON_LEAD = re.compile(r"分别(?:为|是|有)?[:：]\s*(?:\d{4}\s?年度?)?的?\s*$")
 _HAS_FIGURE = re.compile(r"(?<!\d)(?!123\d\d(?!\d))[0-9０-９]")  # a 123xx hotline is a name, not a figure
 _TREND = re.compile(r"(?:近年来|近几年来?|多年来|历年来|一直)?呈现?出?[\u4e00-\u9fff]{1,8}(?:态势|趋势)$")
 
@@ -848,8 +852,8 @@ def _comparison(metric: str, spec: dict) -> str:
 def _share(metric: str, spec: dict) -> str | None:
     """占受理案件总数的 → 占受理案件总数比例 (its subject comes from the count before it); 占/占比 → 占比;
     纠错案件占审结数的 → 纠错案件占审结数 (a subject of its own); None when not a share."""
-    if "占" not in metric:
-        return None
+    if "占" not in metric or re.search(r"占(?:地|用(?!户))", metric):
+        return None  # 占地16.6万平方米: land taken up, no share
     subject, base = metric.split("占", 1)
     base = base.removesuffix("的")
     if base.startswith("比") and len(base) > 1 and not subject:
@@ -1363,6 +1367,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         and not _day_count(text, m)
     ):  # no copy of the rest
         return False
+    if on("indicator.veto.hotline") and _HOTLINE.match(text, m.start("num")):
+        return False  # 12333人力资源和社会保障服务热线: a hotline's number
     if m.group("unit") == "天" and not _day_count(text, m):
         return False  # 审批时间240多天, 1至2天内办结: durations
     if on("indicator.veto.spoken_multiplier") and m.group("unit") == "个" and _SPOKEN.match(text, m.end()):
@@ -1437,6 +1443,7 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
 
 
 _BRACKET_TIMES = re.compile(r"[(（]次[)）]")
+_HOTLINE = re.compile(r"123\d\d(?=人力|热线|政务|服务|便民|妇女|市民|投诉|举报|消费|法律|平台|专线)")
 
 
 def _day_count(text: str, m: re.Match) -> bool:
@@ -1479,6 +1486,7 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
         end = times.end()
     for short, full in spec["metric_aliases"].items():  # GDP → 生产总值 (indicator.metric.alias)
         metric = metric.replace(short, full) if metric and full not in metric else metric
+    metric = _without_fillers(metric, spec)
     rule, value_max, normalized_max = "indicator.number_unit", None, None
     if m.group("num2"):  # 3至5家, 20-30万元: the range's upper bound; value is the lower one
         try:
@@ -1502,6 +1510,17 @@ def _number_hit(text: str, m: re.Match, unit_base: dict, spec: dict, floor: int)
         value_max,
         normalized_max,
     )
+
+
+def _without_fillers(metric: str | None, spec: dict) -> str | None:
+    """刊发各类稿件 → 刊发稿件: a determiner that says only "of all kinds" is no part of what is
+    counted [indicator.metric.filler]."""
+    if not metric or not on("indicator.metric.filler"):
+        return metric
+    for word in spec["metric_fillers"]:
+        if word in metric and len(metric) - len(word) >= 2 and word + "类" not in metric:  # not 各种类
+            metric = metric.replace(word, "")
+    return metric
 
 
 def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None, int, int]:
@@ -1532,11 +1551,12 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         and before.endswith(tuple(spec["object_verbs"] + spec["share_verbs"]))
         and text.startswith("的", m.end())
     )  # 设立了1000万元的产业发展扶持基金: 产业发展扶持基金
-    if on("indicator.metric.book_title") and (titled := _book_title_before(text, m.start(), spec)):
-        return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
     if before and text.endswith("一行", 0, m.start()):
         return before, start, m.end()  # 督导组一行3人对…: the group is what is counted
     after, lead = _forward_phrase(text, m.end(), spec, share_of)
+    titled = on("indicator.metric.book_title") and _book_title_before(text, m.start(), spec)
+    if titled and not after:  # …《上海市文物保护条例》4场会前学法: the noun after the unit is counted
+        return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
     if m.group("unit") in spec["noun_units"]:  # 全州10县市 → 县市 (indicator.metric.noun_unit)
         return verb + m.group("unit"), start + len(before) - len(verb), m.end()
     joined, covered = _participants(text, m, spec)
@@ -2047,7 +2067,7 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
             j = k
             continue
         elif (
-            text[j - 1] in _PUNCT
+            (text[j - 1] in _PUNCT or _latin_stop(text, j - 1))
             and not (quoted and text[j - 1] == "、")
             and not _short_items(text, j - 1, i)
         ):
@@ -2149,6 +2169,13 @@ def _backward_phrase(text: str, i: int, spec: dict, floor: int = 0) -> tuple[str
 
 
 _CONJUNCTIONS = ("和", "与", "及", "以及")
+
+
+def _latin_stop(text: str, k: int) -> bool:
+    """An ASCII full stop after Han text (却是久违了. 从去年…): a sentence's end, not a decimal point."""
+    return text[k] == "." and k > 0 and _is_han(text[k - 1])
+
+
 _SHORT_ITEM_BEFORE = re.compile(r"、[\u4e00-\u9fff]{1,2}$")
 _SHORT_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}、")
 
