@@ -682,6 +682,12 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
             ["自治区红十字会条例", "自治区中医药条例", "青海省旅游条例"],
         ),
         ("会议审议了市人民政府关于提请审议某市物业管理条例草案的议案。", []),
+        # ... and lists the local laws it passed; an area's word that only looks like a place is none
+        (
+            "表决批准了南宁市居民生活用水二次供水管理规定、三江侗族自治县茶产业发展条例、自治区安全生产条例。",
+            ["自治区安全生产条例", "南宁市居民生活用水二次供水管理规定", "三江侗族自治县茶产业发展条例"],
+        ),
+        ("查处违规、占道市场管理规定。省里出台了相关规定。", []),
         # a report on "that" draft and the reporter's title are no title; a study outline is a book
         ("听取了预算工委副主任林郁作关于该条例草案初步审查的报告。", []),
         ("学习《习近平法治思想学习纲要》。", []),
