@@ -926,3 +926,10 @@ def test_names_after_a_units_shared_title(text, names, title):
 def test_guests_are_no_city_named_laibin():
     assert _places("会上,各位来宾和来宾们观看了展览。") == {}
     assert "来宾市" in _places("广西来宾市召开会议。")
+
+
+def test_a_surname_before_a_word_of_the_domain_is_no_name():
+    found, _ = officials.find("开展县委书记谈法治等主题活动。", {})
+    assert found == []
+    found, _ = officials.find("市市场监管局总经济师李孝猛出席发布会。", {})
+    assert [(o.name, o.title) for o in found] == [("李孝猛", "市市场监管局总经济师")]

@@ -345,6 +345,8 @@ class Page:
             ),
             len(lines),
         )
+        if i < len(lines) and on("title.repeated_headline") and self._repeated(i):
+            return self._body_start(i + 1)  # 新发路观察|脱下“正装”…, twice over the crumb: the headline
         if i < len(lines) and on("title.summary_lead") and _SUMMARY_LEAD.match(lines[i]):
             self.banners.add(i)  # 摘要:为深入贯彻… over the notice's headline: a summary, no body yet
             return self._body_start(i + 1)
@@ -369,6 +371,16 @@ class Page:
         ):  # 深耕复议主渠道,法治为民谱新篇——…综述 over 来源:… 发布时间:…: a headline with a comma or a "?"
             return self._body_start(after[0] + 1)
         return i
+
+    def _repeated(self, i: int) -> bool:
+        """Line i opens again one of the next kept lines, as a page repeats its headline (tab title,
+        then the article's own); prose is not repeated."""
+        line = self.lines[i].strip()
+        if _SENTENCE_END.search(line) or len(line) > 100:
+            return False  # a sentence said twice is still prose
+        head = line[:20]
+        following = [k for k in range(i + 1, min(len(self.lines), i + 6)) if self.kept(k)]
+        return len(head) >= 12 and any(self.lines[k].strip().startswith(head) for k in following)
 
     def kept(self, i: int) -> bool:
         return i not in self.removed and bool(self.lines[i].strip())
@@ -457,6 +469,19 @@ def date_stamp(line: str) -> re.Match | None:
     ):
         return m
     return None
+
+
+def _headline_then_date(line: str, m: re.Match) -> bool:
+    """2024年杨浦区法治政府建设工作情况报告 2025-02-24: a headline, a blank and its date closing the line
+    (title.dated_headline)."""
+    head = line[: m.start()]
+    return (
+        on("title.dated_headline")
+        and not line[m.end() :].strip()
+        and head.endswith((" ", "\u3000"))
+        and _is_candidate(head.strip())
+        and not _COMMA.search(head)
+    )
 
 
 def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
@@ -603,6 +628,12 @@ def _dates(page: Page, hints: dict[str, str]):
     for i in range(min(page.body_start, 40)):
         if (i in page.meta or page.kept(i)) and (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
             yield d, "date.header", i
+        elif (
+            (m := p["header_date"].search(lines[i]))
+            and _headline_then_date(lines[i], m)
+            and (d := parse_date(m.group(0)))
+        ):
+            yield d, "date.header", i  # the headline's own line
     for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
         m = p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])
         if m and (d := parse_date(m.group(0))):
@@ -1608,6 +1639,7 @@ def _title(page: Page, hint: str | None) -> Found | None:
         _salutation_title,
         _glued_body_title,
         _issued_title,
+        _dated_headline,
         _original_title,
     )
     text_title = next((f for f in (read(page) for read in readers) if _switched(f)), None)
@@ -1625,6 +1657,16 @@ def _title(page: Page, hint: str | None) -> Found | None:
     if text_title is not None and (from_hint is None or truncated):
         return text_title  # the tag holds the site's name, or a truncated headline
     return from_hint
+
+
+def _dated_headline(page: Page) -> Found | None:
+    """The headline written on one line with its date (title.dated_headline)."""
+    for i in [k for k in range(min(page.body_start, 6)) if page.kept(k)][:3]:
+        line = page.lines[i]
+        if (m := _patterns()["header_date"].search(line)) and _headline_then_date(line, m):
+            head = line[: m.start()].rstrip()
+            return _one("title.dated_headline", i, len(head) - len(head.lstrip()), len(head), line)
+    return None
 
 
 def _original_title(page: Page) -> Found | None:

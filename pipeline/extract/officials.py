@@ -781,6 +781,11 @@ def _holds(text: str, candidate: Candidate, persons: SpanIndex, others: SpanInde
         rules.load("titles")["name_noun_min_freq"]
     ):
         return False  # a common word, not a name: 总统|官邸, 时任|总理
+    if (
+        on("official.veto.domain_given_name")
+        and text[start + 1 : end] in rules.load("titles")["not_given_names"]
+    ):
+        return False  # 县委书记谈法治: a surname's character, then a word of the domain
     if on("official.veto.org_suffix") and text[end - 1] in rules.load("titles")["org_suffix_chars"]:
         return False  # a body, not a name: 党总支|副书记, 项目组|组长, 顾问团|主席
     place_like = _place_like(text[start:end])
