@@ -1229,3 +1229,26 @@ def test_a_blank_after_a_figures_unit_ends_its_clause():
 )
 def test_colons_titles_hotlines_and_fillers(text, rows):
     assert _metrics(text) == rows
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        (  # the items after a ranking count its topic, places or not
+            "全省各州市新收一审行政案件数量居前五位的地区依次为昆明1370件、昭通770件、铁路452件。",
+            [
+                ("全省各州市新收一审行政案件数量", 1370, "件"),
+                ("全省各州市新收一审行政案件数量", 770, "件"),
+                ("全省各州市新收一审行政案件数量", 452, "件"),
+            ],
+        ),
+        # a place in a ranking written without 第, and its change
+        ("沈阳排名78位,比去年底提高14位。", [("排名", 78, "名次"), ("排名比去年底提高", 14, "名次")]),
+        ("昌都、山南、林芝等5地市成立了复议办公室。", [("成立", 5, "个")]),  # the predicate up to 了
+        # a blank between two words ends a headline's clause; a rank after a rate is no noun of it
+        ("成都市长热线接到17万件问题诉求 市场监管反馈占1/3", [("问题诉求", 170000, "件")]),
+        ("安徽省网上信访占比达79.1%居全国第一", [("网上信访占比", 79.1, "%"), ("全国排名", 1, "名次")]),
+    ],
+)
+def test_ranked_lists_ranks_without_di_and_headline_blanks(text, rows):
+    assert [(m, v, u) for m, v, u in _metrics(text)] == rows

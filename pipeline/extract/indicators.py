@@ -146,7 +146,9 @@ def _joins(text: str, start: int, end: int, min_line: int) -> bool:
         return False
     blank = text[start:end]
     if "\n" not in blank:
-        return not (_is_han(right) and _UNIT_BEFORE_BLANK.search(text, max(0, start - 6), start))
+        return not (
+            _is_han(right) and _UNIT_BEFORE_BLANK.search(text, max(0, start - 6), start)
+        ) and not _two_words(text, start, end)
     if blank.count("\n") > 1 or left in '。！？!?；;：:”"》)）' or not (right.isalnum() or right in "%％"):
         return False
     # the line holds min_line chars before start: no newline among them (not an rfind to 0)
@@ -155,6 +157,16 @@ def _joins(text: str, start: int, end: int, min_line: int) -> bool:
 
 # a figure's unit before a blank: the blank ends the clause (查处案件1863起 刑拘1775人), it splits no phrase
 _UNIT_BEFORE_BLANK = re.compile(r"\d\s?[\u4e00-\u9fff]{1,3}$")
+
+
+def _two_words(text: str, start: int, end: int) -> bool:
+    """A blank between two runs of two Han characters or more (17万件问题诉求 市场监管) separates
+    phrases; single characters spaced out (政 府 工 作) are one word."""
+    return (
+        start >= 2
+        and end + 2 <= len(text)
+        and all(_is_han(c) for c in text[start - 2 : start] + text[end : end + 2])
+    )
 
 
 def _to_compact(pos: list[int], start: int, end: int) -> tuple[int, int]:
@@ -266,6 +278,7 @@ def _place_items(text: str, hits: list[IndicatorHit]) -> None:
     [indicator.metric.place_items]."""
     if not on("indicator.metric.place_items"):
         return
+    _ranked_list(text, hits)
     topic = None  # the ranked topic a run of places separated by ; or , measures
     for prev, h in itertools.pairwise(hits):
         gap = _PLACE_ITEM_GAP.fullmatch(text, prev.end, h.start)  # 岳阳县(4383件)、岳阳楼区(4048件)
@@ -285,6 +298,38 @@ def _place_items(text: str, hits: list[IndicatorHit]) -> None:
 
 
 _PLACE_ITEM_GAP = re.compile(r"[)）]?[、和]([^、和()（）]+?)[(（]?")
+# …居前五位的地区依次为|昆明1370件、昭通770件: the first item after a ranking's list opener
+_LIST_OPENER = re.compile(
+    r"(?:地区|城市|县区|县市区|单位|部门)?(?:依次|分别)(?:为|是)[:：]?([\u4e00-\u9fff]{1,6})$"
+)
+_RANKED_TOPIC = re.compile(
+    r"([\u4e00-\u9fff]{2,}?)(?:居|排名|排在|位居|位列)前[\d一二三四五六七八九十]+[名位]"
+)
+
+
+def _ranked_list(text: str, hits: list[IndicatorHit]) -> None:
+    """全省各州市新收一审行政案件数量居前五位的地区依次为昆明1370件、昭通770件、铁路452件: each item of the
+    list counts the ranked topic [indicator.metric.ranked_list]."""
+    if not on("indicator.metric.ranked_list"):
+        return
+    topic = None
+    for k, h in enumerate(hits):
+        opener = _LIST_OPENER.search(h.metric or "")
+        if opener and (
+            ranked := _RANKED_TOPIC.search(text, last_mark(text, "，,。；;\n", h.start) + 1, h.start)
+        ):
+            topic, item = ranked.group(1), opener.group(1)
+            h.metric = topic
+            continue
+        gap = _LIST_ITEM_GAP.fullmatch(text, hits[k - 1].end, h.start) if k and topic else None
+        item = gap and (gap.group(1) or (h.metric if text.startswith(h.metric or "-", h.start) else None))
+        if gap and h.metric in (None, item) and len(item or "") <= 6 and hits[k - 1].base_unit == h.base_unit:
+            h.metric = topic  # 、昭通770件, 、铁路452件: the next items
+        else:
+            topic = None
+
+
+_LIST_ITEM_GAP = re.compile(r"[、和]([\u4e00-\u9fff]{1,6})?")
 _CLAUSE_PLACE_GAP = re.compile(r"[;；,，]([^、和;；,，()（）]+?)")
 _RANKED_PLACE = re.compile(
     r"(.{2,}?)(?:排名|排在|位居|位列)?前[\d一二三四五六七八九十]+[名位]?(?:的)?(?:分别)?(?:为|是)[:：]?(.+)"
@@ -789,8 +834,12 @@ def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     if not on("indicator.metric.rank_change"):
         return
     for i, h in enumerate(hits):
+        num = number_at(text, h.start, h.end)
+        if h.unit in spec["rank_change_units"] and text.endswith(("排名", "排在", "位列", "位居"), 0, num):
+            h.base_unit = "名次"  # 沈阳排名78位: a place in a ranking, written without 第
+            continue
         if h.unit not in spec["rank_change_units"] or not text.endswith(
-            tuple(spec["rank_change_verbs"]), max(0, h.start - 4), number_at(text, h.start, h.end)
+            tuple(spec["rank_change_verbs"]), max(0, h.start - 4), num
         ):
             continue
         prev = hits[i - 1] if i else None
@@ -1554,6 +1603,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if before and text.endswith("一行", 0, m.start()):
         return before, start, m.end()  # 督导组一行3人对…: the group is what is counted
     after, lead = _forward_phrase(text, m.end(), spec, share_of)
+    if m.group("unit") in spec["units"]["%"] and after.startswith(_RANK_AFTER_RATE):
+        after, lead = "", 0  # 网上信访占比达79.1%居全国第一: the rate's rank, not what it measures
     titled = on("indicator.metric.book_title") and _book_title_before(text, m.start(), spec)
     if titled and not after:  # …《上海市文物保护条例》4场会前学法: the noun after the unit is counted
         return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
@@ -1591,6 +1642,9 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
     if m.group("unit") in spec["article_units"] and (title := _sentence_title(text, m.start())):
         return title, m.start(), m.end()  # 《条例》立足毕节实际,不设章节,共32条 → 条例
     return None, m.start(), m.end()
+
+
+_RANK_AFTER_RATE = ("居", "位居", "位列", "排名", "排在", "名列")
 
 
 def _sentence_title(text: str, i: int) -> str | None:
