@@ -1252,3 +1252,8 @@ def test_colons_titles_hotlines_and_fillers(text, rows):
 )
 def test_ranked_lists_ranks_without_di_and_headline_blanks(text, rows):
     assert [(m, v, u) for m, v, u in _metrics(text)] == rows
+
+
+def test_a_rank_in_brackets_after_a_place_is_its_rank():
+    rows = _metrics("进入营商环境百强县,分别为:龙口市(13位)、胶州市(16位)。出席的有委员(25位)")
+    assert rows == [("排名", 13, "名次"), ("排名", 16, "名次"), ("委员", 25, "人")]

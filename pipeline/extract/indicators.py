@@ -838,6 +838,9 @@ def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         if h.unit in spec["rank_change_units"] and text.endswith(("排名", "排在", "位列", "位居"), 0, num):
             h.base_unit = "名次"  # 沈阳排名78位: a place in a ranking, written without 第
             continue
+        if h.unit in spec["rank_change_units"] and _ranked_place(text, h, num):
+            h.metric, h.base_unit = "排名", "名次"  # 龙口市(13位)、胶州市(16位): each place's rank
+            continue
         if h.unit not in spec["rank_change_units"] or not text.endswith(
             tuple(spec["rank_change_verbs"]), max(0, h.start - 4), num
         ):
@@ -848,6 +851,14 @@ def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         )
         if ranked:
             h.base_unit = "名次"
+
+
+def _ranked_place(text: str, h: IndicatorHit, num: int) -> bool:
+    """N位 alone in brackets right after a place (龙口市(13位)): the place's rank in a list."""
+    if text[num - 1 : num] not in "(（" or text[h.end : h.end + 1] not in ")）":
+        return False
+    name = re.search(r"[\u4e00-\u9fff]{2,8}$", text[max(0, num - 9) : num - 1])
+    return bool(name) and _all_places(name.group())
 
 
 # the other year's figure in brackets after a figure: (2023年为867件, 上年同期为, 去年:)
