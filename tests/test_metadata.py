@@ -811,6 +811,22 @@ LAYOUTS = [
         "中国吉林网",
         None,
     ),
+    (
+        "a headline wrapped whole in 《》, and an image's file name after a headline",
+        "《中共某省委 某省人民政府关于印发〈某省法治政府建设实施纲要〉的通知》\n" + BODY,
+        "中共某省委 某省人民政府关于印发〈某省法治政府建设实施纲要〉的通知",
+        None,
+        "中共某省委 某省人民政府",
+        None,
+    ),
+    (
+        "an image's file name glued to the headline",
+        "某区召开全面依法治区委员会第六次工作会议2.jpg\n发布时间:2024-03-28\n" + BODY,
+        "某区召开全面依法治区委员会第六次工作会议",
+        "2024-03-28",
+        None,
+        None,
+    ),
 ]
 
 

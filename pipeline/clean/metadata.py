@@ -2012,12 +2012,31 @@ def _strip_title(found: Found, line: str) -> Found:
     if on("title.not.ornaments") and (m := _TITLE_LEAD.match(line, s)) and e - m.end() >= 6:
         s = m.end()  # • 标题, [权威发布]标题: a bullet or a column's tag
     if on("title.not.ornaments") and (m := _TITLE_TAIL.search(line, s, e)) and m.start() - s >= 6:
-        e = m.start()  # 标题******: stars after the headline; 标题_站名: the site's name
+        e = m.start()  # 标题******: stars after the headline; 标题_站名: the site's name; 标题2.jpg
+    if (
+        on("title.not.ornaments")
+        and line[s : s + 1] == "《"
+        and line[e - 1 : e] == "》"
+        and _one_title(line[s:e])
+    ):
+        s, e = s + 1, e - 1  # 《中共某省委 某省人民政府关于印发…的通知》: the whole headline in brackets
     return _one(found.rule, i, _speaker_end(line, s) or s, e, line)
 
 
 _TITLE_LEAD = re.compile(r"\s*(?:[•·●◆■▶►]\s*|\[[\u4e00-\u9fff]{2,6}\]\s*)")  # 【工作动态】 is the headline's
-_TITLE_TAIL = re.compile(r"\s*(?:[*＊#=~～]{2,}|_[\u4e00-\u9fffA-Za-z]{2,10})\s*$")  # 标题_华宇名表: the site
+_TITLE_TAIL = re.compile(
+    r"\s*(?:[*＊#=~～]{2,}|_[\u4e00-\u9fffA-Za-z]{2,10}|\d*\.(?:jpe?g|png|gif|bmp))\s*$", re.IGNORECASE
+)
+
+
+def _one_title(text: str) -> bool:
+    """《…》 holds the whole text and closes only at its end (no 《A》《B》)."""
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += (ch == "《") - (ch == "》")
+        if depth == 0 and k < len(text) - 1:
+            return False
+    return depth == 0  # 标题_华宇名表: the site
 
 
 _DOC_NUMBER_LEAD = re.compile(
