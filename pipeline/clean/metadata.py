@@ -471,17 +471,20 @@ def date_stamp(line: str) -> re.Match | None:
     return None
 
 
-def _headline_then_date(line: str, m: re.Match) -> bool:
+def _headline_then_date(line: str) -> re.Match | None:
     """2024年杨浦区法治政府建设工作情况报告 2025-02-24: a headline, a blank and its date closing the line
-    (title.dated_headline)."""
+    (title.dated_headline); the date's match, or None."""
+    m = _patterns()["header_date"].search(line) if on("title.dated_headline") else None
+    if m is None:
+        return None
     head = line[: m.start()]
-    return (
-        on("title.dated_headline")
-        and not line[m.end() :].strip()
+    dated = (
+        not line[m.end() :].strip()
         and head.endswith((" ", "\u3000"))
         and _is_candidate(head.strip())
         and not _COMMA.search(head)
     )
+    return m if dated else None
 
 
 def _breadcrumb_parts(lines: list[str], removed: dict[int, str]) -> list[str]:
@@ -628,11 +631,7 @@ def _dates(page: Page, hints: dict[str, str]):
     for i in range(min(page.body_start, 40)):
         if (i in page.meta or page.kept(i)) and (m := date_stamp(lines[i])) and (d := parse_date(m.group(0))):
             yield d, "date.header", i
-        elif (
-            (m := p["header_date"].search(lines[i]))
-            and _headline_then_date(lines[i], m)
-            and (d := parse_date(m.group(0)))
-        ):
+        elif (m := _headline_then_date(lines[i])) and (d := parse_date(m.group(0))):
             yield d, "date.header", i  # the headline's own line
     for i in sorted(page.meta):  # 2015-07-04 19:52:25 来源: / TNW中文站2016年10月14日07:17 below the headline
         m = p["stamp"].search(lines[i]) or p["outlet_date"].match(lines[i])
@@ -1663,7 +1662,7 @@ def _dated_headline(page: Page) -> Found | None:
     """The headline written on one line with its date (title.dated_headline)."""
     for i in [k for k in range(min(page.body_start, 6)) if page.kept(k)][:3]:
         line = page.lines[i]
-        if (m := _patterns()["header_date"].search(line)) and _headline_then_date(line, m):
+        if m := _headline_then_date(line):
             head = line[: m.start()].rstrip()
             return _one("title.dated_headline", i, len(head) - len(head.lstrip()), len(head), line)
     return None
@@ -2036,7 +2035,7 @@ def _one_title(text: str) -> bool:
         depth += (ch == "《") - (ch == "》")
         if depth == 0 and k < len(text) - 1:
             return False
-    return depth == 0  # 标题_华宇名表: the site
+    return depth == 0
 
 
 _DOC_NUMBER_LEAD = re.compile(

@@ -300,7 +300,7 @@ def _place_items(text: str, hits: list[IndicatorHit]) -> None:
 _PLACE_ITEM_GAP = re.compile(r"[)）]?[、和]([^、和()（）]+?)[(（]?")
 # …居前五位的地区依次为|昆明1370件、昭通770件: the first item after a ranking's list opener
 _LIST_OPENER = re.compile(
-    r"(?:地区|城市|县区|县市区|单位|部门)?(?:依次|分别)(?:为|是)[:：]?([\u4e00-\u9fff]{1,6})$"
+    r"(?:地区|城市|县区|县市区|单位|部门)?(?:依次|分别)(?:为|是)[:：]?[\u4e00-\u9fff]{1,6}$"
 )
 _RANKED_TOPIC = re.compile(
     r"([\u4e00-\u9fff]{2,}?)(?:居|排名|排在|位居|位列)前[\d一二三四五六七八九十]+[名位]"
@@ -314,19 +314,25 @@ def _ranked_list(text: str, hits: list[IndicatorHit]) -> None:
         return
     topic = None
     for k, h in enumerate(hits):
-        opener = _LIST_OPENER.search(h.metric or "")
-        if opener and (
+        if _LIST_OPENER.search(h.metric or "") and (
             ranked := _RANKED_TOPIC.search(text, last_mark(text, "，,。；;\n", h.start) + 1, h.start)
         ):
-            topic, item = ranked.group(1), opener.group(1)
-            h.metric = topic
-            continue
-        gap = _LIST_ITEM_GAP.fullmatch(text, hits[k - 1].end, h.start) if k and topic else None
-        item = gap and (gap.group(1) or (h.metric if text.startswith(h.metric or "-", h.start) else None))
-        if gap and h.metric in (None, item) and len(item or "") <= 6 and hits[k - 1].base_unit == h.base_unit:
+            topic = h.metric = ranked.group(1)
+        elif topic and k and _next_list_item(text, hits[k - 1], h):
             h.metric = topic  # 、昭通770件, 、铁路452件: the next items
         else:
             topic = None
+
+
+def _next_list_item(text: str, prev: IndicatorHit, h: IndicatorHit) -> bool:
+    """h is the next item of the list prev is in: a 、 or 和, then a short item and a figure of
+    prev's unit; the item stands before h's span (、昭通|770件) or is the metric h read (、|铁路452件)."""
+    gap = _LIST_ITEM_GAP.fullmatch(text, prev.end, h.start)
+    if not gap or prev.base_unit != h.base_unit:
+        return False
+    if gap.group(1):
+        return h.metric in (None, gap.group(1))
+    return h.metric is None or (len(h.metric) <= 6 and text.startswith(h.metric, h.start))
 
 
 _LIST_ITEM_GAP = re.compile(r"[、和]([\u4e00-\u9fff]{1,6})?")
@@ -431,7 +437,8 @@ def _topic_before(text: str, hits: list[IndicatorHit], spec: dict) -> None:
 _CLAUSE_BREAKS = set("，,。；;：:！!？?\n")
 # a topic, 分别为 and a colon before a figure (各年度接听总量分别为:2021年30.2万个)
 _COLON_LEAD = re.compile(r"分别(?:为|是|有)?[:：]\s*(?:\d{4}\s?年度?)?的?\s*$")
-_HAS_FIGURE = re.compile(r"(?<!\d)(?!123\d\d(?!\d))[0-9０-９]")  # a 123xx hotline is a name, not a figure
+_HOTLINE_NUMBER = r"123\d\d"  # 12345, 12333: a service hotline's number names it
+_HAS_FIGURE = re.compile(rf"(?<!\d)(?!{_HOTLINE_NUMBER}(?!\d))[0-9０-９]")  # a hotline is no figure
 _TREND = re.compile(r"(?:近年来|近几年来?|多年来|历年来|一直)?呈现?出?[\u4e00-\u9fff]{1,8}(?:态势|趋势)$")
 
 
@@ -490,11 +497,7 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         compared, what = h.metric.split("分别", 1)
         if _comparison(compared, spec) == "同比":
             what = compared + what  # 同比分别上升60.7%、68.8%: each is a change on the year before
-        run = [h]
-        for nxt in hits[i + 1 :]:
-            if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
-                break
-            run.append(nxt)
+        run = _unnamed_run(text, hits, i)
         listed = _listed_metrics(text, h)
         if len(listed) == len(run) > 1:  # 办结率、满意率分别为99.2%和98.7% (indicator.metric.respectively)
             comp = next((w for w in ("同比", "环比") if listed[-1].endswith(w) and len(listed[-1]) > 3), "")
@@ -530,6 +533,16 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             _share_after_respectively(text, h, run)
 
 
+def _unnamed_run(text: str, hits: list[IndicatorHit], i: int) -> list[IndicatorHit]:
+    """hits[i] and the figures listed right after it that have no metric of their own (36件、33件和31件)."""
+    run = [hits[i]]
+    for nxt in hits[i + 1 :]:
+        if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
+            break
+        run.append(nxt)
+    return run
+
+
 def _respectively_listed(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """集中在城乡规划、市场监管和公安三个领域,分别为36件、33件和31件: figures with no metric after
     分别 open their clause; the k-th is counted of the k-th item listed at the end of the clause before
@@ -541,11 +554,7 @@ def _respectively_listed(text: str, hits: list[IndicatorHit], spec: dict) -> Non
         lead = _RESPECTIVELY_LEAD.search(text, max(0, h.start - 50), figure)
         if h.metric is not None or not lead:
             continue
-        run = [h]
-        for nxt in hits[i + 1 :]:
-            if nxt.metric is not None or text[run[-1].end : nxt.start] not in ("、", "和", "及", ","):
-                break
-            run.append(nxt)
+        run = _unnamed_run(text, hits, i)
         *items, last = lead.group("list").split("、")
         items += re.split(r"[和及](?=[^和及]{2,}$)", last, maxsplit=1)
         counted = _COUNTED_TAIL.search(items[-1])
@@ -575,10 +584,13 @@ def _run_after(text: str, hits: list[IndicatorHit], k: int) -> list[IndicatorHit
     return run
 
 
+_RESPECTIVELY = r"分别(?:为|是|有|达)?"
 _RESPECTIVELY_LEAD = re.compile(
-    r"(?P<list>[\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,12})*(?:[、和及][\u4e00-\u9fff]{2,12}))[，,]\s*分别(?:为|是|有|达)?\s*$"
+    r"(?P<list>[\u4e00-\u9fff]{2,14}(?:、[\u4e00-\u9fff]{2,12})*(?:[、和及][\u4e00-\u9fff]{2,12}))[，,]\s*"
+    + _RESPECTIVELY
+    + r"\s*$"
 )
-_OPENING_RESPECTIVELY = re.compile(r"(?:分别(?:为|是|有|达)?\s*)?")
+_OPENING_RESPECTIVELY = re.compile(rf"(?:{_RESPECTIVELY}\s*)?")
 _COUNTED_TAIL = re.compile(r"[两二三四五六七八九十\d]+[个类项大](?P<noun>[\u4e00-\u9fff]{0,3})$")
 
 
@@ -683,11 +695,11 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         h.metric = _year_compared(text, h, spec) or h.metric
         share = _share(h.metric, spec)
         bare = h.metric in spec["bare_changes"]  # indicator.metric.bare_change
-        compared = h.metric.startswith(("同比", "较", "比上年", "比去年"))
+        compared = h.metric.startswith(_COMPARED_HEADS)
         if share is None and not compared and not bare:
             continue
         h.metric = share or h.metric
-        if not h.metric.startswith(("占", "同比", "较", "比上年", "比去年")) and not bare:
+        if not h.metric.startswith(("占", *_COMPARED_HEADS)) and not bare:
             continue
         prev = hits[i - 1] if i else None
         if (
@@ -794,14 +806,15 @@ def _table_cells(text: str, hits: list[IndicatorHit]) -> None:
         column = line[: h.start - line_start].count("|") - line.lstrip().startswith("|")
         header = _table_header(text, line_start)
         name = header[column] if header and column < len(header) else ""
-        name = re.sub(r"[(（][^()（）]*[)）]", "", name)  # 数量(件) → 数量
-        label = re.sub(r"[(（][^()（）]*[)）]", "", cells[0])
+        name = _BRACKETED.sub("", name)  # 数量(件) → 数量
+        label = _BRACKETED.sub("", cells[0])
         if label.endswith(_ROW_MEASURES) and name and column:  # 数量 | 75件 under 举报投诉处理
             h.metric = name + ("" if label in _BARE_COUNTS else label)
         else:
             h.metric = cells[0] + ("" if name in (*_BARE_COUNTS, "") else name)
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # a row label that names a measure: the table is turned, its header names what is measured
 _BARE_COUNTS = ("数量", "数值", "件数", "个数", "人数")
 _ROW_MEASURES = (*_BARE_COUNTS, "比例", "占比", "比重", "率", "金额", "总数")
@@ -872,6 +885,7 @@ def _subject_of(metric: str) -> str:
 
 
 _COMPARED = re.compile(r"同比|[较比](?:上年|去年|年初|上月)")  # 较上年末净增: against the year's end
+_COMPARED_HEADS = ("同比", "较", "比上年", "比去年")  # how a change against an earlier time opens
 _PAST_MULTIPLE_TAIL = re.compile(r"是(?:前年|去年|上年|\d{4}\s*年)(?:同期)?$")
 _MULTIPLE_OF_PAST = re.compile(r"(?:是|为|相当于)((?:前年|去年|上年|\d{4}\s*年)(?:同期)?)的$")
 
@@ -1503,7 +1517,9 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
 
 
 _BRACKET_TIMES = re.compile(r"[(（]次[)）]")
-_HOTLINE = re.compile(r"123\d\d(?=人力|热线|政务|服务|便民|妇女|市民|投诉|举报|消费|法律|平台|专线)")
+_HOTLINE = re.compile(
+    rf"{_HOTLINE_NUMBER}(?=人力|热线|政务|服务|便民|妇女|市民|投诉|举报|消费|法律|平台|专线)"
+)
 
 
 def _day_count(text: str, m: re.Match) -> bool:

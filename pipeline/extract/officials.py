@@ -377,13 +377,13 @@ def _collective(text: str, ner_persons):
                 yield Candidate(s, e, title, (begin, begin + len(title)), "official.collective_list")
 
 
-_UNIT_NAME = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\s]))[^\W\d_由在对向和与及是为]{1,8}$")
+_UNIT_NAME = re.compile(r"(?:^|(?<=[，,。；;：:！!？?\s]))(?:(?![由在对向和与及是为])[\u4e00-\u9fff]){1,8}$")
 
 
 def _unit_name(text: str, i: int) -> str:
     """The name of the unit that ends at i when it opens its clause (省人大常委|会领导), else ""."""
     m = _UNIT_NAME.search(text, max(0, i - 9), i)
-    return m.group() if m and all("\u4e00" <= c <= "\u9fff" for c in m.group()) else ""
+    return m.group() if m else ""
 
 
 def _collective_after(text: str, ner_persons):
