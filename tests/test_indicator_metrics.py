@@ -1257,3 +1257,8 @@ def test_ranked_lists_ranks_without_di_and_headline_blanks(text, rows):
 def test_a_rank_in_brackets_after_a_place_is_its_rank():
     rows = _metrics("进入营商环境百强县,分别为:龙口市(13位)、胶州市(16位)。出席的有委员(25位)")
     assert rows == [("排名", 13, "名次"), ("排名", 16, "名次"), ("委员", 25, "人")]
+
+
+def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
+    # the character before the figure is missing, not an opening bracket
+    assert _metrics("13位)龙口市。") == [(None, 13, "人")]

@@ -868,8 +868,8 @@ def _rank_changes(text: str, hits: list[IndicatorHit], spec: dict) -> None:
 
 def _ranked_place(text: str, h: IndicatorHit, num: int) -> bool:
     """N位 alone in brackets right after a place (龙口市(13位)): the place's rank in a list."""
-    if text[num - 1 : num] not in "(（" or text[h.end : h.end + 1] not in ")）":
-        return False
+    if num < 1 or text[num - 1] not in "(（" or text[h.end : h.end + 1] not in (")", "）"):
+        return False  # a slice left empty would pass an `in` test: read the characters themselves
     name = re.search(r"[\u4e00-\u9fff]{2,8}$", text[max(0, num - 9) : num - 1])
     return bool(name) and _all_places(name.group())
 
@@ -1332,7 +1332,12 @@ def _opens_line(text: str, k: int) -> bool:
 def _heading_above(text: str, k: int) -> str | None:
     """The short heading on the line above a bracket that opens a line at k (一、…建设示范市 / (4个,按照
     地区顺序排列)): what the bracket's figure counts [indicator.metric.heading_above]."""
-    if not (on("indicator.metric.heading_above") and text[k : k + 1] in "(（" and _opens_line(text, k)):
+    if not (
+        on("indicator.metric.heading_above")
+        and k >= 0
+        and text[k : k + 1] in ("(", "（")
+        and _opens_line(text, k)
+    ):
         return None
     lines = [line.strip(" \u3000\t") for line in text[max(0, k - 120) : k].split("\n")][:-1]
     line = next((x for x in reversed(lines) if x), "")
