@@ -245,7 +245,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:^[◎□■●◆]?|[(（])(?:(?:文图|图文|文|图)\s?[/／|｜]\s?)?(?P<o>{outlet})\s?"
             rf"(?:{_alt(lx.author_labels)})\s*(?=[{_HAN}])"
         ),
-        "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*(?:{DATE}|{CN_DATE}){TIME}"),
+        # 新华日报·2025-08-27 07:21: a news app puts a dot between the outlet and the date
+        "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*[·•|｜]?\s*(?:{DATE}|{CN_DATE}){TIME}"),
         "org_name_tail": re.compile(rf"(?:{_alt(lx.org_name_words)})(?:{_alt(lx.org_suffixes)})$"),
         "org_date": re.compile(
             rf"^\s*(?P<o>[{_HAN}()（）]{{2,30}})\s*[|｜]?\s*(?:{DATE}|{CN_DATE}){TIME}\s*$"
@@ -668,8 +669,8 @@ def _clean_source(value: str) -> tuple[int, int]:
         re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])"),
         p["table_cell"],
         re.compile(
-            rf"[(（]\s*(?:{_alt(lx.author_labels)})(?![{_ORG_ENDS}])"
-        ),  # 记者站(记者 刘晓), not (编译局)
+            rf"(?:[(（]\s*|\s+)(?:{_alt(lx.author_labels)})(?![{_ORG_ENDS}站])"
+        ),  # 记者站(记者 刘晓), 湖州晚报 记者 吴昊; not (编译局)
     ):
         if m := pattern.search(value):
             end = min(end, m.start())
@@ -797,7 +798,7 @@ def _source_outlet_date(page: Page, hints) -> Found | None:
         if m and _outlet_of(m.group("o")) == m.group("o"):
             return _one("source.outlet_date", i, 0, m.end("o"), page.lines[i])
         if d := _date_outlet(page.lines[i]):  # 2024-03-30 黔东南新闻网 通讯员 刘斌
-            return _one("source.outlet_date", i, d[0], d[1], page.lines[i])
+            return _one(d[2], i, d[0], d[1], page.lines[i])
         if on("source.org_date") and (o := _org_date(page.lines[i])):
             return _one("source.org_date", i, o.start("o"), o.end("o"), page.lines[i])
     return None
@@ -815,11 +816,14 @@ _DATE_THEN_WORD = re.compile(
 )  # • 2021-12-09   柳州日报   记者 谢耘
 
 
-def _date_outlet(line: str) -> tuple[int, int] | None:
-    """Where the outlet stands after a date that opens a line (2024-03-30 黔东南新闻网 通讯员 刘斌)."""
+def _date_outlet(line: str) -> tuple[int, int, str] | None:
+    """Where the outlet stands after a date that opens a line (2024-03-30 黔东南新闻网 通讯员 刘斌), or a
+    body's name alone after it (2024-08-09 08:46 黄石市司法局) [source.date_org]."""
     m = _DATE_THEN_WORD.match(line)
     if m and _outlet_of(m.group("o")) == m.group("o"):
-        return m.start("o"), m.end("o")
+        return m.start("o"), m.end("o"), "source.outlet_date"
+    if m and on("source.date_org") and not line[m.end() :].strip() and is_org_line(m.group("o")):
+        return m.start("o"), m.end("o"), "source.date_org"
     return None
 
 
@@ -853,10 +857,12 @@ def _source_above_date(page: Page, hints) -> Found | None:
             re.fullmatch(f"[{_HAN}]{{2,16}}", line)
             and (m := date_stamp(date)) is not None
             and m.group(0).strip() == date
-            and _is_candidate(lines[above])
             and not _menu_only(line)
             and not _is_name(line)
-            and (is_org_line(line) or _outlet_of(line) == line or _names_place(line))
+            and (
+                (_is_candidate(lines[above]) and (_outlet_of(line) == line or _names_place(line)))
+                or is_org_line(line)  # a body's name needs no headline above it (an index number)
+            )
         ):
             return _one("source.above_date", i, 0, len(lines[i].rstrip()), lines[i])
     return None
@@ -1082,8 +1088,10 @@ def _source_signature(page: Page, hints) -> Found | None:
     on the last line."""
     kept = page.kept_lines()
     for k, i in enumerate(kept):
-        if i >= page.body_start and is_org_line(page.lines[i]):
-            nxt = page.lines[kept[k + 1]] if k + 1 < len(kept) else ""
+        s, e = _signed(page.lines[i])
+        if i >= page.body_start and is_org_line(page.lines[i][s:e]):
+            # the date under it, though the date reader took that line (拉萨市人大常委会 / 2025年8月1日)
+            nxt = next((x for x in page.lines[i + 1 :] if x.strip()), "")
             dated = re.fullmatch(rf"[\s(（]*(?:{DATE}|{CN_DATE})[\s)）]*", nxt) is not None
             # last on the page, under a finished paragraph (not the cut-off end of an excerpt)
             last = (
@@ -1092,8 +1100,14 @@ def _source_signature(page: Page, hints) -> Found | None:
                 and _SENTENCE_END.search(page.lines[kept[k - 1]].rstrip(_CLOSERS + " ")) is not None
             )
             if dated or last:
-                return _one("source.signature", i, 0, len(page.lines[i]), page.lines[i])
+                return _one("source.signature", i, s, e, page.lines[i])
     return None
+
+
+def _signed(line: str) -> tuple[int, int]:
+    """[start, end) of a signature's name inside its line: (吉利区人大常委会办公室) closes a news story."""
+    m = re.fullmatch(r"\s*[(（]([^()（）]+)[)）]\s*", line) if on("source.signature_bracket") else None
+    return m.span(1) if m else (0, len(line))
 
 
 def _source_letterhead(page: Page, hints) -> Found | None:
