@@ -26,7 +26,14 @@ from pipeline import store
 KINDS = ("places", "officials", "regulations", "indicators")
 META_FIELDS = ("title", "publish_date", "source", "author")
 PANEL_FIELDS = ("scope", "period")
-_SAME_BASE = {"名": "人", "位": "人", "个工作日": "工作日", "宗": "件"}  # gold files write 宗 both ways
+_SAME_BASE = {  # one unit written two ways; gold files write 宗 both ways
+    "名": "人",
+    "位": "人",
+    "个工作日": "工作日",
+    "宗": "件",
+    "微克每立方米": "微克/立方米",
+    "毫克每立方米": "毫克/立方米",
+}
 _PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉()（）\[\]【】、,，.。:：;；\-—–―~～·]")
 
 

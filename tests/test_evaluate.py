@@ -34,6 +34,13 @@ def test_base_units_annotators_write_two_ways_are_one():
     s = Score()
     match("indicators", preds, gold, s, "d")
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+    gold = [
+        {"text": "49.8微克每立方米", "metric": "平均浓度", "normalized": 49.8, "base_unit": "微克每立方米"}
+    ]
+    preds = [{"metric": "平均浓度", "normalized_value": 49.8, "base_unit": "微克/立方米"}]
+    s = Score()
+    match("indicators", preds, gold, s, "d")
+    assert (s.tp, s.fp, s.fn) == (1, 0, 0)
 
 
 @pytest.mark.parametrize(

@@ -914,7 +914,7 @@ def test_policy_names_and_implementing_verbs(text, rows):
         ("各乡镇(街道)及村(社区)办件4.32万件。", [("各乡镇(街道)及村(社区)办件", 43200, "件")]),
         (  # a noun longer than 14 characters is read to its clause's end, not cut in a word
             "牵头在区政府常务会上开展4次习近平法治思想系列专题法治讲座,与区委党校合作。",
-            [("习近平法治思想系列专题法治讲座", 4, "次")],
+            [("习近平法治思想专题法治讲座", 4, "次")],  # 系列 is a filler
         ),
         ("全区已有1900项。", [(None, 1900, "项")]),  # 已有 names nothing
         ("当天共拆除18宗违法建筑。", [("违法建筑", 18, "件")]),
@@ -1262,3 +1262,54 @@ def test_a_rank_in_brackets_after_a_place_is_its_rank():
 def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
     # the character before the figure is missing, not an opening bracket
     assert _metrics("13位)龙口市。") == [(None, 13, "人")]
+
+
+@pytest.mark.parametrize(
+    "text, rows",
+    [
+        # a rate named right before a percentage measures it, whatever noun follows
+        ("巩固行政机关负责人出庭应诉率100%成果。", [("巩固行政机关负责人出庭应诉率", 100, "%")]),
+        # an item in quotes among the listed rates
+        (
+            "网上可办率、“最多跑一次”、全程网办率分别达到99%、98%、90%。",
+            [("网上可办率", 99, "%"), ("最多跑一次", 98, "%"), ("全程网办率", 90, "%")],
+        ),
+        # a change after a bracket of parts is the whole count's
+        (
+            "实施行政处罚4905起(其中简易程序1486起,普通程序3419起),较上年减少27.9%。",
+            [
+                ("实施行政处罚", 4905, "起"),
+                ("简易程序", 1486, "起"),
+                ("普通程序", 3419, "起"),
+                ("实施行政处罚同比减少", 27.9, "%"),
+            ],
+        ),
+        # 较大 is a degree, no comparison with an earlier time
+        (
+            "死亡人数增加3人(去年18起),其中较大事故2起。",
+            [("死亡人数增加", 3, "人"), ("死亡人数增加", 18, "起"), ("较大事故", 2, "起")],
+        ),
+        # an area before 的 measures the noun after it (a locative after the noun left out) ...
+        ("形成了10.7平方公里的闭环限行区域。", [("闭环限行区域", 10.7, "平方公里")]),
+        ("建起81万平方米的园区里。", [("园区", 810000, "平方米")]),
+        # ... unless the area is named before it
+        ("项目占地16.6万平方米的产业园区。", [("项目占地", 166000, "平方米")]),
+        # 系列 says only "a series of"; boilers in 蒸吨, poultry in 羽, concentrations written out
+        ("开展系列学法活动126场次。", [("学法活动", 126, "场次")]),
+        (
+            "完成燃煤锅炉改造809蒸吨,没收活禽1303羽。",
+            [("燃煤锅炉改造", 809, "蒸吨"), ("没收活禽", 1303, "羽")],
+        ),
+        ("细颗粒物平均浓度为35.8微克每立方米。", [("细颗粒物平均浓度", 35.8, "微克/立方米")]),
+    ],
+)
+def test_rates_quoted_items_parts_degrees_areas_and_new_units(text, rows):
+    assert [(m, v, u) for m, v, u in _metrics(text)] == rows
+
+
+def test_the_rate_and_area_rules_switch_off():
+    from pipeline import switches
+
+    with switches.off({"indicator.metric.rate_before", "indicator.metric.size_of"}):
+        assert _metrics("巩固出庭应诉率100%成果。")[0][0] == "成果"
+        assert _metrics("形成了10.7平方公里的闭环限行区域。")[0][0] == "形成"

@@ -629,7 +629,8 @@ def _a_change(metric: str, spec: dict) -> bool:
 
 
 # names listed before 分别: words, or codes with letters (PM2.5、PM10、SO2)
-_LISTED = re.compile(r"(?:(?:[\u4e00-\u9fff]{2,12}|[A-Za-z][A-Za-z0-9.]{1,7})[、和及])+$")
+# an item may stand in quotes (网上可办率、“最多跑一次”、全程网办率分别达到…)
+_LISTED = re.compile(r"(?:(?:“?[\u4e00-\u9fff]{2,12}”?|[A-Za-z][A-Za-z0-9.]{1,7})[、和及])+$")
 
 
 _CODE_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
@@ -641,7 +642,7 @@ def _listed_metrics(text: str, h: IndicatorHit) -> list[str]:
     m = _LISTED.search(text, max(0, h.start - 60), h.start)
     if not m or not own:
         return []
-    items = [*re.split(r"[、和及]", m.group(0))[:-1], own]
+    items = [*(_strip_quotes(x) for x in re.split(r"[、和及]", m.group(0))[:-1]), own]
     if any(item.replace(".", "").isdigit() for item in items):
         return []  # 5、8和|10件: figures, not names
     code = _CODE_HEAD.match(own)
@@ -695,11 +696,10 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         h.metric = _year_compared(text, h, spec) or h.metric
         share = _share(h.metric, spec)
         bare = h.metric in spec["bare_changes"]  # indicator.metric.bare_change
-        compared = h.metric.startswith(_COMPARED_HEADS)
-        if share is None and not compared and not bare:
+        if share is None and not _compared(h.metric) and not bare:
             continue
         h.metric = share or h.metric
-        if not h.metric.startswith(("占", *_COMPARED_HEADS)) and not bare:
+        if not (h.metric.startswith("占") or _compared(h.metric)) and not bare:
             continue
         prev = hits[i - 1] if i else None
         if (
@@ -712,11 +712,10 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             prev = hits[i - 2]  # 1465.9万户,居全国第二位,同比增长4.4%: the count grew, not the rank
         if (
             prev
-            and i > 1
-            and _in_aside(text, hits[i - 2], prev, h)
+            and (k := _before_aside(text, hits, i)) is not None
             and on("indicator.metric.change_past_aside")
         ):
-            prev = hits[i - 2]  # 受理案件14427件(含旧存1436件),同比下降6.85%: the whole count fell
+            prev = hits[k]  # 受理案件14427件(含旧存1436件),同比下降6.85%: the whole count fell
         if (
             prev
             and prev.metric in spec["bare_averages"]
@@ -745,7 +744,7 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             and _same_sentence(text, prev.end, h.start)
             and not _related(prev.metric, spec)
             and not (
-                (bare or (compared and prev.base_unit in ("%", "个百分点")))
+                (bare or (_compared(h.metric) and prev.base_unit in ("%", "个百分点")))
                 and prev.metric.endswith(tuple(spec["bare_changes"]))
             )  # 增长|提高, 环比增长5%,较2022年同期增长8%: two changes, neither the other's subject
             and (subject := _subject_of(prev.metric))
@@ -763,10 +762,21 @@ def _included_parts(text: str, hits: list[IndicatorHit]) -> None:
             b.metric = f"{_subject_of(a.metric)}中{b.metric[1:]}"
 
 
-def _in_aside(text: str, before: IndicatorHit, prev: IndicatorHit, h: IndicatorHit) -> bool:
-    """prev sits in a bracket right after the figure before it (14427件(含旧存1436件)), h after it."""
-    opened = re.fullmatch(r"[(（][^()（）]{0,12}", text[before.end : prev.start])
-    return bool(opened) and text[prev.end : prev.end + 1] in ")）" and prev.end < h.start
+def _before_aside(text: str, hits: list[IndicatorHit], i: int) -> int | None:
+    """The index of the figure right before a bracket that holds the figures before hits[i] and closes
+    before it (处罚4905起(其中简易程序1486起,普通程序3419起),较上年减少27.9%), else None."""
+    h, prev = hits[i], hits[i - 1]
+    gap = text[prev.end : h.start]
+    close = max(gap.rfind(")"), gap.rfind("）"))
+    if close < 0 or re.search(r"[(（]", gap[:close]):
+        return None
+    opening = max(text.rfind("(", 0, prev.start), text.rfind("（", 0, prev.start))
+    if opening < 0 or re.search(r"[)）。；;\n]", text[opening : prev.start]) or prev.start - opening > 40:
+        return None
+    k = i - 1
+    while k > 0 and hits[k - 1].end > opening:
+        k -= 1  # the figures inside the bracket
+    return k - 1 if k > 0 and hits[k - 1].end == opening else None
 
 
 _SERIES_GAP = re.compile(
@@ -886,6 +896,14 @@ def _subject_of(metric: str) -> str:
 
 _COMPARED = re.compile(r"同比|[较比](?:上年|去年|年初|上月)")  # 较上年末净增: against the year's end
 _COMPARED_HEADS = ("同比", "较", "比上年", "比去年")  # how a change against an earlier time opens
+_DEGREE = re.compile(r"较[大小高低多少好强重轻快慢长短深广早晚差]")
+
+
+def _compared(metric: str) -> bool:
+    """A change against an earlier time (同比增长, 较上年减少); 较大事故 is a degree, no comparison."""
+    return metric.startswith(_COMPARED_HEADS) and not _DEGREE.match(metric)
+
+
 _PAST_MULTIPLE_TAIL = re.compile(r"是(?:前年|去年|上年|\d{4}\s*年)(?:同期)?$")
 _MULTIPLE_OF_PAST = re.compile(r"(?:是|为|相当于)((?:前年|去年|上年|\d{4}\s*年)(?:同期)?)的$")
 
@@ -1632,11 +1650,21 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         and before.endswith(tuple(spec["object_verbs"] + spec["share_verbs"]))
         and text.startswith("的", m.end())
     )  # 设立了1000万元的产业发展扶持基金: 产业发展扶持基金
+    sized = (
+        on("indicator.metric.size_of")
+        and any(m.group("unit") in spec["units"][u] for u in spec["size_units"])
+        and not before.endswith(tuple(spec["size_measures"]))  # 占地16.6万平方米的…项目: the land it takes
+        and text.startswith("的", m.end())
+        and _is_han(text[m.end() + 1 : m.end() + 2])
+    )  # 形成了10.7平方公里的闭环限行区域: the area's size
+    share_of = share_of or sized
     if before and text.endswith("一行", 0, m.start()):
         return before, start, m.end()  # 督导组一行3人对…: the group is what is counted
     after, lead = _forward_phrase(text, m.end(), spec, share_of)
     if m.group("unit") in spec["units"]["%"] and after.startswith(_RANK_AFTER_RATE):
         after, lead = "", 0  # 网上信访占比达79.1%居全国第一: the rate's rank, not what it measures
+    if _rate_named_before(before, m, spec) and not share_of:
+        after, lead = "", 0  # 巩固出庭应诉率100%成果: the rate before the figure is what it measures
     titled = on("indicator.metric.book_title") and _book_title_before(text, m.start(), spec)
     if titled and not after:  # …《上海市文物保护条例》4场会前学法: the noun after the unit is counted
         return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
@@ -1651,6 +1679,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         end = m.end() + len(after) + (2 if text.startswith("《", m.end()) else 0)
         noun = _drop_asides(_strip_quotes(after[lead:]))
         per = re.search(spec["per_unit"], before)
+        if sized and len(noun) > 2 and noun[-1] in _LOCATIVES:
+            noun, end = noun[:-1], end - 1  # 81万平方米的园区里: the place, not where in it
         if share_of:
             return noun, m.start(), end
         if _light_verb(verb, m, spec):  # 开展3次现场检查, 组织61名负责人作述法报告: the object is counted
@@ -1677,6 +1707,17 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
 
 
 _RANK_AFTER_RATE = ("居", "位居", "位列", "排名", "排在", "名列")
+_LOCATIVES = "上里内中"
+
+
+def _rate_named_before(before: str, m: re.Match, spec: dict) -> bool:
+    """A percentage right after a rate's name (…率, 比例, 占比) measures that rate, whatever noun
+    follows it [indicator.metric.rate_before]."""
+    return (
+        m.group("unit") in spec["units"]["%"]
+        and before.endswith(tuple(spec["rate_measures"]))
+        and on("indicator.metric.rate_before")
+    )
 
 
 def _sentence_title(text: str, i: int) -> str | None:
