@@ -783,6 +783,31 @@ LAYOUTS = [
         None,
     ),
     (
+        "a platform's login prompt over the headline",
+        "登录长江云平台账号\n2024年某市“宪法宣传周”正式启动\n" + BODY,
+        "2024年某市“宪法宣传周”正式启动",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a tab title cut short over the whole headline; a reporter's name with 以 in a dateline's brackets",
+        "法援为农民工撑起“保护\n法援为农民工撑起“保护伞”\n中新网南宁6月26日电(王以照)" + BODY,
+        "法援为农民工撑起“保护伞”",
+        None,
+        "中新网",
+        "王以照",
+    ),
+    (
+        "a lead-in saying who spoke over the headline saying what",
+        "2018-11-28 07:48 来源: 某某日报\n\n省长主持省政府第17次常务会议时强调\n"
+        "把优化营商环境作为政府工作的重中之重\n\n" + BODY,
+        "把优化营商环境作为政府工作的重中之重",
+        "2018-11-28",
+        "某某日报",
+        None,
+    ),
+    (
         "a day-first stamp under the headline; a garbled indent before a dateline",
         "某区政府2014年度行政复议工作圆满完成\n28.02.2015  15:57\n????梧州日报讯(记者 杨苑君)" + BODY,
         "某区政府2014年度行政复议工作圆满完成",

@@ -1724,6 +1724,9 @@ def _header_title(page: Page) -> Found | None:
     lines = page.lines
     cands = [i for i in page.header if _is_candidate(lines[i]) and not _popup(lines, i)]
     cands = [i for k, i in enumerate(cands) if not (k and _subtitle(lines[i]))]
+    cands = [i for k, i in enumerate(cands) if not _cut_copy(lines, cands[k + 1 : k + 4], i)]
+    if len(cands) > 1 and _kicker(lines[cands[0]]) and _next_kept(page, cands[0]) == cands[1]:
+        cands = cands[1:]  # 某某主持…会议时强调 / 把优化营商环境作为…: the headline under its lead-in
     if on("title.not.menu_column"):
         cands = [i for i in cands if not _in_menu_column(page, i)]
     found = _with_issuer(page, _wrapped_title(page, cands)) or _issuer_title(page, cands)
@@ -1765,6 +1768,30 @@ def _header_title(page: Page) -> Found | None:
         end = m.start()  # 标题_某某市人民政府: the site's name after the headline
     picked = _strip_title(Found(rule, lines[pick][:end], (((pick, 0, end),),)), lines[pick])
     return _with_issuer(page, picked)  # 海东市人民政府 / 关于2019年度…的报告
+
+
+def _next_kept(page: Page, i: int) -> int | None:
+    return next((k for k in range(i + 1, len(page.lines)) if page.kept(k)), None)
+
+
+_KICKER_END = re.compile(r"(?:时|上)?(?:强调|指出|要求|表示)$")
+
+
+def _kicker(line: str) -> bool:
+    """沈晓明主持七届省政府第17次常务会议时强调: a lead-in that says who spoke, over the headline that
+    says what [title.kicker]."""
+    return on("title.kicker") and _KICKER_END.search(line.strip()) is not None
+
+
+def _cut_copy(lines: list[str], later: list[int], i: int) -> bool:
+    """法援为农民工撑起“保护 over 法援为农民工撑起“保护伞”: a tab title cut short, which a later line gives
+    whole [title.cut_repeat]."""
+    line = lines[i].strip()
+    return (
+        len(line) >= 6
+        and on("title.cut_repeat")
+        and any(lines[j].strip().startswith(line) and len(lines[j].strip()) > len(line) for j in later)
+    )
 
 
 def _in_menu_column(page: Page, i: int) -> bool:

@@ -14,8 +14,9 @@ _NOT_IN_NAMES = set(
 # ... of which these are also common given-name chars (袁登全, 刘向前, 李政, 张琼月): allowed
 # where the name is bounded on both sides (a title or a label before it, punctuation or a verb after it)
 _LOOSE_IN_NAMES = set("全向政月中")
-# ... and these too in a byline, after a reporter's label (潘从武, 李从军, 赵院刚, 刘科)
-_BYLINE_LOOSE = set("从院科")
+# ... and these too in a byline, after a reporter's label or in a dateline's brackets (潘从武, 李从军, 赵院刚,
+# 刘科, 王以照)
+_BYLINE_LOOSE = set("从院科以")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # one-character function words that stand before names and places (和王伟, 在内蒙古)
 FUNCTION_CHARS = frozenset("和与是的在对向同及由请被把将给让为应")
