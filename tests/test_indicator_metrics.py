@@ -1289,6 +1289,14 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
             "死亡人数增加3人(去年18起),其中较大事故2起。",
             [("死亡人数增加", 3, "人"), ("死亡人数增加", 18, "起"), ("较大事故", 2, "起")],
         ),
+        # … but 较多年平均 compares with the years' average
+        (
+            "主要河流实测总径流量12.7万亿立方米,较多年平均年径流量偏小7%。",
+            [
+                ("主要河流实测总径流量", 12700000000000, "立方米"),
+                ("主要河流实测总径流量较多年平均年径流量偏小", 7, "%"),
+            ],
+        ),
         # an area before 的 measures the noun after it (a locative after the noun left out) ...
         ("形成了10.7平方公里的闭环限行区域。", [("闭环限行区域", 10.7, "平方公里")]),
         ("建起81万平方米的园区里。", [("园区", 810000, "平方米")]),

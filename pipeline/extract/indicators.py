@@ -896,7 +896,7 @@ def _subject_of(metric: str) -> str:
 
 _COMPARED = re.compile(r"同比|[较比](?:上年|去年|年初|上月)")  # 较上年末净增: against the year's end
 _COMPARED_HEADS = ("同比", "较", "比上年", "比去年")  # how a change against an earlier time opens
-_DEGREE = re.compile(r"较[大小高低多少好强重轻快慢长短深广早晚差]")
+_DEGREE = re.compile(r"较[大小高低多少好强重轻快慢长短深广早晚差](?!年)")  # 较多年平均: a comparison
 
 
 def _compared(metric: str) -> bool:
