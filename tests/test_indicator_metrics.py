@@ -1309,6 +1309,7 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
             [("燃煤锅炉改造", 809, "蒸吨"), ("没收活禽", 1303, "羽")],
         ),
         ("细颗粒物平均浓度为35.8微克每立方米。", [("细颗粒物平均浓度", 35.8, "微克/立方米")]),
+        ("创作法治民歌1200余首。", [("创作法治民歌", 1200, "首")]),  # songs and poems
     ],
 )
 def test_rates_quoted_items_parts_degrees_areas_and_new_units(text, rows):
