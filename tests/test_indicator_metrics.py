@@ -1310,6 +1310,9 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
         ),
         ("细颗粒物平均浓度为35.8微克每立方米。", [("细颗粒物平均浓度", 35.8, "微克/立方米")]),
         ("创作法治民歌1200余首。", [("创作法治民歌", 1200, "首")]),  # songs and poems
+        # people and measures counted end before a verb after them
+        ("共有163位代表提出优化营商环境议案。", [("代表", 163, "人")]),
+        ("发布15条措施支持外资增量提质。", [("发布措施", 15, "条")]),
     ],
 )
 def test_rates_quoted_items_parts_degrees_areas_and_new_units(text, rows):
