@@ -310,6 +310,7 @@ class IndicatorsFile(_RuleFile):
     topic_predicates: list[Word] = []
     topic_measures: list[Word] = []
     rate_measures: list[Word] = []
+    rate_leading: list[Word] = []
     size_units: list[Word] = []
     size_measures: list[Word] = []
     topic_not: list[Word] = []

@@ -1310,6 +1310,28 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
         ),
         ("细颗粒物平均浓度为35.8微克每立方米。", [("细颗粒物平均浓度", 35.8, "微克/立方米")]),
         ("创作法治民歌1200余首。", [("创作法治民歌", 1200, "首")]),  # songs and poems
+        # changes after 分别较2016年 belong one by one to the counts before them
+        (
+            "全省立案环境违法案件22060件、处罚金额11.09亿元,分别较2016年增长192%、153%。",
+            [
+                ("立案环境违法案件", 22060, "件"),
+                ("处罚金额", 1109000000, "元"),
+                ("立案环境违法案件较2016年增长", 192, "%"),
+                ("处罚金额较2016年增长", 153, "%"),
+            ],
+        ),
+        # kinds listed in quotes before 分别 share what follows the last kind word
+        (
+            "“公安”类、“城建”类、“资源”类案件同比分别下降10.65%、12.37%、19.59%。",
+            [
+                ("公安类案件同比下降", 10.65, "%"),
+                ("城建类案件同比下降", 12.37, "%"),
+                ("资源类案件同比下降", 19.59, "%"),
+            ],
+        ),
+        # a demand on a rate is no part of it; a share named before 占 keeps its name
+        ("并提出出庭应诉率必须达到100%。", [("出庭应诉率", 100, "%")]),
+        ("综合窗口进驻比例占全区政务服务事项的94%。", [("综合窗口进驻比例", 94, "%")]),
         # people and measures counted end before a verb after them
         ("共有163位代表提出优化营商环境议案。", [("代表", 163, "人")]),
         ("发布15条措施支持外资增量提质。", [("发布措施", 15, "条")]),

@@ -492,6 +492,7 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """一审1787件,二审610件,分别同比增长41.26%、4.27%: the k-th figure after 分别 belongs to the
     k-th count before it in the sentence (indicator.metric.respectively); unpaired, 分别 is dropped."""
     for i, h in enumerate(hits):
+        _respectively_year(text, hits, i, spec)
         if not h.metric or "分别" not in h.metric:
             continue
         compared, what = h.metric.split("分别", 1)
@@ -501,7 +502,7 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         listed = _listed_metrics(text, h)
         if len(listed) == len(run) > 1:  # 办结率、满意率分别为99.2%和98.7% (indicator.metric.respectively)
             comp = next((w for w in ("同比", "环比") if listed[-1].endswith(w) and len(listed[-1]) > 3), "")
-            listed[-1] = listed[-1].removesuffix(comp)  # …、直接经济损失|同比|分别下降: each is a change
+            listed = [x.removesuffix(comp) for x in listed]  # …、直接经济损失|同比|分别下降: each is a change
             for metric, item in zip(listed, run):
                 item.metric = metric + (comp if not what.startswith(comp) else "") + what
             continue  # the list right before 分别 names them, not counts earlier in the sentence
@@ -531,6 +532,23 @@ def _respectively(text: str, hits: list[IndicatorHit], spec: dict) -> None:
             run[0].metric, run[1].metric = pair[1] + h.metric[2:], h.metric
         elif h.metric and len(run) > 1 and on("indicator.metric.respectively_shared"):
             _share_after_respectively(text, h, run)
+
+
+def _respectively_year(text: str, hits: list[IndicatorHit], i: int, spec: dict) -> None:
+    """分别较2016年增长192%、153%: the changes after it are a run after 分别, each the change of a count
+    before it [indicator.metric.respectively_year]."""
+    h = hits[i]
+    year = _RESPECTIVELY_YEAR.search(text, max(0, h.start - 16), h.start)
+    if not year or h.metric not in spec["bare_changes"] or not on("indicator.metric.respectively_year"):
+        return
+    h.metric = f"分别较{year.group(1)}年{h.metric}"
+    for prev, nxt in itertools.pairwise(hits[i:]):
+        if nxt.metric not in spec["bare_changes"] or text[prev.end : nxt.start] not in ("、", "和"):
+            break
+        nxt.metric = None  # 153% read 增长 back across 192%、: it is the next item of the run
+
+
+_RESPECTIVELY_YEAR = re.compile(r"分别(?:较|比|同|与)\s*(\d{4})\s*年(?:同期)?(?:相比)?$")
 
 
 def _unnamed_run(text: str, hits: list[IndicatorHit], i: int) -> list[IndicatorHit]:
@@ -630,7 +648,9 @@ def _a_change(metric: str, spec: dict) -> bool:
 
 # names listed before 分别: words, or codes with letters (PM2.5、PM10、SO2)
 # an item may stand in quotes (网上可办率、“最多跑一次”、全程网办率分别达到…)
-_LISTED = re.compile(r"(?:(?:“?[\u4e00-\u9fff]{2,12}”?|[A-Za-z][A-Za-z0-9.]{1,7})[、和及])+$")
+_LISTED = re.compile(
+    r"(?:(?:“?[\u4e00-\u9fff]{2,12}”?[\u4e00-\u9fff]?|[A-Za-z][A-Za-z0-9.]{1,7})[、和及])+“?$"
+)
 
 
 _CODE_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
@@ -652,11 +672,24 @@ def _listed_metrics(text: str, h: IndicatorHit) -> list[str]:
     while n := _affix(items[0], leading, prefix=True):
         items[0] = items[0][n:]  # 今年上半年地区生产总值、…: the time is no part of the first metric
     alike = len({item[-1] for item in items}) == 1
+    if (tail := _kind_tail(items)) and on("indicator.metric.respectively_kinds"):
+        return [item + tail for item in items[:-1]] + [own]  # “公安”类、“城建”类、“资源”类案件…
     pairs = _spec().data["paired_modifiers"]  # 城镇和农村居民收入: a paired modifier, not a list
     paired = len(items) == 2 and items[0][-2:] in pairs and own[:2] in pairs  # 男性和女性职工平均工资
     whole = all(len(item) >= 2 for item in items)  # not 35岁|及以下: a figure split the list
     plain = whole and not paired and not any(v in own for v in _object_verbs())
     return items if alike or plain else []
+
+
+def _kind_tail(items: list[str]) -> str:
+    """案件同比下降 of 公安类、城建类、资源类案件同比下降: what the listed kinds share after the last
+    one's kind word (类, 型), or ""."""
+    *listed, own = items
+    end = listed[0][-1:]
+    if end not in ("类", "型") or any(item[-1:] != end for item in listed):
+        return ""
+    k = own.find(end)
+    return own[k + 1 :] if 1 <= k <= 6 and len(own) - k > 2 else ""
 
 
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -950,6 +983,8 @@ def _share(metric: str, spec: dict) -> str | None:
     base = base.removesuffix("的")
     if base.startswith("比") and len(base) > 1 and not subject:
         return metric  # 占比同比提高: the share itself changed
+    if subject.endswith(tuple(spec["rate_measures"])) and on("indicator.metric.share_named"):
+        return subject  # 进驻比例占全区政务服务事项的94%: the share is named before 占
     if subject or base.endswith(("比重", "比例", "份额")):  # 户数占农户总户数: complete as written
         return f"{subject}占{base}"
     return f"占{base}比例" if base not in ("", "比") else "占比"  # named after the count before it
@@ -1665,6 +1700,8 @@ def _metric(text: str, m: re.Match, spec: dict, floor: int) -> tuple[str | None,
         after, lead = "", 0  # 网上信访占比达79.1%居全国第一: the rate's rank, not what it measures
     if _rate_named_before(before, m, spec) and not share_of:
         after, lead = "", 0  # 巩固出庭应诉率100%成果: the rate before the figure is what it measures
+        k = _affix(before, spec["rate_leading"], prefix=True)
+        before, start = before[k:], start + k  # 并提出出庭应诉率必须达到100%: the demand is no part of it
     titled = on("indicator.metric.book_title") and _book_title_before(text, m.start(), spec)
     if titled and not after:  # …《上海市文物保护条例》4场会前学法: the noun after the unit is counted
         return titled[0], titled[1], m.end()  # 发放《宪法知识读本》1000本 → 发放宪法知识读本
