@@ -808,6 +808,49 @@ LAYOUTS = [
         None,
     ),
     (
+        "a headline ending in ? over its date line, under an app's banner",
+        "某某Logo\n下载客户端\n登录\n有亮点!某省法院行政审判工作近五年都有哪些新成效?\n2020-09-25 13:46\n"
+        + BODY,
+        "有亮点!某省法院行政审判工作近五年都有哪些新成效?",
+        "2020-09-25",
+        None,
+        None,
+    ),
+    (
+        "a headline followed by empty table cells; a welcome banner is no headline",
+        "欢迎光临某县人民政府门户网 登录个人中心 无障碍浏览 长者版\n"
+        "市司法局召开合法性审查工作调研座谈会 | ||||\n|\n||||\n" + BODY,
+        "市司法局召开合法性审查工作调研座谈会",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a plan's title wrapped after a closing quote",
+        "2024年某省“宪法宣传周”\n工作方案\n" + BODY,
+        "2024年某省“宪法宣传周”工作方案",
+        None,
+        None,
+        None,
+    ),
+    (
+        "a disclosure page's labels in square brackets",
+        "某某区关于印发营商环境优化提升工作方案的通知\n[ 发布机构 ] 某某区人民政府 [ 有效性 ]\n"
+        "[ 成文日期 ] 2021-01-28 [ 发布日期 ] 2021-01-28\n" + BODY,
+        "某某区关于印发营商环境优化提升工作方案的通知",
+        "2021-01-28",
+        "某某区人民政府",
+        None,
+    ),
+    (
+        "a body's name before a labelled date on one line",
+        "某区2023年法治政府建设情况的报告\n\n某某市某某区人民政府 发布时间:2024-03-07\n\n市政府:\n" + BODY,
+        "某区2023年法治政府建设情况的报告",
+        "2024-03-07",
+        "某某市某某区人民政府",
+        None,
+    ),
+    (
         "a day-first stamp under the headline; a garbled indent before a dateline",
         "某区政府2014年度行政复议工作圆满完成\n28.02.2015  15:57\n????梧州日报讯(记者 杨苑君)" + BODY,
         "某区政府2014年度行政复议工作圆满完成",

@@ -179,9 +179,9 @@ def _patterns() -> dict[str, re.Pattern]:
     writers = [w for w in lx.author_labels if w not in reporters and w != "文"]
     issuers = tuple(w for w in lx.source_labels if w.endswith(("机构", "单位", "部门", "机关")))
     return {
-        # a table set as text keeps its cells apart with |: 发布日期 | 2025-06-30 |
+        # a table set as text keeps its cells apart with |: 发布日期 | 2025-06-30 |; [ 发布日期 ] 2021-01-28
         "strong_date": re.compile(
-            rf"(?:{_alt(lx.strong_dates)})\s*[:：|｜]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"
+            rf"(?:{_alt(lx.strong_dates)})\s*[:：|｜\]】]?\s*[\[【(（]?(?:{DATE}|{CN_DATE})"
         ),
         "weak_date": re.compile(
             rf"(?:^|(?<=[\s|｜/\[\]【】(（)）]))(?:{_alt(lx.weak_dates)})\s*[:：]\s*(?:{DATE}|{CN_DATE})"
@@ -221,7 +221,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # 发布机构: | 市司法局 |: a disclosure table's cells
         "table_cell": re.compile(rf"\s(?:{_alt(lx.table_labels)})(?=\s|$)"),  # 兖州区司法局 组配分类 …
         "source_label": re.compile(
-            rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*(?:[|｜]\s*)?|\s+(?=\S))"
+            rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*(?:[|｜]\s*)?|[\]】]\s*|\s+(?=\S))"
         ),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
@@ -248,8 +248,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # 新华日报·2025-08-27 07:21: a news app puts a dot between the outlet and the date
         "outlet_date": re.compile(rf"^(?P<o>{outlet})\s*[·•|｜]?\s*(?:{DATE}|{CN_DATE}){TIME}"),
         "org_name_tail": re.compile(rf"(?:{_alt(lx.org_name_words)})(?:{_alt(lx.org_suffixes)})$"),
-        "org_date": re.compile(
-            rf"^\s*(?P<o>[{_HAN}()（）]{{2,30}})\s*[|｜]?\s*(?:{DATE}|{CN_DATE}){TIME}\s*$"
+        "org_date": re.compile(  # 哈尔滨市呼兰区人民政府 发布时间:2024-03-07: the label may stand between
+            rf"^\s*(?P<o>[{_HAN}()（）]{{2,30}})\s*[|｜]?\s*"
+            rf"(?:(?:{_alt(lx.strong_dates + lx.weak_dates)})\s*[:：]\s*)?(?:{DATE}|{CN_DATE}){TIME}\s*$"
         ),
         "closing_byline": re.compile(rf"[(（]([^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
         # anchored by .match(line, pos): a 【column】 and a speaker's "Name:" in front of a headline
@@ -362,15 +363,17 @@ class Page:
         ):
             self.banners.add(i)
             return self._body_start(after[byline] + 1)
+        # the dated field under it, kept or taken away (2020-09-25 13:46 under a headline)
+        nxt = next((k for k in range(i + 1, min(len(lines), i + 3)) if lines[k].strip()), None)
+        fields = [k for k in (nxt, *after[:1]) if k is not None and (k in self.meta or k in self.removed)]
+        under = next((k for k in fields if ANY_DATE.search(lines[k])), None)
         if (
             on("title.over_byline")
-            and after
-            and after[0] in self.meta
-            and ANY_DATE.search(lines[after[0]])
+            and under is not None
             and len(lines[i]) <= 60
             and not re.search(r"[。；;…]$", lines[i].rstrip(_CLOSERS + " "))
         ):  # 深耕复议主渠道,法治为民谱新篇——…综述 over 来源:… 发布时间:…: a headline with a comma or a "?"
-            return self._body_start(after[0] + 1)
+            return self._body_start(under + 1)
         return i
 
     def _repeated(self, i: int) -> bool:
@@ -1885,7 +1888,12 @@ def _subtitle(line: str) -> bool:
 def _popup(lines: list[str], i: int) -> bool:
     """两学一做专题 / 关闭: a pop-up's caption (the next line is a menu word), never the headline."""
     j = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
-    return j is not None and _menu_only(lines[j]) and not is_meta_line(lines[j])  # 字号: is a field
+    return (
+        j is not None
+        and _menu_only(lines[j])
+        and not is_meta_line(lines[j])  # 字号: is a field
+        and re.search(r"[\u4e00-\u9fffA-Za-z]", lines[j]) is not None  # a row of bars is no menu
+    )
 
 
 def _site_like(text: str) -> bool:
@@ -1924,7 +1932,7 @@ def _doc_type_line(page: Page, cands: list[int]) -> Found | None:
             re.fullmatch(f"[{_HAN}]{{2,6}}", kind)
             and _patterns()["doc_type_end"].search(kind)
             and not _patterns()["doc_type_end"].search(la)
-            and re.search(f"[{_HAN}]$", la)
+            and re.search(f"[{_HAN}”」』]$", la)  # 2024年某省“宪法宣传周” / 工作方案
         )
         if (la.endswith("的") and kind in lexicon().doc_types) or tail:
             return Found(
@@ -2052,7 +2060,9 @@ def _strip_title(found: Found, line: str) -> Found:
     if on("title.not.ornaments") and (m := _TITLE_LEAD.match(line, s)) and e - m.end() >= 6:
         s = m.end()  # • 标题, [权威发布]标题: a bullet or a column's tag
     if on("title.not.ornaments") and (m := _TITLE_TAIL.search(line, s, e)) and m.start() - s >= 6:
-        e = m.start()  # 标题******: stars after the headline; 标题_站名: the site's name; 标题2.jpg
+        e = (
+            m.start()
+        )  # 标题******: stars after the headline; 标题_站名: the site's name; 标题2.jpg; 标题 | ||||
     if (
         on("title.not.ornaments")
         and line[s : s + 1] == "《"
@@ -2065,7 +2075,8 @@ def _strip_title(found: Found, line: str) -> Found:
 
 _TITLE_LEAD = re.compile(r"\s*(?:[•·●◆■▶►]\s*|\[[\u4e00-\u9fff]{2,6}\]\s*)")  # 【工作动态】 is the headline's
 _TITLE_TAIL = re.compile(
-    r"\s*(?:[*＊#=~～]{2,}|_[\u4e00-\u9fffA-Za-z]{2,10}|\d*\.(?:jpe?g|png|gif|bmp))\s*$", re.IGNORECASE
+    r"\s*(?:[*＊#=~～]{2,}|_[\u4e00-\u9fffA-Za-z]{2,10}|\d*\.(?:jpe?g|png|gif|bmp)|[|｜][|｜\s]*)\s*$",
+    re.IGNORECASE,
 )
 
 
