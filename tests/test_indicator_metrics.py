@@ -1332,6 +1332,12 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
         # a demand on a rate is no part of it; a share named before 占 keeps its name
         ("并提出出庭应诉率必须达到100%。", [("出庭应诉率", 100, "%")]),
         ("综合窗口进驻比例占全区政务服务事项的94%。", [("综合窗口进驻比例", 94, "%")]),
+        # 按 (but not 按期, 不按…) and 存在 open the predicate after what is counted
+        ("已有784个项目按改革要求实现只提交一次材料。", [("项目", 784, "个")]),
+        (
+            "纠正了2件规范性文件存在的问题,发现10多起不按规定停放非机动车。",
+            [("规范性文件", 2, "件"), ("不按规定停放非机动车", 10, "起")],
+        ),
         # people and measures counted end before a verb after them
         ("共有163位代表提出优化营商环境议案。", [("代表", 163, "人")]),
         ("发布15条措施支持外资增量提质。", [("发布措施", 15, "条")]),
