@@ -1332,6 +1332,11 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
         # a demand on a rate is no part of it; a share named before 占 keeps its name
         ("并提出出庭应诉率必须达到100%。", [("出庭应诉率", 100, "%")]),
         ("综合窗口进驻比例占全区政务服务事项的94%。", [("综合窗口进驻比例", 94, "%")]),
+        # a trend said after the topic is no part of it (…整改率逐年提升,由2018年的97.2%上升至2021年的99.8%)
+        (
+            "行政机关诉前整改率逐年提升,由2018年的97.2%上升至2021年的99.8%。",
+            [("行政机关诉前整改率", 97.2, "%"), ("行政机关诉前整改率", 99.8, "%")],
+        ),
         # 按 (but not 按期, 不按…) and 存在 open the predicate after what is counted
         ("已有784个项目按改革要求实现只提交一次材料。", [("项目", 784, "个")]),
         (
