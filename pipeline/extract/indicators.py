@@ -1438,6 +1438,18 @@ def _threshold_at(text: str, j: int, floor: int) -> bool:
     return on("indicator.veto.threshold") and bool(_THRESHOLD_TAIL.match(text, j)) and j - 1 >= floor
 
 
+# the group a bar with 以上/以下 defines, and its size said right after (…1000件以上|的部门有5个, 的部门有:…)
+_GROUP_SIZE = re.compile(
+    r"的[\u4e00-\u9fff]{1,8}(?:有|共|达|为)\s*[0-9一二三四五六七八九十两:：]"
+)  # or its list
+
+
+def _threshold_group(text: str, m: re.Match) -> bool:
+    """执法活动总量1000件以上的部门有5个: a bar that a group passes, the group's size said after it
+    [indicator.veto.threshold_group]."""
+    return m.group("suf2") in ("以上", "及以上", "以下", "及以下") and bool(_GROUP_SIZE.match(text, m.end()))
+
+
 def _threshold(text: str, m: re.Match, spec: dict) -> bool:
     """An amount with 以上/以下 right before the noun it classes (300亿元以上特大项目, 10亿元以上的项目);
     not 5万亿元以上的巨大市场 (an amount said of a noun)."""
@@ -1488,6 +1500,8 @@ def _plausible(text: str, m: re.Match, spec: dict) -> bool:
         return False
     if on("indicator.veto.threshold") and _threshold(text, m, spec):
         return False  # 5000万元以上项目: a class of projects, not an amount
+    if on("indicator.veto.threshold_group") and _threshold_group(text, m):
+        return False  # 总量1000件以上的部门有5个: the bar a group passes, its size follows
     if on("indicator.veto.page_counter") and _page_counter().search(text, max(0, m.start() - 10), m.start()):
         return False  # 点击数:59次: the page's hit counter, not a figure of the text
     if on("indicator.veto.top_rank") and m.start() and _TOP_RANK.match(text, m.start() - 1):
