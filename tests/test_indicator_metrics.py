@@ -1347,6 +1347,7 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
             [("行政执法人员", 1397, "人"), ("行政执法人员同比减少", 46, "人")],
         ),
         ("总展览面积较去年相比增长10倍。", [("总展览面积同比增长", 10, "倍")]),
+        ("全年产生办件量5.8万件。", [("办件量", 58000, "件")]),  # 产生 says nothing of what is counted
         # 按 (but not 按期, 不按…) and 存在 open the predicate after what is counted
         ("已有784个项目按改革要求实现只提交一次材料。", [("项目", 784, "个")]),
         (
