@@ -851,6 +851,33 @@ LAYOUTS = [
         None,
     ),
     (
+        "a report's issuer over the standing committee it is delivered to",
+        "2021年度行政审判工作情况的报告(书面)\n(2022年6月28日在某市第十四届人民代表大会\n常务委员会第三次会议上)\n"
+        "某某市中级人民法院\n某某市人民代表大会常务委员会:\n" + BODY,
+        "2021年度行政审判工作情况的报告(书面)",
+        None,
+        "某某市中级人民法院",
+        None,
+    ),
+    (
+        "a view counter after the source; a reporter after a slash; the writer's 文 closing the text",
+        "某市人大常委会开展执法检查\n作者:佚名  时间:2020-06-12  来源:某某日报 次浏览 字号:[ ]\n"
+        + BODY
+        + "(文 黄紫红)",
+        "某市人大常委会开展执法检查",
+        "2020-06-12",
+        "某某日报",
+        "黄紫红",
+    ),
+    (
+        "a reporter after the outlet and a slash; a magazine's name in 《》 opens a source",
+        "某区部署法治政府示范创建工作\n(来源:《小康》·中国小康网/许宸)\n" + BODY,
+        "某区部署法治政府示范创建工作",
+        None,
+        "《小康》·中国小康网",
+        None,
+    ),
+    (
         "a day-first stamp under the headline; a garbled indent before a dateline",
         "某区政府2014年度行政复议工作圆满完成\n28.02.2015  15:57\n????梧州日报讯(记者 杨苑君)" + BODY,
         "某区政府2014年度行政复议工作圆满完成",

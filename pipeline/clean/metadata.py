@@ -252,7 +252,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"^\s*(?P<o>[{_HAN}()（）]{{2,30}})\s*[|｜]?\s*"
             rf"(?:(?:{_alt(lx.strong_dates + lx.weak_dates)})\s*[:：]\s*)?(?:{DATE}|{CN_DATE}){TIME}\s*$"
         ),
-        "closing_byline": re.compile(rf"[(（]([^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
+        # (中共北镇市委书记 郑文彬), (文 黄紫红): a post, a body or the writer's 文, then the name
+        "closing_byline": re.compile(rf"[(（](文|[^()（）]{{2,40}}?)\s+([{_HAN}]{{2,4}})[)）]\s*$"),
         # anchored by .match(line, pos): a 【column】 and a speaker's "Name:" in front of a headline
         "title_column": re.compile(r"[【\[][^】\]]{1,30}[】\]]\s*"),
         "title_speaker": re.compile(rf"([{_HAN}]{{2,4}})[:：]\s*"),
@@ -669,7 +670,10 @@ def _clean_source(value: str) -> tuple[int, int]:
     for pattern in (
         p["any_label"],
         ANY_DATE,
-        re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])"),
+        # a separator, a label after a blank, a view counter (本站 次浏览)
+        re.compile(r"\s{2,}|[|｜,，;；【】\[\]]|\s(?=\S*[:：])|\s+\S{0,2}(?:次浏览|浏览|阅读)"),
+        # 某某新闻中心/许宸: the reporter after the slash
+        re.compile(rf"[/／](?=[{_HAN}]{{2,3}}(?:\s|$|[)）]))"),
         p["table_cell"],
         re.compile(
             rf"(?:[(（]\s*|\s+)(?:{_alt(lx.author_labels)})(?![{_ORG_ENDS}站])"
@@ -678,7 +682,7 @@ def _clean_source(value: str) -> tuple[int, int]:
         if m := pattern.search(value):
             end = min(end, m.start())
     start = 0
-    while start < end and value[start] in ' 《“"':
+    while start < end and value[start] in ' 《“"' and not _titled_outlet(value, start, end):
         start += 1
     while end > start and value[end - 1] in ' 》”"':
         end -= 1
@@ -708,6 +712,11 @@ def _clean_source(value: str) -> tuple[int, int]:
 
 
 _ORG_ENDS = "局办委院所部会处队社厅"
+
+
+def _titled_outlet(value: str, start: int, end: int) -> bool:
+    """《小康》·中国小康网: a magazine's name in 《》 opens the source; its 《 stays."""
+    return value[start] == "《" and "》" in value[start:end] and not value[start:end].endswith("》")
 
 
 def _account(value: str, trailer: str) -> bool:
@@ -1113,6 +1122,13 @@ def _signed(line: str) -> tuple[int, int]:
     return m.span(1) if m else (0, len(line))
 
 
+def _addressed_body(line: str) -> bool:
+    """杭州市人民代表大会常务委员会: — a body a report is delivered to, alone on its line with a colon
+    [source.letterhead_body]."""
+    m = re.fullmatch(r"\s*(.{2,30}?)[:：]\s*", line)
+    return bool(m) and is_org_line(m.group(1)) and on("source.letterhead_body")
+
+
 def _source_letterhead(page: Page, hints) -> Found | None:
     """温州市中级人民法院 above 主任、副主任、秘书长、各位委员: — the body that delivers a report."""
     kept = page.kept_lines()[:8]
@@ -1120,7 +1136,7 @@ def _source_letterhead(page: Page, hints) -> Found | None:
         if not is_org_line(page.lines[i]):
             continue
         for j in kept[k + 1 : k + 3]:
-            if lexicon().salutation.match(page.lines[j]):
+            if lexicon().salutation.match(page.lines[j]) or _addressed_body(page.lines[j]):
                 return _one("source.letterhead", i, 0, len(page.lines[i]), page.lines[i])
     return None
 
