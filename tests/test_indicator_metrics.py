@@ -1348,6 +1348,13 @@ def test_a_figure_opening_the_text_is_no_ranked_place_read_from_the_texts_end():
         ),
         ("总展览面积较去年相比增长10倍。", [("总展览面积同比增长", 10, "倍")]),
         ("全年产生办件量5.8万件。", [("办件量", 58000, "件")]),  # 产生 says nothing of what is counted
+        # ranks listed after one; a change said short with 增; 主要涉及 leads no metric
+        (
+            "新郑市、荥阳市分别获得全省排名第1、2名。",
+            [("获得全省排名", 1, "名次"), ("获得全省排名", 2, "名次")],
+        ),
+        ("完成财政总收入47.8亿元,增14.2%。", [("财政总收入", 4780000000, "元"), ("财政总收入增", 14.2, "%")]),
+        ("主要涉及物业管理390件、房屋建设226件。", [("物业管理", 390, "件"), ("房屋建设", 226, "件")]),
         # 按 (but not 按期, 不按…) and 存在 open the predicate after what is counted
         ("已有784个项目按改革要求实现只提交一次材料。", [("项目", 784, "个")]),
         (

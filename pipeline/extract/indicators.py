@@ -4,6 +4,7 @@ frequencies (每月至少学习两次). Units, qualifiers and exclusions are dat
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from functools import lru_cache
@@ -193,6 +194,9 @@ def _find(text: str, blocked: list[tuple[int, int]]) -> tuple[list[IndicatorHit]
                 continue  # 5个指标居全省第一: how many rank first, counted by the number
             hits.append(hit)
             taken.append((m.start(), m.end()))
+            for nxt in _next_ranks(text, m.end(), hit):  # 分别获得全省排名第1、2名
+                hits.append(nxt)
+                taken.append((nxt.start, nxt.end))
     for s, e in taken:
         blocked.add(s, e)
     bare = _bare_multiplier(text, blocked, spec) + _percent_words(text, blocked, spec)
@@ -692,6 +696,9 @@ def _kind_tail(items: list[str]) -> str:
     return own[k + 1 :] if 1 <= k <= 6 and len(own) - k > 2 else ""
 
 
+_CLAUSE_CHANGE = re.compile(r"[，,；;]\s?[增降]$")  # a one-character change opening its clause
+
+
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     """Shares and changes are said of the count before them in the sentence: 维持5件,占受理总数的38%
     → 维持占受理比例 (indicator.metric.share); 受理83件,同比增长74% → 受理同比增长
@@ -700,6 +707,8 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
     for i, h in enumerate(hits):
         if h.metric is None and text[max(0, h.start - 1) : h.start] == "占":
             h.metric, h.start = "占比", h.start - 1  # 以其他方式处理的1009件,占24.45%
+        if h.metric is None and _CLAUSE_CHANGE.search(text, max(0, h.start - 2), h.start):
+            h.metric, h.start = text[h.start - 1], h.start - 1  # 收入47.8亿元,增14.2%: a change, said short
         prev = hits[i - 1] if i else None
         if (
             h.metric is None
@@ -728,7 +737,7 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         h.metric = _comparison(h.metric, spec)
         h.metric = _year_compared(text, h, spec) or h.metric
         share = _share(h.metric, spec)
-        bare = h.metric in spec["bare_changes"]  # indicator.metric.bare_change
+        bare = h.metric in spec["bare_changes"] or h.metric in ("增", "降")  # indicator.metric.bare_change
         if share is None and not _compared(h.metric) and not bare:
             continue
         h.metric = share or h.metric
@@ -2487,6 +2496,21 @@ def _rank_hit(text: str, m: re.Match) -> IndicatorHit:
         "indicator.rank",
         rules.confidence("indicator.rank"),
     )
+
+
+_RANK_NEXT = re.compile(r"[、和](第?)(\d{1,3})(?=[、和]\d|[位名])")
+
+
+def _next_ranks(text: str, end: int, hit: IndicatorHit) -> list[IndicatorHit]:
+    """The further ranks listed after one (排名第1、2名: ranks 1 and 2, not 2 people)
+    [indicator.rank_list]."""
+    out: list[IndicatorHit] = []
+    while on("indicator.rank_list") and (m := _RANK_NEXT.match(text, end)):
+        value = float(m.group(2))
+        close = m.end() + (1 if text[m.end() : m.end() + 1] in "位名" else 0)
+        out.append(dataclasses.replace(hit, start=m.start(2), end=close, value=value, normalized_value=value))
+        end = close
+    return out
 
 
 def _freq_hit(m: re.Match, unit_base: dict) -> IndicatorHit:
