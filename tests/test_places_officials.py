@@ -500,6 +500,20 @@ def test_appointments_of_several_names_to_one_post_and_given_names_common_words_
     assert not is_person_name("刘向前") and is_person_name("刘向前", bounded=True)  # 向 needs a frame
 
 
+def test_an_election_list_goes_on_past_a_name_elected_to_a_post():
+    text = "选举金洁民为镇人大主席、彭黛耘为副主席,肖伟当选镇长,张敏、樊立新为副镇长。"
+    found, _ = officials.find(text, {})
+    assert [(o.name, o.title) for o in found] == [
+        ("金洁民", "镇人大主席"),
+        ("彭黛耘", "副主席"),
+        ("肖伟", "镇长"),
+        ("张敏", "副镇长"),
+        ("樊立新", "副镇长"),
+    ]
+    with switches.off({"official.elected_in_list"}):
+        assert [o.name for o in officials.find(text, {})[0]] == ["金洁民", "彭黛耘"]
+
+
 def test_appointed_names_with_their_count_and_a_list_after_a_name_the_model_read():
     text = "决定任命吕靖、李保庚、李超群三位同志为县监察委员会委员。"
     assert [o.name for o in officials.find(text, {})[0]] == ["吕靖", "李保庚", "李超群"]

@@ -417,11 +417,13 @@ def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     count = r"(?:[一二两三四五六七八九十]+[位名])?"
     name = rf"((?:[\u4e00-\u9fff]{{2,4}}?、){{0,15}}[\u4e00-\u9fff]{{2,4}}?){count}(?:同志)?"
     post = r"([\u4e00-\u9fff、]{2,30}?)"
-    one = rf"{name}为(?!为){post}(?=[，。；、,;：:\s]|职务|的|$)"  # 任命刘可为为…: the name ends in 为
+    end = r"(?=[，。；、,;：:\s]|职务|的|$)"
+    one = rf"{name}为(?!为){post}{end}"  # 任命刘可为为…: the name ends in 为
     verbs, removals = rules.alternation(spec["appointment_verbs"]), rules.alternation(spec["removal_verbs"])
     return (
         re.compile(rf"(?:{verbs}){one}"),
-        re.compile(rf"[、，,]{one}"),
+        # … and, once an election's list has begun, 肖伟当选镇长 (official.elected_in_list)
+        re.compile(rf"[、，,]{name}(?:为(?!为)|当选为?){post}{end}"),
         re.compile(rf"(?:{removals}){name}的{post}职务"),
     )
 
@@ -435,6 +437,8 @@ def _appointments(text: str, chain_end: re.Pattern):
         while m is not None and (names := _appointed(m)) and chain_end.search(m.group(2)):
             yield from (Candidate(s, e, m.group(2), m.span(2), "official.appointment") for s, e in names)
             m = more.match(text, m.end())
+            if m is not None and "当选" in m.group(0) and not on("official.elected_in_list"):
+                break
     for m in removal.finditer(text):
         if (names := _appointed(m)) and chain_end.search(m.group(2)):
             yield from (Candidate(s, e, m.group(2), m.span(2), "official.appointment") for s, e in names)
