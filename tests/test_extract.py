@@ -688,6 +688,12 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
             ["自治区安全生产条例", "南宁市居民生活用水二次供水管理规定", "三江侗族自治县茶产业发展条例"],
         ),
         ("查处违规、占道市场管理规定。省里出台了相关规定。", []),
+        # a sentence opening a list of local laws by their full names; a method a city takes is none
+        (
+            "夯实法治根基;西双版纳州傣医药条例、巍山县彝族打歌保护传承条例,着眼保护传承。"
+            "某某市对不同风险级别人员采取分级分类健康监测办法,强化联防联控。",
+            ["巍山县彝族打歌保护传承条例", "西双版纳州傣医药条例"],
+        ),
         # a report on "that" draft and the reporter's title are no title; a study outline is a book
         ("听取了预算工委副主任林郁作关于该条例草案初步审查的报告。", []),
         ("学习《习近平法治思想学习纲要》。", []),
