@@ -878,6 +878,15 @@ LAYOUTS = [
         None,
     ),
     (
+        "a date touching the source label",
+        "2021年12月某市大事记\n时间:2022年01月20日来源:市委党史研究室(市政府地方志办公室)\n[字体: ] 打印\n"
+        + BODY,
+        "2021年12月某市大事记",
+        "2022-01-20",
+        "市委党史研究室(市政府地方志办公室)",
+        None,
+    ),
+    (
         "a day-first stamp under the headline; a garbled indent before a dateline",
         "某区政府2014年度行政复议工作圆满完成\n28.02.2015  15:57\n????梧州日报讯(记者 杨苑君)" + BODY,
         "某区政府2014年度行政复议工作圆满完成",

@@ -221,7 +221,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # 发布机构: | 市司法局 |: a disclosure table's cells
         "table_cell": re.compile(rf"\s(?:{_alt(lx.table_labels)})(?=\s|$)"),  # 兖州区司法局 组配分类 …
         "source_label": re.compile(
-            rf"(?<![{_HAN}])(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*(?:[|｜]\s*)?|[\]】]\s*|\s+(?=\S))"
+            # a date may touch the label (时间:2022年01月20日来源:…)
+            rf"(?:(?<![{_HAN}])|(?<=\d日))(?:{_alt(lx.source_labels)})\s*(?:[:：]\s*(?:[|｜]\s*)?|[\]】]\s*|\s+(?=\S))"
         ),
         # reporters' labels may touch the name (记者张电达); 作者/撰稿 need a blank, 文 a separator
         "author_label": re.compile(
