@@ -688,6 +688,11 @@ def test_an_alias_equal_to_the_laws_own_name_keeps_the_law():
             ["自治区安全生产条例", "南宁市居民生活用水二次供水管理规定", "三江侗族自治县茶产业发展条例"],
         ),
         ("查处违规、占道市场管理规定。省里出台了相关规定。", []),
+        # passed laws named after 通过 and 修订后的, the list closed by 等
+        (
+            "会议通过自治区六堡茶发展条例、修订后的自治区征兵工作条例等。",
+            ["自治区六堡茶发展条例", "自治区征兵工作条例"],
+        ),
         # a sentence opening a list of local laws by their full names; a method a city takes is none
         (
             "夯实法治根基;西双版纳州傣医药条例、巍山县彝族打歌保护传承条例,着眼保护传承。"

@@ -887,6 +887,14 @@ LAYOUTS = [
         None,
     ),
     (
+        "a source label with a blank for its colon and a label spaced out are no headlines",
+        "来源 某某县应急管理局\n时 效 性:有效\n某某县应急管理局关于印发行政执法公示制度的通知\n" + BODY,
+        "某某县应急管理局关于印发行政执法公示制度的通知",
+        None,
+        "某某县应急管理局",
+        None,
+    ),
+    (
         "a day-first stamp under the headline; a garbled indent before a dateline",
         "某区政府2014年度行政复议工作圆满完成\n28.02.2015  15:57\n????梧州日报讯(记者 杨苑君)" + BODY,
         "某区政府2014年度行政复议工作圆满完成",

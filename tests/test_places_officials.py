@@ -514,6 +514,22 @@ def test_an_election_list_goes_on_past_a_name_elected_to_a_post():
         assert [o.name for o in officials.find(text, {})[0]] == ["金洁民", "彭黛耘"]
 
 
+def test_names_given_a_post_before_you_bei_danren_and_a_name_resigning_one():
+    text = (
+        "本次会议执行主席由黄茂军、何积光、王南担任。会议决定接受杨静华辞去自治区人大常委会副主任职务的请求。"
+    )
+    found = {o.name: o.title for o in officials.find(text, {})[0]}
+    assert found == {
+        "黄茂军": "本次会议执行主席",
+        "何积光": "本次会议执行主席",
+        "王南": "本次会议执行主席",
+        "杨静华": "自治区人大常委会副主任",
+    }
+    with switches.off({"official.served"}):
+        assert officials.find(text, {})[0] == []
+    assert officials.find("活动由县司法局承办。", {})[0] == []
+
+
 def test_appointed_names_with_their_count_and_a_list_after_a_name_the_model_read():
     text = "决定任命吕靖、李保庚、李超群三位同志为县监察委员会委员。"
     assert [o.name for o in officials.find(text, {})[0]] == ["吕靖", "李保庚", "李超群"]

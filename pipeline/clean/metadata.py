@@ -232,6 +232,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_author": re.compile(rf"(?<![{_HAN}])(?:{_alt(lx.not_author_labels)})\s*[:：|｜/]?"),
         "any_label": re.compile(rf"(?:{all_labels})\s*[:：|｜/]"),
         "meta_start": re.compile(rf"{_LEAD}(?:{all_labels})\s*[:：|｜/]"),
+        "blank_label": re.compile(rf"\s*(?:{_alt(lx.source_labels + lx.strong_dates)})[ \u3000]+(?=\S)"),
         # 时效性有效, 发布机构屏边县新华乡人民政府: a disclosure table's label glued to its value
         "glued_field": re.compile(
             rf"{_LEAD}(?P<l>{_alt(lx.table_labels + issuers)})(?=[^\s:：|｜/])(?P<v>[^，,。；;！？]{{1,36}})$"
@@ -1630,6 +1631,8 @@ def not_title_rule(line: str) -> str | None:
             return rule_id
     if on("title.not.menu") and _menu_only(line):
         return "title.not.menu"
+    if on("title.not.blank_label") and _patterns()["blank_label"].match(line):
+        return "title.not.blank_label"  # 来源 石泉县应急管理局: a field with a blank for its colon
     if on("title.not.org") and is_org_line(line):
         return "title.not.org"
     p = _patterns()

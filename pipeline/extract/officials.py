@@ -428,6 +428,42 @@ def _appointment_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+@lru_cache(maxsize=1)
+def _served_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """执行主席由黄茂军、何积光担任 (the post before 由, the names after it), and 接受杨静华辞去…副主任
+    职务 (the name held the post it resigns)."""
+    name = r"((?:[\u4e00-\u9fff]{2,4}?、){0,15}[\u4e00-\u9fff]{2,4}?)(?:同志)?"
+    return (
+        re.compile(rf"([\u4e00-\u9fff]{{2,12}}?)由{name}(?:共同)?担任"),
+        re.compile(rf"接受{name}辞去([\u4e00-\u9fff、]{{2,30}}?)职务"),
+    )
+
+
+def _served(text: str, chain_end: re.Pattern):
+    """Names given a post before 由…担任, or resigning one [official.served]."""
+    if not on("official.served"):
+        return
+    by, resigned = _served_patterns()
+    for m in by.finditer(text):
+        post = (m.group(1), m.span(1))
+        if chain_end.search(post[0]) and (names := _appointed_names(m.group(2), m.start(2))):
+            yield from (Candidate(s, e, post[0], post[1], "official.served") for s, e in names)
+    for m in resigned.finditer(text):
+        if chain_end.search(m.group(2)) and (names := _appointed_names(m.group(1), m.start(1))):
+            yield from (Candidate(s, e, m.group(2), m.span(2), "official.served") for s, e in names)
+
+
+def _appointed_names(group: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the names listed in ``group`` (at ``start``), when every part is a name."""
+    spans = []
+    for part in group.split("、"):
+        if not (is_person_name(part, bounded=True) or _ethnic_name(part)):
+            return []
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    return spans
+
+
 def _appointments(text: str, chain_end: re.Pattern):
     """任命张明为县司法局局长、李华为县民政局局长; 免去王刚的县司法局局长职务: each name with the
     post it is given or held [official.appointment]; the post must end in a title (任命张明为调研组
@@ -445,6 +481,7 @@ def _appointments(text: str, chain_end: re.Pattern):
     for m in _holder_pattern().finditer(text):  # 李四同志兼任办公室主任: every start, overlapping
         if _holder_name(text, m) and chain_end.search(m.group(2)):
             yield Candidate(m.start(1), m.end(1), m.group(2), m.span(2), "official.appointment")
+    yield from _served(text, chain_end)
 
 
 def _appointed(m: re.Match) -> list[tuple[int, int]]:
