@@ -514,6 +514,11 @@ def test_an_election_list_goes_on_past_a_name_elected_to_a_post():
         assert [o.name for o in officials.find(text, {})[0]] == ["金洁民", "彭黛耘"]
 
 
+def test_a_dotted_name_is_written_with_the_middle_dot_whatever_dot_the_page_used():
+    found, _ = officials.find("自治区主席雪克来提•扎克尔介绍,自治区主席艾黎根·热西提出席。", {})
+    assert [o.name for o in found] == ["雪克来提·扎克尔", "艾黎根·热西提"]
+
+
 def test_names_given_a_post_before_you_bei_danren_and_a_name_resigning_one():
     text = (
         "本次会议执行主席由黄茂军、何积光、王南担任。会议决定接受杨静华辞去自治区人大常委会副主任职务的请求。"

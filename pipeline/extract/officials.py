@@ -739,8 +739,9 @@ def _padded_name_end(text: str, i: int) -> int | None:
 
 
 def squeezed(name: str) -> str:
-    """The name without the blanks that pad it (张  强 → 张强)."""
-    return re.sub(r"[ \u3000]", "", name)
+    """The name without the blanks that pad it (张  强 → 张强), its parts joined by the middle dot
+    whatever dot the page wrote (雪克来提•扎克尔 → 雪克来提·扎克尔)."""
+    return re.sub(rf"[{NAME_DOTS}]", "·", re.sub(r"[ \u3000]", "", name))
 
 
 def _dotted_name_end(text: str, start: int) -> int | None:
