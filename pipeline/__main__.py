@@ -215,15 +215,15 @@ def run(
                 ner_mode=ner_mode.value,
                 follow_symlinks=follow_symlinks,
             )
-    except shutdown.Interrupted as e:  # SIGTERM/SIGINT: one line, the server stopped, exit 143/130
-        err.print(
-            f"interrupted by {e}: run stopped; rerun to finish (completed batches are kept)",
-            highlight=False,
-            soft_wrap=True,
-        )
-        shutdown.exit_now(e.exit_code)
-    except Exception as e:  # one line for the user, the traceback in the log
-        shutdown.stop_server()
+    except (shutdown.Interrupted, Exception) as e:
+        if (signal_ := shutdown.interruption(e)) is not None:  # SIGTERM/SIGINT: one line, exit 143/130
+            err.print(
+                f"interrupted by {signal_}: run stopped; rerun to finish (completed batches are kept)",
+                highlight=False,
+                soft_wrap=True,
+            )
+            shutdown.exit_now(signal_.exit_code)
+        shutdown.stop_server()  # one line for the user, the traceback in the log
         if created:
             _remove_if_unused(out)
         _fail_with_log("run failed", e)

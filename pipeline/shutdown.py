@@ -29,8 +29,19 @@ class Interrupted(BaseException):
         self.exit_code = EXIT_CODES.get(signum, 128 + signum)
 
 
+received: Interrupted | None = None  # the signal that stopped the run, however its exception travelled
+
+
 def _raise(signum, frame) -> None:
-    raise Interrupted(signum)
+    global received
+    received = Interrupted(signum)
+    raise received
+
+
+def interruption(error: BaseException) -> Interrupted | None:
+    """The signal behind ``error``: a library that catches every exception may wrap ``Interrupted`` in
+    its own error (pydantic's serializer raises PydanticSerializationError: …Interrupted: SIGTERM)."""
+    return error if isinstance(error, Interrupted) else received
 
 
 def install_handlers() -> None:

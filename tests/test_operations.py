@@ -568,3 +568,17 @@ def test_a_failed_report_write_leaves_no_tmp(tmp_path, monkeypatch):
         report.write_report(tmp_path, tmp_path / "report.html")
     monkeypatch.setattr(type(tmp_path), "replace", real)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_signal_wrapped_in_a_librarys_error_still_stops_the_run_as_a_signal(monkeypatch):
+    # pydantic's serializer catches the handler's exception and raises its own error around it
+    import signal as signals
+
+    from pipeline import shutdown
+
+    monkeypatch.setattr(shutdown, "received", None)
+    assert shutdown.interruption(ValueError("bad input")) is None
+    with pytest.raises(shutdown.Interrupted) as caught:
+        shutdown._raise(signals.SIGTERM, None)
+    wrapped = RuntimeError(f"Error calling function `_ser_model`: {caught.value!r}")
+    assert shutdown.interruption(wrapped).exit_code == 143
