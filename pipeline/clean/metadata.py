@@ -1631,11 +1631,11 @@ def not_title_rule(line: str) -> str | None:
             return rule_id
     if on("title.not.menu") and _menu_only(line):
         return "title.not.menu"
-    if on("title.not.blank_label") and _patterns()["blank_label"].match(line):
+    p = _patterns()
+    if on("title.not.blank_label") and p["blank_label"].match(line):
         return "title.not.blank_label"  # 来源 石泉县应急管理局: a field with a blank for its colon
     if on("title.not.org") and is_org_line(line):
         return "title.not.org"
-    p = _patterns()
     if on("title.not.position") and p["position"].match(line):
         return "title.not.position"
     if (
@@ -1768,7 +1768,7 @@ def _header_title(page: Page) -> Found | None:
         return lines[i] == crumb or any(j != i and lines[j].strip() == lines[i] for j in range(len(lines)))
 
     def bylined(i: int) -> bool:  # the line under it is the dated byline (2024年07月10日 來源:…)
-        j = next((k for k in range(i + 1, len(lines)) if page.kept(k)), None)
+        j = _next_kept(page, i)
         return j is not None and j in page.meta and ANY_DATE.search(lines[j]) is not None
 
     rule = "title.header"
@@ -2079,10 +2079,9 @@ def _strip_title(found: Found, line: str) -> Found:
         s = m.end()
     if on("title.not.ornaments") and (m := _TITLE_LEAD.match(line, s)) and e - m.end() >= 6:
         s = m.end()  # • 标题, [权威发布]标题: a bullet or a column's tag
+    # 标题******: stars after the headline; 标题_站名: the site's name; 标题2.jpg; 标题 | ||||
     if on("title.not.ornaments") and (m := _TITLE_TAIL.search(line, s, e)) and m.start() - s >= 6:
-        e = (
-            m.start()
-        )  # 标题******: stars after the headline; 标题_站名: the site's name; 标题2.jpg; 标题 | ||||
+        e = m.start()
     if (
         on("title.not.ornaments")
         and line[s : s + 1] == "《"

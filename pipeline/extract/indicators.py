@@ -696,7 +696,8 @@ def _kind_tail(items: list[str]) -> str:
     return own[k + 1 :] if 1 <= k <= 6 and len(own) - k > 2 else ""
 
 
-_CLAUSE_CHANGE = re.compile(r"[，,；;]\s?[增降]$")  # a one-character change opening its clause
+_SHORT_CHANGES = ("增", "降")  # a change said with one character (收入47.8亿元,增14.2%)
+_CLAUSE_CHANGE = re.compile(rf"[，,；;]\s?[{''.join(_SHORT_CHANGES)}]$")  # … opening its clause
 
 
 def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
@@ -737,7 +738,7 @@ def _relate(text: str, hits: list[IndicatorHit], spec: dict) -> None:
         h.metric = _comparison(h.metric, spec)
         h.metric = _year_compared(text, h, spec) or h.metric
         share = _share(h.metric, spec)
-        bare = h.metric in spec["bare_changes"] or h.metric in ("增", "降")  # indicator.metric.bare_change
+        bare = h.metric in spec["bare_changes"] or h.metric in _SHORT_CHANGES  # indicator.metric.bare_change
         if share is None and not _compared(h.metric) and not bare:
             continue
         h.metric = share or h.metric

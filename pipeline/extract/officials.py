@@ -453,14 +453,20 @@ def _served(text: str, chain_end: re.Pattern):
             yield from (Candidate(s, e, m.group(2), m.span(2), "official.served") for s, e in names)
 
 
-def _appointed_names(group: str, start: int) -> list[tuple[int, int]]:
-    """The spans of the names listed in ``group`` (at ``start``), when every part is a name."""
-    spans = []
+def _appointed_names(group: str, start: int, guests_allowed: bool = False) -> list[tuple[int, int]]:
+    """The spans of the names listed in ``group`` (at ``start``, parted by 、), when every part is a
+    name; with ``guests_allowed``, short labels no rule knows may stand among them when they do not
+    outnumber the names (official.list_guest)."""
+    spans, guests = [], 0
     for part in group.split("、"):
         if not (is_person_name(part, bounded=True) or _ethnic_name(part)):
-            return []
+            if not (guests_allowed and on("official.list_guest") and _guest_name(part)):
+                return []
+            guests += 1
         spans.append((start, start + len(part)))
         start += len(part) + 1
+    if guests and not _guests_outnumbered(len(spans) - guests, guests):
+        return []
     return spans
 
 
@@ -487,17 +493,7 @@ def _appointments(text: str, chain_end: re.Pattern):
 def _appointed(m: re.Match) -> list[tuple[int, int]]:
     """The spans of the names of an appointment match, if every one is a name (the frame 任命…为
     bounds them, so given-name chars such as 向 and 全 pass: 刘向前)."""
-    spans, start, guests = [], m.start(1), 0
-    for part in m.group(1).split("、"):
-        if not (is_person_name(part, bounded=True) or _ethnic_name(part)):
-            if not (on("official.list_guest") and _guest_name(part)):
-                return []
-            guests += 1
-        spans.append((start, start + len(part)))
-        start += len(part) + 1
-    if guests and not _guests_outnumbered(len(spans) - guests, guests):
-        return []
-    return spans
+    return _appointed_names(m.group(1), m.start(1), guests_allowed=True)
 
 
 def _ethnic_name(part: str) -> bool:
